@@ -1,0 +1,46 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "Selaras",
+  products: [
+    .library(name: "Selaras", targets: ["Selaras"]),
+    .library(name: "SelarasStore", targets: ["SelarasStore"]),
+    .executable(name: "selaras", targets: ["selaras"]),
+    .executable(name: "selaras-bench", targets: ["selaras-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    // The only target that includes ICU headers; its public header uses <stdint.h> types only.
+    .target(
+      name: "CICU",
+      linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+    ),
+    .target(
+      name: "Selaras",
+      dependencies: ["CICU"],
+      resources: [.copy("Segmentation/Resources")]
+    ),
+    .target(
+      name: "SelarasStore",
+      dependencies: ["Selaras", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .executableTarget(
+      name: "selaras",
+      dependencies: [
+        "Selaras", "SelarasStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "selaras-bench",
+      dependencies: ["Selaras"]
+    ),
+    .testTarget(name: "SelarasTests", dependencies: ["Selaras"]),
+    .testTarget(name: "SelarasStoreTests", dependencies: ["SelarasStore"]),
+    .testTarget(name: "selarasTests", dependencies: ["selaras"]),
+  ]
+)

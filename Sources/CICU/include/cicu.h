@@ -1,0 +1,44 @@
+#ifndef CICU_H
+#define CICU_H
+
+// A plain-C facade over the parts of ICU that Selaras uses. Only <stdint.h> types
+// cross this boundary, so Swift never sees ICU's headers (which clash with the ICU
+// that Foundation bundles on Linux) or its versioned symbol names.
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// An ICU sentence break iterator working directly on UTF-8 text.
+typedef struct cicu_sentence_iterator cicu_sentence_iterator;
+
+/// Opens a sentence break iterator for a locale such as "id" or "en".
+/// Returns NULL and sets *status to a positive ICU error code on failure.
+/// Negative codes are ICU warnings (e.g. the root rules used for "id") and not failures.
+cicu_sentence_iterator *cicu_sentence_iterator_open(const char *locale, int32_t *status);
+
+/// Points the iterator at `length` bytes of UTF-8. The bytes must stay alive and
+/// unchanged while the iterator is used on them. Returns an ICU status (> 0: failure).
+int32_t cicu_sentence_iterator_set_text(cicu_sentence_iterator *iterator,
+                                        const uint8_t *utf8, int64_t length);
+
+/// Returns the UTF-8 byte offset of the next sentence boundary, or -1 at the end.
+int64_t cicu_sentence_iterator_next(cicu_sentence_iterator *iterator);
+
+void cicu_sentence_iterator_close(cicu_sentence_iterator *iterator);
+
+/// Folds UTF-16 text for matching: NFKC case folding. Writes at most `capacity` units
+/// to `out` and returns the length the result needs (call again with more room when it
+/// exceeds `capacity`), or -1 on failure.
+int32_t cicu_fold_case(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);
+
+/// The ICU version the library was built against, such as "72.1".
+const char *cicu_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

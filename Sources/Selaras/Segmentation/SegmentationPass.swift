@@ -1,0 +1,101 @@
+/// One run of the segmenter over one text: collects ICU's boundaries, corrects them
+/// (`SegmentationPass+Boundaries.swift`) and flags chrome (`SegmentationPass+Boilerplate.swift`).
+struct SegmentationPass {
+  let scanner: UTF8Scanner
+  let rules: SegmentationRules
+  private(set) var sentences: [Sentence] = []
+  /// For each sentence, the line it starts on, for repeated-line detection.
+  private(set) var sentenceLines: [Int] = []
+
+  /// The sentence being built, not yet emitted.
+  private var open: Draft?
+  private var paragraph = 0
+  private var lineNumber = 0
+  /// The end of the last non-blank span taken.
+  private var previousEnd = 0
+
+  struct Draft {
+    var range: Range<Int>
+    var line: Int
+  }
+
+  init(scanner: UTF8Scanner, rules: SegmentationRules) {
+    self.scanner = scanner
+    self.rules = rules
+  }
+
+  mutating func run(breaker: ICUSentenceBreaker) throws(ICUError) {
+    var boundaries: [Int] = []
+    boundaries.reserveCapacity(scanner.count / 64 + 1)
+    var chunkStart = 0
+    while chunkStart < scanner.count {
+      let chunkEnd = chunkBoundary(after: chunkStart)
+      let chunk = UnsafeBufferPointer(rebasing: scanner.bytes[chunkStart..<chunkEnd])
+      try breaker.appendBoundaries(of: chunk, base: chunkStart, to: &boundaries)
+      chunkStart = chunkEnd
+    }
+    var pieceStart = 0
+    for boundary in boundaries where boundary > pieceStart {
+      var start = pieceStart
+      for missed in missedBoundaries(in: pieceStart..<boundary) {
+        take(start..<missed)
+        start = missed
+      }
+      take(start..<boundary)
+      pieceStart = boundary
+    }
+    if let draft = open {
+      emit(draft)
+    }
+    markBoilerplate()
+  }
+
+  /// Where the chunk starting at `start` ends: after a line break near the limit.
+  private func chunkBoundary(after start: Int) -> Int {
+    let limit = start + SentenceSegmenter.chunkLimit
+    if limit >= scanner.count { return scanner.count }
+    var index = limit
+    while index > start + SentenceSegmenter.chunkLimit / 2 {
+      if scanner[index - 1] == 0x0A { return index }
+      index -= 1
+    }
+    // No line break in the second half of the chunk: cut at a scalar boundary.
+    index = limit
+    while scanner[index] & 0xC0 == 0x80 { index -= 1 }
+    return index
+  }
+
+  /// Handles one span between two candidate boundaries.
+  private mutating func take(_ piece: Range<Int>) {
+    let content = scanner.trimming(piece)
+    guard !content.isEmpty else { return }
+    let lineBreaks = scanner.lineBreakCount(in: previousEnd..<content.lowerBound)
+    previousEnd = content.upperBound
+    lineNumber += lineBreaks
+    if var draft = open {
+      let joins =
+        lineBreaks == 0 ? continues(draft.range, with: content) : lineBreaks == 1 && isDangling(draft.range)
+      if joins {
+        draft.range = draft.range.lowerBound..<content.upperBound
+        open = draft
+        return
+      }
+      emit(draft)
+    }
+    if lineBreaks >= 2 && !sentences.isEmpty {
+      paragraph += 1
+    }
+    open = Draft(range: content, line: lineNumber)
+  }
+
+  private mutating func emit(_ draft: Draft) {
+    sentences.append(
+      Sentence(text: scanner.collapsedText(draft.range), range: draft.range, paragraph: paragraph))
+    sentenceLines.append(draft.line)
+    open = nil
+  }
+
+  mutating func markBoilerplate(at index: Int) {
+    sentences[index].isBoilerplate = true
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Synchronization
+
+/// The language-specific data the segmenter corrects ICU with: abbreviations, the words
+/// that open sentences, and the patterns of site chrome.
+///
+/// The bundled rules live in `Segmentation/Resources/*.{id,en}.txt`, one file per kind and
+/// language, so that they can be extended without touching code.
+public struct SegmentationRules: Sendable {
+  /// Abbreviations, lowercased with their final full stop, after which a sentence never ends.
+  public var titles: Set<String>
+  /// Abbreviations that may end a sentence: the break is kept only before a sentence opener.
+  public var ambiguousAbbreviations: Set<String>
+  /// Words that often open a sentence, as written (capitalized).
+  public var sentenceStarters: Set<String>
+  /// Whole sentences that are chrome, lowercased.
+  public var boilerplateSentences: Set<String>
+  /// Sentence openings that mark chrome, lowercased.
+  public var boilerplatePrefixes: [String]
+
+  public init(
+    titles: Set<String>, ambiguousAbbreviations: Set<String>, sentenceStarters: Set<String>,
+    boilerplateSentences: Set<String>, boilerplatePrefixes: [String]
+  ) {
+    self.titles = titles
+    self.ambiguousAbbreviations = ambiguousAbbreviations
+    self.sentenceStarters = sentenceStarters
+    self.boilerplateSentences = boilerplateSentences
+    self.boilerplatePrefixes = boilerplatePrefixes
+  }
+
+  /// The rules shipped with Selaras for `language` (`id` or `en`).
+  ///
+  /// - Throws: `SegmentationError.unsupportedLanguage` for any other language.
+  public static func bundled(for language: LanguageTag) throws(SegmentationError) -> SegmentationRules {
+    let code = language.language
+    guard code == "id" || code == "en" else {
+      throw .unsupportedLanguage(language)
+    }
+    if let cached = cache.withLock({ $0[code] }) {
+      return cached
+    }
+    let abbreviations = try sections(of: try resource("abbreviations.\(code)"))
+    let starters = try sections(of: try resource("sentence-starters.\(code)"))
+    let boilerplate = try resource("boilerplate.\(code)")
+    var exact: Set<String> = []
+    var prefixes: [String] = []
+    for (number, line) in boilerplate.lines {
+      let pattern = line.dropFirst(2).lowercased()
+      if line.hasPrefix("= ") {
+        exact.insert(pattern)
+      } else if line.hasPrefix("^ ") {
+        prefixes.append(pattern)
+      } else {
+        throw .invalidRules(
+          file: boilerplate.name, line: number, reason: "a pattern starts with '= ' or '^ '")
+      }
+    }
+    let rules = SegmentationRules(
+      titles: Set(abbreviations["[title]", default: []].map { $0.lowercased() }),
+      ambiguousAbbreviations: Set(abbreviations["[ambiguous]", default: []].map { $0.lowercased() }),
+      sentenceStarters: Set(starters["", default: []]),
+      boilerplateSentences: exact,
+      boilerplatePrefixes: prefixes)
+    cache.withLock { $0[code] = rules }
+    return rules
+  }
+
+  private static let cache = Mutex<[String: SegmentationRules]>([:])
+
+  private struct RulesFile {
+    var name: String
+    /// Non-empty, non-comment lines with their 1-based numbers.
+    var lines: [(Int, String)]
+  }
+
+  private static func resource(_ name: String) throws(SegmentationError) -> RulesFile {
+    let fileName = "\(name).txt"
+    guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources"),
+      let text = try? String(contentsOf: url, encoding: .utf8)
+    else {
+      throw .invalidRules(file: fileName, line: 0, reason: "bundled rules file is missing")
+    }
+    var lines: [(Int, String)] = []
+    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = rawLine.trimmingCharacters(in: .whitespaces)
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      lines.append((index + 1, line))
+    }
+    return RulesFile(name: fileName, lines: lines)
+  }
+
+  /// Groups lines under their `[section]` headers; lines before any header go under "".
+  private static func sections(of file: RulesFile) throws(SegmentationError) -> [String: [String]] {
+    var result: [String: [String]] = [:]
+    var section = ""
+    for (number, line) in file.lines {
+      if line.hasPrefix("[") {
+        section = line
+      } else if line.contains(" ") {
+        throw .invalidRules(file: file.name, line: number, reason: "an entry has no spaces")
+      } else {
+        result[section, default: []].append(line)
+      }
+    }
+    return result
+  }
+}

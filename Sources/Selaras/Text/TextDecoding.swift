@@ -1,0 +1,77 @@
+/// Why bytes could not be read as text.
+public enum TextDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The bytes are not UTF-8; `offset` is the byte offset of the first bad sequence.
+  case invalidUTF8(offset: Int)
+  /// The bytes start with a UTF-16 or UTF-32 byte order mark.
+  case unsupportedEncoding(String)
+  /// The bytes hold a NUL byte at `offset`: a binary file, not text.
+  case binary(offset: Int)
+
+  public var description: String {
+    switch self {
+    case .invalidUTF8(let offset):
+      return "invalid UTF-8 at byte offset \(offset)"
+    case .unsupportedEncoding(let name):
+      return "text is \(name), not UTF-8; convert it to UTF-8 first"
+    case .binary(let offset):
+      return "binary data (NUL byte at byte offset \(offset)), not text"
+    }
+  }
+}
+
+extension String {
+  /// Reads UTF-8 bytes as text, refusing anything else with the offset of the first bad byte.
+  ///
+  /// A UTF-8 byte order mark is kept, so that byte offsets into the result are offsets into
+  /// `bytes`; the segmenter treats it as white space.
+  ///
+  /// - Throws: `TextDecodingError`.
+  public init(validatingUTF8Text bytes: some Collection<UInt8>) throws(TextDecodingError) {
+    let array = Array(bytes)
+    if array.starts(with: [0xFF, 0xFE]) || array.starts(with: [0xFE, 0xFF]) {
+      throw .unsupportedEncoding(array.starts(with: [0xFF, 0xFE, 0, 0]) ? "UTF-32" : "UTF-16")
+    }
+    if let nul = array.firstIndex(of: 0) {
+      throw .binary(offset: nul)
+    }
+    if let text = String(validating: array, as: UTF8.self) {
+      self = text
+      return
+    }
+    throw .invalidUTF8(offset: firstInvalidUTF8Offset(array) ?? 0)
+  }
+}
+
+/// The offset of the first byte that does not start a well-formed UTF-8 sequence, or nil.
+///
+/// Follows the Unicode definition of well-formed UTF-8 (Table 3-7): no overlong forms,
+/// no surrogates, nothing above U+10FFFF.
+func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+  var index = 0
+  let count = bytes.count
+  while index < count {
+    let lead = bytes[index]
+    if lead < 0x80 {
+      index += 1
+      continue
+    }
+    let length: Int
+    var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: length = 3; secondRange = 0xA0...0xBF
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: length = 3; secondRange = 0x80...0x9F
+    case 0xF0: length = 4; secondRange = 0x90...0xBF
+    case 0xF1...0xF3: length = 4
+    case 0xF4: length = 4; secondRange = 0x80...0x8F
+    default: return index
+    }
+    guard index + length <= count, secondRange.contains(bytes[index + 1]) else { return index }
+    for continuation in bytes[(index + 2)..<(index + length)] where continuation & 0xC0 != 0x80 {
+      return index
+    }
+    index += length
+  }
+  return nil
+}

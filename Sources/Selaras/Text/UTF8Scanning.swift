@@ -1,0 +1,156 @@
+/// Byte-level scanning of UTF-8 text: white space, line breaks and scalars, without
+/// decoding the whole text. The segmenter's hot path runs on these.
+struct UTF8Scanner {
+  let bytes: UnsafeBufferPointer<UInt8>
+
+  var count: Int { bytes.count }
+
+  subscript(index: Int) -> UInt8 { bytes[index] }
+
+  /// The width in bytes of the white-space character at `index` (0 when there is none),
+  /// and whether it breaks a line. Covers ASCII space and controls, NBSP, NEL, the
+  /// U+2000 block (zero-width space included), U+2028/U+2029, U+3000 and the BOM.
+  @inline(__always)
+  func space(at index: Int) -> (width: Int, isLineBreak: Bool) {
+    let lead = bytes[index]
+    switch lead {
+    case 0x20, 0x09, 0x0B, 0x0C:
+      return (1, false)
+    case 0x0A, 0x0D:
+      return (1, true)
+    case 0xC2 where index + 1 < bytes.count:
+      let next = bytes[index + 1]
+      if next == 0xA0 { return (2, false) }
+      if next == 0x85 { return (2, true) }
+    case 0xE2 where index + 2 < bytes.count:
+      let second = bytes[index + 1]
+      let third = bytes[index + 2]
+      if second == 0x80 {
+        if (0x80...0x8B).contains(third) || third == 0xAF { return (3, false) }
+        if third == 0xA8 || third == 0xA9 { return (3, true) }
+      } else if second == 0x81 && third == 0x9F {
+        return (3, false)
+      }
+    case 0xE3 where index + 2 < bytes.count:
+      if bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 { return (3, false) }
+    case 0xEF where index + 2 < bytes.count:
+      if bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF { return (3, false) }
+    default:
+      break
+    }
+    return (0, false)
+  }
+
+  /// The start of the scalar that ends just before `index`.
+  @inline(__always)
+  func scalarStart(before index: Int) -> Int {
+    var start = index - 1
+    while start > 0 && bytes[start] & 0xC0 == 0x80 && index - start < 4 {
+      start -= 1
+    }
+    return start
+  }
+
+  /// The width of the white-space character ending just before `index`, or 0.
+  @inline(__always)
+  func spaceWidth(before index: Int) -> Int {
+    let last = bytes[index - 1]
+    if last < 0x80 {
+      return space(at: index - 1).width
+    }
+    let start = scalarStart(before: index)
+    let width = space(at: start).width
+    return width == index - start ? width : 0
+  }
+
+  /// `range` without white space at either end.
+  func trimming(_ range: Range<Int>) -> Range<Int> {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper {
+      let width = space(at: lower).width
+      if width == 0 { break }
+      lower += width
+    }
+    while upper > lower {
+      let width = spaceWidth(before: upper)
+      if width == 0 { break }
+      upper -= width
+    }
+    return lower..<upper
+  }
+
+  /// The number of line breaks in `range`, counting CR LF as one.
+  func lineBreakCount(in range: Range<Int>) -> Int {
+    var count = 0
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let (width, isLineBreak) = space(at: index)
+      if isLineBreak && !(bytes[index] == 0x0D && index + 1 < range.upperBound && bytes[index + 1] == 0x0A) {
+        count += 1
+      }
+      index += max(width, 1)
+    }
+    return count
+  }
+
+  /// The scalar starting at `index`.
+  func scalar(at index: Int) -> Unicode.Scalar {
+    let lead = UInt32(bytes[index])
+    let length: Int
+    var value: UInt32
+    switch lead {
+    case 0..<0x80: return Unicode.Scalar(UInt8(lead))
+    case 0xC0..<0xE0: length = 2; value = lead & 0x1F
+    case 0xE0..<0xF0: length = 3; value = lead & 0x0F
+    default: length = 4; value = lead & 0x07
+    }
+    for offset in 1..<length where index + offset < bytes.count {
+      value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+    }
+    return Unicode.Scalar(value) ?? "\u{FFFD}"
+  }
+
+  /// The text of `range` with every run of white space collapsed to one ASCII space.
+  /// `range` must not start or end with white space.
+  func collapsedText(_ range: Range<Int>) -> String {
+    var index = range.lowerBound
+    var needsRewrite = false
+    while index < range.upperBound {
+      let byte = bytes[index]
+      if byte == 0x20 {
+        if index + 1 < range.upperBound && space(at: index + 1).width > 0 {
+          needsRewrite = true
+          break
+        }
+        index += 1
+      } else if byte < 0x20 || byte >= 0xC2, space(at: index).width > 0 {
+        needsRewrite = true
+        break
+      } else {
+        index += 1
+      }
+    }
+    let slice = UnsafeBufferPointer(rebasing: bytes[range])
+    guard needsRewrite else {
+      return String(decoding: slice, as: UTF8.self)
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(range.count)
+    index = range.lowerBound
+    var inSpace = false
+    while index < range.upperBound {
+      let width = space(at: index).width
+      if width > 0 {
+        if !inSpace { output.append(0x20) }
+        inSpace = true
+        index += width
+      } else {
+        output.append(bytes[index])
+        inSpace = false
+        index += 1
+      }
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+
+/// The Selaras database: one SQLite file holding the glossary and the translation memory.
+///
+/// It opens in WAL mode with a busy timeout, so that two `selaras` processes can use the
+/// same file at once, and migrates the schema on open.
+public struct SelarasDatabase: Sendable {
+  let writer: any DatabaseWriter
+
+  /// Opens (creating when needed) the database at `url`, creating its folder too.
+  public init(url: URL) throws {
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(5)
+    configuration.foreignKeysEnabled = true
+    let pool = try DatabasePool(path: url.path, configuration: configuration)
+    try self.init(writer: pool)
+  }
+
+  /// Wraps an open database, for example an in-memory `DatabaseQueue` in tests.
+  public init(writer: any DatabaseWriter) throws {
+    self.writer = writer
+    try Self.migrator.migrate(writer)
+  }
+
+  /// The names of the migrations applied to this database, in order.
+  public func appliedMigrations() throws -> [String] {
+    try writer.read { db in try Self.migrator.appliedIdentifiers(db).sorted() }
+  }
+
+  /// The journal mode SQLite reports, "wal" for a file database.
+  public func journalMode() throws -> String {
+    try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+  }
+
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1-metadata") { db in
+      try db.create(table: "metadata") { table in
+        table.primaryKey("key", .text)
+        table.column("value", .text).notNull()
+      }
+    }
+    return migrator
+  }
+}

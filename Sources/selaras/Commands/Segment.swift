@@ -1,0 +1,55 @@
+import ArgumentParser
+import Selaras
+
+struct Segment: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Split Indonesian or English news text into sentences.",
+    discussion: """
+      Line breaks end sentences (headlines, captions); blank lines separate paragraphs.
+      lines: one sentence per line, white space collapsed.
+      json:  {"lang":"id","sentences":[{"text":…,"start":…,"end":…,"paragraph":…,"boilerplate":…}]}
+             with start/end as UTF-8 byte offsets into the input.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case lines, json
+  }
+
+  @Argument(help: "The text file, or - for standard input.")
+  var file: String?
+
+  @Option(help: "The language of the text: id or en.")
+  var lang: LanguageTag
+
+  @Option(help: "Output format: lines or json.")
+  var format: Format = .lines
+
+  @OptionGroup var store: StoreOptions
+
+  func validate() throws {
+    try lang.validateSupported("--lang")
+  }
+
+  func run() throws {
+    let text = try InputFile.text(file)
+    let sentences = try SentenceSegmenter(language: lang).segment(text)
+    var output = StandardOutput()
+    switch format {
+    case .lines:
+      for sentence in sentences {
+        output.write(sentence.text + "\n")
+      }
+    case .json:
+      output.write("{\"lang\":\(lang.rawValue.jsonLiteral),\"sentences\":[")
+      for (index, sentence) in sentences.enumerated() {
+        output.write(index == 0 ? "\n" : ",\n")
+        output.write(
+          "{\"text\":\(sentence.text.jsonLiteral),\"start\":\(sentence.range.lowerBound),"
+            + "\"end\":\(sentence.range.upperBound),\"paragraph\":\(sentence.paragraph),"
+            + "\"boilerplate\":\(sentence.isBoilerplate)}")
+      }
+      output.write(sentences.isEmpty ? "]}\n" : "\n]}\n")
+    }
+    output.flush()
+  }
+}

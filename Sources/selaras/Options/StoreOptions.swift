@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+
+/// `--db PATH`, shared by every command.
+struct StoreOptions: ParsableArguments {
+  @Option(
+    name: .customLong("db"),
+    help: ArgumentHelp(
+      "The Selaras database.",
+      discussion: "Default: $SELARAS_DB, else $XDG_DATA_HOME/selaras/selaras.sqlite, else ~/.local/share/selaras/selaras.sqlite.",
+      valueName: "path"))
+  var path: String?
+
+  /// The database file: `--db`, else the environment's default.
+  var url: URL {
+    if let path { return URL(fileURLWithPath: path) }
+    let environment = ProcessInfo.processInfo.environment
+    if let path = environment["SELARAS_DB"], !path.isEmpty {
+      return URL(fileURLWithPath: path)
+    }
+    let dataHome =
+      environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share").path
+    return URL(fileURLWithPath: dataHome).appendingPathComponent("selaras/selaras.sqlite")
+  }
+}

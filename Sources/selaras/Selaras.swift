@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct SelarasCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "selaras",
+    abstract: "Indonesian ⇄ English translation memory and terminology for news.",
+    version: "0.1.0",
+    subcommands: [Segment.self])
+}
