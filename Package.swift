@@ -37,7 +37,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "selaras-bench",
-      dependencies: ["Selaras"]
+      dependencies: ["Selaras", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "SelarasTests", dependencies: ["Selaras"]),
     .testTarget(name: "SelarasStoreTests", dependencies: ["SelarasStore"]),

@@ -3,12 +3,15 @@
 #include <stdlib.h>
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
-#include <unicode/utext.h>
+#include <unicode/ustring.h>
 #include <unicode/uversion.h>
 
 struct cicu_sentence_iterator {
   UBreakIterator *breaker;
-  UText *text;
+  UChar *text;             /* the UTF-16 copy of the current text */
+  int32_t text_capacity;
+  int32_t *breaks;         /* UTF-8 offsets handed back to the caller */
+  int32_t breaks_capacity;
 };
 
 cicu_sentence_iterator *cicu_sentence_iterator_open(const char *locale, int32_t *status) {
@@ -28,24 +31,67 @@ cicu_sentence_iterator *cicu_sentence_iterator_open(const char *locale, int32_t 
   return iterator;
 }
 
-int32_t cicu_sentence_iterator_set_text(cicu_sentence_iterator *iterator,
-                                        const uint8_t *utf8, int64_t length) {
-  UErrorCode code = U_ZERO_ERROR;
-  iterator->text = utext_openUTF8(iterator->text, (const char *)utf8, length, &code);
-  if (U_FAILURE(code)) {
-    return (int32_t)code;
+/* Grows *buffer to hold at least `needed` elements of `size` bytes. */
+static int reserve(void **buffer, int32_t *capacity, int32_t needed, size_t size) {
+  if (*capacity >= needed) {
+    return 1;
   }
-  ubrk_setUText(iterator->breaker, iterator->text, &code);
-  return (int32_t)code;
+  int32_t grown = needed > 1024 ? needed : 1024;
+  void *resized = realloc(*buffer, (size_t)grown * size);
+  if (resized == NULL) {
+    return 0;
+  }
+  *buffer = resized;
+  *capacity = grown;
+  return 1;
 }
 
-int64_t cicu_sentence_iterator_next(cicu_sentence_iterator *iterator) {
-  int32_t boundary = ubrk_next(iterator->breaker);
-  if (boundary == UBRK_DONE) {
-    return -1;
+const int32_t *cicu_sentence_breaks(cicu_sentence_iterator *iterator, const uint8_t *utf8,
+                                    int32_t length, int32_t *count, int32_t *status) {
+  *count = 0;
+  *status = U_ZERO_ERROR;
+  if (!reserve((void **)&iterator->text, &iterator->text_capacity, length + 1, sizeof(UChar))) {
+    *status = U_MEMORY_ALLOCATION_ERROR;
+    return NULL;
   }
-  // With a UTF-8 UText, boundaries are native (byte) indexes.
-  return (int64_t)boundary;
+  UErrorCode code = U_ZERO_ERROR;
+  int32_t units = 0;
+  u_strFromUTF8(iterator->text, iterator->text_capacity, &units, (const char *)utf8, length, &code);
+  if (U_FAILURE(code)) {
+    *status = (int32_t)code;
+    return NULL;
+  }
+  ubrk_setText(iterator->breaker, iterator->text, units, &code);
+  if (U_FAILURE(code)) {
+    *status = (int32_t)code;
+    return NULL;
+  }
+  /* Walk the UTF-8 bytes beside the UTF-16 units to turn each boundary into a byte offset. */
+  int32_t byte = 0;
+  int32_t unit = 0;
+  int32_t found = 0;
+  for (int32_t boundary = ubrk_next(iterator->breaker); boundary != UBRK_DONE;
+       boundary = ubrk_next(iterator->breaker)) {
+    while (unit < boundary && byte < length) {
+      uint8_t lead = utf8[byte];
+      if (lead < 0x80) {
+        byte += 1; unit += 1;
+      } else if (lead < 0xE0) {
+        byte += 2; unit += 1;
+      } else if (lead < 0xF0) {
+        byte += 3; unit += 1;
+      } else {
+        byte += 4; unit += 2;
+      }
+    }
+    if (!reserve((void **)&iterator->breaks, &iterator->breaks_capacity, found + 1, sizeof(int32_t))) {
+      *status = U_MEMORY_ALLOCATION_ERROR;
+      return NULL;
+    }
+    iterator->breaks[found++] = byte;
+  }
+  *count = found;
+  return iterator->breaks;
 }
 
 void cicu_sentence_iterator_close(cicu_sentence_iterator *iterator) {
@@ -53,9 +99,8 @@ void cicu_sentence_iterator_close(cicu_sentence_iterator *iterator) {
     return;
   }
   ubrk_close(iterator->breaker);
-  if (iterator->text != NULL) {
-    utext_close(iterator->text);
-  }
+  free(iterator->text);
+  free(iterator->breaks);
   free(iterator);
 }
 

@@ -5,34 +5,36 @@ extension SegmentationPass {
   static let repeatedLineLimit = 200
 
   mutating func markBoilerplate() {
-    var lineTexts: [Int: String] = [:]
-    var longLines: Set<Int> = []
-    for (index, sentence) in sentences.enumerated() {
-      let line = sentenceLines[index]
-      if sentence.range.count > Self.repeatedLineLimit {
-        longLines.insert(line)
-      } else {
-        lineTexts[line, default: ""] += sentence.text + "\n"
-      }
-      if isChrome(sentence.text) {
-        markBoilerplate(at: index)
-      }
+    for index in sentences.indices where rules.chrome.matches(sentences[index].text) {
+      markBoilerplate(at: index)
     }
-    var occurrences: [String: Int] = [:]
-    for (line, text) in lineTexts where !longLines.contains(line) {
-      occurrences[text, default: 0] += 1
+    // Lines as runs of sentences that start on the same line.
+    var lines: [Range<Int>] = []
+    var start = 0
+    for index in sentences.indices where index + 1 == sentences.count || sentenceLines[index + 1] != sentenceLines[index] {
+      lines.append(start..<(index + 1))
+      start = index + 1
     }
-    for (index, line) in sentenceLines.enumerated() {
-      if let text = lineTexts[line], !longLines.contains(line), occurrences[text, default: 0] > 1 {
+    var firstByHash: [Int: [Int]] = [:]
+    var repeated = Array(repeating: false, count: lines.count)
+    for (number, line) in lines.enumerated() {
+      let bytes = sentences[line.first!].range.lowerBound..<sentences[line.last!].range.upperBound
+      guard bytes.count <= Self.repeatedLineLimit else { continue }
+      let hash = scanner.hashValue(of: bytes)
+      for earlier in firstByHash[hash, default: []] where sameText(lines[earlier], line) {
+        repeated[earlier] = true
+        repeated[number] = true
+      }
+      firstByHash[hash, default: []].append(number)
+    }
+    for (number, line) in lines.enumerated() where repeated[number] {
+      for index in line {
         markBoilerplate(at: index)
       }
     }
   }
 
-  private func isChrome(_ text: String) -> Bool {
-    guard text.utf8.count <= 240 else { return false }
-    let folded = text.lowercased()
-    return rules.boilerplateSentences.contains(folded)
-      || rules.boilerplatePrefixes.contains { folded.hasPrefix($0) }
+  private func sameText(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+    first.count == second.count && zip(first, second).allSatisfy { sentences[$0].text == sentences[$1].text }
   }
 }

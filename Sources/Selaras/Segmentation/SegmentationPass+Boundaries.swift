@@ -1,29 +1,44 @@
 /// The corrections made to ICU's boundaries. ICU follows UAX #29, which knows nothing of
 /// abbreviations and treats `. ` followed by a lowercase word as a continuation.
+///
+/// These run once per candidate boundary, so they read bytes and make no strings except
+/// the short lowercased token looked up in the abbreviation lists.
 extension SegmentationPass {
   /// Whether `next`, on the same line, continues `sentence` rather than starting a new one.
   func continues(_ sentence: Range<Int>, with next: Range<Int>) -> Bool {
-    let last = lastToken(in: sentence)
-    if let mark = last.lastIndex(where: { $0 == "?" || $0 == "!" }),
-      last[last.index(after: mark)...].allSatisfy(\.isClosingPunctuation)
-    {
+    if firstAlphanumeric(in: next, within: next.count) == nil {
+      // Nothing but punctuation, such as a closing quote ICU cut off: `kamu. “`.
+      return true
+    }
+    var end = sentence.upperBound
+    var closedByQuote = false
+    while end > sentence.lowerBound {
+      let (width, isQuote) = scanner.closingPunctuation(before: end)
+      if width == 0 { break }
+      closedByQuote = closedByQuote || isQuote
+      end -= width
+    }
+    guard end > sentence.lowerBound else { return false }
+    let terminal = scanner[end - 1]
+    if terminal == UInt8(ascii: "?") || terminal == UInt8(ascii: "!") {
       // `"Siap?" tanya dia.`: the attribution after a quoted question stays with it.
-      let quoted = last.last?.isQuotationMark == true
-        || Character(scanner.scalar(at: next.lowerBound)).isQuotationMark
+      let quoted = closedByQuote || scanner.openingPunctuation(at: next.lowerBound).isQuote
       return quoted && firstAlphanumeric(in: next)?.properties.isLowercase == true
     }
-    guard last.hasSuffix("."), !last.hasSuffix("..") else {
+    let isSingleStop =
+      terminal == UInt8(ascii: ".") && end == sentence.upperBound
+      && (end - 2 < sentence.lowerBound || scanner[end - 2] != UInt8(ascii: "."))
+    guard isSingleStop else {
       return firstLetter(in: next)?.properties.isLowercase == true
     }
-    let token = last.drop { $0.isOpeningPunctuation }
-    let word = token.lowercased()
-    if rules.titles.contains(word) || rules.ambiguousAbbreviations.contains(word)
-      || isInitials(word)
-    {
-      let opensSentence = opensSentence(next)
-      return rules.titles.contains(word) ? !opensSentence.byWord : !opensSentence.byWord && !opensSentence.byQuote
+    let token = tokenEnding(at: end, from: sentence.lowerBound)
+    let word = lowercasedText(token)
+    let isTitle = rules.titles.contains(word)
+    if isTitle || rules.ambiguousAbbreviations.contains(word) || isInitials(word) {
+      let opens = opensSentence(next)
+      return isTitle ? !opens.byWord : !opens.byWord && !opens.byQuote
     }
-    return firstLetter(in: next)?.properties.isLowercase == true && !isFirmEnd(last)
+    return firstLetter(in: next)?.properties.isLowercase == true && !isFirmEnd(token)
   }
 
   /// Boundaries ICU does not make because a lowercase word or a number follows
@@ -39,7 +54,7 @@ extension SegmentationPass {
       let next = index + 2
       guard let first = firstAlphanumeric(in: next..<piece.upperBound),
         first.properties.isLowercase || first.properties.numericType != nil,
-        isFirmEnd(lastToken(in: piece.lowerBound..<(index + 1)))
+        isFirmEnd(tokenEnding(at: index + 1, from: piece.lowerBound))
       else { continue }
       result.append(next)
     }
@@ -49,24 +64,26 @@ extension SegmentationPass {
   /// Whether a token ending in a full stop ends a sentence whatever follows: a plain word
   /// of four or more letters that is no abbreviation, a number of three or more digits,
   /// or a closing bracket or quote before the stop.
-  func isFirmEnd(_ token: Substring) -> Bool {
-    guard token.hasSuffix("."), !token.hasSuffix("..") else { return false }
-    let body = token.dropLast().drop { $0.isOpeningPunctuation }
-    if let last = body.last, last.isClosingPunctuation {
+  func isFirmEnd(_ token: Range<Int>) -> Bool {
+    let body = token.lowerBound..<(token.upperBound - 1)
+    guard !body.isEmpty else { return false }
+    if scanner.closingPunctuation(before: body.upperBound).width > 0 {
       return true
     }
-    if body.count >= 3 && body.allSatisfy(\.isASCIIDigit) {
+    if body.count >= 3 && body.allSatisfy({ (0x30...0x39).contains(scanner[$0]) }) {
       return true
     }
-    let word = body.lowercased() + "."
-    return body.count >= 4 && body.allSatisfy(\.isLetter) && body.contains(where: \.isLowercase)
+    let word = lowercasedText(token)
+    let letters = word.unicodeScalars.dropLast()
+    return letters.count >= 4 && letters.allSatisfy(\.properties.isAlphabetic)
+      && scanner.containsLowercase(body)
       && !rules.titles.contains(word) && !rules.ambiguousAbbreviations.contains(word)
   }
 
   /// Whether a line ends without ending its sentence: a dateline with its dash
   /// (`Bisnis.com, JAKARTA –`), or a short label such as `Baca juga:`.
   func isDangling(_ line: Range<Int>) -> Bool {
-    let last = lastToken(in: line)
+    let last = scanner.collapsedText(tokenEnding(at: line.upperBound, from: line.lowerBound, keepingPunctuation: true))
     if last == "–" || last == "—" || last == "-" {
       return true
     }
@@ -76,8 +93,8 @@ extension SegmentationPass {
   /// Whether `word` (lowercased) is a run of single-letter initials: `d.w.`, `h.`.
   func isInitials(_ word: String) -> Bool {
     var expectLetter = true
-    for character in word {
-      guard expectLetter ? character.isLetter : character == "." else { return false }
+    for scalar in word.unicodeScalars {
+      guard expectLetter ? scalar.properties.isAlphabetic : scalar == "." else { return false }
       expectLetter.toggle()
     }
     return expectLetter && !word.isEmpty
@@ -86,22 +103,27 @@ extension SegmentationPass {
   /// How the text at `range` looks like a sentence start: by a common opening word, or by
   /// an opening quotation mark.
   func opensSentence(_ range: Range<Int>) -> (byWord: Bool, byQuote: Bool) {
-    let first = Character(scanner.scalar(at: range.lowerBound))
-    let word = firstToken(in: range).trimmingPunctuation
-    return (rules.sentenceStarters.contains(word), first.isQuotationMark)
+    let word = scanner.collapsedText(tokenEnding(at: tokenEnd(from: range), from: range.lowerBound))
+    return (rules.sentenceStarters.contains(word.trimmingPunctuation), scanner.openingPunctuation(at: range.lowerBound).isQuote)
   }
 
-  /// The white-space-delimited token at the end of `range`.
-  func lastToken(in range: Range<Int>) -> Substring {
-    var start = range.upperBound
-    while start > range.lowerBound && range.upperBound - start < 48 && scanner.spaceWidth(before: start) == 0 {
+  /// The white-space-delimited token ending at `end` (at most 48 bytes), without the
+  /// opening brackets and quotes it starts with unless `keepingPunctuation`.
+  func tokenEnding(at end: Int, from lowerBound: Int, keepingPunctuation: Bool = false) -> Range<Int> {
+    var start = end
+    while start > lowerBound && end - start < 48 && scanner.spaceWidth(before: start) == 0 {
       start = scanner.scalarStart(before: start)
     }
-    return Substring(scanner.collapsedText(start..<range.upperBound))
+    while !keepingPunctuation && start < end {
+      let width = scanner.openingPunctuation(at: start).width
+      if width == 0 { break }
+      start += width
+    }
+    return start..<end
   }
 
-  /// The white-space-delimited token at the start of `range`.
-  func firstToken(in range: Range<Int>) -> String {
+  /// The end of the white-space-delimited token starting `range` (at most 48 bytes).
+  func tokenEnd(from range: Range<Int>) -> Int {
     var end = range.lowerBound
     while end < range.upperBound && end - range.lowerBound < 48 && scanner.space(at: end).width == 0 {
       end += 1
@@ -109,7 +131,24 @@ extension SegmentationPass {
     while end < range.upperBound && scanner[end] & 0xC0 == 0x80 {
       end += 1
     }
-    return scanner.collapsedText(range.lowerBound..<end)
+    return end
+  }
+
+  /// The text of `range`, lowercased.
+  func lowercasedText(_ range: Range<Int>) -> String {
+    if range.allSatisfy({ scanner[$0] < 0x80 }) {
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { buffer in
+        for (offset, index) in range.enumerated() {
+          buffer[offset] = Self.asciiLowercase(scanner[index])
+        }
+        return String(decoding: buffer, as: UTF8.self)
+      }
+    }
+    return scanner.collapsedText(range).lowercased()
+  }
+
+  private static func asciiLowercase(_ byte: UInt8) -> UInt8 {
+    (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
   }
 
   /// The first letter in `range` before any white space, skipping quotes and brackets.
@@ -129,10 +168,10 @@ extension SegmentationPass {
   }
 
   /// The first letter or digit in `range`, skipping punctuation and white space, within
-  /// a few bytes.
-  func firstAlphanumeric(in range: Range<Int>) -> Unicode.Scalar? {
+  /// `limit` bytes.
+  func firstAlphanumeric(in range: Range<Int>, within limit: Int = 8) -> Unicode.Scalar? {
     var index = range.lowerBound
-    while index < range.upperBound && index - range.lowerBound < 8 {
+    while index < range.upperBound && index - range.lowerBound < limit {
       let scalar = scanner.scalar(at: index)
       if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
         return scalar
@@ -141,13 +180,6 @@ extension SegmentationPass {
     }
     return nil
   }
-}
-
-extension Character {
-  var isOpeningPunctuation: Bool { "([{\"'“‘«".contains(self) }
-  var isClosingPunctuation: Bool { ")]}\"'”’»".contains(self) }
-  var isASCIIDigit: Bool { isASCII && isNumber }
-  var isQuotationMark: Bool { "\"'“”‘’«»„".contains(self) }
 }
 
 extension String {

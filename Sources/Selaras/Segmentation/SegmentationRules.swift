@@ -13,20 +13,17 @@ public struct SegmentationRules: Sendable {
   public var ambiguousAbbreviations: Set<String>
   /// Words that often open a sentence, as written (capitalized).
   public var sentenceStarters: Set<String>
-  /// Whole sentences that are chrome, lowercased.
-  public var boilerplateSentences: Set<String>
-  /// Sentence openings that mark chrome, lowercased.
-  public var boilerplatePrefixes: [String]
+  /// Site chrome: whole sentences and sentence openings.
+  public var chrome: ChromePatterns
 
   public init(
     titles: Set<String>, ambiguousAbbreviations: Set<String>, sentenceStarters: Set<String>,
-    boilerplateSentences: Set<String>, boilerplatePrefixes: [String]
+    chrome: ChromePatterns
   ) {
     self.titles = titles
     self.ambiguousAbbreviations = ambiguousAbbreviations
     self.sentenceStarters = sentenceStarters
-    self.boilerplateSentences = boilerplateSentences
-    self.boilerplatePrefixes = boilerplatePrefixes
+    self.chrome = chrome
   }
 
   /// The rules shipped with Selaras for `language` (`id` or `en`).
@@ -43,12 +40,12 @@ public struct SegmentationRules: Sendable {
     let abbreviations = try sections(of: try resource("abbreviations.\(code)"))
     let starters = try sections(of: try resource("sentence-starters.\(code)"))
     let boilerplate = try resource("boilerplate.\(code)")
-    var exact: Set<String> = []
+    var exact: [String] = []
     var prefixes: [String] = []
     for (number, line) in boilerplate.lines {
-      let pattern = line.dropFirst(2).lowercased()
+      let pattern = String(line.dropFirst(2))
       if line.hasPrefix("= ") {
-        exact.insert(pattern)
+        exact.append(pattern)
       } else if line.hasPrefix("^ ") {
         prefixes.append(pattern)
       } else {
@@ -60,8 +57,7 @@ public struct SegmentationRules: Sendable {
       titles: Set(abbreviations["[title]", default: []].map { $0.lowercased() }),
       ambiguousAbbreviations: Set(abbreviations["[ambiguous]", default: []].map { $0.lowercased() }),
       sentenceStarters: Set(starters["", default: []]),
-      boilerplateSentences: exact,
-      boilerplatePrefixes: prefixes)
+      chrome: ChromePatterns(sentences: exact, prefixes: prefixes))
     cache.withLock { $0[code] = rules }
     return rules
   }

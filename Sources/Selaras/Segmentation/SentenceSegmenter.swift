@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Splits Indonesian or English news text into sentences.
 ///
 /// ICU's sentence boundaries (UAX #29) are the starting point; the segmenter then corrects
@@ -18,6 +20,11 @@
 public struct SentenceSegmenter: Sendable {
   public let language: LanguageTag
   public let rules: SegmentationRules
+  /// Opening an ICU iterator costs more than segmenting a short article, so iterators are
+  /// kept for reuse, one per concurrent caller.
+  private let breakers = BreakerPool()
+  /// The ICU locale, `id` or `en`.
+  private let locale: String
 
   /// Creates a segmenter with the bundled rules for `language`.
   ///
@@ -29,6 +36,7 @@ public struct SentenceSegmenter: Sendable {
   public init(language: LanguageTag, rules: SegmentationRules) {
     self.language = language
     self.rules = rules
+    self.locale = language.language
   }
 
   /// The sentences of `text`, in order, with UTF-8 byte ranges into `text`.
@@ -36,28 +44,80 @@ public struct SentenceSegmenter: Sendable {
   /// - Complexity: O(*n*) in the length of `text`.
   /// - Throws: `SegmentationError.icu` when ICU cannot run.
   public func segment(_ text: String) throws(SegmentationError) -> [Sentence] {
-    let breaker: ICUSentenceBreaker
-    do {
-      breaker = try ICUSentenceBreaker(locale: language.language)
+    try withICU(text) { breaker, bytes throws(ICUError) in
+      var pass = SegmentationPass(scanner: UTF8Scanner(bytes: bytes), rules: rules)
+      try pass.run(breaker: breaker)
+      return pass.sentences
+    }
+  }
+
+  /// The UTF-8 byte offsets after each sentence plain ICU finds in `text`, without any of
+  /// the corrections: the baseline that `selaras-bench` compares against.
+  public func plainICUBoundaries(_ text: String) throws(SegmentationError) -> [Int] {
+    try withICU(text) { breaker, bytes throws(ICUError) in
+      var boundaries: [Int] = []
+      try breaker.appendBoundaries(of: bytes, base: 0, to: &boundaries)
+      return boundaries
+    }
+  }
+
+  /// The sentences of ``plainICUBoundaries(_:)``, trimmed, with white space collapsed.
+  public func plainICUSentences(_ text: String) throws(SegmentationError) -> [String] {
+    let boundaries = try plainICUBoundaries(text)
+    var text = text
+    return text.withUTF8 { bytes in
+      let scanner = UTF8Scanner(bytes: bytes)
+      var start = 0
+      var sentences: [String] = []
+      for boundary in boundaries {
+        let content = scanner.trimming(start..<boundary)
+        if !content.isEmpty {
+          sentences.append(scanner.collapsedText(content))
+        }
+        start = boundary
+      }
+      return sentences
+    }
+  }
+
+  /// Runs `body` with an ICU iterator over the UTF-8 bytes of `text`.
+  private func withICU<Value>(
+    _ text: String,
+    _ body: (ICUSentenceBreaker, UnsafeBufferPointer<UInt8>) throws(ICUError) -> Value
+  ) throws(SegmentationError) -> Value {
+    do throws(ICUError) {
+      let breaker = try breakers.take(locale: locale)
+      defer { breakers.give(back: breaker) }
+      var text = text
+      let result: Result<Value, ICUError> = text.withUTF8 { bytes in
+        do throws(ICUError) {
+          return .success(try body(breaker, bytes))
+        } catch {
+          return .failure(error)
+        }
+      }
+      return try result.get()
     } catch {
       throw .icu(error)
-    }
-    var text = text
-    let result: Result<[Sentence], ICUError> = text.withUTF8 { bytes in
-      do throws(ICUError) {
-        var pass = SegmentationPass(scanner: UTF8Scanner(bytes: bytes), rules: rules)
-        try pass.run(breaker: breaker)
-        return .success(pass.sentences)
-      } catch {
-        return .failure(error)
-      }
-    }
-    switch result {
-    case .success(let sentences): return sentences
-    case .failure(let error): throw .icu(error)
     }
   }
 
   /// The text cut in ICU's iterator at most at once: ICU counts offsets in 32 bits.
   static let chunkLimit = 1 << 26
+}
+
+/// ICU iterators ready for reuse.
+private final class BreakerPool: Sendable {
+  private let idle = Mutex<[ICUSentenceBreaker]>([])
+
+  func take(locale: String) throws(ICUError) -> ICUSentenceBreaker {
+    if let breaker = idle.withLock({ $0.popLast() }) {
+      return breaker
+    }
+    return try ICUSentenceBreaker(locale: locale)
+  }
+
+  func give(back breaker: ICUSentenceBreaker) {
+    idle.withLock { $0.append(breaker) }
+  }
 }

@@ -2,8 +2,11 @@ internal import CICU
 
 /// ICU's sentence boundaries (UAX #29 with ICU's tailoring) over UTF-8 bytes.
 ///
-/// One value owns one ICU iterator; it is not shared between threads.
-final class ICUSentenceBreaker {
+/// At most `Int32.max` bytes at a time: the segmenter cuts longer texts at line breaks.
+///
+/// One value owns one ICU iterator. It may move between threads but is used by one
+/// caller at a time (`BreakerPool` hands it out).
+final class ICUSentenceBreaker: @unchecked Sendable {
   private let iterator: OpaquePointer
 
   init(locale: String) throws(ICUError) {
@@ -26,12 +29,12 @@ final class ICUSentenceBreaker {
     of text: UnsafeBufferPointer<UInt8>, base: Int, to boundaries: inout [Int]
   ) throws(ICUError) {
     guard let start = text.baseAddress, !text.isEmpty else { return }
-    if let error = ICUError.check(cicu_sentence_iterator_set_text(iterator, start, Int64(text.count))) {
-      throw error
+    var count: Int32 = 0
+    var status: Int32 = 0
+    guard let found = cicu_sentence_breaks(iterator, start, Int32(text.count), &count, &status) else {
+      throw ICUError(rawValue: status > 0 ? status : 1)
     }
-    while true {
-      let boundary = cicu_sentence_iterator_next(iterator)
-      if boundary < 0 { break }
+    for boundary in UnsafeBufferPointer(start: found, count: Int(count)) {
       boundaries.append(base + Int(boundary))
     }
   }

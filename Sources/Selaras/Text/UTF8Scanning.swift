@@ -153,4 +153,47 @@ struct UTF8Scanner {
     }
     return String(decoding: output, as: UTF8.self)
   }
+
+  /// A hash of the bytes of `range`.
+  func hashValue(of range: Range<Int>) -> Int {
+    var hasher = Hasher()
+    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[range]))
+    return hasher.finalize()
+  }
+
+  /// The width of the closing bracket or quotation mark ending just before `index`
+  /// (`) ] } " ' ” ’ »`), 0 when there is none, and whether it is a quotation mark.
+  func closingPunctuation(before index: Int) -> (width: Int, isQuote: Bool) {
+    switch bytes[index - 1] {
+    case 0x29, 0x5D, 0x7D: return (1, false)
+    case 0x22, 0x27: return (1, true)
+    case 0x9D, 0x99 where index >= 3 && bytes[index - 3] == 0xE2 && bytes[index - 2] == 0x80: return (3, true)
+    case 0xBB where index >= 2 && bytes[index - 2] == 0xC2: return (2, true)
+    default: return (0, false)
+    }
+  }
+
+  /// The width of the opening bracket or quotation mark at `index` (`( [ { " ' “ ‘ « „`),
+  /// 0 when there is none, and whether it is a quotation mark.
+  func openingPunctuation(at index: Int) -> (width: Int, isQuote: Bool) {
+    switch bytes[index] {
+    case 0x28, 0x5B, 0x7B: return (1, false)
+    case 0x22, 0x27: return (1, true)
+    case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0x98...0x9E).contains(bytes[index + 2]):
+      return (3, true)
+    case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xAB: return (2, true)
+    default: return (0, false)
+    }
+  }
+
+  /// Whether `range` holds a lowercase letter.
+  func containsLowercase(_ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let scalar = scalar(at: index)
+      if scalar.properties.isLowercase { return true }
+      index += UTF8.width(scalar)
+    }
+    return false
+  }
 }

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// Release-mode benchmarks and quality scoring against gold data. Every figure is printed
+/// as one JSON line on stdout.
+@main
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "selaras-bench",
+    abstract: "Measure Selaras: speed in release builds, quality against gold data.",
+    subcommands: [SegmentBench.self])
+}

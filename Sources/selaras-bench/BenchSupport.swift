@@ -1,0 +1,56 @@
+import Foundation
+import Selaras
+
+/// Prints one figure as a JSON line with keys in the given order.
+func report(_ fields: KeyValuePairs<String, Any>) {
+  let body = fields.map { key, value -> String in
+    let rendered: String
+    switch value {
+    case let number as Double: rendered = String(format: "%.4f", number)
+    case let number as Int: rendered = String(number)
+    case let flag as Bool: rendered = String(flag)
+    default: rendered = "\"\(value)\""
+    }
+    return "\"\(key)\":\(rendered)"
+  }
+  print("{" + body.joined(separator: ",") + "}")
+
+}
+
+/// The median wall-clock seconds of `runs` calls to `body`.
+func medianSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+  var times: [Double] = []
+  for _ in 0..<runs {
+    let start = ContinuousClock.now
+    try body()
+    let elapsed = ContinuousClock.now - start
+    times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+  }
+  return times.sorted()[times.count / 2]
+}
+
+/// The article pairs in a Corpora folder: names of `NAME.en.txt` files with their `.id.txt`.
+func corpusNames(in directory: String) throws -> [String] {
+  try FileManager.default.contentsOfDirectory(atPath: directory)
+    .filter { $0.hasSuffix(".en.txt") }
+    .map { String($0.dropLast(".en.txt".count)) }
+    .filter { FileManager.default.fileExists(atPath: "\(directory)/\($0).id.txt") }
+    .sorted()
+}
+
+func readText(_ path: String) throws -> String {
+  guard let data = FileManager.default.contents(atPath: path) else {
+    throw BenchError("\(path): cannot read the file")
+  }
+  return try String(validatingUTF8Text: data)
+}
+
+/// The gold sentences of a `.lines` file: one a line, blank lines ignored.
+func readLines(_ path: String) throws -> [String] {
+  try readText(path).split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import Selaras
+
+struct SegmentBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "segment",
+    abstract: "Boundary precision/recall/F1 on gold data, and throughput in MB/s.")
+
+  @Option(help: "The Corpora folder (NAME.{en,id}.txt with NAME.{en,id}.lines).")
+  var corpora = "Corpora"
+
+  @Option(help: "The UD Indonesian gold folder (*.clean.jsonl, *.raw.jsonl).")
+  var ud = "../shared/data/ud-indonesian/gold"
+
+  @Option(help: "Megabytes of Indonesian news text to segment for the throughput figure.")
+  var megabytes = 20
+
+  @Option(help: "Timed runs; the median is reported.")
+  var runs = 3
+
+  @Flag(help: "Print every sentence that differs from the gold, on stderr.")
+  var showErrors = false
+
+  @Flag(help: "Report throughput only, not the quality figures.")
+  var throughputOnly = false
+
+  func run() throws {
+    let segmenters = [
+      LanguageTag.english: try SentenceSegmenter(language: .english),
+      .indonesian: try SentenceSegmenter(language: .indonesian),
+    ]
+    var corpusTexts: [String] = []
+    for language in [LanguageTag.indonesian, .english] {
+      let segmenter = segmenters[language]!
+      var score = BoundaryScore()
+      var icuScore = BoundaryScore()
+      for name in try corpusNames(in: corpora) {
+        let text = try readText("\(corpora)/\(name).\(language).txt")
+        let gold = try readLines("\(corpora)/\(name).\(language).lines")
+        let predicted = try segmenter.segment(text).map(\.text)
+        score = score + BoundaryScore(predicted: predicted, gold: gold)
+        icuScore = icuScore + BoundaryScore(predicted: try segmenter.plainICUSentences(text), gold: gold)
+        showDifferences(name, predicted, gold)
+        if language == .indonesian { corpusTexts.append(text) }
+      }
+      if !throughputOnly { reportScore(set: "corpora-\(language)", score, icu: icuScore) }
+    }
+    for set in ["csui", "pud", "gsd"] {
+      for variant in ["clean", "raw"] {
+        let path = "\(ud)/\(set).\(variant).jsonl"
+        guard FileManager.default.fileExists(atPath: path) else { continue }
+        var score = BoundaryScore()
+        var icuScore = BoundaryScore()
+        for document in try readUDGold(path) {
+          if throughputOnly {
+            if variant == "clean" { corpusTexts.append(document.text) }
+            continue
+          }
+          let predicted = try segmenters[.indonesian]!.segment(document.text).map(\.text)
+          score = score + BoundaryScore(predicted: predicted, gold: document.sentences)
+          icuScore =
+            icuScore
+            + BoundaryScore(predicted: try segmenters[.indonesian]!.plainICUSentences(document.text), gold: document.sentences)
+          showDifferences(document.id, predicted, document.sentences)
+          if variant == "clean" { corpusTexts.append(document.text) }
+        }
+        if !throughputOnly { reportScore(set: "ud-\(set)-\(variant)", score, icu: icuScore) }
+      }
+    }
+    try measureThroughput(segmenters[.indonesian]!, articles: corpusTexts)
+  }
+
+  private func reportScore(set: String, _ score: BoundaryScore, icu: BoundaryScore) {
+    report([
+      "bench": "segment", "set": set, "precision": score.precision, "recall": score.recall,
+      "f1": score.f1, "icu_f1": icu.f1, "gold_boundaries": score.truePositives + score.falseNegatives,
+    ])
+  }
+
+  private func showDifferences(_ name: String, _ predicted: [String], _ gold: [String]) {
+    guard showErrors else { return }
+    let goldSet = Set(gold)
+    let predictedSet = Set(predicted)
+    for sentence in predicted where !goldSet.contains(sentence) {
+      FileHandle.standardError.write(Data("\(name) + \(sentence)\n".utf8))
+    }
+    for sentence in gold where !predictedSet.contains(sentence) {
+      FileHandle.standardError.write(Data("\(name) - \(sentence)\n".utf8))
+    }
+  }
+
+  /// Segments article-sized documents, built from the gold texts, until `megabytes` of
+  /// text have passed; one document at a time, as `selaras segment` would.
+  private func measureThroughput(_ segmenter: SentenceSegmenter, articles: [String]) throws {
+    guard !articles.isEmpty else { throw BenchError("no text to measure throughput on") }
+    let target = megabytes * 1_000_000
+    var documents: [String] = []
+    var total = 0
+    var index = 0
+    while total < target {
+      let document = articles[index % articles.count]
+      documents.append(document)
+      total += document.utf8.count
+      index += 1
+    }
+    var sentenceCount = 0
+    let seconds = try medianSeconds(runs: runs) {
+      sentenceCount = 0
+      for document in documents {
+        sentenceCount += try segmenter.segment(document).count
+      }
+    }
+    let icuSeconds = try medianSeconds(runs: runs) {
+      for document in documents {
+        _ = try segmenter.plainICUBoundaries(document)
+      }
+    }
+    report([
+      "bench": "segment", "metric": "throughput", "lang": "id", "megabytes": Double(total) / 1e6,
+      "documents": documents.count, "sentences": sentenceCount, "seconds": seconds,
+      "mb_per_s": Double(total) / 1e6 / seconds, "icu_mb_per_s": Double(total) / 1e6 / icuSeconds,
+    ])
+  }
+}
+
+/// One document of the UD segmentation gold (see its SOURCE.md).
+struct UDDocument: Decodable {
+  var id: String
+  var text: String
+  var sentences: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case id, text
+    case sentences = "sents"
+  }
+}
+
+func readUDGold(_ path: String) throws -> [UDDocument] {
+  let decoder = JSONDecoder()
+  return try readText(path).split(separator: "\n").map { line in
+    try decoder.decode(UDDocument.self, from: Data(line.utf8))
+  }
+}
