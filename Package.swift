@@ -40,7 +40,9 @@ let package = Package(
       dependencies: ["Selaras", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "SelarasTests", dependencies: ["Selaras"]),
-    .testTarget(name: "SelarasStoreTests", dependencies: ["SelarasStore"]),
+    .testTarget(
+      name: "SelarasStoreTests",
+      dependencies: ["SelarasStore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "selarasTests", dependencies: ["selaras"]),
   ]
 )

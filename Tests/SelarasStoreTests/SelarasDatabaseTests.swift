@@ -1,0 +1,24 @@
+import Foundation
+import GRDB
+import SelarasStore
+import Testing
+
+@Suite("Selaras database")
+struct SelarasDatabaseTests {
+  @Test("A file database opens in WAL mode, migrated, in a folder it creates")
+  func opensFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = try SelarasDatabase(url: folder.appendingPathComponent("nested/selaras.sqlite"))
+    #expect(try database.journalMode() == "wal")
+    #expect(try database.appliedMigrations() == ["v1-metadata"])
+  }
+
+  @Test("Reopening applies no migration twice")
+  func reopens() throws {
+    let queue = try DatabaseQueue()
+    _ = try SelarasDatabase(writer: queue)
+    let again = try SelarasDatabase(writer: queue)
+    #expect(try again.appliedMigrations() == ["v1-metadata"])
+  }
+}

@@ -1,0 +1,223 @@
+import Selaras
+import Testing
+
+private let indonesian = try! SentenceSegmenter(language: .indonesian)
+private let english = try! SentenceSegmenter(language: .english)
+
+private func sentences(_ text: String, _ segmenter: SentenceSegmenter = indonesian) throws -> [String] {
+  try segmenter.segment(text).map(\.text)
+}
+
+@Suite("Abbreviations and initials")
+struct AbbreviationTests {
+  @Test("Indonesian titles and address abbreviations never end a sentence")
+  func indonesianTitles() throws {
+    #expect(
+      try sentences(
+        "Direktur RSUD Sayang dr. Hana Rosita, Sp.PD. mengatakan, 41 pasien dirawat di tenda. Ia meminta bantuan selimut.")
+        == [
+          "Direktur RSUD Sayang dr. Hana Rosita, Sp.PD. mengatakan, 41 pasien dirawat di tenda.",
+          "Ia meminta bantuan selimut.",
+        ])
+    #expect(
+      try sentences("Putusan dibacakan di Jl. Bungur Besar Raya No. 24-28, Jakarta Pusat. Sidang ditutup pukul 16.00 WIB.")
+        == [
+          "Putusan dibacakan di Jl. Bungur Besar Raya No. 24-28, Jakarta Pusat.",
+          "Sidang ditutup pukul 16.00 WIB.",
+        ])
+    #expect(
+      try sentences("Ketua panitia H. Ahmad Fauzi dan Hj. Siti Rohmah, Ir. Bambang, serta Prof. Dr. Ani hadir.")
+        == ["Ketua panitia H. Ahmad Fauzi dan Hj. Siti Rohmah, Ir. Bambang, serta Prof. Dr. Ani hadir."])
+  }
+
+  @Test("Initials inside a name do not end a sentence")
+  func initials() throws {
+    #expect(
+      try sentences("Gubernur BI Agus D.W. Martowardojo membuka acara itu. Ia didampingi para deputi.")
+        == ["Gubernur BI Agus D.W. Martowardojo membuka acara itu.", "Ia didampingi para deputi."])
+  }
+
+  @Test("Tbk. continues before a ticker or a verb, ends before a sentence opener")
+  func ambiguousCompanySuffix() throws {
+    #expect(
+      try sentences("Saham PT Bank Rakyat Indonesia (Persero) Tbk. (BBRI) naik 1,2 persen usai pengumuman tersebut.")
+        == ["Saham PT Bank Rakyat Indonesia (Persero) Tbk. (BBRI) naik 1,2 persen usai pengumuman tersebut."])
+    #expect(
+      try sentences("Laba naik di PT Unilever Indonesia Tbk. Namun penjualan turun.")
+        == ["Laba naik di PT Unilever Indonesia Tbk.", "Namun penjualan turun."])
+  }
+
+  @Test("English wire abbreviations: U.S., p.m., Jan., Co., Dr.")
+  func englishAbbreviations() throws {
+    #expect(
+      try sentences(
+        "Perry said the U.S. Federal Reserve was likely to cut rates only once more this year. That left less room for Bank Indonesia to ease, he added.",
+        english)
+        == [
+          "Perry said the U.S. Federal Reserve was likely to cut rates only once more this year.",
+          "That left less room for Bank Indonesia to ease, he added.",
+        ])
+    #expect(
+      try sentences(
+        "The quake struck at 1:21 p.m. at a depth of 10 kilometers. Dr. Hana Rosita said 41 patients were treated.",
+        english)
+        == ["The quake struck at 1:21 p.m. at a depth of 10 kilometers.", "Dr. Hana Rosita said 41 patients were treated."])
+    #expect(
+      try sentences("JAKARTA, Jan. 15 (Reuters) - Dengue cases doubled. The ministry recorded 6,122 cases.", english)
+        == ["JAKARTA, Jan. 15 (Reuters) - Dengue cases doubled.", "The ministry recorded 6,122 cases."])
+    #expect(
+      try sentences("Sanctions were imposed by the U.S. The move angered Tehran.", english)
+        == ["Sanctions were imposed by the U.S.", "The move angered Tehran."])
+  }
+}
+
+@Suite("Lines, datelines and quotes")
+struct LayoutTests {
+  @Test("A headline and a photo caption without a full stop stand alone")
+  func headlinesAndCaptions() throws {
+    let text = """
+      Ginting Tumbangkan Axelsen, Melaju ke Final Japan Open 2023
+
+      Tunggal putra Indonesia Anthony Sinisuka Ginting saat bertanding di Japan Open 2023
+      (Dok. PBSI)
+
+      KOMPAS.com - Tunggal putra Indonesia melaju ke final.
+      """
+    let result = try indonesian.segment(text)
+    #expect(
+      result.map(\.text) == [
+        "Ginting Tumbangkan Axelsen, Melaju ke Final Japan Open 2023",
+        "Tunggal putra Indonesia Anthony Sinisuka Ginting saat bertanding di Japan Open 2023",
+        "(Dok. PBSI)",
+        "KOMPAS.com - Tunggal putra Indonesia melaju ke final.",
+      ])
+    #expect(result.map(\.paragraph) == [0, 1, 1, 2])
+    #expect(result.map(\.isBoilerplate) == [false, false, true, false])
+  }
+
+  @Test("A dateline stays with its sentence, also when left alone on its line")
+  func datelines() throws {
+    #expect(
+      try sentences("Bisnis.com, JAKARTA – Bank Indonesia (BI) mempertahankan suku bunga acuan. BI juga menahan suku bunga lain.")
+        == [
+          "Bisnis.com, JAKARTA – Bank Indonesia (BI) mempertahankan suku bunga acuan.",
+          "BI juga menahan suku bunga lain.",
+        ])
+    #expect(
+      try sentences("Liputan6.com, Cianjur -\nGempa bumi bermagnitudo 5,6 mengguncang Kabupaten Cianjur.")
+        == ["Liputan6.com, Cianjur - Gempa bumi bermagnitudo 5,6 mengguncang Kabupaten Cianjur."])
+    #expect(
+      try sentences("JAKARTA, Nov 20 (Reuters) - Bank Indonesia kept its benchmark rate unchanged.", english)
+        == ["JAKARTA, Nov 20 (Reuters) - Bank Indonesia kept its benchmark rate unchanged."])
+  }
+
+  @Test("A quoted question keeps its attribution")
+  func quotedQuestion() throws {
+    #expect(
+      try sentences("“Kami tidur di mana malam ini?” tanya Siti Aminah, yang rumahnya roboh. Ia menangis.")
+        == ["“Kami tidur di mana malam ini?” tanya Siti Aminah, yang rumahnya roboh.", "Ia menangis."])
+    #expect(
+      try sentences("\"Sudah siap?\" ujar Dedi. \"Belum!\" jawab mereka.")
+        == ["\"Sudah siap?\" ujar Dedi.", "\"Belum!\" jawab mereka."])
+  }
+
+  @Test("A quote of two sentences splits inside, and a quote ending a sentence stays whole")
+  func quotes() throws {
+    #expect(
+      try sentences("“It was not easy. Viktor is the best player in the world right now.”", english)
+        == ["“It was not easy.", "Viktor is the best player in the world right now.”"])
+    #expect(
+      try sentences("“Keputusan ini konsisten,” kata Perry. “Kami siap.” Rapat berakhir.")
+        == ["“Keputusan ini konsisten,” kata Perry.", "“Kami siap.”", "Rapat berakhir."])
+  }
+
+  @Test("A full stop after a word ends a sentence even before a number or a lowercase word")
+  func missedBoundaries() throws {
+    #expect(
+      try sentences("Sungai itu tercemar limbah pabrik. 2023 menjadi tahun terburuk bagi warga.")
+        == ["Sungai itu tercemar limbah pabrik.", "2023 menjadi tahun terburuk bagi warga."])
+    #expect(
+      try sentences("Ia lahir di Batavia pada 5 Juni 1879. kemudian ia pindah ke Bandung.")
+        == ["Ia lahir di Batavia pada 5 Juni 1879.", "kemudian ia pindah ke Bandung."])
+    // An abbreviation before a lowercase word is not a boundary.
+    #expect(try sentences("Harga cabai, bawang, dll. ikut naik.") == ["Harga cabai, bawang, dll. ikut naik."])
+  }
+}
+
+@Suite("Site chrome")
+struct BoilerplateTests {
+  @Test("Subscription prompts, read-more links and credits are flagged")
+  func chrome() throws {
+    let text = """
+      Rupiah melemah ke Rp15.565 per dolar AS.
+
+      Nyaman tanpa iklan. Langganan BisnisPro
+
+      Baca juga:
+      Rupiah Ditutup Melemah, Ini Penyebabnya
+
+      Cek Berita dan Artikel yang lain di Google News
+      """
+    let result = try indonesian.segment(text)
+    #expect(
+      result.map(\.text) == [
+        "Rupiah melemah ke Rp15.565 per dolar AS.",
+        "Nyaman tanpa iklan.",
+        "Langganan BisnisPro",
+        "Baca juga: Rupiah Ditutup Melemah, Ini Penyebabnya",
+        "Cek Berita dan Artikel yang lain di Google News",
+      ])
+    #expect(result.map(\.isBoilerplate) == [false, true, true, true, true])
+  }
+
+  @Test("A short line repeated in the article is chrome; its single occurrence is not")
+  func repeatedLines() throws {
+    let text = """
+      Gabung grup WhatsApp kami untuk kabar terbaru
+      Lavrov tiba di Teheran pada Senin.
+      Gabung grup WhatsApp kami untuk kabar terbaru
+      """
+    #expect(try indonesian.segment(text).map(\.isBoilerplate) == [true, false, true])
+    #expect(try indonesian.segment("Gabung grup WhatsApp kami untuk kabar terbaru").map(\.isBoilerplate) == [false])
+  }
+
+  @Test("Wire trailers in English are flagged")
+  func wireTrailer() throws {
+    let result = try english.segment(
+      "Lavrov is due in Turkey.\n\n(Reporting by Reuters; Writing by Guy Faulconbridge; Editing by Mark Trevelyan)")
+    #expect(result.map(\.isBoilerplate) == [false, true])
+  }
+}
+
+@Suite("Offsets, white space and languages")
+struct OffsetTests {
+  @Test("Ranges are UTF-8 byte offsets into the input")
+  func byteOffsets() throws {
+    let text = "“Guncangannya kuat,” kata Dedi.  Ia lari.\n"
+    let result = try indonesian.segment(text)
+    #expect(result.map(\.range) == [0..<35, 37..<45])
+    let bytes = Array(text.utf8)
+    #expect(String(decoding: bytes[result[1].range], as: UTF8.self) == "Ia lari.")
+  }
+
+  @Test("CRLF line ends and no-break spaces are white space; the text is collapsed")
+  func crlfAndNoBreakSpace() throws {
+    let result = try indonesian.segment("SYL didenda Rp\u{00A0}300 juta.\r\n\r\nIa banding.\r\n")
+    #expect(result.map(\.text) == ["SYL didenda Rp 300 juta.", "Ia banding."])
+    #expect(result.map(\.paragraph) == [0, 1])
+  }
+
+  @Test("Empty and blank input have no sentences")
+  func emptyInput() throws {
+    #expect(try indonesian.segment("").isEmpty)
+    #expect(try indonesian.segment(" \n\r\n\u{00A0}\n").isEmpty)
+  }
+
+  @Test("Languages without rules are refused")
+  func unsupportedLanguage() {
+    #expect(throws: SegmentationError.unsupportedLanguage(LanguageTag("fr"))) {
+      try SentenceSegmenter(language: LanguageTag("fr"))
+    }
+    #expect((try? SentenceSegmenter(language: LanguageTag("id-ID"))) != nil)
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Runs the built `selaras` executable, as a user would from a shell.
+struct CommandRunner {
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// The repository root, for Corpora/ files.
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The `selaras` binary beside the test bundle in the build folder.
+  static let executable: URL = {
+    let candidates = [
+      Bundle.main.bundleURL,
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+    ]
+    for folder in candidates {
+      for base in [folder, folder.deletingLastPathComponent()] {
+        let url = base.appendingPathComponent("selaras")
+        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+      }
+    }
+    fatalError("selaras executable not found near \(candidates)")
+  }()
+
+  static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = root
+    var environment = ProcessInfo.processInfo.environment
+    environment["SELARAS_DB"] = FileManager.default.temporaryDirectory
+      .appendingPathComponent("selaras-test-\(UUID().uuidString).sqlite").path
+    process.environment = environment
+    let output = Pipe()
+    let errors = Pipe()
+    let input = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = input
+    try process.run()
+    input.fileHandleForWriting.write(stdin ?? Data())
+    try input.fileHandleForWriting.close()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus,
+      stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
