@@ -1,9 +1,9 @@
 #include "cicu.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
-#include <unicode/ustring.h>
 #include <unicode/uversion.h>
 
 struct cicu_sentence_iterator {
@@ -46,6 +46,48 @@ static int reserve(void **buffer, int32_t *capacity, int32_t needed, size_t size
   return 1;
 }
 
+/* Whether the 8 bytes at `bytes` are all ASCII. */
+static inline int is_ascii8(const uint8_t *bytes) {
+  uint64_t word;
+  memcpy(&word, bytes, sizeof word);
+  return (word & 0x8080808080808080ULL) == 0;
+}
+
+/* Converts well-formed UTF-8 (Swift strings always are) to UTF-16; `out` has room for
+   `length` units. Returns the number of units. ASCII runs go 8 bytes at a time. */
+static int32_t utf8_to_utf16(const uint8_t *utf8, int32_t length, UChar *out) {
+  int32_t byte = 0;
+  int32_t unit = 0;
+  while (byte < length) {
+    if (byte + 8 <= length && is_ascii8(utf8 + byte)) {
+      for (int k = 0; k < 8; k++) {
+        out[unit + k] = utf8[byte + k];
+      }
+      byte += 8; unit += 8;
+      continue;
+    }
+    uint32_t lead = utf8[byte];
+    if (lead < 0x80) {
+      out[unit++] = (UChar)lead;
+      byte += 1;
+    } else if (lead < 0xE0) {
+      out[unit++] = (UChar)(((lead & 0x1F) << 6) | (utf8[byte + 1] & 0x3F));
+      byte += 2;
+    } else if (lead < 0xF0) {
+      out[unit++] = (UChar)(((lead & 0x0F) << 12) | ((utf8[byte + 1] & 0x3F) << 6) | (utf8[byte + 2] & 0x3F));
+      byte += 3;
+    } else {
+      uint32_t scalar = ((lead & 0x07) << 18) | ((utf8[byte + 1] & 0x3F) << 12) |
+                        ((utf8[byte + 2] & 0x3F) << 6) | (utf8[byte + 3] & 0x3F);
+      scalar -= 0x10000;
+      out[unit++] = (UChar)(0xD800 | (scalar >> 10));
+      out[unit++] = (UChar)(0xDC00 | (scalar & 0x3FF));
+      byte += 4;
+    }
+  }
+  return unit;
+}
+
 const int32_t *cicu_sentence_breaks(cicu_sentence_iterator *iterator, const uint8_t *utf8,
                                     int32_t length, int32_t *count, int32_t *status) {
   *count = 0;
@@ -55,12 +97,7 @@ const int32_t *cicu_sentence_breaks(cicu_sentence_iterator *iterator, const uint
     return NULL;
   }
   UErrorCode code = U_ZERO_ERROR;
-  int32_t units = 0;
-  u_strFromUTF8(iterator->text, iterator->text_capacity, &units, (const char *)utf8, length, &code);
-  if (U_FAILURE(code)) {
-    *status = (int32_t)code;
-    return NULL;
-  }
+  int32_t units = utf8_to_utf16(utf8, length, iterator->text);
   ubrk_setText(iterator->breaker, iterator->text, units, &code);
   if (U_FAILURE(code)) {
     *status = (int32_t)code;
@@ -72,6 +109,9 @@ const int32_t *cicu_sentence_breaks(cicu_sentence_iterator *iterator, const uint
   int32_t found = 0;
   for (int32_t boundary = ubrk_next(iterator->breaker); boundary != UBRK_DONE;
        boundary = ubrk_next(iterator->breaker)) {
+    while (unit + 8 <= boundary && byte + 8 <= length && is_ascii8(utf8 + byte)) {
+      byte += 8; unit += 8;
+    }
     while (unit < boundary && byte < length) {
       uint8_t lead = utf8[byte];
       if (lead < 0x80) {

@@ -23,37 +23,35 @@ extension SegmentationPass {
     if terminal == UInt8(ascii: "?") || terminal == UInt8(ascii: "!") {
       // `"Siap?" tanya dia.`: the attribution after a quoted question stays with it.
       let quoted = closedByQuote || scanner.openingPunctuation(at: next.lowerBound).isQuote
-      return quoted && firstAlphanumeric(in: next)?.properties.isLowercase == true
+      return quoted && firstAlphanumeric(in: next)?.isLowercase == true
     }
     let isSingleStop =
       terminal == UInt8(ascii: ".") && end == sentence.upperBound
       && (end - 2 < sentence.lowerBound || scanner[end - 2] != UInt8(ascii: "."))
     guard isSingleStop else {
-      return firstLetter(in: next)?.properties.isLowercase == true
+      return firstLetter(in: next)?.isLowercase == true
     }
     let token = tokenEnding(at: end, from: sentence.lowerBound)
     let word = lowercasedText(token)
-    let isTitle = rules.titles.contains(word)
-    if isTitle || rules.ambiguousAbbreviations.contains(word) || isInitials(word) {
+    let kind = rules.abbreviationKinds[word]
+    if kind != nil || isInitials(word) {
       let opens = opensSentence(next)
-      return isTitle ? !opens.byWord : !opens.byWord && !opens.byQuote
+      return kind == .title ? !opens.byWord : !opens.byWord && !opens.byQuote
     }
-    return firstLetter(in: next)?.properties.isLowercase == true && !isFirmEnd(token)
+    return firstLetter(in: next)?.isLowercase == true && !isFirmEnd(token, word: word)
   }
 
   /// Boundaries ICU does not make because a lowercase word or a number follows
   /// (UAX #29 rule SB8), where the word before the full stop plainly ends a sentence:
   /// `… pada 5 Juni 1879. atau …`, `… limbah. 1987 diproklamirkan …`.
   func missedBoundaries(in piece: Range<Int>) -> [Int] {
+    guard piece.count >= 4 else { return [] }
     var result: [Int] = []
-    var index = piece.lowerBound + 1
-    let end = piece.upperBound - 2
-    while index < end {
-      defer { index += 1 }
-      guard scanner[index] == 0x2E, scanner[index + 1] == 0x20, scanner[index - 1] != 0x2E else { continue }
+    for index in scanner.offsets(of: 0x2E, in: (piece.lowerBound + 1)..<(piece.upperBound - 2)) {
+      guard scanner[index + 1] == 0x20, scanner[index - 1] != 0x2E else { continue }
       let next = index + 2
       guard let first = firstAlphanumeric(in: next..<piece.upperBound),
-        first.properties.isLowercase || first.properties.numericType != nil,
+        first.isLowercase || first.isDigit,
         isFirmEnd(tokenEnding(at: index + 1, from: piece.lowerBound))
       else { continue }
       result.append(next)
@@ -64,7 +62,7 @@ extension SegmentationPass {
   /// Whether a token ending in a full stop ends a sentence whatever follows: a plain word
   /// of four or more letters that is no abbreviation, a number of three or more digits,
   /// or a closing bracket or quote before the stop.
-  func isFirmEnd(_ token: Range<Int>) -> Bool {
+  func isFirmEnd(_ token: Range<Int>, word: String? = nil) -> Bool {
     let body = token.lowerBound..<(token.upperBound - 1)
     guard !body.isEmpty else { return false }
     if scanner.closingPunctuation(before: body.upperBound).width > 0 {
@@ -73,11 +71,18 @@ extension SegmentationPass {
     if body.count >= 3 && body.allSatisfy({ (0x30...0x39).contains(scanner[$0]) }) {
       return true
     }
-    let word = lowercasedText(token)
-    let letters = word.unicodeScalars.dropLast()
-    return letters.count >= 4 && letters.allSatisfy(\.properties.isAlphabetic)
-      && scanner.containsLowercase(body)
-      && !rules.titles.contains(word) && !rules.ambiguousAbbreviations.contains(word)
+    guard body.count >= 4 else { return false }
+    var index = body.lowerBound
+    var letters = 0
+    var hasLowercase = false
+    while index < body.upperBound {
+      let letter = Letter(scanner, at: index)
+      guard letter.isLetter else { return false }
+      letters += 1
+      hasLowercase = hasLowercase || letter.isLowercase
+      index += letter.width
+    }
+    return letters >= 4 && hasLowercase && rules.abbreviationKinds[word ?? lowercasedText(token)] == nil
   }
 
   /// Whether a line ends without ending its sentence: a dateline with its dash
@@ -94,7 +99,11 @@ extension SegmentationPass {
   func isInitials(_ word: String) -> Bool {
     var expectLetter = true
     for scalar in word.unicodeScalars {
-      guard expectLetter ? scalar.properties.isAlphabetic : scalar == "." else { return false }
+      if expectLetter {
+        guard scalar.isASCII ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isAlphabetic else { return false }
+      } else {
+        guard scalar == "." else { return false }
+      }
       expectLetter.toggle()
     }
     return expectLetter && !word.isEmpty
@@ -152,33 +161,57 @@ extension SegmentationPass {
   }
 
   /// The first letter in `range` before any white space, skipping quotes and brackets.
-  func firstLetter(in range: Range<Int>) -> Unicode.Scalar? {
+  func firstLetter(in range: Range<Int>) -> Letter? {
     var index = range.lowerBound
     while index < range.upperBound && index - range.lowerBound < 8 {
-      let scalar = scanner.scalar(at: index)
-      if scalar.properties.isAlphabetic {
-        return scalar
+      let letter = Letter(scanner, at: index)
+      if letter.isLetter {
+        return letter
       }
-      if scalar.properties.numericType != nil || scanner.space(at: index).width > 0 {
+      if letter.isDigit || scanner.space(at: index).width > 0 {
         return nil
       }
-      index += UTF8.width(scalar)
+      index += letter.width
     }
     return nil
   }
 
   /// The first letter or digit in `range`, skipping punctuation and white space, within
   /// `limit` bytes.
-  func firstAlphanumeric(in range: Range<Int>, within limit: Int = 8) -> Unicode.Scalar? {
+  func firstAlphanumeric(in range: Range<Int>, within limit: Int = 8) -> Letter? {
     var index = range.lowerBound
     while index < range.upperBound && index - range.lowerBound < limit {
-      let scalar = scanner.scalar(at: index)
-      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-        return scalar
+      let letter = Letter(scanner, at: index)
+      if letter.isLetter || letter.isDigit {
+        return letter
       }
-      index += UTF8.width(scalar)
+      index += letter.width
     }
     return nil
+  }
+}
+
+/// One scalar of the text, classified with a fast path for ASCII.
+struct Letter {
+  let width: Int
+  let isLetter: Bool
+  let isDigit: Bool
+  let isLowercase: Bool
+
+  init(_ scanner: UTF8Scanner, at index: Int) {
+    let byte = scanner[index]
+    if byte < 0x80 {
+      width = 1
+      isLowercase = (0x61...0x7A).contains(byte)
+      isLetter = isLowercase || (0x41...0x5A).contains(byte)
+      isDigit = (0x30...0x39).contains(byte)
+    } else {
+      let scalar = scanner.scalar(at: index)
+      width = UTF8.width(scalar)
+      isLetter = scalar.properties.isAlphabetic
+      isDigit = scalar.properties.numericType != nil
+      isLowercase = scalar.properties.isLowercase
+    }
   }
 }
 

@@ -3,6 +3,8 @@
 struct SegmentationPass {
   let scanner: UTF8Scanner
   let rules: SegmentationRules
+  /// The most bytes handed to ICU at once.
+  let chunkLimit: Int
   private(set) var sentences: [Sentence] = []
   /// For each sentence, the line it starts on, for repeated-line detection.
   private(set) var sentenceLines: [Int] = []
@@ -19,9 +21,10 @@ struct SegmentationPass {
     var line: Int
   }
 
-  init(scanner: UTF8Scanner, rules: SegmentationRules) {
+  init(scanner: UTF8Scanner, rules: SegmentationRules, chunkLimit: Int) {
     self.scanner = scanner
     self.rules = rules
+    self.chunkLimit = chunkLimit
   }
 
   mutating func run(breaker: ICUSentenceBreaker) throws(ICUError) {
@@ -52,10 +55,10 @@ struct SegmentationPass {
 
   /// Where the chunk starting at `start` ends: after a line break near the limit.
   private func chunkBoundary(after start: Int) -> Int {
-    let limit = start + SentenceSegmenter.chunkLimit
+    let limit = start + chunkLimit
     if limit >= scanner.count { return scanner.count }
     var index = limit
-    while index > start + SentenceSegmenter.chunkLimit / 2 {
+    while index > start + chunkLimit / 2 {
       if scanner[index - 1] == 0x0A { return index }
       index -= 1
     }

@@ -8,13 +8,31 @@ import Synchronization
 /// language, so that they can be extended without touching code.
 public struct SegmentationRules: Sendable {
   /// Abbreviations, lowercased with their final full stop, after which a sentence never ends.
-  public var titles: Set<String>
+  public var titles: Set<String> {
+    didSet { abbreviationKinds = Self.kinds(titles: titles, ambiguous: ambiguousAbbreviations) }
+  }
   /// Abbreviations that may end a sentence: the break is kept only before a sentence opener.
-  public var ambiguousAbbreviations: Set<String>
+  public var ambiguousAbbreviations: Set<String> {
+    didSet { abbreviationKinds = Self.kinds(titles: titles, ambiguous: ambiguousAbbreviations) }
+  }
   /// Words that often open a sentence, as written (capitalized).
   public var sentenceStarters: Set<String>
   /// Site chrome: whole sentences and sentence openings.
   public var chrome: ChromePatterns
+
+  enum AbbreviationKind {
+    case title, ambiguous
+  }
+
+  /// `titles` and `ambiguousAbbreviations` in one table, for one lookup per boundary.
+  private(set) var abbreviationKinds: [String: AbbreviationKind]
+
+  private static func kinds(titles: Set<String>, ambiguous: Set<String>) -> [String: AbbreviationKind] {
+    var kinds: [String: AbbreviationKind] = [:]
+    for word in ambiguous { kinds[word] = .ambiguous }
+    for word in titles { kinds[word] = .title }
+    return kinds
+  }
 
   public init(
     titles: Set<String>, ambiguousAbbreviations: Set<String>, sentenceStarters: Set<String>,
@@ -24,6 +42,7 @@ public struct SegmentationRules: Sendable {
     self.ambiguousAbbreviations = ambiguousAbbreviations
     self.sentenceStarters = sentenceStarters
     self.chrome = chrome
+    self.abbreviationKinds = Self.kinds(titles: titles, ambiguous: ambiguousAbbreviations)
   }
 
   /// The rules shipped with Selaras for `language` (`id` or `en`).

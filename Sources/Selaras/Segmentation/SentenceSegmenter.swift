@@ -45,7 +45,7 @@ public struct SentenceSegmenter: Sendable {
   /// - Throws: `SegmentationError.icu` when ICU cannot run.
   public func segment(_ text: String) throws(SegmentationError) -> [Sentence] {
     try withICU(text) { breaker, bytes throws(ICUError) in
-      var pass = SegmentationPass(scanner: UTF8Scanner(bytes: bytes), rules: rules)
+      var pass = SegmentationPass(scanner: UTF8Scanner(bytes: bytes), rules: rules, chunkLimit: chunkLimit)
       try pass.run(breaker: breaker)
       return pass.sentences
     }
@@ -102,8 +102,9 @@ public struct SentenceSegmenter: Sendable {
     }
   }
 
-  /// The text cut in ICU's iterator at most at once: ICU counts offsets in 32 bits.
-  static let chunkLimit = 1 << 26
+  /// The most bytes handed to ICU at once (ICU counts offsets in 32 bits); longer texts are
+  /// cut after a line break. Settable for tests.
+  var chunkLimit = 1 << 26
 }
 
 /// ICU iterators ready for reuse.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level scanning of UTF-8 text: white space, line breaks and scalars, without
 /// decoding the whole text. The segmenter's hot path runs on these.
 struct UTF8Scanner {
@@ -114,44 +120,69 @@ struct UTF8Scanner {
   /// The text of `range` with every run of white space collapsed to one ASCII space.
   /// `range` must not start or end with white space.
   func collapsedText(_ range: Range<Int>) -> String {
-    var index = range.lowerBound
-    var needsRewrite = false
-    while index < range.upperBound {
-      let byte = bytes[index]
-      if byte == 0x20 {
-        if index + 1 < range.upperBound && space(at: index + 1).width > 0 {
-          needsRewrite = true
-          break
-        }
-        index += 1
-      } else if byte < 0x20 || byte >= 0xC2, space(at: index).width > 0 {
-        needsRewrite = true
-        break
-      } else {
-        index += 1
-      }
-    }
     let slice = UnsafeBufferPointer(rebasing: bytes[range])
-    guard needsRewrite else {
+    guard needsCollapsing(range) else {
       return String(decoding: slice, as: UTF8.self)
     }
-    var output: [UInt8] = []
-    output.reserveCapacity(range.count)
-    index = range.lowerBound
-    var inSpace = false
-    while index < range.upperBound {
-      let width = space(at: index).width
-      if width > 0 {
-        if !inSpace { output.append(0x20) }
-        inSpace = true
-        index += width
+    return String(unsafeUninitializedCapacity: range.count) { output in
+      var count = 0
+      var index = range.lowerBound
+      var inSpace = false
+      while index < range.upperBound {
+        let width = space(at: index).width
+        if width > 0 {
+          if !inSpace {
+            output[count] = 0x20
+            count += 1
+          }
+          inSpace = true
+          index += width
+        } else {
+          output[count] = bytes[index]
+          count += 1
+          inSpace = false
+          index += 1
+        }
+      }
+      return count
+    }
+  }
+
+  /// Whether `range` holds white space other than single ASCII spaces.
+  @inline(__always)
+  private func needsCollapsing(_ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    let end = range.upperBound
+    while index < end {
+      let byte = bytes[index]
+      if byte > 0x20 && byte < 0x80 {
+        index += 1
+      } else if byte == 0x20 {
+        if index + 1 < end && bytes[index + 1] <= 0x20 { return true }
+        index += 1
+      } else if byte < 0x20 {
+        return true
       } else {
-        output.append(bytes[index])
-        inSpace = false
+        if space(at: index).width > 0 { return true }
         index += 1
       }
     }
-    return String(decoding: output, as: UTF8.self)
+    return false
+  }
+
+  /// The offsets of `byte` in `range`, found with `memchr`.
+  func offsets(of byte: UInt8, in range: Range<Int>) -> [Int] {
+    guard let base = bytes.baseAddress, !range.isEmpty else { return [] }
+    var result: [Int] = []
+    var start = range.lowerBound
+    while start < range.upperBound,
+      let found = memchr(base + start, Int32(byte), range.upperBound - start)
+    {
+      let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+      result.append(offset)
+      start = offset + 1
+    }
+    return result
   }
 
   /// A hash of the bytes of `range`.
@@ -186,14 +217,4 @@ struct UTF8Scanner {
     }
   }
 
-  /// Whether `range` holds a lowercase letter.
-  func containsLowercase(_ range: Range<Int>) -> Bool {
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let scalar = scalar(at: index)
-      if scalar.properties.isLowercase { return true }
-      index += UTF8.width(scalar)
-    }
-    return false
-  }
 }

@@ -1,4 +1,4 @@
-import Selaras
+@testable import Selaras
 import Testing
 
 private let indonesian = try! SentenceSegmenter(language: .indonesian)
@@ -205,6 +205,18 @@ struct OffsetTests {
     let result = try indonesian.segment("SYL didenda Rp\u{00A0}300 juta.\r\n\r\nIa banding.\r\n")
     #expect(result.map(\.text) == ["SYL didenda Rp 300 juta.", "Ia banding."])
     #expect(result.map(\.paragraph) == [0, 1])
+  }
+
+  @Test("A text cut into chunks for ICU segments as a whole")
+  func chunks() throws {
+    let article = try String(
+      contentsOf: CorporaSegmentationTests.corpora.appendingPathComponent("economy-bi-rate.id.txt"), encoding: .utf8)
+    let text = String(repeating: article + "\n", count: 20)
+    var chunked = indonesian
+    chunked.chunkLimit = 700
+    let whole = try indonesian.segment(text)
+    #expect(try chunked.segment(text) == whole)
+    #expect(whole.count == 20 * 17)
   }
 
   @Test("Empty and blank input have no sentences")
