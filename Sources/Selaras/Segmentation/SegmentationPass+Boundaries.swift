@@ -44,19 +44,17 @@ extension SegmentationPass {
   /// Boundaries ICU does not make because a lowercase word or a number follows
   /// (UAX #29 rule SB8), where the word before the full stop plainly ends a sentence:
   /// `… pada 5 Juni 1879. atau …`, `… limbah. 1987 diproklamirkan …`.
-  func missedBoundaries(in piece: Range<Int>) -> [Int] {
-    guard piece.count >= 4 else { return [] }
-    var result: [Int] = []
-    for index in scanner.offsets(of: 0x2E, in: (piece.lowerBound + 1)..<(piece.upperBound - 2)) {
-      guard scanner[index + 1] == 0x20, scanner[index - 1] != 0x2E else { continue }
+  func forEachMissedBoundary(in piece: Range<Int>, _ body: (Int) -> Void) {
+    guard piece.count >= 4 else { return }
+    scanner.forEachOffset(of: 0x2E, in: (piece.lowerBound + 1)..<(piece.upperBound - 2)) { index in
+      guard scanner[index + 1] == 0x20, scanner[index - 1] != 0x2E else { return }
       let next = index + 2
       guard let first = firstAlphanumeric(in: next..<piece.upperBound),
         first.isLowercase || first.isDigit,
         isFirmEnd(tokenEnding(at: index + 1, from: piece.lowerBound))
-      else { continue }
-      result.append(next)
+      else { return }
+      body(next)
     }
-    return result
   }
 
   /// Whether a token ending in a full stop ends a sentence whatever follows: a plain word

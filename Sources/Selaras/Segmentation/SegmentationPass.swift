@@ -39,10 +39,12 @@ struct SegmentationPass {
     }
     var pieceStart = 0
     for boundary in boundaries where boundary > pieceStart {
+      var missed: [Int] = []
+      forEachMissedBoundary(in: pieceStart..<boundary) { missed.append($0) }
       var start = pieceStart
-      for missed in missedBoundaries(in: pieceStart..<boundary) {
-        take(start..<missed)
-        start = missed
+      for split in missed {
+        take(start..<split)
+        start = split
       }
       take(start..<boundary)
       pieceStart = boundary

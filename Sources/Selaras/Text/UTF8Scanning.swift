@@ -170,19 +170,17 @@ struct UTF8Scanner {
     return false
   }
 
-  /// The offsets of `byte` in `range`, found with `memchr`.
-  func offsets(of byte: UInt8, in range: Range<Int>) -> [Int] {
-    guard let base = bytes.baseAddress, !range.isEmpty else { return [] }
-    var result: [Int] = []
+  /// Calls `body` with the offset of each `byte` in `range`, found with `memchr`.
+  func forEachOffset(of byte: UInt8, in range: Range<Int>, _ body: (Int) -> Void) {
+    guard let base = bytes.baseAddress, !range.isEmpty else { return }
     var start = range.lowerBound
     while start < range.upperBound,
       let found = memchr(base + start, Int32(byte), range.upperBound - start)
     {
       let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-      result.append(offset)
+      body(offset)
       start = offset + 1
     }
-    return result
   }
 
   /// A hash of the bytes of `range`.
