@@ -12,6 +12,10 @@ struct cicu_sentence_iterator {
   int32_t text_capacity;
   int32_t *breaks;         /* UTF-8 offsets handed back to the caller */
   int32_t breaks_capacity;
+  /* For each non-ASCII scalar, in order: the UTF-16 offset after it, and how many more
+     UTF-8 bytes than UTF-16 units the text holds up to there. */
+  int32_t *shifts;
+  int32_t shifts_capacity;
 };
 
 cicu_sentence_iterator *cicu_sentence_iterator_open(const char *locale, int32_t *status) {
@@ -53,11 +57,15 @@ static inline int is_ascii8(const uint8_t *bytes) {
   return (word & 0x8080808080808080ULL) == 0;
 }
 
-/* Converts well-formed UTF-8 (Swift strings always are) to UTF-16; `out` has room for
-   `length` units. Returns the number of units. ASCII runs go 8 bytes at a time. */
-static int32_t utf8_to_utf16(const uint8_t *utf8, int32_t length, UChar *out) {
+/* Converts well-formed UTF-8 (Swift strings always are) to UTF-16 in iterator->text, which
+   has room for `length` units, and records the byte shift after each non-ASCII scalar.
+   Returns the number of units, or -1 when memory runs out. ASCII runs go 8 bytes at a time. */
+static int32_t utf8_to_utf16(cicu_sentence_iterator *iterator, const uint8_t *utf8, int32_t length,
+                             int32_t *shift_count) {
+  UChar *out = iterator->text;
   int32_t byte = 0;
   int32_t unit = 0;
+  int32_t shifts = 0;
   while (byte < length) {
     if (byte + 8 <= length && is_ascii8(utf8 + byte)) {
       for (int k = 0; k < 8; k++) {
@@ -70,7 +78,9 @@ static int32_t utf8_to_utf16(const uint8_t *utf8, int32_t length, UChar *out) {
     if (lead < 0x80) {
       out[unit++] = (UChar)lead;
       byte += 1;
-    } else if (lead < 0xE0) {
+      continue;
+    }
+    if (lead < 0xE0) {
       out[unit++] = (UChar)(((lead & 0x1F) << 6) | (utf8[byte + 1] & 0x3F));
       byte += 2;
     } else if (lead < 0xF0) {
@@ -84,7 +94,14 @@ static int32_t utf8_to_utf16(const uint8_t *utf8, int32_t length, UChar *out) {
       out[unit++] = (UChar)(0xDC00 | (scalar & 0x3FF));
       byte += 4;
     }
+    if (!reserve((void **)&iterator->shifts, &iterator->shifts_capacity, 2 * (shifts + 1), sizeof(int32_t))) {
+      return -1;
+    }
+    iterator->shifts[2 * shifts] = unit;
+    iterator->shifts[2 * shifts + 1] = byte - unit;
+    shifts += 1;
   }
+  *shift_count = shifts;
   return unit;
 }
 
@@ -97,38 +114,33 @@ const int32_t *cicu_sentence_breaks(cicu_sentence_iterator *iterator, const uint
     return NULL;
   }
   UErrorCode code = U_ZERO_ERROR;
-  int32_t units = utf8_to_utf16(utf8, length, iterator->text);
+  int32_t shift_count = 0;
+  int32_t units = utf8_to_utf16(iterator, utf8, length, &shift_count);
+  if (units < 0) {
+    *status = U_MEMORY_ALLOCATION_ERROR;
+    return NULL;
+  }
   ubrk_setText(iterator->breaker, iterator->text, units, &code);
   if (U_FAILURE(code)) {
     *status = (int32_t)code;
     return NULL;
   }
-  /* Walk the UTF-8 bytes beside the UTF-16 units to turn each boundary into a byte offset. */
-  int32_t byte = 0;
-  int32_t unit = 0;
+  /* A boundary at UTF-16 offset u is at byte u + the shift of the last non-ASCII scalar
+     before it. */
+  int32_t next_shift = 0;
+  int32_t shift = 0;
   int32_t found = 0;
   for (int32_t boundary = ubrk_next(iterator->breaker); boundary != UBRK_DONE;
        boundary = ubrk_next(iterator->breaker)) {
-    while (unit + 8 <= boundary && byte + 8 <= length && is_ascii8(utf8 + byte)) {
-      byte += 8; unit += 8;
-    }
-    while (unit < boundary && byte < length) {
-      uint8_t lead = utf8[byte];
-      if (lead < 0x80) {
-        byte += 1; unit += 1;
-      } else if (lead < 0xE0) {
-        byte += 2; unit += 1;
-      } else if (lead < 0xF0) {
-        byte += 3; unit += 1;
-      } else {
-        byte += 4; unit += 2;
-      }
+    while (next_shift < shift_count && iterator->shifts[2 * next_shift] <= boundary) {
+      shift = iterator->shifts[2 * next_shift + 1];
+      next_shift += 1;
     }
     if (!reserve((void **)&iterator->breaks, &iterator->breaks_capacity, found + 1, sizeof(int32_t))) {
       *status = U_MEMORY_ALLOCATION_ERROR;
       return NULL;
     }
-    iterator->breaks[found++] = byte;
+    iterator->breaks[found++] = boundary + shift;
   }
   *count = found;
   return iterator->breaks;
@@ -141,6 +153,7 @@ void cicu_sentence_iterator_close(cicu_sentence_iterator *iterator) {
   ubrk_close(iterator->breaker);
   free(iterator->text);
   free(iterator->breaks);
+  free(iterator->shifts);
   free(iterator);
 }
 
