@@ -22,7 +22,7 @@ let package = Package(
     .target(
       name: "Selaras",
       dependencies: ["CICU"],
-      resources: [.copy("Segmentation/Resources")]
+      resources: [.copy("Resources")]
     ),
     .target(
       name: "SelarasStore",

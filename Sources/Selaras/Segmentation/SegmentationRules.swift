@@ -4,7 +4,7 @@ import Synchronization
 /// The language-specific data the segmenter corrects ICU with: abbreviations, the words
 /// that open sentences, and the patterns of site chrome.
 ///
-/// The bundled rules live in `Segmentation/Resources/*.{id,en}.txt`, one file per kind and
+/// The bundled rules live in `Resources/*.{id,en}.txt`, one file per kind and
 /// language, so that they can be extended without touching code.
 public struct SegmentationRules: Sendable {
   /// Abbreviations, lowercased with their final full stop, after which a sentence never ends.
