@@ -66,9 +66,10 @@ public struct AlignmentEvaluation: Sendable, Codable {
   private struct Key: Hashable {
     var source: Range<Int>
     var target: Range<Int>
+    /// An empty side compares equal wherever it sits.
     init(_ bead: Bead) {
-      source = bead.source
-      target = bead.target
+      source = bead.source.isEmpty ? 0..<0 : bead.source
+      target = bead.target.isEmpty ? 0..<0 : bead.target
     }
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Splits Indonesian or English news text into sentences.
@@ -120,5 +121,43 @@ private final class BreakerPool: Sendable {
 
   func give(back breaker: ICUSentenceBreaker) {
     idle.withLock { $0.append(breaker) }
+  }
+}
+
+extension SentenceSegmenter {
+  /// Sentences of text that is already segmented: each non-empty line is one sentence,
+  /// blank lines separate paragraphs, and chrome is flagged as in ``segment(_:)`` (by the
+  /// language's patterns, and short sentences occurring more than once).
+  public func presegmented(_ text: String) -> [Sentence] {
+    var sentences: [Sentence] = []
+    var paragraph = 0
+    var blankSeen = false
+    var offset = 0
+    var occurrences: [String: Int] = [:]
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      defer { offset += line.utf8.count + 1 }
+      let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !trimmed.isEmpty else {
+        blankSeen = !sentences.isEmpty
+        continue
+      }
+      if blankSeen {
+        paragraph += 1
+        blankSeen = false
+      }
+      let leading = line.prefix { $0.isWhitespace }.utf8.count
+      let collapsed = trimmed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      sentences.append(
+        Sentence(
+          text: collapsed, range: (offset + leading)..<(offset + leading + trimmed.utf8.count), paragraph: paragraph,
+          isBoilerplate: rules.chrome.matches(collapsed)))
+      if collapsed.utf8.count <= SegmentationPass.repeatedLineLimit {
+        occurrences[collapsed, default: 0] += 1
+      }
+    }
+    for index in sentences.indices where occurrences[sentences[index].text, default: 0] > 1 {
+      sentences[index].isBoilerplate = true
+    }
+    return sentences
   }
 }

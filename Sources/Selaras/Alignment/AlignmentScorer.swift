@@ -1,0 +1,13 @@
+/// The cost model of the aligner: how unlikely a bead is.
+///
+/// The aligner core knows nothing of sentences; it asks its scorer for the cost of each
+/// bead it considers and for a confidence once the path is chosen.
+public protocol AlignmentScorer {
+  var sourceCount: Int { get }
+  var targetCount: Int { get }
+  /// The cost (−log likelihood, roughly) of pairing `source` with `target`; either may be
+  /// empty. Lower is better.
+  func cost(source: Range<Int>, target: Range<Int>) -> Double
+  /// The confidence in 0…1 of a bead on the chosen path.
+  func confidence(source: Range<Int>, target: Range<Int>) -> Double
+}

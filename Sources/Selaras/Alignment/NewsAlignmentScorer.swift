@@ -1,0 +1,215 @@
+import Foundation
+
+/// The cost model for news: Gale–Church length agreement on characters, with numbers,
+/// dates, names, acronyms and lexicon matches as anchors, and site chrome kept out of pairs.
+///
+/// Build one per pair of texts; it caches sentence-pair statistics near the diagonal.
+public final class NewsAlignmentScorer: AlignmentScorer {
+  /// The tunable constants of the model.
+  public struct Weights: Sendable {
+    /// Cost of leaving one sentence unpaired.
+    public var null = 2.4
+    /// Cost of leaving a boilerplate sentence unpaired.
+    public var boilerplateNull = 0.1
+    /// Cost of putting a boilerplate sentence into a pair.
+    public var boilerplatePair = 40.0
+    /// Cost every pair starts with, repaid by evidence.
+    public var pairBase = 3.0
+    /// Reward for lexical and anchor evidence (Dice overlaps, summed, capped at 1).
+    public var evidence = 6.0
+    /// Weight of the length cost.
+    public var length = 1.0
+    /// Cost per number found on one side and not the other.
+    public var numberMismatch = 0.6
+    /// Gale–Church variance per character.
+    public var variance = 6.8
+
+    public init() {}
+  }
+
+  public let sourceCount: Int
+  public let targetCount: Int
+  public let weights: Weights
+  /// Target characters per source character, estimated from the texts.
+  public let lengthRatio: Double
+
+  private let source: [SentenceFeatures]
+  private let target: [SentenceFeatures]
+  private let slope: Double
+  private let cacheBand = 24
+  private var cache: [UInt32]
+
+  /// - Parameters:
+  ///   - source: The source sentences (English by default) with their boilerplate flags.
+  ///   - target: The target sentences.
+  public init(
+    source: [Sentence], sourceLanguage: LanguageTag, target: [Sentence], targetLanguage: LanguageTag,
+    lexicon: Lexicon = .builtIn, weights: Weights = Weights()
+  ) {
+    let extractor = FeatureExtractor(lexicon: lexicon)
+    self.source = source.map {
+      extractor.features(of: $0.text, language: sourceLanguage.language, isBoilerplate: $0.isBoilerplate)
+    }
+    self.target = target.map {
+      extractor.features(of: $0.text, language: targetLanguage.language, isBoilerplate: $0.isBoilerplate)
+    }
+    sourceCount = source.count
+    targetCount = target.count
+    self.weights = weights
+    let sourceLength = self.source.filter { !$0.isBoilerplate }.reduce(0) { $0 + $1.length }
+    let targetLength = self.target.filter { !$0.isBoilerplate }.reduce(0) { $0 + $1.length }
+    lengthRatio =
+      sourceLength > 0 && targetLength > 0 ? min(2.5, max(0.5, Double(targetLength) / Double(sourceLength))) : 1.2
+    slope = sourceCount > 0 ? Double(targetCount) / Double(sourceCount) : 1
+    cache = [UInt32](repeating: .max, count: sourceCount * (2 * cacheBand + 1))
+  }
+
+  public func cost(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> Double {
+    if sourceRange.isEmpty || targetRange.isEmpty {
+      let sentence = sourceRange.isEmpty ? target[targetRange.lowerBound] : source[sourceRange.lowerBound]
+      return sentence.isBoilerplate ? weights.boilerplateNull : weights.null
+    }
+    let bead = evidence(sourceRange, targetRange)
+    if bead.hasBoilerplate {
+      return weights.boilerplatePair
+    }
+    let prior = Self.prior(sourceRange.count, targetRange.count)
+    return weights.length * lengthCost(bead) + prior + weights.pairBase - weights.evidence * min(1, bead.similarity)
+      + weights.numberMismatch * Double(bead.numberMismatches)
+  }
+
+  public func confidence(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> Double {
+    if sourceRange.isEmpty || targetRange.isEmpty {
+      let isSource = targetRange.isEmpty
+      let index = isSource ? sourceRange.lowerBound : targetRange.lowerBound
+      if (isSource ? source[index] : target[index]).isBoilerplate {
+        return 0.95
+      }
+      // Confident that a sentence has no counterpart when no nearby sentence resembles it.
+      var best = 0.0
+      for offset in -4...4 {
+        if isSource {
+          let other = Int((Double(index) * slope).rounded()) + offset
+          guard other >= 0 && other < targetCount else { continue }
+          best = max(best, evidence(index..<(index + 1), other..<(other + 1)).similarity)
+        } else {
+          let other = Int((Double(index) / max(slope, 1e-9)).rounded()) + offset
+          guard other >= 0 && other < sourceCount else { continue }
+          best = max(best, evidence(other..<(other + 1), index..<(index + 1)).similarity)
+        }
+      }
+      return min(0.95, max(0.05, 1 - 1.5 * best))
+    }
+    let bead = evidence(sourceRange, targetRange)
+    if bead.hasBoilerplate { return 0 }
+    let lengthProbability = exp(-lengthCost(bead))
+    let logit = -1.2 + 5 * min(1, bead.similarity) + 1.5 * lengthProbability - 0.4 * Double(bead.numberMismatches)
+      - 0.5 * Double(sourceRange.count + targetRange.count - 2)
+    return 1 / (1 + exp(-logit))
+  }
+
+  // MARK: Evidence
+
+  private struct BeadEvidence {
+    var sourceLength = 0
+    var targetLength = 0
+    var similarity = 0.0
+    var numberMismatches = 0
+    var hasBoilerplate = false
+  }
+
+  private func evidence(_ sourceRange: Range<Int>, _ targetRange: Range<Int>) -> BeadEvidence {
+    var result = BeadEvidence()
+    var sourceConcepts = 0
+    var targetConcepts = 0
+    var sourceAnchors = 0
+    var targetAnchors = 0
+    var sourceNumbers = 0
+    var targetNumbers = 0
+    for index in sourceRange {
+      let sentence = source[index]
+      result.sourceLength += sentence.length
+      sourceConcepts += sentence.concepts.count
+      sourceAnchors += sentence.anchors.count
+      sourceNumbers += sentence.numbers.count
+      result.hasBoilerplate = result.hasBoilerplate || sentence.isBoilerplate
+    }
+    for index in targetRange {
+      let sentence = target[index]
+      result.targetLength += sentence.length
+      targetConcepts += sentence.concepts.count
+      targetAnchors += sentence.anchors.count
+      targetNumbers += sentence.numbers.count
+      result.hasBoilerplate = result.hasBoilerplate || sentence.isBoilerplate
+    }
+    var conceptMatches = 0
+    var anchorMatches = 0
+    var numberMatches = 0
+    for s in sourceRange {
+      for t in targetRange {
+        let stats = pairStatistics(s, t)
+        conceptMatches += Int(stats & 0x3FF)
+        anchorMatches += Int((stats >> 10) & 0x3FF)
+        numberMatches += Int((stats >> 20) & 0x3FF)
+      }
+    }
+    let lexical = 2 * Double(conceptMatches) / Double(max(1, sourceConcepts + targetConcepts))
+    let anchors = 2 * Double(anchorMatches) / Double(max(1, sourceAnchors + targetAnchors))
+    result.similarity = lexical + anchors
+    result.numberMismatches = max(0, sourceNumbers + targetNumbers - 2 * numberMatches)
+    return result
+  }
+
+  /// Concept, anchor and number matches of one sentence pair, packed 10 bits each.
+  private func pairStatistics(_ s: Int, _ t: Int) -> UInt32 {
+    let offset = t - Int((Double(s) * slope).rounded()) + cacheBand
+    let slot = offset >= 0 && offset <= 2 * cacheBand ? s * (2 * cacheBand + 1) + offset : nil
+    if let slot, cache[slot] != .max {
+      return cache[slot]
+    }
+    let concepts = min(1023, Self.intersectionCount(source[s].concepts, target[t].concepts))
+    let anchors = min(1023, Self.intersectionCount(source[s].anchors, target[t].anchors))
+    let numbers = min(1023, Self.intersectionCount(source[s].numbers, target[t].numbers))
+    let packed = UInt32(concepts) | UInt32(anchors) << 10 | UInt32(numbers) << 20
+    if let slot {
+      cache[slot] = packed
+    }
+    return packed
+  }
+
+  static func intersectionCount(_ a: [Int32], _ b: [Int32]) -> Int {
+    var i = 0
+    var j = 0
+    var count = 0
+    while i < a.count && j < b.count {
+      if a[i] == b[j] {
+        count += 1
+        i += 1
+        j += 1
+      } else if a[i] < b[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return count
+  }
+
+  // MARK: Length
+
+  private func lengthCost(_ bead: BeadEvidence) -> Double {
+    let sourceLength = Double(max(bead.sourceLength, 1))
+    let delta = (Double(bead.targetLength) - sourceLength * lengthRatio) / (sourceLength * weights.variance).squareRoot()
+    return -log(max(erfc(abs(delta) / 2.0.squareRoot()), 1e-12))
+  }
+
+  /// −log of the relative frequency of a bead shape (Gale & Church 1993, with 1-3/3-1 added).
+  private static func prior(_ sourceCount: Int, _ targetCount: Int) -> Double {
+    switch (sourceCount, targetCount) {
+    case (1, 1): return 0
+    case (2, 1), (1, 2): return 2.3
+    case (2, 2): return 4.6
+    default: return 5.0
+    }
+  }
+}

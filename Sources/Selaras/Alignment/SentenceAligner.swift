@@ -1,0 +1,100 @@
+/// Dynamic-programming sentence alignment over a band around the diagonal.
+///
+/// The path runs from (0, 0) to (n, m) through beads of the shapes in ``BeadShape/all``
+/// (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 1-3, 3-1) and minimizes the summed cost the scorer gives.
+/// Only cells within `band` of the proportional diagonal are visited; when the best path
+/// comes near the edge of the band, the band is doubled and the search run again, so the
+/// cost stays linear in the length of the texts unless they really diverge.
+///
+/// - Complexity: O((*n* + *m*) × *w*) cost evaluations for a final band half-width *w*.
+public struct SentenceAligner: Sendable {
+  /// The half-width of the first band, in sentences.
+  public var initialBand: Int
+
+  public init(initialBand: Int = 16) {
+    self.initialBand = initialBand
+  }
+
+  /// The beads of the best path; every sentence of both sides is in exactly one bead.
+  public func align(_ scorer: some AlignmentScorer) -> [Bead] {
+    let n = scorer.sourceCount
+    let m = scorer.targetCount
+    if n == 0 || m == 0 {
+      return (0..<n).map { Bead(source: $0..<($0 + 1), target: 0..<0, score: scorer.confidence(source: $0..<($0 + 1), target: 0..<0)) }
+        + (0..<m).map { Bead(source: n..<n, target: $0..<($0 + 1), score: scorer.confidence(source: n..<n, target: $0..<($0 + 1))) }
+    }
+    var band = max(initialBand, 4)
+    while true {
+      let path = search(scorer, n: n, m: m, band: band)
+      let touchesEdge = band < max(n, m) && path.touchesEdge
+      if !touchesEdge {
+        return path.beads.map { bead in
+          var bead = bead
+          bead.score = scorer.confidence(source: bead.source, target: bead.target)
+          return bead
+        }
+      }
+      band *= 2
+    }
+  }
+
+  private struct Path {
+    var beads: [Bead]
+    var touchesEdge: Bool
+  }
+
+  private func search(_ scorer: some AlignmentScorer, n: Int, m: Int, band: Int) -> Path {
+    let width = 2 * band + 1
+    let slope = Double(m) / Double(n)
+    func center(_ i: Int) -> Int { Int((Double(i) * slope).rounded()) }
+    let shapes = BeadShape.all
+    var cost = [Double](repeating: .infinity, count: (n + 1) * width)
+    var back = [UInt8](repeating: UInt8.max, count: (n + 1) * width)
+    func slot(_ i: Int, _ j: Int) -> Int? {
+      let offset = j - center(i) + band
+      return offset >= 0 && offset < width && j >= 0 && j <= m ? i * width + offset : nil
+    }
+    cost[slot(0, 0)!] = 0
+    for i in 0...n {
+      let lower = max(0, center(i) - band)
+      let upper = min(m, center(i) + band)
+      guard lower <= upper else { continue }
+      for j in lower...upper {
+        guard let here = slot(i, j) else { continue }
+        if i == 0 && j == 0 { continue }
+        var best = Double.infinity
+        var bestShape = UInt8.max
+        for (index, shape) in shapes.enumerated() {
+          let pi = i - shape.source
+          let pj = j - shape.target
+          guard pi >= 0, pj >= 0, let previous = slot(pi, pj) else { continue }
+          let before = cost[previous]
+          guard before < best else { continue }
+          let total = before + scorer.cost(source: pi..<i, target: pj..<j)
+          if total < best {
+            best = total
+            bestShape = UInt8(index)
+          }
+        }
+        cost[here] = best
+        back[here] = bestShape
+      }
+    }
+    var beads: [Bead] = []
+    var touchesEdge = false
+    var i = n
+    var j = m
+    while i > 0 || j > 0 {
+      guard let here = slot(i, j), back[here] != UInt8.max else {
+        // Unreachable within the band: report it as an edge hit so the band grows.
+        return Path(beads: [], touchesEdge: true)
+      }
+      if abs(j - center(i)) >= band - 1 { touchesEdge = true }
+      let shape = shapes[Int(back[here])]
+      beads.append(Bead(source: (i - shape.source)..<i, target: (j - shape.target)..<j, score: 0))
+      i -= shape.source
+      j -= shape.target
+    }
+    return Path(beads: beads.reversed(), touchesEdge: touchesEdge)
+  }
+}

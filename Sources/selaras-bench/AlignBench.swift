@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import Selaras
+
+struct AlignBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "align",
+    abstract: "Alignment P/R/F1 against Corpora/*.gold.json, and speed on synthetic long articles.")
+
+  @Option(help: "The Corpora folder.")
+  var corpora = "Corpora"
+
+  @Option(help: "Sentence counts per side of the synthetic articles timed, comma-separated.")
+  var sizes = "1000,10000,100000"
+
+  @Flag(help: "Print each article's beads that differ from the gold, on stderr.")
+  var showErrors = false
+
+  @Flag(help: "Report quality only.")
+  var qualityOnly = false
+
+  func run() throws {
+    let english = try SentenceSegmenter(language: .english)
+    let indonesian = try SentenceSegmenter(language: .indonesian)
+    var presegmented = AlignmentEvaluation()
+    var vecalign = AlignmentEvaluation()
+    var raw = AlignmentEvaluation()
+    var rawArticles = 0
+    let names = try corpusNames(in: corpora)
+    for name in names {
+      let gold = try readGold("\(corpora)/\(name).gold.json")
+      let source = english.presegmented(try readText("\(corpora)/\(name).en.lines"))
+      let target = indonesian.presegmented(try readText("\(corpora)/\(name).id.lines"))
+      let beads = align(source, target)
+      presegmented = presegmented + AlignmentEvaluation(predicted: beads, gold: gold)
+      vecalign = vecalign + AlignmentEvaluation(predicted: beads, gold: gold, includeNullBeads: false)
+      if showErrors { showDifferences(name, beads, gold, source, target) }
+      let rawSource = try english.segment(readText("\(corpora)/\(name).en.txt"))
+      let rawTarget = try indonesian.segment(readText("\(corpora)/\(name).id.txt"))
+      if rawSource.map(\.text) == source.map(\.text) && rawTarget.map(\.text) == target.map(\.text) {
+        raw = raw + AlignmentEvaluation(predicted: align(rawSource, rawTarget), gold: gold)
+        rawArticles += 1
+      }
+    }
+    reportQuality("corpora-presegmented", presegmented, articles: names.count, nulls: "counted")
+    reportQuality("corpora-presegmented", vecalign, articles: names.count, nulls: "precision-only")
+    reportQuality("corpora-raw-text", raw, articles: rawArticles, nulls: "counted")
+    if !qualityOnly {
+      try measureSpeed(english: english, indonesian: indonesian, names: names)
+    }
+  }
+
+  private func align(_ source: [Sentence], _ target: [Sentence]) -> [Bead] {
+    let scorer = NewsAlignmentScorer(source: source, sourceLanguage: .english, target: target, targetLanguage: .indonesian)
+    return SentenceAligner().align(scorer)
+  }
+
+  private func reportQuality(_ set: String, _ evaluation: AlignmentEvaluation, articles: Int, nulls: String) {
+    report([
+      "bench": "align", "set": set, "null_beads": nulls, "articles": articles,
+      "strict_precision": evaluation.strict.precision, "strict_recall": evaluation.strict.recall,
+      "strict_f1": evaluation.strict.f1, "lax_precision": evaluation.lax.precision,
+      "lax_recall": evaluation.lax.recall, "lax_f1": evaluation.lax.f1,
+    ])
+  }
+
+  private func showDifferences(_ name: String, _ beads: [Bead], _ gold: [Bead], _ source: [Sentence], _ target: [Sentence]) {
+    let goldKeys = Set(gold.map { "\($0.source)|\($0.target)" })
+    for bead in beads where !goldKeys.contains("\(bead.source)|\(bead.target)") {
+      let text =
+        "\(name) \(bead.source)->\(bead.target) \(String(format: "%.2f", bead.score))\n  EN: "
+        + bead.source.map { source[$0].text }.joined(separator: " ") + "\n  ID: "
+        + bead.target.map { target[$0].text }.joined(separator: " ") + "\n"
+      FileHandle.standardError.write(Data(text.utf8))
+    }
+  }
+
+  /// Long articles made of Corpora sentences in order, with every 7th target sentence
+  /// merged into the one before and every 11th source sentence dropped from the target.
+  private func measureSpeed(english: SentenceSegmenter, indonesian: SentenceSegmenter, names: [String]) throws {
+    var pairs: [(String, String)] = []
+    for name in names {
+      let gold = try readGold("\(corpora)/\(name).gold.json")
+      let source = try readLines("\(corpora)/\(name).en.lines")
+      let target = try readLines("\(corpora)/\(name).id.lines")
+      for bead in gold where !bead.isNull {
+        pairs.append((bead.source.map { source[$0] }.joined(separator: " "), bead.target.map { target[$0] }.joined(separator: " ")))
+      }
+    }
+    for size in sizes.split(separator: ",").compactMap({ Int($0) }) {
+      var source: [Sentence] = []
+      var target: [Sentence] = []
+      var index = 0
+      while source.count < size {
+        let (en, id) = pairs[index % pairs.count]
+        source.append(Sentence(text: en, range: 0..<0, paragraph: 0))
+        if index % 11 != 10 {
+          if index % 7 == 6, let last = target.popLast() {
+            target.append(Sentence(text: last.text + " " + id, range: 0..<0, paragraph: 0))
+          } else {
+            target.append(Sentence(text: id, range: 0..<0, paragraph: 0))
+          }
+        }
+        index += 1
+      }
+      var beads: [Bead] = []
+      let seconds = try medianSeconds(runs: size >= 100_000 ? 1 : 3) {
+        let scorer = NewsAlignmentScorer(
+          source: source, sourceLanguage: .english, target: target, targetLanguage: .indonesian)
+        beads = SentenceAligner().align(scorer)
+      }
+      report([
+        "bench": "align", "metric": "speed", "source_sentences": source.count, "target_sentences": target.count,
+        "beads": beads.count, "seconds": seconds, "source_sentences_per_s": Double(source.count) / seconds,
+        "sentences_per_s": Double(source.count + target.count) / seconds,
+      ])
+    }
+  }
+}
+
+/// A gold alignment file: `[[[source indices], [target indices]], …]`.
+func readGold(_ path: String) throws -> [Bead] {
+  let pairs = try JSONDecoder().decode([[[Int]]].self, from: Data(readText(path).utf8))
+  var sourceNext = 0
+  var targetNext = 0
+  return try pairs.map { pair in
+    guard pair.count == 2 else { throw BenchError("\(path): a bead is not [[source], [target]]") }
+    let source = pair[0].first.map { $0..<($0 + pair[0].count) } ?? sourceNext..<sourceNext
+    let target = pair[1].first.map { $0..<($0 + pair[1].count) } ?? targetNext..<targetNext
+    sourceNext = source.upperBound
+    targetNext = target.upperBound
+    return Bead(source: source, target: target, score: 1)
+  }
+}
