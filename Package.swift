@@ -19,9 +19,11 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
     ),
+    // zlib, to read dictzip files (FreeDict's .dict.dz) for the aligner's lexicon.
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .target(
       name: "Selaras",
-      dependencies: ["CICU"],
+      dependencies: ["CICU", "CZlib"],
       resources: [.copy("Resources")]
     ),
     .target(

@@ -19,7 +19,18 @@ struct AlignBench: ParsableCommand {
   @Flag(help: "Report quality only.")
   var qualityOnly = false
 
-  func run() throws {
+  private var lexicon = Lexicon()
+
+  enum CodingKeys: CodingKey {
+    case corpora, sizes, showErrors, qualityOnly, builtInLexicon
+  }
+
+  @Flag(help: "Use only the built-in word list, not FreeDict.")
+  var builtInLexicon = false
+
+  mutating func run() throws {
+    lexicon = builtInLexicon ? .builtIn : try .standard()
+    report(["bench": "align", "metric": "lexicon", "entries": lexicon.count])
     let english = try SentenceSegmenter(language: .english)
     let indonesian = try SentenceSegmenter(language: .indonesian)
     var presegmented = AlignmentEvaluation()
@@ -51,7 +62,8 @@ struct AlignBench: ParsableCommand {
   }
 
   private func align(_ source: [Sentence], _ target: [Sentence]) -> [Bead] {
-    let scorer = NewsAlignmentScorer(source: source, sourceLanguage: .english, target: target, targetLanguage: .indonesian)
+    let scorer = NewsAlignmentScorer(
+      source: source, sourceLanguage: .english, target: target, targetLanguage: .indonesian, lexicon: lexicon)
     return SentenceAligner().align(scorer)
   }
 
@@ -65,8 +77,11 @@ struct AlignBench: ParsableCommand {
   }
 
   private func showDifferences(_ name: String, _ beads: [Bead], _ gold: [Bead], _ source: [Sentence], _ target: [Sentence]) {
-    let goldKeys = Set(gold.map { "\($0.source)|\($0.target)" })
-    for bead in beads where !goldKeys.contains("\(bead.source)|\(bead.target)") {
+    func key(_ bead: Bead) -> String {
+      "\(bead.source.isEmpty ? 0..<0 : bead.source)|\(bead.target.isEmpty ? 0..<0 : bead.target)"
+    }
+    let goldKeys = Set(gold.map(key))
+    for bead in beads where !goldKeys.contains(key(bead)) {
       let text =
         "\(name) \(bead.source)->\(bead.target) \(String(format: "%.2f", bead.score))\n  EN: "
         + bead.source.map { source[$0].text }.joined(separator: " ") + "\n  ID: "
@@ -106,7 +121,7 @@ struct AlignBench: ParsableCommand {
       var beads: [Bead] = []
       let seconds = try medianSeconds(runs: size >= 100_000 ? 1 : 3) {
         let scorer = NewsAlignmentScorer(
-          source: source, sourceLanguage: .english, target: target, targetLanguage: .indonesian)
+          source: source, sourceLanguage: .english, target: target, targetLanguage: .indonesian, lexicon: lexicon)
         beads = SentenceAligner().align(scorer)
       }
       report([

@@ -23,6 +23,13 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     public var numberMismatch = 0.6
     /// Gale–Church variance per character.
     public var variance = 6.8
+    /// The most the length cost counts, so that anchors can pair a sentence the translator
+    /// expanded (an address added, a clause dropped).
+    public var maxLengthCost = 4.0
+    /// The most number mismatches counted in one bead.
+    public var maxNumberMismatches = 3
+    /// Reward for pairing the first sentences of both texts: headline with headline.
+    public var headline = 1.5
 
     public init() {}
   }
@@ -74,8 +81,10 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       return weights.boilerplatePair
     }
     let prior = Self.prior(sourceRange.count, targetRange.count)
-    return weights.length * lengthCost(bead) + prior + weights.pairBase - weights.evidence * min(1, bead.similarity)
-      + weights.numberMismatch * Double(bead.numberMismatches)
+    let headline = sourceRange.lowerBound == 0 && targetRange.lowerBound == 0 ? weights.headline : 0
+    return weights.length * min(weights.maxLengthCost, lengthCost(bead)) + prior + weights.pairBase
+      - weights.evidence * min(1, bead.similarity) - headline
+      + weights.numberMismatch * Double(min(weights.maxNumberMismatches, bead.numberMismatches))
   }
 
   public func confidence(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> Double {
@@ -154,7 +163,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       }
     }
     let lexical = 2 * Double(conceptMatches) / Double(max(1, sourceConcepts + targetConcepts))
-    let anchors = 2 * Double(anchorMatches) / Double(max(1, sourceAnchors + targetAnchors))
+    // Overlap rather than Dice for anchors: a translation that adds a name or an address
+    // still shares all the anchors of the shorter side.
+    let anchors = Double(anchorMatches) / Double(min(sourceAnchors, targetAnchors) + 1)
     result.similarity = lexical + anchors
     result.numberMismatches = max(0, sourceNumbers + targetNumbers - 2 * numberMatches)
     return result
