@@ -26,74 +26,121 @@ struct SentenceFeatures {
 }
 
 /// Turns sentences into ``SentenceFeatures`` for one aligner run.
-struct FeatureExtractor {
+///
+/// What a word contributes (its concepts, its name anchor) is worked out once per distinct
+/// word and language and kept, so the cost per sentence is a tokenization and a few lookups.
+final class FeatureExtractor {
   let lexicon: Lexicon
   let vocabulary = Vocabulary()
+  private var words: [String: WordInfo] = [:]
+
+  /// What one word, as written, contributes to its sentence's features.
+  private struct WordInfo {
+    var concepts: [Int32]
+    /// The name or acronym anchor, when the word is capitalized.
+    var name: Int32?
+    /// A month or weekday anchor, when the word is a capitalized calendar name.
+    var calendar: Int32?
+    /// Whether the word is a function word, which is no name at the start of a sentence.
+    var isFunctionWord: Bool
+  }
+
+  init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+  }
 
   func features(of sentence: String, language: String, isBoilerplate: Bool) -> SentenceFeatures {
     let tokens = WordTokenizer.tokens(sentence)
-    var anchors: Set<Int32> = []
-    var numbers: Set<Int32> = []
-    for anchor in NumberAnchors.anchors(of: tokens, language: language) {
-      let id = vocabulary.id(anchor)
-      anchors.insert(id)
-      if anchor.hasPrefix("#") { numbers.insert(id) }
-    }
-    var concepts: Set<Int32> = []
-    for (index, token) in tokens.enumerated() where token.kind == .word {
-      if let name = nameAnchor(token, language: language, isFirst: index == 0) {
-        anchors.insert(vocabulary.id(name))
-      }
-      for english in englishWords(tokens, at: index, language: language) {
-        let stem = Self.englishStem(english)
-        if !Self.englishStopwords.contains(stem) {
-          concepts.insert(vocabulary.id(stem))
+    var anchors: [Int32] = []
+    var numbers: [Int32] = []
+    var concepts: [Int32] = []
+    for (index, token) in tokens.enumerated() {
+      if token.kind == .number {
+        let previous = index > 0 ? tokens[index - 1].text.lowercased() : ""
+        let next = index + 1 < tokens.count ? tokens[index + 1].text.lowercased() : ""
+        for anchor in NumberAnchors.anchors(ofNumber: token.text, language: language, previous: previous, next: next) {
+          let id = vocabulary.id(anchor)
+          anchors.append(id)
+          if anchor.hasPrefix("#") { numbers.append(id) }
         }
+        continue
+      }
+      let info = wordInfo(token, language: language)
+      if let name = info.name, index > 0 || !info.isFunctionWord {
+        anchors.append(name)
+      }
+      if let calendar = info.calendar {
+        anchors.append(calendar)
+      }
+      concepts += info.concepts
+      if language == "id", index + 1 < tokens.count,
+        let phrase = lexicon.translations[token.text.lowercased() + " " + tokens[index + 1].text.lowercased()]
+      {
+        concepts += conceptIDs(phrase)
       }
     }
     return SentenceFeatures(
-      length: sentence.unicodeScalars.count { !$0.properties.isWhitespace },
-      anchors: anchors.sorted(), numbers: numbers.sorted(), concepts: concepts.sorted(),
-      isBoilerplate: isBoilerplate)
+      length: Self.visibleLength(sentence), anchors: Self.sortedUnique(anchors), numbers: Self.sortedUnique(numbers),
+      concepts: Self.sortedUnique(concepts), isBoilerplate: isBoilerplate)
   }
 
-  /// The English words a token stands for: itself in English, its translations in Indonesian
-  /// (a two-word entry such as `rumah sakit` first).
-  private func englishWords(_ tokens: [WordToken], at index: Int, language: String) -> [String] {
-    let word = tokens[index].text.lowercased()
-    guard language == "id" else { return [word] }
-    var result: [String] = []
-    if index + 1 < tokens.count {
-      let pair = lexicon.translations[word + " " + tokens[index + 1].text.lowercased()] ?? []
-      result += pair.flatMap { $0.split(separator: " ").map(String.init) }
+  private func wordInfo(_ token: WordToken, language: String) -> WordInfo {
+    let key = language + ":" + token.text
+    if let known = words[key] { return known }
+    let lowered = token.text.lowercased()
+    let english = language == "id" ? lexicon.english(for: lowered) + [lowered] : [lowered]
+    var info = WordInfo(
+      concepts: conceptIDs(english), name: nil, calendar: nil,
+      isFunctionWord: Self.englishStopwords.contains(lowered) || lexicon.translations[lowered] != nil)
+    if token.isCapitalized {
+      if let month = NumberAnchors.months[lowered] {
+        info.calendar = vocabulary.id("m\(month)")
+      } else if let day = NumberAnchors.weekdays[lowered] {
+        info.calendar = vocabulary.id("d\(day)")
+      } else if token.text.count >= 2 && token.text == token.text.uppercased() {
+        info.name = vocabulary.id("a:" + token.text)
+      } else if token.text.count >= 4 {
+        info.name = vocabulary.id("n:" + Self.skeleton(lowered))
+      }
     }
-    result += lexicon.english(for: word).flatMap { $0.split(separator: " ").map(String.init) }
-    // Names and loanwords are often written alike in both languages.
-    result.append(word)
+    words[key] = info
+    return info
+  }
+
+  /// The concept ids of English words or phrases: their stems, stop words left out.
+  private func conceptIDs(_ english: [String]) -> [Int32] {
+    var result: [Int32] = []
+    for phrase in english {
+      for word in phrase.split(separator: " ") {
+        let stem = Self.englishStem(String(word))
+        if !Self.englishStopwords.contains(stem) {
+          result.append(vocabulary.id(stem))
+        }
+      }
+    }
     return result
   }
 
-  /// A name's anchor: an acronym as written (`KPK`), or the consonant skeleton of a
-  /// capitalized word so that `Rusia`/`Russia` and `Teheran`/`Tehran` meet.
-  private func nameAnchor(_ token: WordToken, language: String, isFirst: Bool) -> String? {
-    guard token.isCapitalized, token.text.count >= 3 || token.text == token.text.uppercased() && token.text.count >= 2
-    else { return nil }
-    let lowered = token.text.lowercased()
-    if isFirst && (Self.englishStopwords.contains(lowered) || lexicon.translations[lowered] != nil) {
-      return nil
+  private static func sortedUnique(_ ids: [Int32]) -> [Int32] {
+    var sorted = ids.sorted()
+    var last: Int32?
+    sorted.removeAll { id in
+      defer { last = id }
+      return id == last
     }
-    if NumberAnchors.months[lowered] != nil || NumberAnchors.weekdays[lowered] != nil {
-      return nil
-    }
-    if token.text == token.text.uppercased() {
-      return "a:" + token.text
-    }
-    guard token.text.count >= 4 else { return nil }
-    return "n:" + Self.skeleton(lowered)
+    return sorted
   }
 
+  /// The number of scalars that are not ASCII white space.
+  private static func visibleLength(_ sentence: String) -> Int {
+    sentence.utf8.count { $0 & 0xC0 != 0x80 && $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+  }
+
+  /// The consonant skeleton of a lowercased name: first letter, then consonants without
+  /// repeats (`teheran` and `tehran` → `thrn`, `rusia` and `russia` → `rs`).
   static func skeleton(_ word: String) -> String {
-    let folded = word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    let folded = word.unicodeScalars.allSatisfy(\.isASCII)
+      ? word : word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
     var result = ""
     var previous: Character?
     for (index, character) in folded.enumerated() {

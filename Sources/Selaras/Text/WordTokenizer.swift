@@ -17,81 +17,132 @@ public struct WordToken: Hashable, Sendable {
 /// Letters, marks and internal hyphens or apostrophes make words (`negara-negara`,
 /// `Amir-Abdollahian`); digits with internal `.`, `,`, `:` or `/` make numbers (`1.500`,
 /// `6,00`, `1:21`, `25/10/2023`). A run of single letters with full stops is one word
-/// (`U.S.` → `US`). Everything else separates tokens.
+/// (`U.S.` → `US`). An English possessive is dropped (`Russia's` → `Russia`). Everything
+/// else separates tokens.
+///
+/// - Complexity: O(*n*) in the UTF-8 length, with a fast path for ASCII.
 public enum WordTokenizer {
   public static func tokens(_ text: String) -> [WordToken] {
-    let scalars = Array(text.unicodeScalars)
-    var tokens: [WordToken] = []
-    var index = 0
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if isDigit(scalar) {
-        var end = index + 1
-        while end < scalars.count {
-          if isDigit(scalars[end]) {
-            end += 1
-          } else if ".,:/".unicodeScalars.contains(scalars[end]), end + 1 < scalars.count, isDigit(scalars[end + 1]) {
-            end += 2
-          } else {
-            break
+    var text = text
+    return text.withUTF8 { bytes in
+      var tokens: [WordToken] = []
+      var index = 0
+      while index < bytes.count {
+        let (kind, width) = classify(bytes, index)
+        switch kind {
+        case .digit:
+          var end = index + width
+          while end < bytes.count {
+            let (next, nextWidth) = classify(bytes, end)
+            if next == .digit {
+              end += nextWidth
+            } else if isNumberJoiner(bytes[end]), end + 1 < bytes.count, classify(bytes, end + 1).0 == .digit {
+              end += 1
+            } else {
+              break
+            }
           }
-        }
-        append(scalars[index..<end], .number, to: &tokens)
-        index = end
-      } else if isLetter(scalar) {
-        if let (acronym, end) = dottedAcronym(scalars, from: index) {
-          tokens.append(WordToken(text: acronym, kind: .word, isCapitalized: true, position: tokens.count))
+          tokens.append(token(bytes, index..<end, .number, position: tokens.count))
           index = end
-          continue
-        }
-        var end = index + 1
-        while end < scalars.count {
-          if isLetter(scalars[end]) {
-            end += 1
-          } else if "-'’".unicodeScalars.contains(scalars[end]), end + 1 < scalars.count, isLetter(scalars[end + 1]) {
-            end += 2
-          } else {
-            break
+        case .letter:
+          if let (acronym, end) = dottedAcronym(bytes, from: index) {
+            tokens.append(WordToken(text: acronym, kind: .word, isCapitalized: true, position: tokens.count))
+            index = end
+            continue
           }
+          var end = index + width
+          while end < bytes.count {
+            let (next, nextWidth) = classify(bytes, end)
+            if next == .letter {
+              end += nextWidth
+            } else if let joiner = wordJoinerWidth(bytes, end), end + joiner < bytes.count,
+              classify(bytes, end + joiner).0 == .letter
+            {
+              end += joiner
+            } else {
+              break
+            }
+          }
+          var token = token(bytes, index..<end, .word, position: tokens.count)
+          if token.text.hasSuffix("'s") || token.text.hasSuffix("’s") {
+            token.text = String(token.text.dropLast(2))
+          }
+          tokens.append(token)
+          index = end
+        case .other:
+          index += width
         }
-        append(scalars[index..<end], .word, to: &tokens)
-        index = end
-      } else {
-        index += 1
       }
+      return tokens
     }
-    return tokens
   }
 
-  private static func append(_ scalars: ArraySlice<Unicode.Scalar>, _ kind: WordToken.Kind, to tokens: inout [WordToken]) {
-    var text = String(String.UnicodeScalarView(scalars))
-    // English possessive: Russia's → Russia.
-    if kind == .word, text.hasSuffix("'s") || text.hasSuffix("’s") {
-      text = String(text.dropLast(2))
+  private enum Class {
+    case letter, digit, other
+  }
+
+  @inline(__always)
+  private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Class, Int) {
+    let byte = bytes[index]
+    if byte < 0x80 {
+      switch byte {
+      case 0x30...0x39: return (.digit, 1)
+      case 0x41...0x5A, 0x61...0x7A: return (.letter, 1)
+      default: return (.other, 1)
+      }
     }
-    let capitalized = scalars.first.map { $0.properties.isUppercase } ?? false
-    tokens.append(WordToken(text: text, kind: kind, isCapitalized: capitalized, position: tokens.count))
+    let (scalar, width) = decode(bytes, index)
+    if scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark {
+      return (.letter, width)
+    }
+    return (.other, width)
+  }
+
+  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Unicode.Scalar, Int) {
+    let lead = UInt32(bytes[index])
+    let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    var value = lead & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+    for offset in 1..<width where index + offset < bytes.count {
+      value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+    }
+    return (Unicode.Scalar(value) ?? " ", width)
+  }
+
+  private static func isNumberJoiner(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "/")
+  }
+
+  /// The width of a hyphen or apostrophe (`-`, `'`, `’`) at `index`, or nil.
+  private static func wordJoinerWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int? {
+    let byte = bytes[index]
+    if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") { return 1 }
+    if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return 3 }
+    return nil
+  }
+
+  private static func token(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ kind: WordToken.Kind, position: Int
+  ) -> WordToken {
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    let first = bytes[range.lowerBound]
+    let capitalized =
+      first < 0x80 ? (0x41...0x5A).contains(first) : decode(bytes, range.lowerBound).0.properties.isUppercase
+    return WordToken(text: text, kind: kind, isCapitalized: capitalized, position: position)
   }
 
   /// `U.S.`, `U.N.` as one word without the stops; nil for anything else.
-  private static func dottedAcronym(_ scalars: [Unicode.Scalar], from start: Int) -> (String, Int)? {
-    var letters = String.UnicodeScalarView()
+  private static func dottedAcronym(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)? {
+    var letters: [UInt8] = []
     var index = start
-    while index + 1 < scalars.count, isLetter(scalars[index]), scalars[index + 1] == ".",
-      index + 2 >= scalars.count || !isLetter(scalars[index + 2]) || scalars[index + 2].properties.isUppercase
+    func isASCIILetter(_ i: Int) -> Bool { i < bytes.count && classify(bytes, i).0 == .letter && bytes[i] < 0x80 }
+    while isASCIILetter(index), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "."),
+      !isASCIILetter(index + 2) || (0x41...0x5A).contains(bytes[index + 2])
     {
-      letters.append(scalars[index])
+      letters.append(bytes[index])
       index += 2
+      if !isASCIILetter(index) { break }
     }
-    guard letters.count >= 2, index >= scalars.count || !isLetter(scalars[index]) else { return nil }
-    return (String(letters).uppercased(), index)
-  }
-
-  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-    ("0"..."9").contains(scalar)
-  }
-
-  private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isAlphabetic
+    guard letters.count >= 2, !isASCIILetter(index) else { return nil }
+    return (String(decoding: letters, as: UTF8.self).uppercased(), index)
   }
 }
