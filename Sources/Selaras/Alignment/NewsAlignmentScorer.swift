@@ -43,6 +43,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   private let source: [SentenceFeatures]
   private let target: [SentenceFeatures]
   private let slope: Double
+  /// The target sentence on the diagonal for each source sentence.
+  private let centers: [Int]
   private let cacheBand = 24
   private var cache: [UInt32]
 
@@ -67,7 +69,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     let targetLength = self.target.filter { !$0.isBoilerplate }.reduce(0) { $0 + $1.length }
     lengthRatio =
       sourceLength > 0 && targetLength > 0 ? min(2.5, max(0.5, Double(targetLength) / Double(sourceLength))) : 1.2
-    slope = sourceCount > 0 ? Double(targetCount) / Double(sourceCount) : 1
+    let slope = sourceCount > 0 ? Double(targetCount) / Double(sourceCount) : 1
+    self.slope = slope
+    centers = (0..<sourceCount).map { Int((Double($0) * slope).rounded()) }
     cache = [UInt32](repeating: .max, count: sourceCount * (2 * cacheBand + 1))
   }
 
@@ -173,7 +177,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
 
   /// Concept, anchor and number matches of one sentence pair, packed 10 bits each.
   private func pairStatistics(_ s: Int, _ t: Int) -> UInt32 {
-    let offset = t - Int((Double(s) * slope).rounded()) + cacheBand
+    let offset = t - centers[s] + cacheBand
     let slot = offset >= 0 && offset <= 2 * cacheBand ? s * (2 * cacheBand + 1) + offset : nil
     if let slot, cache[slot] != .max {
       return cache[slot]
@@ -211,7 +215,21 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   private func lengthCost(_ bead: BeadEvidence) -> Double {
     let sourceLength = Double(max(bead.sourceLength, 1))
     let delta = (Double(bead.targetLength) - sourceLength * lengthRatio) / (sourceLength * weights.variance).squareRoot()
-    return -log(max(erfc(abs(delta) / 2.0.squareRoot()), 1e-12))
+    return Self.tailCost(abs(delta))
+  }
+
+  /// −log P(|δ| ≥ x) for a standard normal δ, that is −log erfc(x / √2), tabulated.
+  private static func tailCost(_ x: Double) -> Double {
+    let position = x / tailStep
+    let index = Int(position)
+    guard index + 1 < tailTable.count else { return tailTable[tailTable.count - 1] }
+    let fraction = position - Double(index)
+    return tailTable[index] + (tailTable[index + 1] - tailTable[index]) * fraction
+  }
+
+  private static let tailStep = 0.01
+  private static let tailTable: [Double] = (0...1200).map { step in
+    -log(max(erfc(Double(step) * tailStep / 2.0.squareRoot()), 1e-30))
   }
 
   /// −log of the relative frequency of a bead shape (Gale & Church 1993, with 1-3/3-1 added).

@@ -32,7 +32,8 @@ struct SentenceFeatures {
 final class FeatureExtractor {
   let lexicon: Lexicon
   let vocabulary = Vocabulary()
-  private var words: [String: WordInfo] = [:]
+  /// Per language, what each word as written contributes.
+  private var words: [String: [String: WordInfo]] = [:]
 
   /// What one word, as written, contributes to its sentence's features.
   private struct WordInfo {
@@ -85,8 +86,7 @@ final class FeatureExtractor {
   }
 
   private func wordInfo(_ token: WordToken, language: String) -> WordInfo {
-    let key = language + ":" + token.text
-    if let known = words[key] { return known }
+    if let known = words[language]?[token.text] { return known }
     let lowered = token.text.lowercased()
     let english = language == "id" ? lexicon.english(for: lowered) + [lowered] : [lowered]
     var info = WordInfo(
@@ -103,7 +103,7 @@ final class FeatureExtractor {
         info.name = vocabulary.id("n:" + Self.skeleton(lowered))
       }
     }
-    words[key] = info
+    words[language, default: [:]][token.text] = info
     return info
   }
 

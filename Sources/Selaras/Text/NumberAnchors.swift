@@ -28,14 +28,14 @@ public enum NumberAnchors {
   }
 
   static func anchors(ofNumber text: String, language: String, previous: String, next: String) -> [String] {
-    if text.contains("/") {
+    if text.utf8.contains(UInt8(ascii: "/")) {
       let parts = text.split(separator: "/").compactMap { Int($0) }
       guard parts.count >= 2, (1...12).contains(parts[1]), (1...31).contains(parts[0]) else {
         return parts.map { "#\($0)" }
       }
       return ["#\(parts[0])", "m\(parts[1])"] + parts.dropFirst(2).map { "#\($0)" }
     }
-    if text.contains(":") {
+    if text.utf8.contains(UInt8(ascii: ":")) {
       let parts = text.split(separator: ":").compactMap { Int($0) }
       guard parts.count == 2, var hour = parts.first, hour < 24, parts[1] < 60 else { return [] }
       if (next == "pm" || next == "p") && hour < 12 { hour += 12 }
@@ -46,11 +46,12 @@ public enum NumberAnchors {
       // Indonesian: "." groups thousands, "," marks decimals; "13.21" after "pukul" is a time.
       let groups = text.split(separator: ".", omittingEmptySubsequences: false)
       if groups.count == 2, groups[1].count == 2, let hour = Int(groups[0]), let minute = Int(groups[1]),
-        hour < 24, minute < 60, previous == "pukul" || !text.contains(",")
+        hour < 24, minute < 60, previous == "pukul" || !text.utf8.contains(UInt8(ascii: ","))
       {
         return [time(hour, minute)]
       }
-      return value(integer: groups.count > 1 && groups.dropFirst().allSatisfy { $0.count == 3 } ? text.replacingOccurrences(of: ".", with: "") : text, decimalMark: ",", groupMark: ".")
+      let isGrouped = groups.count > 1 && groups.dropFirst().allSatisfy { $0.count == 3 }
+      return value(integer: isGrouped ? groups.joined() : text, decimalMark: ",", groupMark: ".")
     }
     return value(integer: text, decimalMark: ".", groupMark: ",")
   }
