@@ -116,7 +116,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     let bead = evidence(sourceRange, targetRange)
     if bead.hasBoilerplate { return 0 }
     let lengthProbability = exp(-lengthCost(bead))
-    let logit = -1.2 + 5 * min(1, bead.similarity) + 1.5 * lengthProbability - 0.4 * Double(bead.numberMismatches)
+    let logit = -2.5 + 6 * min(1, bead.similarity) + 1.5 * lengthProbability - 0.4 * Double(bead.numberMismatches)
       - 0.5 * Double(sourceRange.count + targetRange.count - 2)
     return 1 / (1 + exp(-logit))
   }

@@ -26,10 +26,15 @@ enum InputFile {
       guard !isDirectory.boolValue else {
         throw CommandError("\(name): is a directory, not a file")
       }
-      guard let contents = FileManager.default.contents(atPath: name) else {
+      guard let handle = FileHandle(forReadingAtPath: name) else {
         throw CommandError("\(name): cannot read the file")
       }
-      data = contents
+      defer { try? handle.close() }
+      do {
+        data = try handle.readToEnd() ?? Data()
+      } catch {
+        throw CommandError("\(name): cannot read the file (\(error.localizedDescription))")
+      }
     }
     do {
       return try String(validatingUTF8Text: data)

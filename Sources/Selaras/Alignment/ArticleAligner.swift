@@ -1,0 +1,61 @@
+/// An English article and its Indonesian version, segmented and aligned.
+public struct AlignedArticle: Sendable {
+  public var source: [Sentence]
+  public var target: [Sentence]
+  /// Every sentence of both sides in exactly one bead, in order.
+  public var beads: [Bead]
+
+  /// The mean score of the beads that pair sentences; nil when there are none.
+  /// A low value suggests the texts are not translations of each other.
+  public var meanPairScore: Double? {
+    let pairs = beads.filter { !$0.isNull }
+    return pairs.isEmpty ? nil : pairs.reduce(0) { $0 + $1.score } / Double(pairs.count)
+  }
+
+  /// The texts of a bead's two sides, each side's sentences joined with one space.
+  public func texts(of bead: Bead) -> (source: String, target: String) {
+    (
+      bead.source.map { source[$0].text }.joined(separator: " "),
+      bead.target.map { target[$0].text }.joined(separator: " ")
+    )
+  }
+}
+
+/// Segments and aligns article pairs: the whole job of `selaras align`.
+public struct ArticleAligner: Sendable {
+  public let sourceLanguage: LanguageTag
+  public let targetLanguage: LanguageTag
+  public var lexicon: Lexicon
+  public var weights = NewsAlignmentScorer.Weights()
+  public var aligner = SentenceAligner()
+  private let sourceSegmenter: SentenceSegmenter
+  private let targetSegmenter: SentenceSegmenter
+
+  /// - Throws: `SegmentationError.unsupportedLanguage` for a language other than id or en.
+  public init(sourceLanguage: LanguageTag = .english, targetLanguage: LanguageTag = .indonesian, lexicon: Lexicon)
+    throws(SegmentationError)
+  {
+    self.sourceLanguage = sourceLanguage
+    self.targetLanguage = targetLanguage
+    self.lexicon = lexicon
+    sourceSegmenter = try SentenceSegmenter(language: sourceLanguage)
+    targetSegmenter = try SentenceSegmenter(language: targetLanguage)
+  }
+
+  /// Aligns raw article texts, or, when `presegmented`, texts with one sentence a line.
+  public func align(source: String, target: String, presegmented: Bool = false) throws(SegmentationError)
+    -> AlignedArticle
+  {
+    let sourceSentences = presegmented ? sourceSegmenter.presegmented(source) : try sourceSegmenter.segment(source)
+    let targetSentences = presegmented ? targetSegmenter.presegmented(target) : try targetSegmenter.segment(target)
+    return align(source: sourceSentences, target: targetSentences)
+  }
+
+  /// Aligns sentences already cut.
+  public func align(source: [Sentence], target: [Sentence]) -> AlignedArticle {
+    let scorer = NewsAlignmentScorer(
+      source: source, sourceLanguage: sourceLanguage, target: target, targetLanguage: targetLanguage,
+      lexicon: lexicon, weights: weights)
+    return AlignedArticle(source: source, target: target, beads: aligner.align(scorer))
+  }
+}

@@ -1,0 +1,21 @@
+extension String {
+  /// The string escaped for XML 1.0 text and attribute values: `& < > "` as entities, and
+  /// the control characters XML 1.0 forbids (all below U+0020 but tab, LF and CR; U+FFFE,
+  /// U+FFFF; lone surrogates cannot occur in a Swift string) removed.
+  public var xmlEscaped: String {
+    var result = ""
+    result.reserveCapacity(utf8.count)
+    for scalar in unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+      case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+}
