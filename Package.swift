@@ -41,7 +41,7 @@ let package = Package(
       name: "selaras-bench",
       dependencies: ["Selaras", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "SelarasTests", dependencies: ["Selaras"]),
+    .testTarget(name: "SelarasTests", dependencies: ["Selaras"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "SelarasStoreTests",
       dependencies: ["SelarasStore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -76,8 +76,8 @@ public struct Lexicon: Sendable {
   }
 
   private static let prefixes: [(String, String)] = [
-    ("memper", ""), ("meng", ""), ("meny", "s"), ("mem", "p"), ("mem", ""), ("men", "t"), ("men", ""),
-    ("me", ""), ("di", ""), ("ter", ""), ("ber", ""), ("pem", "p"), ("pen", "t"), ("peng", ""),
+    ("memper", ""), ("meng", ""), ("meng", "k"), ("meny", "s"), ("mem", "p"), ("mem", ""), ("men", "t"), ("men", ""),
+    ("me", ""), ("di", ""), ("ter", ""), ("ber", ""), ("pem", "p"), ("pen", "t"), ("peng", ""), ("peng", "k"),
     ("pe", ""), ("per", ""), ("se", ""), ("ke", ""),
   ]
 

@@ -21,8 +21,14 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     public var length = 1.0
     /// Cost per number found on one side and not the other.
     public var numberMismatch = 0.6
-    /// Gale–Church variance per character.
-    public var variance = 6.8
+    /// Gale–Church variance per character, estimated on the 1-1 beads of the Corpora gold
+    /// (49 pairs: 4.08; Gale and Church had 6.8 for German and French).
+    public var variance = 4.1
+    /// Indonesian characters per English character (non-white-space), estimated on the same
+    /// beads: 1.13. The ratio of each text pair moves the estimate as its length grows.
+    public var indonesianPerEnglish = 1.13
+    /// How many source characters of the texts weigh as much as the prior ratio.
+    public var ratioPriorWeight = 2000.0
     /// The most the length cost counts, so that anchors can pair a sentence the translator
     /// expanded (an address added, a clause dropped).
     public var maxLengthCost = 4.0
@@ -67,8 +73,15 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     self.weights = weights
     let sourceLength = self.source.filter { !$0.isBoilerplate }.reduce(0) { $0 + $1.length }
     let targetLength = self.target.filter { !$0.isBoilerplate }.reduce(0) { $0 + $1.length }
-    lengthRatio =
-      sourceLength > 0 && targetLength > 0 ? min(2.5, max(0.5, Double(targetLength) / Double(sourceLength))) : 1.2
+    let prior: Double
+    switch (sourceLanguage.language, targetLanguage.language) {
+    case ("en", "id"): prior = weights.indonesianPerEnglish
+    case ("id", "en"): prior = 1 / weights.indonesianPerEnglish
+    default: prior = 1
+    }
+    let estimate =
+      (prior * weights.ratioPriorWeight + Double(targetLength)) / (weights.ratioPriorWeight + Double(sourceLength))
+    lengthRatio = min(2.5, max(0.4, estimate))
     let slope = sourceCount > 0 ? Double(targetCount) / Double(sourceCount) : 1
     self.slope = slope
     centers = (0..<sourceCount).map { Int((Double($0) * slope).rounded()) }

@@ -1,0 +1,163 @@
+import Foundation
+import Selaras
+import Testing
+
+private let aligner = try! ArticleAligner(lexicon: .builtIn)
+
+private func beads(_ english: [String], _ indonesian: [String]) -> [String] {
+  let article = try! aligner.align(
+    source: english.joined(separator: "\n"), target: indonesian.joined(separator: "\n"), presegmented: true)
+  return article.beads.map { "\($0.source.count)-\($0.target.count)" }
+}
+
+@Suite("Bead shapes on real sentences")
+struct BeadShapeTests {
+  @Test("1-1, and a dropped sentence as 1-0")
+  func oneToOneAndDropped() {
+    #expect(
+      beads(
+        [
+          "Annual inflation slowed to 1.71% in October from 1.84% in September.",
+          "All 31 economists polled by Reuters had expected the central bank to stand pat.",
+          "Bank Indonesia also kept its deposit facility rate at 5.25% and its lending facility rate at 6.75%.",
+        ],
+        [
+          "Inflasi tahunan melambat menjadi 1,71 persen pada Oktober dari 1,84 persen pada September.",
+          "BI juga mempertahankan suku bunga Deposit Facility sebesar 5,25 persen dan suku bunga Lending Facility sebesar 6,75 persen.",
+        ]) == ["1-1", "1-0", "1-1"])
+  }
+
+  @Test("A translator's merge as 2-1, and an added sentence as 0-1")
+  func mergeAndAddition() {
+    #expect(
+      beads(
+        [
+          "Perry said the U.S. Federal Reserve was likely to cut rates only once more this year.",
+          "That left less room for Bank Indonesia to ease, he added.",
+          "The central bank's next policy meeting is scheduled for Dec. 17-18.",
+        ],
+        [
+          "Perry menilai bank sentral AS, The Fed, kemungkinan hanya akan memangkas suku bunga sekali lagi tahun ini sehingga ruang pelonggaran bagi BI makin terbatas.",
+          "Rapat Dewan Gubernur BI berikutnya dijadwalkan pada 17-18 Desember 2024.",
+          "Adapun sepanjang tahun ini BI telah menaikkan suku bunga acuan sebesar 25 basis poin.",
+        ]) == ["2-1", "1-1", "0-1"])
+  }
+
+  @Test("A translator's split as 1-2")
+  func split() {
+    #expect(
+      beads(
+        [
+          "Lavrov and Iranian Foreign Minister Hossein Amir-Abdollahian will discuss the South Caucasus, Syria and the Iran nuclear deal, the ministry said in a statement.",
+          "“Our cooperation is not directed against third countries,” Lavrov told reporters.",
+        ],
+        [
+          "Lavrov dan Menlu Iran Hossein Amir-Abdollahian akan membahas situasi di Kaukasus Selatan dan Suriah.",
+          "Keduanya juga akan membicarakan kesepakatan nuklir Iran, kata Kemenlu Rusia dalam pernyataannya.",
+          "“Kerja sama kami tidak ditujukan untuk melawan negara ketiga,” ujar Lavrov kepada wartawan.",
+        ]) == ["1-2", "1-1"])
+  }
+
+  @Test("Site chrome never enters a pair")
+  func chrome() {
+    #expect(
+      beads(
+        ["The rupiah fell as far as 15,565 per dollar on Tuesday, its weakest since Oct. 25."],
+        [
+          "Nyaman tanpa iklan.",
+          "Rupiah sempat melemah hingga Rp15.565 per dolar AS pada Selasa (19/11/2024), level terlemah sejak 25 Oktober.",
+          "Baca juga: Rupiah Ditutup Melemah ke Rp15.800, Ini Penyebabnya",
+        ]) == ["0-1", "1-1", "0-1"])
+  }
+
+  @Test("1-3 and 3-1 beads are reachable")
+  func wideBeads() {
+    #expect(
+      beads(
+        [
+          "Syahrul was sentenced to 10 years in prison, fined 300 million rupiah and ordered to repay 44.5 billion rupiah he extorted from officials in 2020 and 2023."
+        ],
+        [
+          "Syahrul divonis 10 tahun penjara.",
+          "Ia juga didenda Rp300 juta.",
+          "Hakim mewajibkannya membayar uang pengganti Rp44,5 miliar hasil pemerasan pejabat pada 2020 dan 2023.",
+        ]) == ["1-3"])
+  }
+}
+
+@Suite("Bad input")
+struct AlignerInputTests {
+  @Test("An empty side gives null beads for every sentence of the other")
+  func emptySide() throws {
+    let article = try aligner.align(source: "", target: "Satu kalimat.\nDua kalimat.", presegmented: true)
+    #expect(article.beads.map(\.target) == [0..<1, 1..<2])
+    #expect(article.beads.allSatisfy { $0.source.isEmpty })
+  }
+
+  @Test("Three sentences against three hundred: every sentence in exactly one bead")
+  func lopsided() throws {
+    let english = ["Bank Indonesia kept its rate at 6.00%.", "The rupiah fell.", "Inflation slowed to 1.71%."]
+    let indonesian = (0..<300).map { "Kalimat nomor \($0) tentang cuaca di Bandung." }
+    let article = try aligner.align(
+      source: english.joined(separator: "\n"), target: indonesian.joined(separator: "\n"), presegmented: true)
+    #expect(article.beads.flatMap(\.source) == Array(0..<3))
+    #expect(article.beads.flatMap(\.target) == Array(0..<300))
+  }
+
+  @Test("Texts that are not translations score low")
+  func unrelated() throws {
+    let article = try aligner.align(
+      source: "Ginting beat Axelsen 21-19 in Tokyo on Saturday.\nThe Japan Open offers $850,000 in prize money.",
+      target: "Kasus DBD naik dua kali lipat.\nKemenkes meminta warga membersihkan genangan air.", presegmented: true)
+    #expect((article.meanPairScore ?? 0) < 0.5)
+  }
+}
+
+@Suite("Corpora gold alignment")
+struct CorporaAlignmentTests {
+  @Test("Strict F1 ≥ 0.95 with null beads counted")
+  func strictF1() throws {
+    let corpora = CorporaSegmentationTests.corpora
+    var evaluation = AlignmentEvaluation()
+    for name in CorporaSegmentationTests.articles {
+      let english = try String(contentsOf: corpora.appendingPathComponent("\(name).en.txt"), encoding: .utf8)
+      let indonesian = try String(contentsOf: corpora.appendingPathComponent("\(name).id.txt"), encoding: .utf8)
+      let gold = try JSONDecoder().decode(
+        [[[Int]]].self, from: Data(contentsOf: corpora.appendingPathComponent("\(name).gold.json")))
+      let goldBeads = gold.map { pair in
+        Bead(
+          source: (pair[0].first ?? 0)..<((pair[0].first ?? 0) + pair[0].count),
+          target: (pair[1].first ?? 0)..<((pair[1].first ?? 0) + pair[1].count), score: 1)
+      }
+      let article = try aligner.align(source: english, target: indonesian)
+      evaluation = evaluation + AlignmentEvaluation(predicted: article.beads, gold: goldBeads)
+    }
+    #expect(evaluation.strict.f1 >= 0.95, "strict F1 \(evaluation.strict.f1)")
+    #expect(evaluation.lax.f1 >= 0.97, "lax F1 \(evaluation.lax.f1)")
+  }
+}
+
+@Suite("Alignment evaluation")
+struct AlignmentEvaluationTests {
+  @Test("Strict and lax counts on a hand-checked case")
+  func handComputed() {
+    let gold = [
+      Bead(source: 0..<1, target: 0..<1, score: 1), Bead(source: 1..<3, target: 1..<2, score: 1),
+      Bead(source: 3..<3, target: 2..<3, score: 1),
+    ]
+    // 0-0 right; 1-1 and 2-null instead of the 2-1; target 2 right as null.
+    let predicted = [
+      Bead(source: 0..<1, target: 0..<1, score: 1), Bead(source: 1..<2, target: 1..<2, score: 1),
+      Bead(source: 2..<3, target: 1..<1, score: 1), Bead(source: 3..<3, target: 2..<3, score: 1),
+    ]
+    let evaluation = AlignmentEvaluation(predicted: predicted, gold: gold)
+    #expect(evaluation.strict.correctPredicted == 2)
+    #expect(evaluation.strict.predicted == 4)
+    #expect(evaluation.strict.correctGold == 2)
+    #expect(evaluation.strict.gold == 3)
+    #expect(evaluation.lax.correctPredicted == 3)
+    #expect(evaluation.lax.correctGold == 3)
+    let vecalign = AlignmentEvaluation(predicted: predicted, gold: gold, includeNullBeads: false)
+    #expect(vecalign.strict.gold == 2)
+  }
+}
