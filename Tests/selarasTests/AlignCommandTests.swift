@@ -1,0 +1,101 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+@Suite("selaras align")
+struct AlignCommandTests {
+  private let english = "Corpora/economy-bi-rate.en.txt"
+  private let indonesian = "Corpora/economy-bi-rate.id.txt"
+
+  @Test("tsv: source, target and a score with three decimals on each line")
+  func tsv() throws {
+    let result = try CommandRunner.run(["align", english, indonesian])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    #expect(lines.count == 18)
+    for line in lines {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      #expect(fields.count == 3)
+      #expect(fields[2].count == 5 && Double(fields[2]).map { (0...1).contains($0) } == true)
+    }
+    #expect(lines.contains { $0.hasPrefix("\tNyaman tanpa iklan.\t") })
+    #expect(lines.contains { $0.hasPrefix("All 31 economists polled by Reuters had expected the central bank to stand pat.\t\t") })
+  }
+
+  @Test("json: every sentence of both sides in exactly one bead, in order")
+  func json() throws {
+    let result = try CommandRunner.run(["align", english, indonesian, "--format", "json"])
+    #expect(result.status == 0)
+    struct Output: Decodable {
+      struct Bead: Decodable {
+        var source: [Int]
+        var target: [Int]
+        var score: Double
+      }
+      var source: [String]
+      var target: [String]
+      var beads: [Bead]
+    }
+    let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
+    #expect(output.source.count == 12)
+    #expect(output.target.count == 17)
+    #expect(output.beads.flatMap(\.source) == Array(0..<12))
+    #expect(output.beads.flatMap(\.target) == Array(0..<17))
+    #expect(output.beads.allSatisfy { (0...1).contains($0.score) })
+  }
+
+  @Test("tmx: well-formed TMX 1.4b with one tu per pair above --min-score, written to --output")
+  func tmx() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = try CommandRunner.run(["align", english, indonesian, "--format", "tmx", "--min-score", "0.9", "--output", file.path])
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+    #expect(text.contains("segtype=\"sentence\"") && text.contains("srclang=\"en\"") && text.contains("datatype=\"plaintext\""))
+    let units = text.components(separatedBy: "<tu>").count - 1
+    let tsv = try CommandRunner.run(["align", english, indonesian, "--min-score", "0.9"])
+    let pairs = tsv.stdout.split(separator: "\n").filter { !$0.hasPrefix("\t") && !$0.contains("\t\t") }
+    #expect(units == pairs.count && units > 5)
+    let parser = XMLParser(data: Data(text.utf8))
+    #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
+  }
+
+  @Test("--presegmented takes one sentence a line")
+  func presegmented() throws {
+    let result = try CommandRunner.run(["align", "Corpora/health-dengue.en.lines", "Corpora/health-dengue.id.lines", "--presegmented", "--format", "json"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("\"beads\":["))
+  }
+
+  @Test("--batch aligns every pair in a folder, with progress on stderr")
+  func batch() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = try CommandRunner.run(["align", "--batch", "Corpora", "--output", file.path])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("[6/6] sport-ginting-japan-open"))
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.contains("<prop type=\"x-document\">courts-syl-verdict</prop>"))
+  }
+
+  @Test("Unrelated texts align with a warning; bad arguments are usage errors; missing files fail")
+  func badInput() throws {
+    let unrelated = try CommandRunner.run(["align", english, "Corpora/courts-syl-verdict.id.txt"])
+    #expect(unrelated.status == 0)
+    #expect(unrelated.stderr.contains("are these texts translations of each other?"))
+    let missing = try CommandRunner.run(["align", english, "Corpora/nope.id.txt"])
+    #expect(missing.status == 1)
+    #expect(missing.stderr == "Error: Corpora/nope.id.txt: no such file\n")
+    let noTarget = try CommandRunner.run(["align", english])
+    #expect(noTarget.status == 64)
+    let badScore = try CommandRunner.run(["align", english, indonesian, "--min-score", "2"])
+    #expect(badScore.status == 64)
+    let binary = try CommandRunner.run(["align", english, "-"], stdin: Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]))
+    #expect(binary.status == 1)
+    #expect(binary.stderr.contains("binary data"))
+  }
+}
