@@ -42,14 +42,14 @@ struct AlignBench: ParsableCommand {
       let gold = try readGold("\(corpora)/\(name).gold.json")
       let source = english.presegmented(try readText("\(corpora)/\(name).en.lines"))
       let target = indonesian.presegmented(try readText("\(corpora)/\(name).id.lines"))
-      let beads = align(source, target)
+      let beads = try align(source, target)
       presegmented = presegmented + AlignmentEvaluation(predicted: beads, gold: gold)
       vecalign = vecalign + AlignmentEvaluation(predicted: beads, gold: gold, includeNullBeads: false)
       if showErrors { showDifferences(name, beads, gold, source, target) }
       let rawSource = try english.segment(readText("\(corpora)/\(name).en.txt"))
       let rawTarget = try indonesian.segment(readText("\(corpora)/\(name).id.txt"))
       if rawSource.map(\.text) == source.map(\.text) && rawTarget.map(\.text) == target.map(\.text) {
-        raw = raw + AlignmentEvaluation(predicted: align(rawSource, rawTarget), gold: gold)
+        raw = raw + AlignmentEvaluation(predicted: try align(rawSource, rawTarget), gold: gold)
         rawArticles += 1
       }
     }
@@ -61,10 +61,8 @@ struct AlignBench: ParsableCommand {
     }
   }
 
-  private func align(_ source: [Sentence], _ target: [Sentence]) -> [Bead] {
-    let scorer = NewsAlignmentScorer(
-      source: source, sourceLanguage: .english, target: target, targetLanguage: .indonesian, lexicon: lexicon)
-    return SentenceAligner().align(scorer)
+  private func align(_ source: [Sentence], _ target: [Sentence]) throws -> [Bead] {
+    try ArticleAligner(lexicon: lexicon).align(source: source, target: target).beads
   }
 
   private func reportQuality(_ set: String, _ evaluation: AlignmentEvaluation, articles: Int, nulls: String) {
@@ -119,10 +117,9 @@ struct AlignBench: ParsableCommand {
         index += 1
       }
       var beads: [Bead] = []
-      let seconds = try medianSeconds(runs: size >= 100_000 ? 1 : 3) {
-        let scorer = NewsAlignmentScorer(
-          source: source, sourceLanguage: .english, target: target, targetLanguage: .indonesian, lexicon: lexicon)
-        beads = SentenceAligner().align(scorer)
+      let aligner = try ArticleAligner(lexicon: lexicon)
+      let seconds = medianSeconds(runs: size >= 100_000 ? 1 : 3) {
+        beads = aligner.align(source: source, target: target).beads
       }
       report([
         "bench": "align", "metric": "speed", "source_sentences": source.count, "target_sentences": target.count,

@@ -48,6 +48,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
 
   private let source: [SentenceFeatures]
   private let target: [SentenceFeatures]
+  /// The counts of `source` and `target`, without their arrays, for the hot loop.
+  private let sourceTotals: [SentenceTotals]
+  private let targetTotals: [SentenceTotals]
   private let slope: Double
   /// The target sentence on the diagonal for each source sentence.
   private let centers: [Int]
@@ -68,6 +71,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     self.target = target.map {
       extractor.features(of: $0.text, language: targetLanguage.language, isBoilerplate: $0.isBoilerplate)
     }
+    sourceTotals = self.source.map(SentenceTotals.init)
+    targetTotals = self.target.map(SentenceTotals.init)
     sourceCount = source.count
     targetCount = target.count
     self.weights = weights
@@ -90,7 +95,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
 
   public func cost(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> Double {
     if sourceRange.isEmpty || targetRange.isEmpty {
-      let sentence = sourceRange.isEmpty ? target[targetRange.lowerBound] : source[sourceRange.lowerBound]
+      let sentence = sourceRange.isEmpty ? targetTotals[targetRange.lowerBound] : sourceTotals[sourceRange.lowerBound]
       return sentence.isBoilerplate ? weights.boilerplateNull : weights.null
     }
     let bead = evidence(sourceRange, targetRange)
@@ -108,7 +113,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     if sourceRange.isEmpty || targetRange.isEmpty {
       let isSource = targetRange.isEmpty
       let index = isSource ? sourceRange.lowerBound : targetRange.lowerBound
-      if (isSource ? source[index] : target[index]).isBoilerplate {
+      if (isSource ? sourceTotals[index] : targetTotals[index]).isBoilerplate {
         return 0.95
       }
       // Confident that a sentence has no counterpart when no nearby sentence resembles it.
@@ -153,19 +158,19 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     var sourceNumbers = 0
     var targetNumbers = 0
     for index in sourceRange {
-      let sentence = source[index]
+      let sentence = sourceTotals[index]
       result.sourceLength += sentence.length
-      sourceConcepts += sentence.concepts.count
-      sourceAnchors += sentence.anchors.count
-      sourceNumbers += sentence.numbers.count
+      sourceConcepts += sentence.concepts
+      sourceAnchors += sentence.anchors
+      sourceNumbers += sentence.numbers
       result.hasBoilerplate = result.hasBoilerplate || sentence.isBoilerplate
     }
     for index in targetRange {
-      let sentence = target[index]
+      let sentence = targetTotals[index]
       result.targetLength += sentence.length
-      targetConcepts += sentence.concepts.count
-      targetAnchors += sentence.anchors.count
-      targetNumbers += sentence.numbers.count
+      targetConcepts += sentence.concepts
+      targetAnchors += sentence.anchors
+      targetNumbers += sentence.numbers
       result.hasBoilerplate = result.hasBoilerplate || sentence.isBoilerplate
     }
     var conceptMatches = 0
@@ -186,6 +191,23 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     result.similarity = lexical + anchors
     result.numberMismatches = max(0, sourceNumbers + targetNumbers - 2 * numberMatches)
     return result
+  }
+
+  /// The sizes of a sentence's features.
+  private struct SentenceTotals {
+    var length: Int
+    var concepts: Int
+    var anchors: Int
+    var numbers: Int
+    var isBoilerplate: Bool
+
+    init(_ features: SentenceFeatures) {
+      length = features.length
+      concepts = features.concepts.count
+      anchors = features.anchors.count
+      numbers = features.numbers.count
+      isBoilerplate = features.isBoilerplate
+    }
   }
 
   /// Concept, anchor and number matches of one sentence pair, packed 10 bits each.

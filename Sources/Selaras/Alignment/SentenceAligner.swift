@@ -46,7 +46,8 @@ public struct SentenceAligner: Sendable {
   private func search(_ scorer: some AlignmentScorer, n: Int, m: Int, band: Int) -> Path {
     let width = 2 * band + 1
     let slope = Double(m) / Double(n)
-    func center(_ i: Int) -> Int { Int((Double(i) * slope).rounded()) }
+    let centers = (0...n).map { Int((Double($0) * slope).rounded()) }
+    func center(_ i: Int) -> Int { centers[i] }
     let shapes = BeadShape.all
     var cost = [Double](repeating: .infinity, count: (n + 1) * width)
     var back = [UInt8](repeating: UInt8.max, count: (n + 1) * width)
