@@ -55,7 +55,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   /// The target sentence on the diagonal for each source sentence.
   private let centers: [Int]
   private let cacheBand = 24
-  private var cache: [UInt32]
+  /// Pair statistics near the diagonal, `UInt32.max` until computed. A raw buffer: the
+  /// exclusivity checks of a class's stored array cost more than the lookups.
+  private let cache: UnsafeMutableBufferPointer<UInt32>
 
   /// - Parameters:
   ///   - source: The source sentences (English by default) with their boilerplate flags.
@@ -90,7 +92,12 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     let slope = sourceCount > 0 ? Double(targetCount) / Double(sourceCount) : 1
     self.slope = slope
     centers = (0..<sourceCount).map { Int((Double($0) * slope).rounded()) }
-    cache = [UInt32](repeating: .max, count: sourceCount * (2 * cacheBand + 1))
+    cache = .allocate(capacity: sourceCount * (2 * cacheBand + 1))
+    cache.initialize(repeating: .max)
+  }
+
+  deinit {
+    cache.deallocate()
   }
 
   public func cost(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> Double {

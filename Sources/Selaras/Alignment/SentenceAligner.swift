@@ -11,7 +11,7 @@ public struct SentenceAligner: Sendable {
   /// The half-width of the first band, in sentences.
   public var initialBand: Int
 
-  public init(initialBand: Int = 16) {
+  public init(initialBand: Int = 10) {
     self.initialBand = initialBand
   }
 

@@ -44,10 +44,19 @@ final class FeatureExtractor {
     var calendar: Int32?
     /// Whether the word is a function word, which is no name at the start of a sentence.
     var isFunctionWord: Bool
+    var lowercased: String
+    /// Whether a two-word lexicon entry starts with the word (`rumah` of `rumah sakit`).
+    var startsPhrase: Bool
   }
+
+  /// The first words of the lexicon's two-word entries.
+  private let phraseStarts: Set<String>
 
   init(lexicon: Lexicon) {
     self.lexicon = lexicon
+    phraseStarts = Set(lexicon.translations.keys.compactMap { key in
+      key.split(separator: " ").count == 2 ? String(key.split(separator: " ")[0]) : nil
+    })
   }
 
   func features(of sentence: String, language: String, isBoilerplate: Bool) -> SentenceFeatures {
@@ -74,8 +83,8 @@ final class FeatureExtractor {
         anchors.append(calendar)
       }
       concepts += info.concepts
-      if language == "id", index + 1 < tokens.count,
-        let phrase = lexicon.translations[token.text.lowercased() + " " + tokens[index + 1].text.lowercased()]
+      if language == "id" && info.startsPhrase && index + 1 < tokens.count,
+        let phrase = lexicon.translations[info.lowercased + " " + tokens[index + 1].text.lowercased()]
       {
         concepts += conceptIDs(phrase)
       }
@@ -91,7 +100,8 @@ final class FeatureExtractor {
     let english = language == "id" ? lexicon.english(for: lowered) + [lowered] : [lowered]
     var info = WordInfo(
       concepts: conceptIDs(english), name: nil, calendar: nil,
-      isFunctionWord: Self.englishStopwords.contains(lowered) || lexicon.translations[lowered] != nil)
+      isFunctionWord: Self.englishStopwords.contains(lowered) || lexicon.translations[lowered] != nil,
+      lowercased: lowered, startsPhrase: phraseStarts.contains(lowered))
     if token.isCapitalized {
       if let month = NumberAnchors.months[lowered] {
         info.calendar = vocabulary.id("m\(month)")

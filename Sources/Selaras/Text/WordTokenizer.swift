@@ -63,11 +63,7 @@ public enum WordTokenizer {
               break
             }
           }
-          var token = token(bytes, index..<end, .word, position: tokens.count)
-          if token.text.hasSuffix("'s") || token.text.hasSuffix("’s") {
-            token.text = String(token.text.dropLast(2))
-          }
-          tokens.append(token)
+          tokens.append(token(bytes, index..<(end - possessiveWidth(bytes, index..<end)), .word, position: tokens.count))
           index = end
         case .other:
           index += width
@@ -118,6 +114,18 @@ public enum WordTokenizer {
     if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") { return 1 }
     if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return 3 }
     return nil
+  }
+
+  /// The width of an English possessive `'s` or `’s` ending `range`, or 0.
+  private static func possessiveWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    guard range.count > 2, bytes[range.upperBound - 1] == UInt8(ascii: "s") else { return 0 }
+    if bytes[range.upperBound - 2] == UInt8(ascii: "'") { return 2 }
+    if range.count > 4, bytes[range.upperBound - 2] == 0x99, bytes[range.upperBound - 3] == 0x80,
+      bytes[range.upperBound - 4] == 0xE2
+    {
+      return 4
+    }
+    return 0
   }
 
   private static func token(
