@@ -121,8 +121,15 @@ struct AlignBench: ParsableCommand {
       let seconds = medianSeconds(runs: size >= 100_000 ? 1 : 3) {
         beads = aligner.align(source: source, target: target).beads
       }
+      var scorer: NewsAlignmentScorer?
+      let featureSeconds = medianSeconds(runs: 1) {
+        scorer = NewsAlignmentScorer(
+          source: source, sourceLanguage: .english, target: target, targetLanguage: .indonesian, lexicon: lexicon)
+      }
+      let searchSeconds = medianSeconds(runs: 1) { _ = SentenceAligner().align(scorer!) }
       report([
-        "bench": "align", "metric": "speed", "source_sentences": source.count, "target_sentences": target.count,
+        "bench": "align", "metric": "speed", "features_seconds": featureSeconds, "search_seconds": searchSeconds,
+        "source_sentences": source.count, "target_sentences": target.count,
         "beads": beads.count, "seconds": seconds, "source_sentences_per_s": Double(source.count) / seconds,
         "sentences_per_s": Double(source.count + target.count) / seconds,
       ])

@@ -143,7 +143,14 @@ final class FeatureExtractor {
 
   /// The number of scalars that are not ASCII white space.
   private static func visibleLength(_ sentence: String) -> Int {
-    sentence.utf8.count { $0 & 0xC0 != 0x80 && $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    var sentence = sentence
+    return sentence.withUTF8 { bytes in
+      var count = 0
+      for byte in bytes where byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+        count += 1
+      }
+      return count
+    }
   }
 
   /// The consonant skeleton of a lowercased name: first letter, then consonants without
