@@ -28,16 +28,22 @@ struct SentenceFeatures {
 /// Turns sentences into ``SentenceFeatures`` for one aligner run.
 ///
 /// What a word contributes (its concepts, its name anchor) is worked out once per distinct
-/// word and language and kept, so the cost per sentence is a tokenization and a few lookups.
+/// word and language and kept; words are found again by a hash of their bytes, so the cost
+/// per sentence is one pass over its bytes and a lookup per word.
 final class FeatureExtractor {
   let lexicon: Lexicon
   let vocabulary = Vocabulary()
-  /// Per language, what each word as written contributes.
-  private var words: [String: [String: WordInfo]] = [:]
+  /// Per language (0: Indonesian, 1: other), word hash → index into `infos`.
+  private var known: [[UInt64: Int32]] = [[:], [:]]
+  private var infos: [WordInfo] = []
+  /// The concept ids of all known words; each word's are a range of it.
+  private var conceptPool: [Int32] = []
+  /// The first words of the lexicon's two-word entries.
+  private let phraseStarts: Set<String>
 
   /// What one word, as written, contributes to its sentence's features.
   private struct WordInfo {
-    var concepts: [Int32]
+    var concepts: Range<Int>
     /// The name or acronym anchor, when the word is capitalized.
     var name: Int32?
     /// A month or weekday anchor, when the word is a capitalized calendar name.
@@ -49,72 +55,97 @@ final class FeatureExtractor {
     var startsPhrase: Bool
   }
 
-  /// The first words of the lexicon's two-word entries.
-  private let phraseStarts: Set<String>
-
   init(lexicon: Lexicon) {
     self.lexicon = lexicon
-    phraseStarts = Set(lexicon.translations.keys.compactMap { key in
-      key.split(separator: " ").count == 2 ? String(key.split(separator: " ")[0]) : nil
-    })
+    phraseStarts = Set(
+      lexicon.translations.keys.compactMap { key in
+        let words = key.split(separator: " ")
+        return words.count == 2 ? String(words[0]) : nil
+      })
   }
 
   func features(of sentence: String, language: String, isBoilerplate: Bool) -> SentenceFeatures {
-    let tokens = WordTokenizer.tokens(sentence)
-    var anchors: [Int32] = []
-    var numbers: [Int32] = []
-    var concepts: [Int32] = []
-    for (index, token) in tokens.enumerated() {
-      if token.kind == .number {
-        let previous = index > 0 ? tokens[index - 1].text.lowercased() : ""
-        let next = index + 1 < tokens.count ? tokens[index + 1].text.lowercased() : ""
-        for anchor in NumberAnchors.anchors(ofNumber: token.text, language: language, previous: previous, next: next) {
-          let id = vocabulary.id(anchor)
-          anchors.append(id)
-          if anchor.hasPrefix("#") { numbers.append(id) }
+    var sentence = sentence
+    let slot = language == "id" ? 0 : 1
+    return sentence.withUTF8 { bytes in
+      var spans: [WordTokenizer.Span] = []
+      WordTokenizer.scan(bytes) { spans.append($0) }
+      var anchors: [Int32] = []
+      var numbers: [Int32] = []
+      var concepts: [Int32] = []
+      var previousWord: Int?
+      for (index, span) in spans.enumerated() {
+        if span.kind == .number {
+          let previous = index > 0 ? spans[index - 1].text(in: bytes).lowercased() : ""
+          let next = index + 1 < spans.count ? spans[index + 1].text(in: bytes).lowercased() : ""
+          for anchor in NumberAnchors.anchors(ofNumber: span.text(in: bytes), language: language, previous: previous, next: next) {
+            let id = vocabulary.id(anchor)
+            anchors.append(id)
+            if anchor.hasPrefix("#") { numbers.append(id) }
+          }
+          previousWord = nil
+          continue
         }
-        continue
+        let infoIndex = wordInfo(span, bytes, language: language, slot: slot)
+        let info = infos[infoIndex]
+        if let name = info.name, index > 0 || !info.isFunctionWord {
+          anchors.append(name)
+        }
+        if let calendar = info.calendar {
+          anchors.append(calendar)
+        }
+        concepts += conceptPool[info.concepts]
+        if let previousWord, infos[previousWord].startsPhrase,
+          let phrase = lexicon.translations[infos[previousWord].lowercased + " " + info.lowercased]
+        {
+          concepts += conceptIDs(phrase)
+        }
+        previousWord = slot == 0 ? infoIndex : nil
       }
-      let info = wordInfo(token, language: language)
-      if let name = info.name, index > 0 || !info.isFunctionWord {
-        anchors.append(name)
-      }
-      if let calendar = info.calendar {
-        anchors.append(calendar)
-      }
-      concepts += info.concepts
-      if language == "id" && info.startsPhrase && index + 1 < tokens.count,
-        let phrase = lexicon.translations[info.lowercased + " " + tokens[index + 1].text.lowercased()]
-      {
-        concepts += conceptIDs(phrase)
-      }
+      return SentenceFeatures(
+        length: Self.visibleLength(bytes), anchors: Self.sortedUnique(anchors), numbers: Self.sortedUnique(numbers),
+        concepts: Self.sortedUnique(concepts), isBoilerplate: isBoilerplate)
     }
-    return SentenceFeatures(
-      length: Self.visibleLength(sentence), anchors: Self.sortedUnique(anchors), numbers: Self.sortedUnique(numbers),
-      concepts: Self.sortedUnique(concepts), isBoilerplate: isBoilerplate)
   }
 
-  private func wordInfo(_ token: WordToken, language: String) -> WordInfo {
-    if let known = words[language]?[token.text] { return known }
-    let lowered = token.text.lowercased()
-    let english = language == "id" ? lexicon.english(for: lowered) + [lowered] : [lowered]
+  private func wordInfo(_ span: WordTokenizer.Span, _ bytes: UnsafeBufferPointer<UInt8>, language: String, slot: Int)
+    -> Int
+  {
+    let hash = Self.hash(bytes[span.range], acronym: span.isDottedAcronym)
+    if let index = known[slot][hash] { return Int(index) }
+    let text = span.text(in: bytes)
+    let lowered = text.lowercased()
+    let english = slot == 0 ? lexicon.english(for: lowered) + [lowered] : [lowered]
+    let conceptStart = conceptPool.count
+    conceptPool += conceptIDs(english)
     var info = WordInfo(
-      concepts: conceptIDs(english), name: nil, calendar: nil,
+      concepts: conceptStart..<conceptPool.count, name: nil, calendar: nil,
       isFunctionWord: Self.englishStopwords.contains(lowered) || lexicon.translations[lowered] != nil,
       lowercased: lowered, startsPhrase: phraseStarts.contains(lowered))
-    if token.isCapitalized {
+    if span.isCapitalized {
       if let month = NumberAnchors.months[lowered] {
         info.calendar = vocabulary.id("m\(month)")
       } else if let day = NumberAnchors.weekdays[lowered] {
         info.calendar = vocabulary.id("d\(day)")
-      } else if token.text.count >= 2 && token.text == token.text.uppercased() {
-        info.name = vocabulary.id("a:" + token.text)
-      } else if token.text.count >= 4 {
+      } else if text.count >= 2 && text == text.uppercased() {
+        info.name = vocabulary.id("a:" + text)
+      } else if text.count >= 4 {
         info.name = vocabulary.id("n:" + Self.skeleton(lowered))
       }
     }
-    words[language, default: [:]][token.text] = info
-    return info
+    infos.append(info)
+    known[slot][hash] = Int32(infos.count - 1)
+    return infos.count - 1
+  }
+
+  /// FNV-1a over the word's bytes; 64 bits make a collision between two words of one
+  /// article pair practically impossible.
+  private static func hash(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, acronym: Bool) -> UInt64 {
+    var hash: UInt64 = acronym ? 0x9E37_79B9_7F4A_7C15 : 0xCBF2_9CE4_8422_2325
+    for byte in bytes {
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+    return hash
   }
 
   /// The concept ids of English words or phrases: their stems, stop words left out.
@@ -142,15 +173,12 @@ final class FeatureExtractor {
   }
 
   /// The number of scalars that are not ASCII white space.
-  private static func visibleLength(_ sentence: String) -> Int {
-    var sentence = sentence
-    return sentence.withUTF8 { bytes in
-      var count = 0
-      for byte in bytes where byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-        count += 1
-      }
-      return count
+  private static func visibleLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    for byte in bytes where byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+      count += 1
     }
+    return count
   }
 
   /// The consonant skeleton of a lowercased name: first letter, then consonants without

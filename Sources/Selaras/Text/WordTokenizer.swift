@@ -26,50 +26,76 @@ public enum WordTokenizer {
     var text = text
     return text.withUTF8 { bytes in
       var tokens: [WordToken] = []
-      var index = 0
-      while index < bytes.count {
-        let (kind, width) = classify(bytes, index)
-        switch kind {
-        case .digit:
-          var end = index + width
-          while end < bytes.count {
-            let (next, nextWidth) = classify(bytes, end)
-            if next == .digit {
-              end += nextWidth
-            } else if isNumberJoiner(bytes[end]), end + 1 < bytes.count, classify(bytes, end + 1).0 == .digit {
-              end += 1
-            } else {
-              break
-            }
-          }
-          tokens.append(token(bytes, index..<end, .number, position: tokens.count))
-          index = end
-        case .letter:
-          if let (acronym, end) = dottedAcronym(bytes, from: index) {
-            tokens.append(WordToken(text: acronym, kind: .word, isCapitalized: true, position: tokens.count))
-            index = end
-            continue
-          }
-          var end = index + width
-          while end < bytes.count {
-            let (next, nextWidth) = classify(bytes, end)
-            if next == .letter {
-              end += nextWidth
-            } else if let joiner = wordJoinerWidth(bytes, end), end + joiner < bytes.count,
-              classify(bytes, end + joiner).0 == .letter
-            {
-              end += joiner
-            } else {
-              break
-            }
-          }
-          tokens.append(token(bytes, index..<(end - possessiveWidth(bytes, index..<end)), .word, position: tokens.count))
-          index = end
-        case .other:
-          index += width
-        }
+      scan(bytes) { span in
+        tokens.append(
+          WordToken(text: span.text(in: bytes), kind: span.kind, isCapitalized: span.isCapitalized, position: tokens.count))
       }
       return tokens
+    }
+  }
+
+  /// A token found by ``scan(_:_:)``: where it is, without copying its text.
+  struct Span {
+    var range: Range<Int>
+    var kind: WordToken.Kind
+    var isCapitalized: Bool
+    /// `U.S.`: the token's text is its letters, uppercased.
+    var isDottedAcronym: Bool
+
+    func text(in bytes: UnsafeBufferPointer<UInt8>) -> String {
+      guard isDottedAcronym else {
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+      }
+      let letters = bytes[range].filter { $0 != UInt8(ascii: ".") }.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }
+      return String(decoding: letters, as: UTF8.self)
+    }
+  }
+
+  /// Calls `body` with each token of UTF-8 `bytes`, in order.
+  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Span) -> Void) {
+    var index = 0
+    while index < bytes.count {
+      let (kind, width) = classify(bytes, index)
+      switch kind {
+      case .digit:
+        var end = index + width
+        while end < bytes.count {
+          let (next, nextWidth) = classify(bytes, end)
+          if next == .digit {
+            end += nextWidth
+          } else if isNumberJoiner(bytes[end]), end + 1 < bytes.count, classify(bytes, end + 1).0 == .digit {
+            end += 1
+          } else {
+            break
+          }
+        }
+        body(Span(range: index..<end, kind: .number, isCapitalized: false, isDottedAcronym: false))
+        index = end
+      case .letter:
+        if let end = dottedAcronymEnd(bytes, from: index) {
+          body(Span(range: index..<(end - 1), kind: .word, isCapitalized: true, isDottedAcronym: true))
+          index = end
+          continue
+        }
+        var end = index + width
+        while end < bytes.count {
+          let (next, nextWidth) = classify(bytes, end)
+          if next == .letter {
+            end += nextWidth
+          } else if let joiner = wordJoinerWidth(bytes, end), end + joiner < bytes.count,
+            classify(bytes, end + joiner).0 == .letter
+          {
+            end += joiner
+          } else {
+            break
+          }
+        }
+        let range = index..<(end - possessiveWidth(bytes, index..<end))
+        body(Span(range: range, kind: .word, isCapitalized: isUppercase(bytes, index), isDottedAcronym: false))
+        index = end
+      case .other:
+        index += width
+      }
     }
   }
 
@@ -128,29 +154,27 @@ public enum WordTokenizer {
     return 0
   }
 
-  private static func token(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ kind: WordToken.Kind, position: Int
-  ) -> WordToken {
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    let first = bytes[range.lowerBound]
-    let capitalized =
-      first < 0x80 ? (0x41...0x5A).contains(first) : decode(bytes, range.lowerBound).0.properties.isUppercase
-    return WordToken(text: text, kind: kind, isCapitalized: capitalized, position: position)
+  private static func isUppercase(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    let first = bytes[index]
+    return first < 0x80 ? (0x41...0x5A).contains(first) : decode(bytes, index).0.properties.isUppercase
   }
 
-  /// `U.S.`, `U.N.` as one word without the stops; nil for anything else.
-  private static func dottedAcronym(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)? {
-    var letters: [UInt8] = []
+  /// The end (after the last stop) of a run of two or more single ASCII letters each
+  /// followed by a full stop, such as `U.S.`; nil for anything else.
+  private static func dottedAcronymEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    func isASCIILetter(_ i: Int) -> Bool {
+      i < bytes.count && ((0x41...0x5A).contains(bytes[i]) || (0x61...0x7A).contains(bytes[i]))
+    }
+    var letters = 0
     var index = start
-    func isASCIILetter(_ i: Int) -> Bool { i < bytes.count && classify(bytes, i).0 == .letter && bytes[i] < 0x80 }
     while isASCIILetter(index), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "."),
       !isASCIILetter(index + 2) || (0x41...0x5A).contains(bytes[index + 2])
     {
-      letters.append(bytes[index])
+      letters += 1
       index += 2
       if !isASCIILetter(index) { break }
     }
-    guard letters.count >= 2, !isASCIILetter(index) else { return nil }
-    return (String(decoding: letters, as: UTF8.self).uppercased(), index)
+    guard letters >= 2, !isASCIILetter(index) else { return nil }
+    return index
   }
 }
