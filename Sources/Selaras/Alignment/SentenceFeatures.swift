@@ -40,6 +40,11 @@ final class FeatureExtractor {
   private var conceptPool: [Int32] = []
   /// The first words of the lexicon's two-word entries.
   private let phraseStarts: Set<String>
+  /// Scratch space reused from sentence to sentence.
+  private var spans: [WordTokenizer.Span] = []
+  private var anchorScratch: [Int32] = []
+  private var numberScratch: [Int32] = []
+  private var conceptScratch: [Int32] = []
 
   /// What one word, as written, contributes to its sentence's features.
   private struct WordInfo {
@@ -68,11 +73,25 @@ final class FeatureExtractor {
     var sentence = sentence
     let slot = language == "id" ? 0 : 1
     return sentence.withUTF8 { bytes in
-      var spans: [WordTokenizer.Span] = []
+      var spans = self.spans
+      spans.removeAll(keepingCapacity: true)
       WordTokenizer.scan(bytes) { spans.append($0) }
-      var anchors: [Int32] = []
-      var numbers: [Int32] = []
-      var concepts: [Int32] = []
+      var anchors = anchorScratch
+      var numbers = numberScratch
+      var concepts = conceptScratch
+      anchors.removeAll(keepingCapacity: true)
+      numbers.removeAll(keepingCapacity: true)
+      concepts.removeAll(keepingCapacity: true)
+      self.spans = []
+      anchorScratch = []
+      numberScratch = []
+      conceptScratch = []
+      defer {
+        self.spans = spans
+        anchorScratch = anchors
+        numberScratch = numbers
+        conceptScratch = concepts
+      }
       var previousWord: Int?
       for (index, span) in spans.enumerated() {
         if span.kind == .number {
@@ -94,7 +113,7 @@ final class FeatureExtractor {
         if let calendar = info.calendar {
           anchors.append(calendar)
         }
-        concepts += conceptPool[info.concepts]
+        concepts.append(contentsOf: conceptPool[info.concepts])
         if let previousWord, infos[previousWord].startsPhrase,
           let phrase = lexicon.translations[infos[previousWord].lowercased + " " + info.lowercased]
         {
@@ -103,8 +122,8 @@ final class FeatureExtractor {
         previousWord = slot == 0 ? infoIndex : nil
       }
       return SentenceFeatures(
-        length: Self.visibleLength(bytes), anchors: Self.sortedUnique(anchors), numbers: Self.sortedUnique(numbers),
-        concepts: Self.sortedUnique(concepts), isBoilerplate: isBoilerplate)
+        length: Self.visibleLength(bytes), anchors: Self.sortedUnique(&anchors), numbers: Self.sortedUnique(&numbers),
+        concepts: Self.sortedUnique(&concepts), isBoilerplate: isBoilerplate)
     }
   }
 
@@ -162,14 +181,15 @@ final class FeatureExtractor {
     return result
   }
 
-  private static func sortedUnique(_ ids: [Int32]) -> [Int32] {
-    var sorted = ids.sorted()
-    var last: Int32?
-    sorted.removeAll { id in
-      defer { last = id }
-      return id == last
+  /// The distinct ids of `ids`, sorted, in a new array; `ids` is sorted in place.
+  private static func sortedUnique(_ ids: inout [Int32]) -> [Int32] {
+    ids.sort()
+    var result: [Int32] = []
+    result.reserveCapacity(ids.count)
+    for id in ids where id != result.last {
+      result.append(id)
     }
-    return sorted
+    return result
   }
 
   /// The number of scalars that are not ASCII white space.
