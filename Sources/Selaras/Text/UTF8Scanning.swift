@@ -120,15 +120,19 @@ struct UTF8Scanner {
   /// The text of `range` with every run of white space collapsed to one ASCII space.
   /// `range` must not start or end with white space.
   func collapsedText(_ range: Range<Int>) -> String {
-    let slice = UnsafeBufferPointer(rebasing: bytes[range])
-    guard needsCollapsing(range) else {
-      return String(decoding: slice, as: UTF8.self)
-    }
-    return String(unsafeUninitializedCapacity: range.count) { output in
+    String(unsafeUninitializedCapacity: range.count) { output in
       var count = 0
       var index = range.lowerBound
       var inSpace = false
       while index < range.upperBound {
+        let byte = bytes[index]
+        if byte > 0x20 && byte < 0x80 {
+          output[count] = byte
+          count += 1
+          inSpace = false
+          index += 1
+          continue
+        }
         let width = space(at: index).width
         if width > 0 {
           if !inSpace {
@@ -146,28 +150,6 @@ struct UTF8Scanner {
       }
       return count
     }
-  }
-
-  /// Whether `range` holds white space other than single ASCII spaces.
-  @inline(__always)
-  private func needsCollapsing(_ range: Range<Int>) -> Bool {
-    var index = range.lowerBound
-    let end = range.upperBound
-    while index < end {
-      let byte = bytes[index]
-      if byte > 0x20 && byte < 0x80 {
-        index += 1
-      } else if byte == 0x20 {
-        if index + 1 < end && bytes[index + 1] <= 0x20 { return true }
-        index += 1
-      } else if byte < 0x20 {
-        return true
-      } else {
-        if space(at: index).width > 0 { return true }
-        index += 1
-      }
-    }
-    return false
   }
 
   /// Calls `body` with the offset of each `byte` in `range`, found with `memchr`.
