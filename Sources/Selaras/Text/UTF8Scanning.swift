@@ -124,7 +124,27 @@ struct UTF8Scanner {
       var count = 0
       var index = range.lowerBound
       var inSpace = false
+      let base = UnsafeRawPointer(bytes.baseAddress!)
+      let target = UnsafeMutableRawPointer(output.baseAddress!)
       while index < range.upperBound {
+        // Eight plain ASCII bytes with no control character and no two spaces in a row
+        // are copied as they are.
+        if index + 8 <= range.upperBound {
+          let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          let high: UInt64 = 0x8080_8080_8080_8080
+          let controls = (word &- 0x2020_2020_2020_2020) & ~word & high
+          let spaceBytes = word ^ 0x2020_2020_2020_2020
+          let spaces = (spaceBytes &- 0x0101_0101_0101_0101) & ~spaceBytes & high
+          if word & high == 0 && controls == 0 && spaces & (spaces << 8) == 0
+            && !(inSpace && word & 0xFF == 0x20)
+          {
+            target.storeBytes(of: word, toByteOffset: count, as: UInt64.self)
+            count += 8
+            index += 8
+            inSpace = word >> 56 == 0x20
+            continue
+          }
+        }
         let byte = bytes[index]
         if byte > 0x20 && byte < 0x80 {
           output[count] = byte

@@ -207,6 +207,19 @@ struct OffsetTests {
     #expect(result.map(\.paragraph) == [0, 1])
   }
 
+  @Test("Runs of spaces, tabs and no-break spaces collapse wherever they fall")
+  func collapsing() throws {
+    let words = ["Badan", "Nasional", "Penanggulangan", "Bencana", "(BNPB)", "menyebutkan", "2.345", "warga", "mengungsi."]
+    let gaps = [" ", "  ", "\t", " \u{00A0} ", "   ", "\u{00A0}", " \t "]
+    for shift in 0..<gaps.count {
+      var text = ""
+      for (index, word) in words.enumerated() {
+        text += (index == 0 ? "" : gaps[(index + shift) % gaps.count]) + word
+      }
+      #expect(try sentences(text) == [words.joined(separator: " ")])
+    }
+  }
+
   @Test("A text cut into chunks for ICU segments as a whole")
   func chunks() throws {
     let article = try String(
