@@ -48,16 +48,16 @@ public final class NewsAlignmentScorer: AlignmentScorer {
 
   private let source: [SentenceFeatures]
   private let target: [SentenceFeatures]
-  /// The counts of `source` and `target`, without their arrays, for the hot loop.
+  /// Running totals of `source` and `target`, for the hot loop.
   private let sourceTotals: [SentenceTotals]
   private let targetTotals: [SentenceTotals]
   private let slope: Double
   /// The target sentence on the diagonal for each source sentence.
   private let centers: [Int]
   private let cacheBand = 24
-  /// Pair statistics near the diagonal, `UInt32.max` until computed. A raw buffer: the
+  /// Pair statistics near the diagonal, `UInt64.max` until computed. A raw buffer: the
   /// exclusivity checks of a class's stored array cost more than the lookups.
-  private let cache: UnsafeMutableBufferPointer<UInt32>
+  private let cache: UnsafeMutableBufferPointer<UInt64>
 
   /// - Parameters:
   ///   - source: The source sentences (English by default) with their boilerplate flags.
@@ -73,8 +73,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     self.target = target.map {
       extractor.features(of: $0.text, language: targetLanguage.language, isBoilerplate: $0.isBoilerplate)
     }
-    sourceTotals = self.source.map(SentenceTotals.init)
-    targetTotals = self.target.map(SentenceTotals.init)
+    sourceTotals = SentenceTotals.running(self.source)
+    targetTotals = SentenceTotals.running(self.target)
     sourceCount = source.count
     targetCount = target.count
     self.weights = weights
@@ -102,7 +102,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
 
   public func cost(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> Double {
     if sourceRange.isEmpty || targetRange.isEmpty {
-      let sentence = sourceRange.isEmpty ? targetTotals[targetRange.lowerBound] : sourceTotals[sourceRange.lowerBound]
+      let sentence = sourceRange.isEmpty ? target[targetRange.lowerBound] : source[sourceRange.lowerBound]
       return sentence.isBoilerplate ? weights.boilerplateNull : weights.null
     }
     let bead = evidence(sourceRange, targetRange)
@@ -120,7 +120,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     if sourceRange.isEmpty || targetRange.isEmpty {
       let isSource = targetRange.isEmpty
       let index = isSource ? sourceRange.lowerBound : targetRange.lowerBound
-      if (isSource ? sourceTotals[index] : targetTotals[index]).isBoilerplate {
+      if (isSource ? source[index] : target[index]).isBoilerplate {
         return 0.95
       }
       // Confident that a sentence has no counterpart when no nearby sentence resembles it.
@@ -157,77 +157,74 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   }
 
   private func evidence(_ sourceRange: Range<Int>, _ targetRange: Range<Int>) -> BeadEvidence {
+    let source = sourceTotals[sourceRange.upperBound] - sourceTotals[sourceRange.lowerBound]
+    let target = targetTotals[targetRange.upperBound] - targetTotals[targetRange.lowerBound]
     var result = BeadEvidence()
-    var sourceConcepts = 0
-    var targetConcepts = 0
-    var sourceAnchors = 0
-    var targetAnchors = 0
-    var sourceNumbers = 0
-    var targetNumbers = 0
-    for index in sourceRange {
-      let sentence = sourceTotals[index]
-      result.sourceLength += sentence.length
-      sourceConcepts += sentence.concepts
-      sourceAnchors += sentence.anchors
-      sourceNumbers += sentence.numbers
-      result.hasBoilerplate = result.hasBoilerplate || sentence.isBoilerplate
-    }
-    for index in targetRange {
-      let sentence = targetTotals[index]
-      result.targetLength += sentence.length
-      targetConcepts += sentence.concepts
-      targetAnchors += sentence.anchors
-      targetNumbers += sentence.numbers
-      result.hasBoilerplate = result.hasBoilerplate || sentence.isBoilerplate
-    }
-    var conceptMatches = 0
-    var anchorMatches = 0
-    var numberMatches = 0
+    result.sourceLength = source.length
+    result.targetLength = target.length
+    result.hasBoilerplate = source.boilerplate + target.boilerplate > 0
+    guard !result.hasBoilerplate else { return result }
+    var packed: UInt64 = 0
     for s in sourceRange {
       for t in targetRange {
-        let stats = pairStatistics(s, t)
-        conceptMatches += Int(stats & 0x3FF)
-        anchorMatches += Int((stats >> 10) & 0x3FF)
-        numberMatches += Int((stats >> 20) & 0x3FF)
+        packed &+= pairStatistics(s, t)
       }
     }
-    let lexical = 2 * Double(conceptMatches) / Double(max(1, sourceConcepts + targetConcepts))
+    let conceptMatches = Int(packed & 0xFFFFF)
+    let anchorMatches = Int((packed >> 20) & 0xFFFFF)
+    let numberMatches = Int(packed >> 40)
+    let lexical = 2 * Double(conceptMatches) / Double(max(1, source.concepts + target.concepts))
     // Overlap rather than Dice for anchors: a translation that adds a name or an address
     // still shares all the anchors of the shorter side.
-    let anchors = Double(anchorMatches) / Double(min(sourceAnchors, targetAnchors) + 1)
+    let anchors = Double(anchorMatches) / Double(min(source.anchors, target.anchors) + 1)
     result.similarity = lexical + anchors
-    result.numberMismatches = max(0, sourceNumbers + targetNumbers - 2 * numberMatches)
+    result.numberMismatches = max(0, source.numbers + target.numbers - 2 * numberMatches)
     return result
   }
 
-  /// The sizes of a sentence's features.
+  /// Running totals of the sizes of sentences' features: element k sums sentences 0..<k,
+  /// so a range's totals are a difference.
   private struct SentenceTotals {
-    var length: Int
-    var concepts: Int
-    var anchors: Int
-    var numbers: Int
-    var isBoilerplate: Bool
+    var length = 0
+    var concepts = 0
+    var anchors = 0
+    var numbers = 0
+    var boilerplate = 0
 
-    init(_ features: SentenceFeatures) {
-      length = features.length
-      concepts = features.concepts.count
-      anchors = features.anchors.count
-      numbers = features.numbers.count
-      isBoilerplate = features.isBoilerplate
+    static func running(_ features: [SentenceFeatures]) -> [SentenceTotals] {
+      var totals = [SentenceTotals()]
+      totals.reserveCapacity(features.count + 1)
+      for sentence in features {
+        var next = totals[totals.count - 1]
+        next.length += sentence.length
+        next.concepts += sentence.concepts.count
+        next.anchors += sentence.anchors.count
+        next.numbers += sentence.numbers.count
+        next.boilerplate += sentence.isBoilerplate ? 1 : 0
+        totals.append(next)
+      }
+      return totals
+    }
+
+    static func - (lhs: SentenceTotals, rhs: SentenceTotals) -> SentenceTotals {
+      SentenceTotals(
+        length: lhs.length - rhs.length, concepts: lhs.concepts - rhs.concepts, anchors: lhs.anchors - rhs.anchors,
+        numbers: lhs.numbers - rhs.numbers, boilerplate: lhs.boilerplate - rhs.boilerplate)
     }
   }
 
-  /// Concept, anchor and number matches of one sentence pair, packed 10 bits each.
-  private func pairStatistics(_ s: Int, _ t: Int) -> UInt32 {
+  /// Concept, anchor and number matches of one sentence pair, packed 20 bits each so that
+  /// the statistics of a bead's pairs add up packed.
+  private func pairStatistics(_ s: Int, _ t: Int) -> UInt64 {
     let offset = t - centers[s] + cacheBand
     let slot = offset >= 0 && offset <= 2 * cacheBand ? s * (2 * cacheBand + 1) + offset : nil
     if let slot, cache[slot] != .max {
       return cache[slot]
     }
-    let concepts = min(1023, Self.intersectionCount(source[s].concepts, target[t].concepts))
-    let anchors = min(1023, Self.intersectionCount(source[s].anchors, target[t].anchors))
-    let numbers = min(1023, Self.intersectionCount(source[s].numbers, target[t].numbers))
-    let packed = UInt32(concepts) | UInt32(anchors) << 10 | UInt32(numbers) << 20
+    let concepts = min(0x3FFFF, Self.intersectionCount(source[s].concepts, target[t].concepts))
+    let anchors = min(0x3FFFF, Self.intersectionCount(source[s].anchors, target[t].anchors))
+    let numbers = min(0x3FFFF, Self.intersectionCount(source[s].numbers, target[t].numbers))
+    let packed = UInt64(concepts) | UInt64(anchors) << 20 | UInt64(numbers) << 40
     if let slot {
       cache[slot] = packed
     }
