@@ -43,7 +43,11 @@ struct AlignBench: ParsableCommand {
       let source = english.presegmented(try readText("\(corpora)/\(name).en.lines"))
       let target = indonesian.presegmented(try readText("\(corpora)/\(name).id.lines"))
       let beads = try align(source, target)
-      presegmented = presegmented + AlignmentEvaluation(predicted: beads, gold: gold)
+      let article = AlignmentEvaluation(predicted: beads, gold: gold)
+      presegmented = presegmented + article
+      report([
+        "bench": "align", "set": "article", "article": name, "strict_f1": article.strict.f1, "lax_f1": article.lax.f1,
+      ])
       vecalign = vecalign + AlignmentEvaluation(predicted: beads, gold: gold, includeNullBeads: false)
       if showErrors { showDifferences(name, beads, gold, source, target) }
       let rawSource = try english.segment(readText("\(corpora)/\(name).en.txt"))

@@ -35,7 +35,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     /// The most number mismatches counted in one bead.
     public var maxNumberMismatches = 3
     /// Reward for pairing the first sentences of both texts: headline with headline.
-    public var headline = 1.5
+    public var headline = 3.0
 
     public init() {}
   }
@@ -111,7 +111,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       return weights.boilerplatePair
     }
     let prior = Self.prior(sourceRange.count, targetRange.count)
-    let headline = sourceRange.lowerBound == 0 && targetRange.lowerBound == 0 ? weights.headline : 0
+    let isHeadlinePair = sourceRange == 0..<1 && targetRange == 0..<1
+    let headline = isHeadlinePair ? weights.headline : 0
     return weights.length * min(weights.maxLengthCost, lengthCost(bead)) + prior + weights.pairBase
       - weights.evidence * min(1, bead.similarity) - headline
       + weights.numberMismatch * Double(min(weights.maxNumberMismatches, bead.numberMismatches))

@@ -38,6 +38,8 @@ final class FeatureExtractor {
   private var infos: [WordInfo] = []
   /// The concept ids of all known words; each word's are a range of it.
   private var conceptPool: [Int32] = []
+  /// The name anchors of all known words, likewise.
+  private var namePool: [Int32] = []
   /// The first words of the lexicon's two-word entries.
   private let phraseStarts: Set<String>
   /// Scratch space reused from sentence to sentence.
@@ -49,8 +51,9 @@ final class FeatureExtractor {
   /// What one word, as written, contributes to its sentence's features.
   private struct WordInfo {
     var concepts: Range<Int>
-    /// The name or acronym anchor, when the word is capitalized.
-    var name: Int32?
+    /// Name or acronym anchors (a range of `namePool`), when the word is capitalized: one,
+    /// or one per part of a hyphenated name (`Jakarta-Bandung`).
+    var names: Range<Int>
     /// A month or weekday anchor, when the word is a capitalized calendar name.
     var calendar: Int32?
     /// Whether the word is a function word, which is no name at the start of a sentence.
@@ -107,8 +110,8 @@ final class FeatureExtractor {
         }
         let infoIndex = wordInfo(span, bytes, language: language, slot: slot)
         let info = infos[infoIndex]
-        if let name = info.name, index > 0 || !info.isFunctionWord {
-          anchors.append(name)
+        if index > 0 || !info.isFunctionWord {
+          anchors.append(contentsOf: namePool[info.names])
         }
         if let calendar = info.calendar {
           anchors.append(calendar)
@@ -137,8 +140,9 @@ final class FeatureExtractor {
     let english = slot == 0 ? lexicon.english(for: lowered) + [lowered] : [lowered]
     let conceptStart = conceptPool.count
     conceptPool += conceptIDs(english)
+    let nameStart = namePool.count
     var info = WordInfo(
-      concepts: conceptStart..<conceptPool.count, name: nil, calendar: nil,
+      concepts: conceptStart..<conceptPool.count, names: nameStart..<nameStart, calendar: nil,
       isFunctionWord: Self.englishStopwords.contains(lowered) || lexicon.translations[lowered] != nil,
       lowercased: lowered, startsPhrase: phraseStarts.contains(lowered))
     if span.isCapitalized {
@@ -146,10 +150,16 @@ final class FeatureExtractor {
         info.calendar = vocabulary.id("m\(month)")
       } else if let day = NumberAnchors.weekdays[lowered] {
         info.calendar = vocabulary.id("d\(day)")
-      } else if text.count >= 2 && text == text.uppercased() {
-        info.name = vocabulary.id("a:" + text)
-      } else if text.count >= 4 {
-        info.name = vocabulary.id("n:" + Self.skeleton(lowered))
+      } else {
+        let parts = text.split(separator: "-")
+        for part in parts.count > 1 ? [Substring(text)] + parts : parts where part.first?.isUppercase == true {
+          if part.count >= 2 && part == part.uppercased() {
+            namePool.append(vocabulary.id("a:" + part))
+          } else if part.count >= 4 {
+            namePool.append(vocabulary.id("n:" + Self.skeleton(part.lowercased())))
+          }
+        }
+        info.names = nameStart..<namePool.count
       }
     }
     infos.append(info)

@@ -20,11 +20,15 @@ public struct ChromePatterns: Sendable {
     }
   }
 
-  /// Whether `sentence` is chrome.
+  /// Whether `sentence` is chrome: one of the patterns, or an editor's initials in
+  /// brackets such as `(rzr/rzr)` or `(kna)`, which Indonesian sites end articles with.
   public func matches(_ sentence: String) -> Bool {
     var sentence = sentence
     return sentence.withUTF8 { bytes in
       guard let first = bytes.first else { return false }
+      if Self.isEditorInitials(bytes) {
+        return true
+      }
       for pattern in byFirstByte[Int(Self.fold(first))] {
         let count = pattern.bytes.count
         guard pattern.isPrefix ? bytes.count >= count : bytes.count == count else { continue }
@@ -35,6 +39,16 @@ public struct ChromePatterns: Sendable {
         if index == count { return true }
       }
       return false
+    }
+  }
+
+  /// `(rzr/rzr)`: a bracket, at most 20 ASCII letters, digits and slashes, a bracket.
+  private static func isEditorInitials(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 3, bytes.count <= 22, bytes.first == UInt8(ascii: "("), bytes.last == UInt8(ascii: ")") else {
+      return false
+    }
+    return bytes.dropFirst().dropLast().allSatisfy { byte in
+      (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "/")
     }
   }
 

@@ -181,6 +181,12 @@ struct BoilerplateTests {
     #expect(try indonesian.segment("Gabung grup WhatsApp kami untuk kabar terbaru").map(\.isBoilerplate) == [false])
   }
 
+  @Test("An editor's initials in brackets are flagged, a bracketed word is not")
+  func editorInitials() throws {
+    let result = try indonesian.segment("Indonesia memiliki 127 gunung api aktif.\n\n(rzr/rzr)\n\n(Bersambung)")
+    #expect(result.map(\.isBoilerplate) == [false, true, false])
+  }
+
   @Test("Wire trailers in English are flagged")
   func wireTrailer() throws {
     let result = try english.segment(
