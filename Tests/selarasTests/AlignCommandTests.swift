@@ -77,7 +77,12 @@ struct AlignCommandTests {
     defer { try? FileManager.default.removeItem(at: file) }
     let result = try CommandRunner.run(["align", "--batch", "Corpora", "--output", file.path])
     #expect(result.status == 0)
-    #expect(result.stderr.contains("[6/6] sport-ginting-japan-open"))
+    let progress = result.stderr.split(separator: "\n")
+    let articles = try FileManager.default.contentsOfDirectory(atPath: CommandRunner.root.appendingPathComponent("Corpora").path)
+      .filter { $0.hasSuffix(".gold.json") }.count
+    #expect(progress.count == articles)
+    #expect(progress.last?.hasPrefix("[\(articles)/\(articles)] ") == true)
+    #expect(progress.contains { $0.contains("sport-ginting-japan-open: 14 beads") })
     let text = try String(contentsOf: file, encoding: .utf8)
     #expect(text.contains("<prop type=\"x-document\">courts-syl-verdict</prop>"))
   }
