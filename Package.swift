@@ -26,6 +26,8 @@ let package = Package(
       dependencies: ["CICU", "CZlib"],
       resources: [.copy("Resources")]
     ),
+    // The shipped glossaries (human-editable TSV in Glossaries/), bundled as resources.
+    .target(name: "SelarasGlossaries", path: "Glossaries", resources: [.copy("news-id-en.tsv")]),
     .target(
       name: "SelarasStore",
       dependencies: ["Selaras", .product(name: "GRDB", package: "GRDB.swift")]
@@ -33,7 +35,7 @@ let package = Package(
     .executableTarget(
       name: "selaras",
       dependencies: [
-        "Selaras", "SelarasStore",
+        "Selaras", "SelarasStore", "SelarasGlossaries",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -46,5 +48,6 @@ let package = Package(
       name: "SelarasStoreTests",
       dependencies: ["SelarasStore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "selarasTests", dependencies: ["selaras"]),
+    .testTarget(name: "SelarasGlossariesTests", dependencies: ["Selaras", "SelarasGlossaries"]),
   ]
 )

@@ -134,8 +134,10 @@ extension SentenceSegmenter {
     var blankSeen = false
     var offset = 0
     var occurrences: [String: Int] = [:]
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      defer { offset += line.utf8.count + 1 }
+    // Split on the byte: in a Swift string "\r\n" is one Character, not a "\n".
+    for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      defer { offset += bytes.count + 1 }
+      let line = Substring(decoding: bytes, as: UTF8.self)
       let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
       guard !trimmed.isEmpty else {
         blankSeen = !sentences.isEmpty

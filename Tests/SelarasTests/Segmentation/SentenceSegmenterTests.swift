@@ -238,6 +238,14 @@ struct OffsetTests {
     #expect(whole.count == 20 * 17)
   }
 
+  @Test("Presegmented text: a sentence a line, CRLF or LF, blank lines between paragraphs")
+  func presegmented() {
+    let result = indonesian.presegmented("Satu kalimat.\r\nDua  kalimat.\r\n\r\nTiga.\n")
+    #expect(result.map(\.text) == ["Satu kalimat.", "Dua kalimat.", "Tiga."])
+    #expect(result.map(\.range) == [0..<13, 15..<28, 32..<37])
+    #expect(result.map(\.paragraph) == [0, 0, 1])
+  }
+
   @Test("Empty and blank input have no sentences")
   func emptyInput() throws {
     #expect(try indonesian.segment("").isEmpty)
