@@ -167,14 +167,11 @@ final class FeatureExtractor {
     return infos.count - 1
   }
 
-  /// FNV-1a over the word's bytes; 64 bits make a collision between two words of one
-  /// article pair practically impossible.
   private static func hash(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, acronym: Bool) -> UInt64 {
-    var hash: UInt64 = acronym ? 0x9E37_79B9_7F4A_7C15 : 0xCBF2_9CE4_8422_2325
-    for byte in bytes {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-    }
-    return hash
+    var hash = ByteHash()
+    if acronym { hash.add(0) }
+    hash.add(bytes)
+    return hash.value
   }
 
   /// The concept ids of English words or phrases: their stems, stop words left out.

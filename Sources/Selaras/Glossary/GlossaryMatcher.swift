@@ -22,14 +22,16 @@ public struct TermMatch: Hashable, Sendable {
 public struct GlossaryMatcher: Sendable {
   public let entries: [TermEntry]
   public let morphology: IndonesianMorphology
-  /// First word (lowercased, folded) → the terms starting with it.
-  private var index: [String: [Candidate]] = [:]
+  /// Hash of a term's first word (folded) → the terms starting with it.
+  private var index: [UInt64: [Candidate]] = [:]
 
   private struct Candidate: Sendable {
     var entry: Int
     var term: Int
-    var words: [String]
-    var isAcronym: Bool
+    /// Hashes of the term's words, folded.
+    var words: [UInt64]
+    /// The term as written when it is a short all-capitals acronym, which must match exactly.
+    var acronym: [UInt8]?
   }
 
   public init(entries: [TermEntry], morphology: IndonesianMorphology = IndonesianMorphology()) {
@@ -37,10 +39,11 @@ public struct GlossaryMatcher: Sendable {
     self.morphology = morphology
     for (entryIndex, entry) in entries.enumerated() {
       for (termIndex, term) in entry.terms.enumerated() {
-        let words = WordTokenizer.tokens(term.text).map { Self.fold($0.text) }
+        let words = WordTokenizer.tokens(term.text).map { ByteHash.of(IndonesianMorphology.foldedBytes($0.text)) }
         guard let first = words.first else { continue }
         let isAcronym = term.text.count <= 5 && term.text == term.text.uppercased() && term.text != term.text.lowercased()
-        index[first, default: []].append(Candidate(entry: entryIndex, term: termIndex, words: words, isAcronym: isAcronym))
+        index[first, default: []].append(
+          Candidate(entry: entryIndex, term: termIndex, words: words, acronym: isAcronym ? Array(term.text.utf8) : nil))
       }
     }
   }
@@ -53,23 +56,22 @@ public struct GlossaryMatcher: Sendable {
     return text.withUTF8 { bytes in
       var spans: [WordTokenizer.Span] = []
       WordTokenizer.scan(bytes) { spans.append($0) }
-      let words = spans.map { $0.text(in: bytes) }
-      var reductionCache: [Int: [String]] = [:]
-      func reductions(_ position: Int) -> [String] {
+      var reductionCache = [[UInt64]?](repeating: nil, count: spans.count)
+      func reductions(_ position: Int) -> [UInt64] {
         if let known = reductionCache[position] { return known }
-        let forms = reduce(words[position], language: language)
+        let forms = reduce(spans[position], bytes, language: language)
         reductionCache[position] = forms
         return forms
       }
       var result: [TermMatch] = []
       var position = 0
-      while position < words.count {
+      while position < spans.count {
         var best: (candidate: Candidate, length: Int)?
         for form in reductions(position) {
           for candidate in index[form] ?? [] where entries[candidate.entry].terms[candidate.term].language == language {
             let length = candidate.words.count
-            guard position + length <= words.count, length > (best?.length ?? 0) else { continue }
-            if candidate.isAcronym && words[position] != entries[candidate.entry].terms[candidate.term].text {
+            guard position + length <= spans.count, length > (best?.length ?? 0) else { continue }
+            if let acronym = candidate.acronym, !bytes[spans[position].range].elementsEqual(acronym) {
               continue
             }
             let rest = (1..<max(length, 1)).allSatisfy { offset in
@@ -108,19 +110,16 @@ public struct GlossaryMatcher: Sendable {
     return found
   }
 
-  private func reduce(_ word: String, language: LanguageTag) -> [String] {
-    let folded = Self.fold(word)
+  private func reduce(_ span: WordTokenizer.Span, _ bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag) -> [UInt64] {
+    let slice = bytes[span.range]
+    let folded: [UInt8] =
+      span.isDottedAcronym || !slice.allSatisfy({ $0 < 0x80 })
+      ? IndonesianMorphology.foldedBytes(span.text(in: bytes)) : slice.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
     switch language.language {
-    case "id": return morphology.reductions(of: folded)
-    case "en": return EnglishMorphology.reductions(of: folded)
-    default: return [folded]
+    case "id": return morphology.reductionHashes(ofFolded: folded)
+    case "en":
+      return EnglishMorphology.reductions(of: String(decoding: folded, as: UTF8.self)).map { ByteHash.of($0.utf8) }
+    default: return [ByteHash.of(folded)]
     }
-  }
-
-  /// Lowercased, without diacritics.
-  static func fold(_ word: String) -> String {
-    let lowered = word.lowercased()
-    guard !lowered.unicodeScalars.allSatisfy(\.isASCII) else { return lowered }
-    return lowered.folding(options: [.diacriticInsensitive], locale: nil)
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The forms an Indonesian word may be reduced to by taking off its affixes, for matching
 /// text against glossary terms.
 ///
@@ -14,28 +16,95 @@
 /// given (Debian's `hunspell-id`), reduction stops at a form that is a root.
 public struct IndonesianMorphology: Sendable {
   /// Known root words, lowercased; empty when no list was given.
-  public var roots: Set<String>
+  public var roots: Set<String> {
+    didSet { rootHashes = Set(roots.map { ByteHash.of($0.utf8) }) }
+  }
+  private var rootHashes: Set<UInt64>
 
   public init(roots: Set<String> = []) {
     self.roots = roots
+    rootHashes = Set(roots.map { ByteHash.of($0.utf8) })
   }
 
-  /// The word (lowercased) and the forms it reduces to, most specific first, without
-  /// duplicates. Suffixes come off first, then prefixes (as in Nazief and Adriani's
-  /// stemmer); a form that is a known root is not taken further apart.
+  /// The word (lowercased, without diacritics) and the forms it reduces to, most specific
+  /// first, without duplicates. Suffixes come off first, then prefixes (as in Nazief and
+  /// Adriani's stemmer); a form that is a known root is not taken further apart.
   public func reductions(of word: String) -> [String] {
-    let suffixForms = Self.suffixForms(word.lowercased())
-    if let root = suffixForms.firstIndex(where: roots.contains) {
+    var result: [String] = []
+    forEachReduction(of: Self.foldedBytes(word)) { bytes in
+      result.append(String(decoding: bytes, as: UTF8.self))
+    }
+    return result
+  }
+
+  /// The hashes (``ByteHash``) of the reductions of a folded word, as the glossary
+  /// matcher looks them up.
+  func reductionHashes(ofFolded word: [UInt8]) -> [UInt64] {
+    var result: [UInt64] = []
+    forEachReduction(of: word) { result.append(ByteHash.of($0)) }
+    return result
+  }
+
+  /// Calls `body` with each reduction of a folded word, as bytes.
+  func forEachReduction(of word: [UInt8], _ body: ([UInt8]) -> Void) {
+    guard let dash = word.firstIndex(of: UInt8(ascii: "-")) else {
+      forms(of: word).forEach { body($0.bytes(of: word)) }
+      return
+    }
+    body(word)
+    // Reduplication: negara-negara → negara, kota-kotanya → kotanya → kota.
+    let first = word[..<dash]
+    let second = word[(dash + 1)...]
+    if !first.isEmpty && second.starts(with: first) {
+      let single = Array(first) + Array(second.dropFirst(first.count))
+      forms(of: single).forEach { body($0.bytes(of: single)) }
+    }
+  }
+
+  /// A reduction: a slice of the word, after a first letter the nasal of `meN-`/`peN-`
+  /// had replaced (`menulis` → `t` + `ulis`), if any.
+  struct Form: Hashable {
+    var restored: UInt8?
+    var range: Range<Int>
+
+    func bytes(of word: [UInt8]) -> [UInt8] {
+      (restored.map { [$0] } ?? []) + word[range]
+    }
+  }
+
+  private func isRoot(_ form: Form, of word: [UInt8]) -> Bool {
+    !rootHashes.isEmpty && rootHashes.contains(ByteHash.of(form.bytes(of: word)))
+  }
+
+  private func forms(of word: [UInt8]) -> [Form] {
+    var suffixForms = [Form(restored: nil, range: word.indices)]
+    func addSuffixForm(_ form: Form) {
+      if !suffixForms.contains(form) { suffixForms.append(form) }
+    }
+    for form in suffixForms {
+      for clitic in Self.clitics where Self.ends(word, form.range, clitic) && form.range.count >= clitic.count + 3 {
+        addSuffixForm(Form(restored: nil, range: form.range.lowerBound..<(form.range.upperBound - clitic.count)))
+      }
+      for clitic in Self.proclitics where Self.starts(word, form.range, clitic) && form.range.count >= clitic.count + 4 {
+        addSuffixForm(Form(restored: nil, range: (form.range.lowerBound + clitic.count)..<form.range.upperBound))
+      }
+    }
+    for form in suffixForms {
+      for suffix in Self.suffixes where Self.ends(word, form.range, suffix) && form.range.count >= suffix.count + 4 {
+        addSuffixForm(Form(restored: nil, range: form.range.lowerBound..<(form.range.upperBound - suffix.count)))
+      }
+    }
+    if let root = suffixForms.firstIndex(where: { isRoot($0, of: word) }) {
       return Array(suffixForms[...root])
     }
     var result = suffixForms
     var frontier = suffixForms
     for _ in 0..<2 {
-      var next: [String] = []
-      for form in frontier {
-        for stripped in Self.prefixStrips(form) + Self.confixStrips(form) where !result.contains(stripped) {
+      var next: [Form] = []
+      for form in frontier where form.restored == nil {
+        for stripped in prefixStrips(word, form.range) where !result.contains(stripped) {
           result.append(stripped)
-          if !roots.contains(stripped) { next.append(stripped) }
+          if !isRoot(stripped, of: word) { next.append(stripped) }
         }
       }
       frontier = next
@@ -43,79 +112,70 @@ public struct IndonesianMorphology: Sendable {
     return result
   }
 
-  /// The word without reduplication, clitics and the suffixes `-kan` and `-i`, each step
-  /// applied to the forms before it.
-  static func suffixForms(_ word: String) -> [String] {
-    var forms = [word]
-    if let dash = word.firstIndex(of: "-") {
-      let first = word[..<dash]
-      let second = word[word.index(after: dash)...]
-      if !first.isEmpty && second.hasPrefix(first) {
-        forms.append(String(first) + String(second.dropFirst(first.count)))
+  private func prefixStrips(_ word: [UInt8], _ range: Range<Int>) -> [Form] {
+    var forms: [Form] = []
+    func strip(_ prefixes: [(prefix: [UInt8], restored: [UInt8?])], in range: Range<Int>) {
+      for (prefix, restorations) in prefixes where Self.starts(word, range, prefix) && range.count > prefix.count + 2 {
+        let rest = (range.lowerBound + prefix.count)..<range.upperBound
+        for restored in restorations {
+          // The restored letter only comes back before a vowel: menulis → tulis.
+          if restored != nil && !Self.isVowel(word[rest.lowerBound]) { continue }
+          forms.append(Form(restored: restored, range: rest))
+        }
       }
     }
-    for form in forms {
-      for clitic in ["nya", "lah", "kah", "pun", "ku", "mu"] where form.hasSuffix(clitic) && form.count >= clitic.count + 3 {
-        forms.append(String(form.dropLast(clitic.count)))
-      }
-      for clitic in ["kau", "ku"] where form.hasPrefix(clitic) && form.count >= clitic.count + 4 {
-        forms.append(String(form.dropFirst(clitic.count)))
-      }
-    }
-    for form in forms {
-      for suffix in ["kan", "i"] where form.hasSuffix(suffix) && form.count >= suffix.count + 4 {
-        forms.append(String(form.dropLast(suffix.count)))
-      }
-    }
-    var unique: [String] = []
-    for form in forms where !unique.contains(form) {
-      unique.append(form)
-    }
-    return unique
-  }
-
-  private static func confixStrips(_ word: String) -> [String] {
-    guard word.hasSuffix("an") && word.count >= 7 else { return [] }
-    let inner = String(word.dropLast(2))
-    var forms: [String] = []
-    for (prefix, replacements) in confixPrefixes where inner.hasPrefix(prefix) && inner.count > prefix.count + 2 {
-      let rest = inner.dropFirst(prefix.count)
-      for replacement in replacements {
-        if !replacement.isEmpty && !(rest.first.map(isVowel) ?? false) { continue }
-        forms.append(replacement + rest)
-      }
+    strip(Self.verbPrefixes, in: range)
+    // Confixes: ke-…-an, pe(N)-…-an, per-…-an, ber-…-an.
+    if Self.ends(word, range, Array("an".utf8)) && range.count >= 7 {
+      strip(Self.confixPrefixes, in: range.lowerBound..<(range.upperBound - 2))
     }
     return forms
   }
 
-  private static func prefixStrips(_ word: String) -> [String] {
-    var forms: [String] = []
-    for (prefix, replacements) in verbPrefixes where word.hasPrefix(prefix) && word.count > prefix.count + 2 {
-      let rest = word.dropFirst(prefix.count)
-      for replacement in replacements {
-        // The restored consonant only comes back before a vowel: menulis → tulis.
-        if !replacement.isEmpty && !(rest.first.map(isVowel) ?? false) { continue }
-        forms.append(replacement + rest)
-      }
-    }
-    return forms
+  private static func starts(_ word: [UInt8], _ range: Range<Int>, _ prefix: [UInt8]) -> Bool {
+    range.count >= prefix.count && word[range.lowerBound..<(range.lowerBound + prefix.count)].elementsEqual(prefix)
   }
 
-  private static func isVowel(_ character: Character) -> Bool {
-    "aeiou".contains(character)
+  private static func ends(_ word: [UInt8], _ range: Range<Int>, _ suffix: [UInt8]) -> Bool {
+    range.count >= suffix.count && word[(range.upperBound - suffix.count)..<range.upperBound].elementsEqual(suffix)
+  }
+
+  private static func isVowel(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i") || byte == UInt8(ascii: "o")
+      || byte == UInt8(ascii: "u")
+  }
+
+  /// A word lowercased and without diacritics, as UTF-8.
+  static func foldedBytes(_ word: String) -> [UInt8] {
+    if word.utf8.allSatisfy({ $0 < 0x80 }) {
+      return word.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    }
+    return Array(word.lowercased().folding(options: [.diacriticInsensitive], locale: nil).utf8)
+  }
+
+  private static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
+
+  private static let clitics = bytes(["nya", "lah", "kah", "pun", "ku", "mu"])
+  private static let proclitics = bytes(["kau", "ku"])
+  private static let suffixes = bytes(["kan", "i"])
+
+  private static func prefixes(_ list: [(String, [String])]) -> [(prefix: [UInt8], restored: [UInt8?])] {
+    list.map { prefix, restorations in
+      (Array(prefix.utf8), restorations.map { $0.isEmpty ? nil : $0.utf8.first })
+    }
   }
 
   /// Verbal prefixes and what the nasal of `meN-` may have replaced.
-  private static let verbPrefixes: [(String, [String])] = [
+  private static let verbPrefixes = prefixes([
     ("memper", [""]), ("diper", [""]), ("meng", ["", "k"]), ("meny", ["s"]), ("mem", ["", "p"]),
     ("men", ["", "t"]), ("me", [""]), ("ber", [""]), ("be", [""]), ("di", [""]), ("ter", [""]),
-  ]
+  ])
 
   /// Prefixes of the confixes `ke-…-an`, `pe(N)-…-an`, `per-…-an`, `ber-…-an`.
-  private static let confixPrefixes: [(String, [String])] = [
+  private static let confixPrefixes = prefixes([
     ("ke", [""]), ("per", [""]), ("ber", [""]), ("peng", ["", "k"]), ("peny", ["s"]), ("pem", ["", "p"]),
     ("pen", ["", "t"]), ("pe", [""]),
-  ]
+  ])
 }
 
 /// The forms an English word may be reduced to: plurals, `-ed`, `-ing`, possessives.
