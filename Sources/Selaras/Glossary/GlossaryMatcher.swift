@@ -32,6 +32,8 @@ public struct GlossaryMatcher: Sendable {
     var words: [UInt64]
     /// The term as written when it is a short all-capitals acronym, which must match exactly.
     var acronym: [UInt8]?
+    /// The term's primary language subtag.
+    var language: String
   }
 
   public init(entries: [TermEntry], morphology: IndonesianMorphology = IndonesianMorphology()) {
@@ -43,7 +45,9 @@ public struct GlossaryMatcher: Sendable {
         guard let first = words.first else { continue }
         let isAcronym = term.text.count <= 5 && term.text == term.text.uppercased() && term.text != term.text.lowercased()
         index[first, default: []].append(
-          Candidate(entry: entryIndex, term: termIndex, words: words, acronym: isAcronym ? Array(term.text.utf8) : nil))
+          Candidate(
+            entry: entryIndex, term: termIndex, words: words, acronym: isAcronym ? Array(term.text.utf8) : nil,
+            language: term.language.language))
       }
     }
   }
@@ -53,13 +57,14 @@ public struct GlossaryMatcher: Sendable {
   /// - Complexity: O(*n*) in the length of the text, whatever the size of the glossary.
   public func matches(in text: String, language: LanguageTag) -> [TermMatch] {
     var text = text
+    let code = language.language
     return text.withUTF8 { bytes in
       var spans: [WordTokenizer.Span] = []
       WordTokenizer.scan(bytes) { spans.append($0) }
       var reductionCache = [[UInt64]?](repeating: nil, count: spans.count)
       func reductions(_ position: Int) -> [UInt64] {
         if let known = reductionCache[position] { return known }
-        let forms = reduce(spans[position], bytes, language: language)
+        let forms = reduce(spans[position], bytes, language: code)
         reductionCache[position] = forms
         return forms
       }
@@ -68,7 +73,7 @@ public struct GlossaryMatcher: Sendable {
       while position < spans.count {
         var best: (candidate: Candidate, length: Int)?
         for form in reductions(position) {
-          for candidate in index[form] ?? [] where entries[candidate.entry].terms[candidate.term].language == language {
+          for candidate in index[form] ?? [] where candidate.language == code {
             let length = candidate.words.count
             guard position + length <= spans.count, length > (best?.length ?? 0) else { continue }
             if let acronym = candidate.acronym, !bytes[spans[position].range].elementsEqual(acronym) {
@@ -110,12 +115,12 @@ public struct GlossaryMatcher: Sendable {
     return found
   }
 
-  private func reduce(_ span: WordTokenizer.Span, _ bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag) -> [UInt64] {
+  private func reduce(_ span: WordTokenizer.Span, _ bytes: UnsafeBufferPointer<UInt8>, language: String) -> [UInt64] {
     let slice = bytes[span.range]
     let folded: [UInt8] =
       span.isDottedAcronym || !slice.allSatisfy({ $0 < 0x80 })
       ? IndonesianMorphology.foldedBytes(span.text(in: bytes)) : slice.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-    switch language.language {
+    switch language {
     case "id": return morphology.reductionHashes(ofFolded: folded)
     case "en":
       return EnglishMorphology.reductions(of: String(decoding: folded, as: UTF8.self)).map { ByteHash.of($0.utf8) }
