@@ -43,6 +43,28 @@ public struct SelarasDatabase: Sendable {
         table.column("value", .text).notNull()
       }
     }
+    migrator.registerMigration("v2-glossary") { db in
+      try db.create(table: "concept") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("note", .text)
+        table.column("domain", .text)
+      }
+      try db.create(table: "term") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.belongsTo("concept", onDelete: .cascade).notNull()
+        table.column("text", .text).notNull().check { length($0) > 0 }
+        table.column("lang", .text).notNull().check { length($0) > 0 }
+        table.column("status", .text).notNull().check { ["preferred", "admitted", "forbidden"].contains($0) }
+        table.column("partOfSpeech", .text)
+        table.column("note", .text)
+        table.column("domain", .text)
+        table.column("source", .text)
+        table.column("created", .text).notNull()
+        table.column("modified", .text).notNull()
+        table.uniqueKey(["conceptId", "lang", "text"])
+      }
+      try db.create(index: "term_on_lang_text", on: "term", columns: ["lang", "text"])
+    }
     return migrator
   }
 }

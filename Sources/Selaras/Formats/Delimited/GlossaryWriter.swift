@@ -1,0 +1,61 @@
+/// Writes glossaries as OmegaT TSV or as CSV with a header row.
+///
+/// Both are flat: one row per pair of terms, so that reading the rows back (rows sharing a
+/// term make one concept) gives the same concepts. Status, domain and part of speech are
+/// kept only in CSV (and TBX); TSV, being OmegaT's, has the note in its comment column.
+public enum GlossaryWriter {
+  /// Rows of (source term, target term, entry) covering every term of every entry.
+  static func rows(_ entries: [TermEntry], source: LanguageTag, target: LanguageTag) -> [(Term, Term, TermEntry)] {
+    var rows: [(Term, Term, TermEntry)] = []
+    for entry in entries {
+      let sources = entry.terms(in: source)
+      let targets = entry.terms(in: target)
+      guard let firstSource = sources.first, let firstTarget = targets.first else { continue }
+      for term in sources {
+        rows.append((term, firstTarget, entry))
+      }
+      for term in targets.dropFirst() {
+        rows.append((firstSource, term, entry))
+      }
+    }
+    return rows
+  }
+
+  /// OmegaT TSV: `source<TAB>target<TAB>comment`.
+  public static func tsv(_ entries: [TermEntry], source: LanguageTag = .indonesian, target: LanguageTag = .english)
+    -> String
+  {
+    var text = "# Selaras glossary: \(source)<TAB>\(target)<TAB>comment\n"
+    for (sourceTerm, targetTerm, entry) in rows(entries, source: source, target: target) {
+      let comment = entry.note ?? ""
+      text += [sourceTerm.text, targetTerm.text, comment].map(tsvField).joined(separator: "\t") + "\n"
+    }
+    return text
+  }
+
+  /// CSV (RFC 4180) with the header
+  /// `source,target,note,domain,source_status,target_status,source_pos,target_pos`.
+  public static func csv(_ entries: [TermEntry], source: LanguageTag = .indonesian, target: LanguageTag = .english)
+    -> String
+  {
+    var text = CSVGlossaryReader.header.joined(separator: ",") + "\r\n"
+    for (sourceTerm, targetTerm, entry) in rows(entries, source: source, target: target) {
+      let fields = [
+        sourceTerm.text, targetTerm.text, entry.note ?? "", entry.domain ?? "", sourceTerm.status.rawValue,
+        targetTerm.status.rawValue, sourceTerm.partOfSpeech ?? "", targetTerm.partOfSpeech ?? "",
+      ]
+      text += fields.map(csvField).joined(separator: ",") + "\r\n"
+    }
+    return text
+  }
+
+  /// Tabs and line breaks cannot stand in a TSV field: they become spaces.
+  private static func tsvField(_ text: String) -> String {
+    String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+  }
+
+  private static func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}

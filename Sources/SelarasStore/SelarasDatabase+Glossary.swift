@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import Selaras
+
+/// What an import did.
+public struct GlossaryImportSummary: Hashable, Sendable {
+  /// Concepts created.
+  public var added = 0
+  /// Existing concepts that gained terms.
+  public var extended = 0
+  /// Entries whose every term was already there.
+  public var unchanged = 0
+
+  public init(added: Int = 0, extended: Int = 0, unchanged: Int = 0) {
+    self.added = added
+    self.extended = extended
+    self.unchanged = unchanged
+  }
+}
+
+extension SelarasDatabase {
+  /// Every concept of the user's glossary, with its terms, in the order they were added.
+  public func glossaryEntries() throws -> [TermEntry] {
+    try writer.read { db in
+      let concepts = try Row.fetchAll(db, sql: "SELECT id, note, domain FROM concept ORDER BY id")
+      let rows = try Row.fetchAll(db, sql: "SELECT * FROM term ORDER BY conceptId, id")
+      var terms: [Int64: [Term]] = [:]
+      for row in rows {
+        terms[row["conceptId"], default: []].append(Self.term(row))
+      }
+      return concepts.map { row in
+        TermEntry(terms: terms[row["id"]] ?? [], note: row["note"], domain: row["domain"])
+      }
+    }
+  }
+
+  /// Adds entries in one transaction: an entry sharing a term (same language, any case) with
+  /// a stored concept extends that concept; any other is a new concept. If anything fails,
+  /// nothing is stored. Languages are stored by their primary subtag (`id-ID` → `id`).
+  @discardableResult
+  public func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date = Date()) throws
+    -> GlossaryImportSummary
+  {
+    let stamp = Self.timestamp(date)
+    return try writer.write { db in
+      var summary = GlossaryImportSummary()
+      for entry in entries where !entry.terms.isEmpty {
+        var conceptID: Int64?
+        for term in entry.terms {
+          conceptID = try Int64.fetchOne(
+            db, sql: "SELECT conceptId FROM term WHERE lang = ? AND lower(text) = lower(?) LIMIT 1",
+            arguments: [term.language.language, term.text])
+          if conceptID != nil { break }
+        }
+        let isNew = conceptID == nil
+        if isNew {
+          try db.execute(
+            sql: "INSERT INTO concept (note, domain) VALUES (?, ?)", arguments: [entry.note, entry.domain])
+          conceptID = db.lastInsertedRowID
+        }
+        var inserted = 0
+        for term in entry.terms {
+          let exists = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM term WHERE conceptId = ? AND lang = ? AND lower(text) = lower(?))",
+            arguments: [conceptID, term.language.language, term.text]) ?? false
+          guard !exists else { continue }
+          try db.execute(
+            sql: """
+              INSERT INTO term (conceptId, text, lang, status, partOfSpeech, note, domain, source, created, modified)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              """,
+            arguments: [
+              conceptID, term.text, term.language.language, term.status.rawValue, term.partOfSpeech, term.note,
+              term.domain ?? entry.domain, term.source ?? source, term.created.map(Self.timestamp) ?? stamp,
+              term.modified.map(Self.timestamp) ?? stamp,
+            ])
+          inserted += 1
+        }
+        if isNew {
+          summary.added += 1
+        } else if inserted > 0 {
+          summary.extended += 1
+        } else {
+          summary.unchanged += 1
+        }
+      }
+      return summary
+    }
+  }
+
+  private static func term(_ row: Row) -> Term {
+    Term(
+      row["text"], language: LanguageTag(row["lang"] as String),
+      status: Term.Status(rawValue: row["status"]) ?? .preferred, partOfSpeech: row["partOfSpeech"], note: row["note"],
+      domain: row["domain"], source: row["source"], created: (row["created"] as String?).flatMap(date),
+      modified: (row["modified"] as String?).flatMap(date))
+  }
+
+  static func timestamp(_ date: Date) -> String {
+    date.formatted(.iso8601)
+  }
+
+  static func date(_ text: String) -> Date? {
+    try? Date(text, strategy: .iso8601)
+  }
+}
