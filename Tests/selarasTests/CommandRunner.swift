@@ -2,6 +2,11 @@ import Foundation
 
 /// Runs the built `selaras` executable, as a user would from a shell.
 struct CommandRunner {
+  /// A path in the temporary folder that nothing uses yet.
+  static func temporaryFile(_ suffix: String) -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("selaras-test-\(UUID().uuidString).\(suffix)")
+  }
+
   struct Result {
     var status: Int32
     var stdout: String
@@ -27,14 +32,15 @@ struct CommandRunner {
     fatalError("selaras executable not found near \(candidates)")
   }()
 
-  static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+  /// Runs `selaras` with `arguments`; each run gets a database of its own unless
+  /// `database` names one to share between runs.
+  static func run(_ arguments: [String], stdin: Data? = nil, database: URL? = nil) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = root
     var environment = ProcessInfo.processInfo.environment
-    environment["SELARAS_DB"] = FileManager.default.temporaryDirectory
-      .appendingPathComponent("selaras-test-\(UUID().uuidString).sqlite").path
+    environment["SELARAS_DB"] = (database ?? temporaryFile("sqlite")).path
     process.environment = environment
     let output = Pipe()
     let errors = Pipe()

@@ -54,3 +54,56 @@ struct GlossaryCommandTests {
         """)
   }
 }
+
+@Suite("selaras glossary add, import, export")
+struct GlossaryStoreCommandTests {
+  @Test("add, then lookup finds the new entry in inflected form")
+  func add() throws {
+    let database = CommandRunner.temporaryFile("sqlite")
+    let added = try CommandRunner.run(
+      ["glossary", "add", "rudal hipersonik", "hypersonic missile", "--domain", "security"], database: database)
+    #expect(added.status == 0)
+    #expect(added.stdout == "added\n")
+    let found = try CommandRunner.run(["glossary", "lookup", "rudal-rudal hipersonik"], database: database)
+    #expect(found.stdout == "id: rudal hipersonik\nen: hypersonic missile\n")
+  }
+
+  @Test("import → export → import keeps concepts, synonyms, notes and non-ASCII text", arguments: ["tsv", "csv"])
+  func roundTrip(format: String) throws {
+    let source = CommandRunner.temporaryFile("tsv")
+    let exported = CommandRunner.temporaryFile(format)
+    defer {
+      try? FileManager.default.removeItem(at: source)
+      try? FileManager.default.removeItem(at: exported)
+    }
+    try "\u{FEFF}Kemenlu\tForeign Ministry\tacronym\r\nKementerian Luar Negeri\tForeign Ministry\r\nTeheran\tTehran\tibu kota Iran — “ibu kota”\r\n"
+      .write(to: source, atomically: true, encoding: .utf8)
+    let first = CommandRunner.temporaryFile("sqlite")
+    #expect(try CommandRunner.run(["glossary", "import", source.path], database: first).status == 0)
+    let export = try CommandRunner.run(
+      ["glossary", "export", "--format", format, "--output", exported.path, "--store-only"], database: first)
+    #expect(export.status == 0)
+    let second = CommandRunner.temporaryFile("sqlite")
+    let imported = try CommandRunner.run(["glossary", "import", exported.path], database: second)
+    #expect(imported.stdout == "2 entries added, 0 extended, 0 already there\n")
+    let again = try CommandRunner.run(
+      ["glossary", "export", "--format", format, "--output", "-", "--store-only"], database: second)
+    #expect(again.stdout == (try String(contentsOf: exported, encoding: .utf8)))
+    #expect(again.stdout.contains("ibu kota Iran — “ibu kota”"))
+    let lookup = try CommandRunner.run(["glossary", "lookup", "Kemenlu", "--json"], database: second)
+    #expect(lookup.stdout.contains("\"Kementerian Luar Negeri\""))
+  }
+
+  @Test("A malformed file fails with file:line and imports nothing")
+  func badFile() throws {
+    let database = CommandRunner.temporaryFile("sqlite")
+    let file = CommandRunner.temporaryFile("tsv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try "drone laut\tsea drone\nOJK Financial Services Authority\n".write(to: file, atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run(["glossary", "import", file.path], database: database)
+    #expect(result.status == 1)
+    #expect(result.stderr == "Error: \(file.path):2: expected source<TAB>target[<TAB>comment]\n")
+    let export = try CommandRunner.run(["glossary", "export", "--format", "tsv", "--output", "-", "--store-only"], database: database)
+    #expect(!export.stdout.contains("drone laut"))
+  }
+}

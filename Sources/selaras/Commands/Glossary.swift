@@ -2,12 +2,17 @@ import ArgumentParser
 import Foundation
 import Selaras
 import SelarasGlossaries
+import SelarasStore
 
 struct Glossary: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Look up and find terms in the glossary.",
     discussion: "The glossary shipped in Glossaries/ is always there, read-only, as the base layer.",
-    subcommands: [Lookup.self, Scan.self])
+    subcommands: [Lookup.self, Scan.self, Add.self, Import.self, Export.self])
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case tsv, csv
+  }
 }
 
 /// The glossary a command works on, and the matcher over it.
@@ -15,13 +20,20 @@ struct LoadedGlossary {
   var entries: [TermEntry]
   var matcher: GlossaryMatcher
 
-  static func load() throws -> LoadedGlossary {
+  /// The shipped glossary, then the user's store when it exists (a lookup creates no file).
+  static func load(_ store: StoreOptions) throws -> LoadedGlossary {
+    var entries = try bundledEntries()
+    if FileManager.default.fileExists(atPath: store.url.path) {
+      entries += try SelarasDatabase(url: store.url).glossaryEntries()
+    }
+    return LoadedGlossary(entries: entries, matcher: GlossaryMatcher(entries: entries, morphology: try .standard()))
+  }
+
+  static func bundledEntries() throws -> [TermEntry] {
     guard let url = BundledGlossaries.newsIndonesianEnglish else {
       throw CommandError("the bundled glossary news-id-en.tsv is missing from the build")
     }
-    let text = try InputFile.text(url.path)
-    let (entries, _) = try TSVGlossaryReader.entries(text, file: url.lastPathComponent)
-    return LoadedGlossary(entries: entries, matcher: GlossaryMatcher(entries: entries, morphology: try .standard()))
+    return try TSVGlossaryReader.entries(InputFile.text(url.path), file: url.lastPathComponent).entries
   }
 }
 
@@ -72,7 +84,7 @@ extension Glossary {
     }
 
     func run() throws {
-      let glossary = try LoadedGlossary.load()
+      let glossary = try LoadedGlossary.load(store)
       let found = glossary.matcher.lookup(term, language: lang)
       var output = StandardOutput()
       if json {
@@ -110,7 +122,7 @@ extension Glossary {
     }
 
     func run() throws {
-      let glossary = try LoadedGlossary.load()
+      let glossary = try LoadedGlossary.load(store)
       let text = try InputFile.text(file)
       let other: LanguageTag = lang == .indonesian ? .english : .indonesian
       var output = StandardOutput()
@@ -130,6 +142,104 @@ extension Glossary {
       }
       if json { output.write(matches.isEmpty ? "]}\n" : "\n]}\n") }
       output.flush()
+    }
+  }
+}
+
+extension Glossary {
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Add a term pair to the glossary store.",
+      discussion: "A pair sharing a term with a stored concept adds to that concept (a synonym).")
+
+    @Argument(help: "The source term (Indonesian by default).")
+    var sourceTerm: String
+
+    @Argument(help: "The target term (English by default).")
+    var targetTerm: String
+
+    @Option(help: "The language of SOURCE_TERM.")
+    var sourceLang: LanguageTag = .indonesian
+
+    @Option(help: "The language of TARGET_TERM.")
+    var targetLang: LanguageTag = .english
+
+    @Option(help: "A note on the concept.")
+    var note: String?
+
+    @Option(help: "The subject field: economy, health, …")
+    var domain: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+      try sourceLang.validateSupported("--source-lang")
+      try targetLang.validateSupported("--target-lang")
+      guard !sourceTerm.trimmingCharacters(in: .whitespaces).isEmpty,
+        !targetTerm.trimmingCharacters(in: .whitespaces).isEmpty
+      else { throw ValidationError("terms cannot be empty") }
+    }
+
+    func run() throws {
+      let entry = TermEntry(
+        terms: [Term(sourceTerm, language: sourceLang), Term(targetTerm, language: targetLang)], note: note,
+        domain: domain)
+      let summary = try SelarasDatabase(url: store.url).addGlossaryEntries([entry], source: "selaras glossary add")
+      print(summary.added > 0 ? "added" : summary.extended > 0 ? "added to an existing entry" : "already in the glossary")
+    }
+  }
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import a glossary file into the store, in one transaction.",
+      discussion: "tsv: OmegaT's source<TAB>target<TAB>comment. csv: a header row with source,target[,note,…].")
+
+    @Argument(help: "The glossary file.")
+    var file: String
+
+    @Option(help: "tsv or csv; by default from the file's extension.")
+    var format: Glossary.Format?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+      let format = try self.format ?? Glossary.Format(rawValue: URL(fileURLWithPath: file).pathExtension.lowercased())
+        ?? { throw ValidationError("cannot tell the format of \(file): give --format tsv|csv") }()
+      let text = try InputFile.text(file)
+      let (entries, diagnostics) =
+        switch format {
+        case .tsv: try TSVGlossaryReader.entries(text, file: file)
+        case .csv: try CSVGlossaryReader.entries(text, file: file)
+        }
+      diagnostics.forEach { printError($0.description) }
+      let summary = try SelarasDatabase(url: store.url).addGlossaryEntries(entries, source: file)
+      print("\(summary.added) entries added, \(summary.extended) extended, \(summary.unchanged) already there")
+    }
+  }
+
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Export the glossary (the shipped entries and the store) to a file.")
+
+    @Option(help: "tsv or csv.")
+    var format: Glossary.Format
+
+    @Option(help: "The file to write (atomically), or - for standard output.")
+    var output: String
+
+    @Flag(help: "Leave out the shipped glossary: only what was added or imported.")
+    var storeOnly = false
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+      var entries = storeOnly ? [] : try LoadedGlossary.bundledEntries()
+      if FileManager.default.fileExists(atPath: store.url.path) {
+        entries += try SelarasDatabase(url: store.url).glossaryEntries()
+      }
+      var file = OutputFile(output)
+      file.write(format == .tsv ? GlossaryWriter.tsv(entries) : GlossaryWriter.csv(entries))
+      try file.finish()
     }
   }
 }
