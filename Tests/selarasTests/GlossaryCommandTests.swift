@@ -68,7 +68,7 @@ struct GlossaryStoreCommandTests {
     #expect(found.stdout == "id: rudal hipersonik\nen: hypersonic missile\n")
   }
 
-  @Test("import → export → import keeps concepts, synonyms, notes and non-ASCII text", arguments: ["tsv", "csv"])
+  @Test("import → export → import keeps concepts, synonyms, notes and non-ASCII text", arguments: ["tsv", "csv", "tbx"])
   func roundTrip(format: String) throws {
     let source = CommandRunner.temporaryFile("tsv")
     let exported = CommandRunner.temporaryFile(format)

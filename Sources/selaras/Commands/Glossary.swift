@@ -11,7 +11,7 @@ struct Glossary: ParsableCommand {
     subcommands: [Lookup.self, Scan.self, Add.self, Import.self, Export.self])
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case tsv, csv
+    case tsv, csv, tbx
   }
 }
 
@@ -192,24 +192,28 @@ extension Glossary {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Import a glossary file into the store, in one transaction.",
-      discussion: "tsv: OmegaT's source<TAB>target<TAB>comment. csv: a header row with source,target[,note,…].")
+      discussion: """
+        tsv: OmegaT's source<TAB>target<TAB>comment. csv: a header row with source,target[,note,…].
+        tbx: TBX-Basic (<martif>) or TBX v3 (<tbx>); external entities are never fetched.
+        """)
 
     @Argument(help: "The glossary file.")
     var file: String
 
-    @Option(help: "tsv or csv; by default from the file's extension.")
+    @Option(help: "tsv, csv or tbx; by default from the file's extension.")
     var format: Glossary.Format?
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
       let format = try self.format ?? Glossary.Format(rawValue: URL(fileURLWithPath: file).pathExtension.lowercased())
-        ?? { throw ValidationError("cannot tell the format of \(file): give --format tsv|csv") }()
+        ?? { throw ValidationError("cannot tell the format of \(file): give --format tsv|csv|tbx") }()
       let text = try InputFile.text(file)
       let (entries, diagnostics) =
         switch format {
         case .tsv: try TSVGlossaryReader.entries(text, file: file)
         case .csv: try CSVGlossaryReader.entries(text, file: file)
+        case .tbx: (try TBXReader.entries(Data(text.utf8), file: file), [])
         }
       diagnostics.forEach { printError($0.description) }
       let summary = try SelarasDatabase(url: store.url).addGlossaryEntries(entries, source: file)
@@ -221,7 +225,7 @@ extension Glossary {
     static let configuration = CommandConfiguration(
       abstract: "Export the glossary (the shipped entries and the store) to a file.")
 
-    @Option(help: "tsv or csv.")
+    @Option(help: "tsv, csv or tbx (TBX-Basic).")
     var format: Glossary.Format
 
     @Option(help: "The file to write (atomically), or - for standard output.")
@@ -238,7 +242,11 @@ extension Glossary {
         entries += try SelarasDatabase(url: store.url).glossaryEntries()
       }
       var file = OutputFile(output)
-      file.write(format == .tsv ? GlossaryWriter.tsv(entries) : GlossaryWriter.csv(entries))
+      switch format {
+      case .tsv: file.write(GlossaryWriter.tsv(entries))
+      case .csv: file.write(GlossaryWriter.csv(entries))
+      case .tbx: file.write(TBXWriter.tbx(entries))
+      }
       try file.finish()
     }
   }

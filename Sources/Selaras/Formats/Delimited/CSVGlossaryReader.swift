@@ -35,7 +35,7 @@ public enum CSVGlossaryReader {
       func status(_ index: Int?) throws(GlossaryFormatError) -> Term.Status {
         guard let value = field(index) else { return .preferred }
         guard let status = Term.Status(rawValue: value.lowercased()) else {
-          throw .badValue(file: file, line: line, value: value)
+          throw .badValue(file: file, line: line, value: "unknown status '\(value)' (preferred, admitted or forbidden)")
         }
         return status
       }

@@ -1,0 +1,22 @@
+/// Words for the error codes of Foundation's `XMLParser` (libxml2's), whose own
+/// descriptions are empty on Linux.
+enum XMLErrorText {
+  static func describe(_ code: Int) -> String {
+    switch code {
+    case 4: return "the document is empty"
+    case 5: return "the document ends too soon"
+    case 9: return "a character that XML does not allow"
+    case 23, 24: return "an unterminated comment or processing instruction"
+    case 26: return "an entity that is not declared"
+    case 27: return "an unparsed entity used in text"
+    case 38, 39, 40, 41: return "a malformed attribute"
+    case 64: return "an unexpected end of a tag"
+    case 68: return "a malformed name"
+    case 73: return "a malformed end tag"
+    case 76: return "an end tag that does not match its start tag"
+    case 89: return "an entity that refers to itself, or expands too much"
+    case 111: return "an entity expansion that is too large"
+    default: return "XML error \(code)"
+    }
+  }
+}
