@@ -40,6 +40,9 @@ public struct IndonesianMorphology: Sendable {
   /// The hashes (``ByteHash``) of the reductions of a folded word, as the glossary
   /// matcher looks them up.
   func reductionHashes(ofFolded word: [UInt8]) -> [UInt64] {
+    guard word.contains(UInt8(ascii: "-")) else {
+      return forms(of: word).map { $0.hash(of: word) }
+    }
     var result: [UInt64] = []
     forEachReduction(of: word) { result.append(ByteHash.of($0)) }
     return result
@@ -70,10 +73,18 @@ public struct IndonesianMorphology: Sendable {
     func bytes(of word: [UInt8]) -> [UInt8] {
       (restored.map { [$0] } ?? []) + word[range]
     }
+
+    /// The ``ByteHash`` of ``bytes(of:)``, without making them.
+    func hash(of word: [UInt8]) -> UInt64 {
+      var hash = ByteHash()
+      if let restored { hash.add(restored) }
+      hash.add(word[range])
+      return hash.value
+    }
   }
 
   private func isRoot(_ form: Form, of word: [UInt8]) -> Bool {
-    !rootHashes.isEmpty && rootHashes.contains(ByteHash.of(form.bytes(of: word)))
+    !rootHashes.isEmpty && rootHashes.contains(form.hash(of: word))
   }
 
   private func forms(of word: [UInt8]) -> [Form] {
