@@ -22,8 +22,17 @@ public struct TermMatch: Hashable, Sendable {
 public struct GlossaryMatcher: Sendable {
   public let entries: [TermEntry]
   public let morphology: IndonesianMorphology
+  private var candidates: [Candidate] = []
   /// Hash of a term's first word (folded) → the terms starting with it.
-  private var index: [UInt64: [Candidate]] = [:]
+  private var index: [UInt64: Bucket] = [:]
+
+  /// The terms that start with one word: one-word terms, and longer ones by their second
+  /// word, so that a common first word (`pada`, `kota`) does not mean trying every term
+  /// that starts with it.
+  private struct Bucket: Sendable {
+    var single: [Int] = []
+    var bySecondWord: [UInt64: [Int]] = [:]
+  }
 
   private struct Candidate: Sendable {
     var entry: Int
@@ -44,10 +53,15 @@ public struct GlossaryMatcher: Sendable {
         let words = WordTokenizer.tokens(term.text).map { ByteHash.of(IndonesianMorphology.foldedBytes($0.text)) }
         guard let first = words.first else { continue }
         let isAcronym = term.text.count <= 5 && term.text == term.text.uppercased() && term.text != term.text.lowercased()
-        index[first, default: []].append(
+        candidates.append(
           Candidate(
             entry: entryIndex, term: termIndex, words: words, acronym: isAcronym ? Array(term.text.utf8) : nil,
             language: term.language.language))
+        if words.count == 1 {
+          index[first, default: Bucket()].single.append(candidates.count - 1)
+        } else {
+          index[first, default: Bucket()].bySecondWord[words[1], default: []].append(candidates.count - 1)
+        }
       }
     }
   }
@@ -71,25 +85,34 @@ public struct GlossaryMatcher: Sendable {
       var result: [TermMatch] = []
       var position = 0
       while position < spans.count {
-        var best: (candidate: Candidate, length: Int)?
+        var best: (candidate: Int, length: Int)?
+        func consider(_ id: Int) {
+          let candidate = candidates[id]
+          let length = candidate.words.count
+          guard candidate.language == code, position + length <= spans.count, length > (best?.length ?? 0) else { return }
+          if let acronym = candidate.acronym, !bytes[spans[position].range].elementsEqual(acronym) {
+            return
+          }
+          let rest = (2..<max(length, 2)).allSatisfy { offset in
+            reductions(position + offset).contains(candidate.words[offset])
+          }
+          if rest { best = (id, length) }
+        }
         for form in reductions(position) {
-          for candidate in index[form] ?? [] where candidate.language == code {
-            let length = candidate.words.count
-            guard position + length <= spans.count, length > (best?.length ?? 0) else { continue }
-            if let acronym = candidate.acronym, !bytes[spans[position].range].elementsEqual(acronym) {
-              continue
+          guard let bucket = index[form] else { continue }
+          bucket.single.forEach(consider)
+          if !bucket.bySecondWord.isEmpty && position + 1 < spans.count {
+            for second in reductions(position + 1) {
+              bucket.bySecondWord[second]?.forEach(consider)
             }
-            let rest = (1..<max(length, 1)).allSatisfy { offset in
-              reductions(position + offset).contains(candidate.words[offset])
-            }
-            if rest { best = (candidate, length) }
           }
         }
         if let best {
+          let candidate = candidates[best.candidate]
           let range = spans[position].range.lowerBound..<spans[position + best.length - 1].range.upperBound
           result.append(
             TermMatch(
-              entry: best.candidate.entry, term: entries[best.candidate.entry].terms[best.candidate.term], range: range,
+              entry: candidate.entry, term: entries[candidate.entry].terms[candidate.term], range: range,
               matchedText: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
           position += best.length
         } else {
