@@ -65,6 +65,7 @@ public struct SelarasDatabase: Sendable {
       }
       try db.create(index: "term_on_lang_text", on: "term", columns: ["lang", "text"])
     }
+    registerMemoryMigrations(&migrator)
     return migrator
   }
 }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// A source segment and its translation, with where it came from.
+public struct TranslationUnit: Hashable, Sendable {
+  public var sourceLanguage: LanguageTag
+  public var targetLanguage: LanguageTag
+  public var source: String
+  public var target: String
+  /// The article or file the pair came from.
+  public var document: String?
+  /// The aligner's confidence in the pair, when it came from an alignment.
+  public var score: Double?
+  public var creationTool: String?
+  public var creationDate: Date?
+  public var changeDate: Date?
+  public var user: String?
+  /// TMX `<prop type="…">` values other than the ones above, and `<note>`s (as "note").
+  public var properties: [Property]
+
+  public struct Property: Hashable, Sendable {
+    public var type: String
+    public var value: String
+
+    public init(type: String, value: String) {
+      self.type = type
+      self.value = value
+    }
+  }
+
+  public init(
+    sourceLanguage: LanguageTag, targetLanguage: LanguageTag, source: String, target: String, document: String? = nil,
+    score: Double? = nil, creationTool: String? = nil, creationDate: Date? = nil, changeDate: Date? = nil,
+    user: String? = nil, properties: [Property] = []
+  ) {
+    self.sourceLanguage = sourceLanguage
+    self.targetLanguage = targetLanguage
+    self.source = source
+    self.target = target
+    self.document = document
+    self.score = score
+    self.creationTool = creationTool
+    self.creationDate = creationDate
+    self.changeDate = changeDate
+    self.user = user
+    self.properties = properties
+  }
+}
+
+/// A unit found by fuzzy search, with its match percentage.
+public struct MemoryMatch: Hashable, Sendable {
+  public var score: Int
+  public var unit: TranslationUnit
+
+  public init(score: Int, unit: TranslationUnit) {
+    self.score = score
+    self.unit = unit
+  }
+}
