@@ -62,6 +62,42 @@ public struct TMXWriter: Sendable {
     "  </body>\n</tmx>\n"
   }
 
+  /// One `<tu>` for a stored unit, with its dates, user, document, score and properties.
+  public func unit(_ unit: TranslationUnit) -> String {
+    var attributes = ""
+    if let date = unit.creationDate { attributes += " creationdate=\"\(Self.date(date))\"" }
+    if let user = unit.user { attributes += " creationid=\"\(user.xmlEscaped)\"" }
+    if let date = unit.changeDate { attributes += " changedate=\"\(Self.date(date))\"" }
+    if let tool = unit.creationTool { attributes += " creationtool=\"\(tool.xmlEscaped)\"" }
+    var text = "    <tu\(attributes)>\n"
+    var properties = unit.properties.filter { $0.type != "note" }.map { ($0.type, $0.value) }
+    if let document = unit.document { properties.insert(("x-document", document), at: 0) }
+    if let score = unit.score { properties.insert(("x-score", String(format: "%.3f", score)), at: 0) }
+    for (type, value) in properties {
+      text += "      <prop type=\"\(type.xmlEscaped)\">\(value.xmlEscaped)</prop>\n"
+    }
+    for note in unit.properties where note.type == "note" {
+      text += "      <note>\(note.value.xmlEscaped)</note>\n"
+    }
+    text += "      <tuv xml:lang=\"\(unit.sourceLanguage.rawValue.xmlEscaped)\"><seg>\(unit.source.xmlEscaped)</seg></tuv>\n"
+    text += "      <tuv xml:lang=\"\(unit.targetLanguage.rawValue.xmlEscaped)\"><seg>\(unit.target.xmlEscaped)</seg></tuv>\n"
+    return text + "    </tu>\n"
+  }
+
+  /// Reads a TMX date, `YYYYMMDDThhmmssZ`.
+  public static func parseDate(_ text: String) -> Date? {
+    let digits = text.filter(\.isNumber)
+    guard digits.count == 14, text.hasSuffix("Z") else { return nil }
+    let numbers = [0..<4, 4..<6, 6..<8, 8..<10, 10..<12, 12..<14].map { range -> Int in
+      Int(digits.dropFirst(range.lowerBound).prefix(range.count))!
+    }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar.date(
+      from: DateComponents(
+        year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4], second: numbers[5]))
+  }
+
   /// A TMX date, `YYYYMMDDThhmmssZ` in UTC.
   public static func date(_ date: Date) -> String {
     var calendar = Calendar(identifier: .gregorian)

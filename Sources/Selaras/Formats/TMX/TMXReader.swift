@@ -1,0 +1,242 @@
+import Foundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Why a TMX file could not be read. Nothing of it is imported when this is thrown.
+public enum TMXError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unreadable(file: String)
+  case notWellFormed(file: String, line: Int, column: Int, reason: String)
+  case notTMX(file: String)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let file): return "\(file): cannot read the file"
+    case .notWellFormed(let file, let line, let column, let reason):
+      return "\(file):\(line):\(column): not well-formed XML: \(reason)"
+    case .notTMX(let file): return "\(file): no <tmx> root element: not TMX"
+    }
+  }
+}
+
+/// Reads TMX 1.1–1.4 as written by any tool, streaming: units are handed over one by one
+/// and the file is never in memory whole.
+///
+/// - Languages in any case and region (`id`, `id-ID`, `IN-ID`, `EN-US`), in `xml:lang` or
+///   TMX 1.1's `lang`.
+/// - Inline markup: the native codes of `<bpt> <ept> <ph> <it> <ut>` are dropped (or, with
+///   `.placeholders`, replaced by `{1}`, `{2}`…); the text of `<hi>` is kept.
+/// - `<prop>` and `<note>` of the `tu` are kept; `creationdate`, `creationid`, `changedate`,
+///   `creationtool` and Selaras's own `x-document`/`x-score` fill the unit's fields.
+/// - A `tu` with fewer than two languages, an empty segment (an entity that was not
+///   expanded, for instance) or no language is skipped with a warning.
+/// - External entities are never resolved; entity bombs are refused by libxml2.
+public struct TMXReader: Sendable {
+  public enum InlineMarkup: Sendable {
+    case strip, placeholders
+  }
+
+  public var inlineMarkup: InlineMarkup
+
+  public init(inlineMarkup: InlineMarkup = .strip) {
+    self.inlineMarkup = inlineMarkup
+  }
+
+  /// Reads `url`, calling `body` with each unit from the source language (the header's
+  /// `srclang`, else each `tu`'s first `tuv`) to every other language of the `tu`.
+  ///
+  /// - Returns: Warnings for what was skipped.
+  /// - Throws: `TMXError`, or whatever `body` throws.
+  public func read(_ url: URL, _ body: (TranslationUnit) throws -> Void) throws -> [Diagnostic] {
+    guard let stream = InputStream(url: url) else { throw TMXError.unreadable(file: url.path) }
+    let parser = XMLParser(stream: stream)
+    parser.shouldResolveExternalEntities = false
+    // The parse is over before `read` returns, so `body` does not outlive the call.
+    return try withoutActuallyEscaping(body) { body in
+      let handler = Handler(file: url.path, inlineMarkup: inlineMarkup, body: body)
+      parser.delegate = handler
+      _ = parser.parse()
+      try finish(handler, parser, url)
+      return handler.diagnostics
+    }
+  }
+
+  private func finish(_ handler: Handler, _ parser: XMLParser, _ url: URL) throws {
+    if let failure = handler.failure { throw failure }
+    if let error = handler.xmlError {
+      throw TMXError.notWellFormed(
+        file: url.path, line: error.line, column: error.column, reason: XMLErrorText.describe(error.code))
+    }
+    if let error = parser.parserError {
+      if !FileManager.default.isReadableFile(atPath: url.path) { throw TMXError.unreadable(file: url.path) }
+      throw TMXError.notWellFormed(
+        file: url.path, line: parser.lineNumber, column: parser.columnNumber,
+        reason: XMLErrorText.describe((error as NSError).code))
+    }
+    guard handler.sawRoot else { throw TMXError.notTMX(file: url.path) }
+    guard handler.depth == 0 else {
+      throw TMXError.notWellFormed(
+        file: url.path, line: parser.lineNumber, column: parser.columnNumber,
+        reason: "the document ends before its root closes")
+    }
+  }
+
+  private final class Handler: NSObject, XMLParserDelegate {
+    let file: String
+    let inlineMarkup: InlineMarkup
+    let body: (TranslationUnit) throws -> Void
+    var diagnostics: [Diagnostic] = []
+    var failure: (any Error)?
+    var xmlError: (code: Int, line: Int, column: Int)?
+    var sawRoot = false
+    var depth = 0
+
+    private var headerSource: LanguageTag?
+    private var headerTool: String?
+    private var unit: PendingUnit?
+    private var variant: (language: LanguageTag?, text: String)?
+    private var inSegment = false
+    /// Depth inside inline elements whose content is native code.
+    private var codeDepth = 0
+    private var placeholders = 0
+    private var text = ""
+    private var propertyType: String?
+
+    private struct PendingUnit {
+      var line: Int
+      var attributes: [String: String]
+      var variants: [(language: LanguageTag?, text: String)] = []
+      var properties: [TranslationUnit.Property] = []
+    }
+
+    init(file: String, inlineMarkup: InlineMarkup, body: @escaping (TranslationUnit) throws -> Void) {
+      self.file = file
+      self.inlineMarkup = inlineMarkup
+      self.body = body
+    }
+
+    func parser(
+      _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+      attributes: [String: String] = [:]
+    ) {
+      depth += 1
+      switch name {
+      case "tmx":
+        sawRoot = true
+      case "header":
+        if let source = attributes["srclang"], source != "*all*" { headerSource = LanguageTag(source) }
+        headerTool = attributes["creationtool"]
+      case "tu":
+        unit = PendingUnit(line: parser.lineNumber, attributes: attributes)
+      case "tuv":
+        variant = ((attributes["xml:lang"] ?? attributes["lang"]).map(LanguageTag.init), "")
+      case "seg":
+        inSegment = true
+        placeholders = 0
+      case "bpt", "ept", "ph", "it", "ut" where inSegment:
+        if codeDepth == 0 && inlineMarkup == .placeholders {
+          placeholders += 1
+          variant?.text += "{\(placeholders)}"
+        }
+        codeDepth += 1
+      case "prop", "note":
+        propertyType = name == "note" ? "note" : attributes["type"] ?? "prop"
+        text = ""
+      default:
+        break
+      }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+      if inSegment {
+        if codeDepth == 0 { variant?.text += string }
+      } else if propertyType != nil {
+        text += string
+      }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+      depth -= 1
+      switch name {
+      case "bpt", "ept", "ph", "it", "ut" where inSegment:
+        codeDepth -= 1
+      case "seg":
+        inSegment = false
+      case "prop", "note":
+        // Properties of a tuv are kept with the unit too: there is one unit per pair.
+        if let type = propertyType, unit != nil {
+          unit?.properties.append(.init(type: type, value: text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        propertyType = nil
+      case "tuv":
+        if let variant { unit?.variants.append(variant) }
+        variant = nil
+      case "tu":
+        if let unit { emit(unit, parser) }
+        unit = nil
+      default:
+        break
+      }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
+      if xmlError == nil {
+        xmlError = ((error as NSError).code, parser.lineNumber, parser.columnNumber)
+      }
+      parser.abortParsing()
+    }
+
+    private func emit(_ pending: PendingUnit, _ parser: XMLParser) {
+      let variants = pending.variants.map { ($0.language, Self.collapsed($0.text)) }
+      guard variants.count >= 2 else {
+        warn(pending.line, "tu with \(variants.count) tuv, skipped")
+        return
+      }
+      if let missing = variants.firstIndex(where: { $0.0 == nil }) {
+        warn(pending.line, "tuv \(missing + 1) has no language, tu skipped")
+        return
+      }
+      if variants.contains(where: { $0.1.isEmpty }) {
+        warn(pending.line, "empty segment (an entity that was not expanded?), tu skipped")
+        return
+      }
+      let sourceIndex = headerSource.flatMap { source in variants.firstIndex { $0.0 == source } } ?? 0
+      let (sourceLanguage, source) = (variants[sourceIndex].0!, variants[sourceIndex].1)
+      var properties = pending.properties
+      var document: String?
+      var score: Double?
+      properties.removeAll { property in
+        switch property.type {
+        case "x-document": document = property.value
+        case "x-score": score = Double(property.value)
+        default: return false
+        }
+        return true
+      }
+      for (index, (language, target)) in variants.enumerated() where index != sourceIndex {
+        let unit = TranslationUnit(
+          sourceLanguage: sourceLanguage, targetLanguage: language!, source: source, target: target, document: document,
+          score: score, creationTool: pending.attributes["creationtool"] ?? headerTool,
+          creationDate: pending.attributes["creationdate"].flatMap(TMXWriter.parseDate),
+          changeDate: pending.attributes["changedate"].flatMap(TMXWriter.parseDate), user: pending.attributes["creationid"],
+          properties: properties)
+        do {
+          try body(unit)
+        } catch {
+          failure = error
+          parser.abortParsing()
+          return
+        }
+      }
+    }
+
+    private func warn(_ line: Int, _ message: String) {
+      diagnostics.append(Diagnostic(.warning, file: file, line: line, message))
+    }
+
+    private static func collapsed(_ text: String) -> String {
+      text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Selaras
+import Testing
+
+@Suite("TMX")
+struct TMXTests {
+  static let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("tmx")
+
+  private func read(_ url: URL, _ reader: TMXReader = TMXReader()) throws -> ([TranslationUnit], [Diagnostic]) {
+    var units: [TranslationUnit] = []
+    let diagnostics = try reader.read(url) { units.append($0) }
+    return (units, diagnostics)
+  }
+
+  @Test("TMX from another tool: languages in any case and region, inline markup stripped, props and notes kept")
+  func otherTool() throws {
+    let (units, diagnostics) = try read(Self.fixtures.appendingPathComponent("omegat-style.tmx"))
+    #expect(units.map(\.source) == ["The rupiah fell 1.2% on Tuesday.", "Bank Indonesia kept its benchmark rate unchanged."])
+    #expect(units.map(\.target) == ["Rupiah melemah 1,2 persen pada Selasa.", "BI mempertahankan suku bunga acuan."])
+    #expect(units.allSatisfy { $0.sourceLanguage == .english && $0.targetLanguage == .indonesian })
+    #expect(units[1].user == "budi")
+    #expect(units[1].creationDate == TMXWriter.parseDate("20231121T080000Z"))
+    #expect(units[1].properties == [.init(type: "x-context", value: "economy"), .init(type: "note", value: "checked by the desk")])
+    #expect(diagnostics.map(\.message) == ["tu with 1 tuv, skipped", "empty segment (an entity that was not expanded?), tu skipped"])
+  }
+
+  @Test("Inline codes can become numbered placeholders")
+  func placeholders() throws {
+    let (units, _) = try read(Self.fixtures.appendingPathComponent("omegat-style.tmx"), TMXReader(inlineMarkup: .placeholders))
+    #expect(units[0].source == "The rupiah fell {1}1.2%{2} on Tuesday.")
+  }
+
+  @Test("Written TMX reads back the same and validates against the TMX 1.4b DTD")
+  func roundTrip() throws {
+    let units = [
+      TranslationUnit(
+        sourceLanguage: .english, targetLanguage: .indonesian, source: "Shares rose 1.2% & \"more\" <today>.",
+        target: "Saham naik 1,2 persen\u{0007} hari ini.", document: "economy-bi-rate", score: 0.987, creationTool: "Selaras",
+        creationDate: TMXWriter.parseDate("20241120T093000Z"), user: "desk",
+        properties: [.init(type: "x-context", value: "economy"), .init(type: "note", value: "checked")])
+    ]
+    let writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try (writer.header() + units.map(writer.unit).joined() + writer.footer()).write(to: file, atomically: true, encoding: .utf8)
+    var expected = units[0]
+    expected.target = "Saham naik 1,2 persen hari ini."  // the control character XML 1.0 forbids is gone
+    #expect(try read(file).0 == [expected])
+
+    let dtd = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("shared/schemas/tmx14.dtd")
+    let xmllint = Process()
+    xmllint.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+    xmllint.arguments = ["--noout", "--dtdvalid", dtd.path, file.path]
+    try xmllint.run()
+    xmllint.waitUntilExit()
+    #expect(xmllint.terminationStatus == 0, "xmllint (libxml2-utils) says the TMX is not valid against \(dtd.path)")
+  }
+
+  @Test("Not well-formed XML fails with line and column, and nothing is handed over")
+  func malformed() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try "<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv><tuv xml:lang=\"id\"><seg>b</seg></tuv></tu>\n<tu><tuv></tu>\n"
+      .write(to: file, atomically: true, encoding: .utf8)
+    var units = 0
+    #expect {
+      _ = try TMXReader().read(file) { _ in units += 1 }
+    } throws: { error in
+      guard case TMXError.notWellFormed(_, let line, _, _) = error else { return false }
+      return line == 3
+    }
+  }
+
+  @Test("Entity bombs and external entities are refused or left unexpanded")
+  func hostile() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    var bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n<!ENTITY a \"aaaaaaaaaa\">\n"
+    for level in 1...9 {
+      bomb += "<!ENTITY a\(level) \"" + String(repeating: "&a\(level == 1 ? "" : String(level - 1));", count: 10) + "\">\n"
+    }
+    bomb += "]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"en\"><seg>&a9;</seg></tuv><tuv xml:lang=\"id\"><seg>x</seg></tuv></tu></body></tmx>\n"
+    try bomb.write(to: file, atomically: true, encoding: .utf8)
+    #expect(throws: TMXError.self) { _ = try TMXReader().read(file) { _ in } }
+
+    let external = """
+      <?xml version="1.0"?>
+      <!DOCTYPE tmx [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+      <tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>&secret;</seg></tuv><tuv xml:lang="id"><seg>x</seg></tuv></tu></body></tmx>
+      """
+    try external.write(to: file, atomically: true, encoding: .utf8)
+    var units: [TranslationUnit] = []
+    let diagnostics = try TMXReader().read(file) { units.append($0) }
+    #expect(units.isEmpty)
+    #expect(diagnostics.count == 1)
+  }
+}
