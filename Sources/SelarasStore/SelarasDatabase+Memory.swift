@@ -20,6 +20,12 @@ public struct MemoryStatistics: Hashable, Sendable {
   /// Units per "source→target" language pair.
   public var languagePairs: [String: Int]
   public var documents: Int
+
+  public init(units: Int = 0, languagePairs: [String: Int] = [:], documents: Int = 0) {
+    self.units = units
+    self.languagePairs = languagePairs
+    self.documents = documents
+  }
 }
 
 extension SelarasDatabase {
@@ -61,6 +67,18 @@ extension SelarasDatabase {
   /// counted as a duplicate and left as it is. If anything fails, nothing is stored.
   @discardableResult
   public func addUnits(_ units: some Sequence<TranslationUnit>, date: Date = Date()) throws -> MemoryImportSummary {
+    try importUnits(date: date) { add in
+      for unit in units { try add(unit) }
+    }
+  }
+
+  /// Runs `produce` inside one transaction, storing each unit it hands to `add` as it comes,
+  /// so that a large file streams into the memory; if `produce` throws (a TMX file found
+  /// malformed halfway), nothing is stored.
+  @discardableResult
+  public func importUnits(
+    date: Date = Date(), _ produce: (_ add: (TranslationUnit) throws -> Void) throws -> Void
+  ) throws -> MemoryImportSummary {
     try writer.write { db in
       var summary = MemoryImportSummary()
       let stamp = Self.timestamp(date)
@@ -72,7 +90,7 @@ extension SelarasDatabase {
           ON CONFLICT (sourceLang, targetLang, sourceText, targetText) DO NOTHING
           """)
       let property = try db.makeStatement(sql: "INSERT INTO unitProperty (unitId, type, value) VALUES (?, ?, ?)")
-      for unit in units {
+      try produce { unit in
         try insert.execute(arguments: [
           unit.sourceLanguage.language, unit.targetLanguage.language, unit.source, unit.target,
           FuzzyMatch.tokens(unit.source).count, FuzzyMatch.tokens(unit.target).count, unit.document, unit.score,
@@ -81,7 +99,7 @@ extension SelarasDatabase {
         ])
         guard db.changesCount > 0 else {
           summary.duplicates += 1
-          continue
+          return
         }
         summary.added += 1
         let id = db.lastInsertedRowID

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Selaras
+import SelarasStore
 
 struct Align: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -10,7 +11,8 @@ struct Align: ParsableCommand {
       json: {"source":[…],"target":[…],"beads":[{"source":[0],"target":[0,1],"score":0.93},…]},
             every sentence of both sides in exactly one bead.
       tmx:  TMX 1.4b, one <tu> per bead with both sides non-empty.
-      --min-score leaves beads below the score out of tsv and tmx; json always lists them all.
+      --min-score leaves beads below the score out of tsv, tmx and --save; json always lists them all.
+      --save also stores the pairs in the translation memory (--db), with the document and score.
       With --batch DIR, every NAME.en.txt / NAME.id.txt pair in DIR is aligned (tsv or tmx).
       """)
 
@@ -45,6 +47,9 @@ struct Align: ParsableCommand {
   @Option(help: "Align every NAME.en.txt / NAME.id.txt pair in DIR.")
   var batch: String?
 
+  @Flag(help: "Also store the pairs in the translation memory.")
+  var save = false
+
   @OptionGroup var store: StoreOptions
 
   func validate() throws {
@@ -67,20 +72,40 @@ struct Align: ParsableCommand {
 
   func run() throws {
     let aligner = try ArticleAligner(sourceLanguage: sourceLang, targetLanguage: targetLang, lexicon: .standard())
-    var writer = AlignmentOutput(format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, sourceLanguage: sourceLang, targetLanguage: targetLang, file: OutputFile(output))
+    var writer = AlignmentOutput(
+      format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, sourceLanguage: sourceLang,
+      targetLanguage: targetLang, file: OutputFile(output))
+    var units: [TranslationUnit] = []
     if let batch {
-      try alignBatch(batch, aligner: aligner, writer: &writer)
+      try alignBatch(batch, aligner: aligner, writer: &writer, units: &units)
     } else {
       let article = try aligner.align(
         source: InputFile.text(source), target: InputFile.text(target), presegmented: presegmented)
       warnIfUnrelated(article, name: "\(source!) and \(target!)")
       writer.begin()
       writer.write(article, name: nil)
+      units += memoryUnits(article, document: URL(fileURLWithPath: source!).lastPathComponent)
     }
     try writer.finish()
+    if save {
+      let summary = try SelarasDatabase(url: store.url).addUnits(units)
+      printError("saved \(summary.added) pairs to the translation memory (\(summary.duplicates) already there)")
+    }
   }
 
-  private func alignBatch(_ folder: String, aligner: ArticleAligner, writer: inout AlignmentOutput) throws {
+  /// The pairs of an article to store, with their provenance.
+  private func memoryUnits(_ article: AlignedArticle, document: String) -> [TranslationUnit] {
+    article.beads.filter { !$0.isNull && $0.score >= minScore }.map { bead in
+      let (source, target) = article.texts(of: bead)
+      return TranslationUnit(
+        sourceLanguage: sourceLang, targetLanguage: targetLang, source: source, target: target, document: document,
+        score: bead.score, creationTool: "Selaras")
+    }
+  }
+
+  private func alignBatch(
+    _ folder: String, aligner: ArticleAligner, writer: inout AlignmentOutput, units: inout [TranslationUnit]
+  ) throws {
     guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
       throw CommandError("\(folder): no such folder")
     }
@@ -99,6 +124,7 @@ struct Align: ParsableCommand {
       printError("[\(index + 1)/\(names.count)] \(name): \(article.beads.count) beads")
       warnIfUnrelated(article, name: name)
       writer.write(article, name: name)
+      units += memoryUnits(article, document: name)
     }
   }
 

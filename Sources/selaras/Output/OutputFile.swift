@@ -1,43 +1,74 @@
 import Foundation
 
-/// Where a command's results go: standard output, or a file written atomically (a temporary
-/// file beside it, renamed over it when complete).
+/// Where a command's results go: standard output, or a file written atomically — a
+/// temporary file beside it, written as the results come and renamed over it when complete.
 struct OutputFile {
   private let path: String?
-  private var buffer = StandardOutput()
-  private var fileText = ""
+  private var buffer: [UInt8] = []
+  private var handle: FileHandle?
+  private var temporary: URL?
 
   init(_ path: String?) {
     self.path = path == "-" ? nil : path
   }
 
   mutating func write(_ text: String) {
-    if path == nil {
-      buffer.write(text)
-    } else {
-      fileText += text
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 {
+      try? flush()
     }
   }
 
-  /// Flushes standard output, or writes and renames the file.
-  mutating func finish() throws {
-    guard let path else {
-      buffer.flush()
-      return
-    }
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-      try Data(fileText.utf8).write(to: temporary)
-      if FileManager.default.fileExists(atPath: url.path) {
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-      } else {
-        try FileManager.default.moveItem(at: temporary, to: url)
+  private mutating func flush() throws {
+    guard !buffer.isEmpty else { return }
+    if let path {
+      if handle == nil {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+          .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+          let handle = FileHandle(forWritingAtPath: temporary.path)
+        else {
+          throw CommandError("\(path): cannot write the file")
+        }
+        self.temporary = temporary
+        self.handle = handle
       }
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw CommandError("\(path): cannot write the file (\(error.localizedDescription))")
+      try handle!.write(contentsOf: buffer)
+    } else {
+      FileHandle.standardOutput.write(Data(buffer))
     }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes what is left, and renames the temporary file over the destination.
+  mutating func finish() throws {
+    do {
+      try flush()
+      guard let path else { return }
+      if handle == nil {
+        // Nothing was written: the result is an empty file.
+        try Data().write(to: URL(fileURLWithPath: path), options: .atomic)
+        return
+      }
+      try handle!.close()
+      let url = URL(fileURLWithPath: path)
+      if FileManager.default.fileExists(atPath: url.path) {
+        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary!)
+      } else {
+        try FileManager.default.moveItem(at: temporary!, to: url)
+      }
+    } catch let error as CommandError {
+      discard()
+      throw error
+    } catch {
+      discard()
+      throw CommandError("\(path ?? "<stdout>"): cannot write the file (\(error.localizedDescription))")
+    }
+  }
+
+  /// Removes the temporary file of a write that did not complete.
+  private func discard() {
+    if let temporary { try? FileManager.default.removeItem(at: temporary) }
   }
 }

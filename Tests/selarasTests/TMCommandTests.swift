@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@Suite("selaras tm")
+struct TMCommandTests {
+  private let fixture = "Tests/SelarasTests/Fixtures/tmx/omegat-style.tmx"
+
+  @Test("import reports what it added and skipped; stats count it")
+  func importAndStats() throws {
+    let database = CommandRunner.temporaryFile("sqlite")
+    let result = try CommandRunner.run(["tm", "import", fixture], database: database)
+    #expect(result.status == 0)
+    #expect(result.stdout == "2 units added, 0 already there, 2 skipped\n")
+    #expect(result.stderr.contains("omegat-style.tmx:20: warning: tu with 1 tuv, skipped"))
+    let again = try CommandRunner.run(["tm", "import", fixture], database: database)
+    #expect(again.stdout == "0 units added, 2 already there, 2 skipped\n")
+    let stats = try CommandRunner.run(["tm", "stats", "--json"], database: database)
+    #expect(stats.stdout == "{\"units\":2,\"documents\":0,\"pairs\":{\"en→id\":2}}\n")
+  }
+
+  @Test("search prints match percentages; --json for scripts; concordance finds phrases")
+  func search() throws {
+    let database = CommandRunner.temporaryFile("sqlite")
+    _ = try CommandRunner.run(["tm", "import", fixture], database: database)
+    let found = try CommandRunner.run(["tm", "search", "The rupiah fell 1.5% on Tuesday."], database: database)
+    #expect(found.stdout == "87%\tThe rupiah fell 1.2% on Tuesday.\tRupiah melemah 1,2 persen pada Selasa.\tOmegaT\n")
+    let json = try CommandRunner.run(
+      ["tm", "search", "BI mempertahankan suku bunga.", "--lang", "id", "--json"], database: database)
+    #expect(
+      json.stdout
+        == "{\"matches\":[{\"score\":83,\"source\":\"BI mempertahankan suku bunga acuan.\",\"target\":\"Bank Indonesia kept its benchmark rate unchanged.\",\"origin\":\"OmegaT\"}]}\n")
+    let concordance = try CommandRunner.run(["tm", "concordance", "suku bunga"], database: database)
+    #expect(concordance.stdout.hasPrefix("BI mempertahankan suku bunga acuan.\t"))
+  }
+
+  @Test("align --save fills the memory; export writes TMX that imports back whole")
+  func saveAndExport() throws {
+    let database = CommandRunner.temporaryFile("sqlite")
+    let aligned = try CommandRunner.run(
+      ["align", "Corpora/economy-bi-rate.en.txt", "Corpora/economy-bi-rate.id.txt", "--save", "--min-score", "0.5"],
+      database: database)
+    #expect(aligned.status == 0)
+    let pairs = aligned.stdout.split(separator: "\n").filter { !$0.hasPrefix("\t") && !$0.contains("\t\t") }.count
+    #expect(pairs > 5)
+    #expect(aligned.stderr.contains("saved \(pairs) pairs to the translation memory (0 already there)"))
+    let exported = CommandRunner.temporaryFile("tmx")
+    defer { try? FileManager.default.removeItem(at: exported) }
+    #expect(try CommandRunner.run(["tm", "export", "--output", exported.path], database: database).status == 0)
+    let text = try String(contentsOf: exported, encoding: .utf8)
+    #expect(text.contains("<prop type=\"x-document\">economy-bi-rate.en.txt</prop>"))
+    let other = CommandRunner.temporaryFile("sqlite")
+    let imported = try CommandRunner.run(["tm", "import", exported.path], database: other)
+    #expect(imported.stdout == "\(pairs) units added, 0 already there, 0 skipped\n")
+  }
+
+  @Test("A malformed TMX fails with line and column and imports nothing")
+  func malformed() throws {
+    let database = CommandRunner.temporaryFile("sqlite")
+    let file = CommandRunner.temporaryFile("tmx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try """
+      <tmx version="1.4"><header srclang="en"/><body>
+      <tu><tuv xml:lang="en"><seg>Good.</seg></tuv><tuv xml:lang="id"><seg>Baik.</seg></tuv></tu>
+      <tu><tuv xml:lang="en"><seg>Broken.</tuv></tu>
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run(["tm", "import", file.path], database: database)
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("Error: \(file.path):3:"))
+    let stats = try CommandRunner.run(["tm", "stats", "--json"], database: database)
+    #expect(stats.stdout.hasPrefix("{\"units\":0,"))
+  }
+}
