@@ -41,7 +41,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "selaras-bench",
-      dependencies: ["Selaras", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["Selaras", "SelarasStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "SelarasTests", dependencies: ["Selaras"], resources: [.copy("Fixtures")]),
     .testTarget(

@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import Selaras
+import SelarasStore
+
+struct MemoryBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tm",
+    abstract: "Translation memory: import, search and export rates on a large synthetic memory.")
+
+  @Option(help: "The Corpora folder whose sentences the units are made from.")
+  var corpora = "Corpora"
+
+  @Option(help: "How many units the memory holds.")
+  var units = 1_000_000
+
+  @Option(help: "Queries per edit level.")
+  var queries = 200
+
+  @Option(help: "Where to build the memory (deleted afterwards).")
+  var folder = FileManager.default.temporaryDirectory.path
+
+  func run() throws {
+    // Sentence pairs from the Corpora gold, and the words of their English side.
+    var pairs: [(String, String)] = []
+    for name in try corpusNames(in: corpora) {
+      let english = try readLines("\(corpora)/\(name).en.lines")
+      let indonesian = try readLines("\(corpora)/\(name).id.lines")
+      for bead in try readGold("\(corpora)/\(name).gold.json") where bead.source.count == 1 && bead.target.count == 1 {
+        pairs.append((english[bead.source.lowerBound], indonesian[bead.target.lowerBound]))
+      }
+    }
+    let vocabulary = Array(Set(pairs.flatMap { $0.0.split(separator: " ").map(String.init) })).sorted()
+    var random = SplitMix64(seed: 7)
+    func edited(_ sentence: String, _ edits: Int) -> String {
+      var words = sentence.split(separator: " ").map(String.init)
+      for _ in 0..<edits {
+        let position = Int.random(in: 0..<words.count, using: &random)
+        switch Int.random(in: 0..<3, using: &random) {
+        case 0: words[position] = vocabulary.randomElement(using: &random)!
+        case 1: words.insert(vocabulary.randomElement(using: &random)!, at: position)
+        default: if words.count > 3 { words.remove(at: position) }
+        }
+      }
+      return words.joined(separator: " ")
+    }
+    // Each unit: a Corpora pair with 2 to 6 word edits on the English side.
+    var memory: [TranslationUnit] = []
+    memory.reserveCapacity(units)
+    for index in 0..<units {
+      let (english, indonesian) = pairs[index % pairs.count]
+      memory.append(
+        TranslationUnit(
+          sourceLanguage: .english, targetLanguage: .indonesian, source: edited(english, Int.random(in: 2...6, using: &random)),
+          target: indonesian, document: "synthetic-\(index % 997)", score: 0.9, creationTool: "selaras-bench"))
+    }
+    let base = URL(fileURLWithPath: folder).appendingPathComponent("selaras-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: base) }
+    let tmx = base.appendingPathComponent("memory.tmx")
+    let writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
+    do {
+      FileManager.default.createFile(atPath: tmx.path, contents: nil)
+      let handle = try FileHandle(forWritingTo: tmx)
+      var text = writer.header()
+      for unit in memory {
+        text += writer.unit(unit)
+        if text.utf8.count > 1 << 20 {
+          try handle.write(contentsOf: Data(text.utf8))
+          text = ""
+        }
+      }
+      try handle.write(contentsOf: Data((text + writer.footer()).utf8))
+      try handle.close()
+    }
+    let planted = (0..<queries).map { _ in memory[Int.random(in: 0..<memory.count, using: &random)] }
+    memory = []  // the import below reads the TMX, as `selaras tm import` does
+
+    let database = try SelarasDatabase(url: base.appendingPathComponent("memory.sqlite"))
+    let rssBefore = peakResidentMegabytes()
+    var summary = MemoryImportSummary()
+    let importSeconds = try wallSeconds {
+      summary = try database.importUnits { add in _ = try TMXReader().read(tmx, add) }
+    }
+    report([
+      "bench": "tm", "metric": "import", "units": summary.added, "duplicates": summary.duplicates,
+      "seconds": importSeconds, "units_per_s": Double(summary.added) / importSeconds,
+      "peak_rss_mb": peakResidentMegabytes(), "rss_before_import_mb": rssBefore,
+      "tmx_mb": Double(try FileManager.default.attributesOfItem(atPath: tmx.path)[.size] as! Int) / 1e6,
+      "database_mb": Double(databaseBytes(base)) / 1e6,
+    ])
+
+    for edits in [0, 1, 3, 6] {
+      var latencies: [Double] = []
+      var found = 0
+      for unit in planted {
+        let query = edited(unit.source, edits)
+        var matches: [MemoryMatch] = []
+        latencies.append(try wallSeconds { matches = try database.searchUnits(query, language: .english, minimumScore: 0) })
+        // Found when no other unit beats the planted one.
+        let plantedScore = FuzzyMatch.score(query, unit.source)
+        if let best = matches.first, best.score <= plantedScore, matches.contains(where: { $0.unit.source == unit.source }) {
+          found += 1
+        } else if let best = matches.first, best.score > plantedScore {
+          found += 1  // a closer unit exists: the search found better than planted
+        }
+      }
+      latencies.sort()
+      report([
+        "bench": "tm", "metric": "search", "edits": edits, "queries": planted.count,
+        "p50_ms": latencies[latencies.count / 2] * 1000, "p95_ms": latencies[latencies.count * 95 / 100] * 1000,
+        "recall": Double(found) / Double(planted.count),
+      ])
+    }
+
+    let output = base.appendingPathComponent("export.tmx")
+    var exported = 0
+    let exportSeconds = try wallSeconds {
+      FileManager.default.createFile(atPath: output.path, contents: nil)
+      let handle = try FileHandle(forWritingTo: output)
+      var text = writer.header()
+      try database.forEachUnit { unit in
+        text += writer.unit(unit)
+        exported += 1
+        if text.utf8.count > 1 << 20 {
+          try handle.write(contentsOf: Data(text.utf8))
+          text = ""
+        }
+      }
+      try handle.write(contentsOf: Data((text + writer.footer()).utf8))
+      try handle.close()
+    }
+    report([
+      "bench": "tm", "metric": "export", "units": exported, "seconds": exportSeconds,
+      "units_per_s": Double(exported) / exportSeconds,
+    ])
+  }
+
+  private func wallSeconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = ContinuousClock.now
+    try body()
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+  }
+
+  /// The process's peak resident set (VmHWM), in megabytes.
+  private func peakResidentMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kilobytes = Double(line.split(separator: " ")[1])
+    else { return -1 }
+    return kilobytes / 1024
+  }
+
+  private func databaseBytes(_ folder: URL) -> Int {
+    ["memory.sqlite", "memory.sqlite-wal"].reduce(0) { total, name in
+      total + ((try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size] as? Int) ?? 0)
+    }
+  }
+}
