@@ -122,7 +122,7 @@ extension SelarasDatabase {
     let words = Array(Set(queryTokens.filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }))
     guard !words.isEmpty else { return [] }
     return try writer.read { db in
-      var matches: [MemoryMatch] = []
+      var scored: [(score: Int, row: Row, turned: Bool)] = []
       for side in [Side.source, .target] {
         let rarest = try Self.rarestWords(words, column: side.column, db: db, count: 4)
         guard !rarest.isEmpty else { continue }
@@ -138,14 +138,15 @@ extension SelarasDatabase {
             """,
           arguments: ["{\(side.column)} : (\(pattern))", language.language, low, high])
         for row in rows {
-          let unit = try Self.unit(row, db: db)
-          let candidate = side == .source ? unit.source : unit.target
-          let score = FuzzyMatch.score(queryTokens, FuzzyMatch.tokens(candidate))
-          guard score >= minimumScore else { continue }
-          matches.append(MemoryMatch(score: score, unit: side == .source ? unit : unit.swapped))
+          let score = FuzzyMatch.score(queryTokens, FuzzyMatch.tokens(row[side.column]))
+          if score >= minimumScore { scored.append((score, row, side == .target)) }
         }
       }
-      return Array(matches.sorted { $0.score > $1.score }.prefix(limit))
+      // Properties are read only for the units shown.
+      return try scored.sorted { $0.score > $1.score }.prefix(limit).map { match in
+        let unit = try Self.unit(match.row, db: db)
+        return MemoryMatch(score: match.score, unit: match.turned ? unit.swapped : unit)
+      }
     }
   }
 

@@ -37,6 +37,20 @@ public enum FuzzyMatch {
     score(tokens(first), tokens(second))
   }
 
+  /// The match percentage of two token sequences: the tokens are numbered first, so that
+  /// the distance compares integers.
+  public static func score(_ first: [String], _ second: [String]) -> Int {
+    var numbers: [String: Int] = [:]
+    func number(_ token: String) -> Int {
+      if let known = numbers[token] { return known }
+      numbers[token] = numbers.count
+      return numbers.count - 1
+    }
+    let a = first.map(number)
+    let b = second.map(number)
+    return score(a, b)
+  }
+
   /// The match percentage of two token sequences, 0…100, rounded down; two empty
   /// sequences match 100%.
   public static func score<T: Equatable>(_ first: [T], _ second: [T]) -> Int {
