@@ -22,33 +22,21 @@ public enum TBXReader {
     if let failure = handler.failure {
       throw failure
     }
-    if let error = handler.xmlError {
-      throw .notWellFormed(file: file, line: error.line, column: error.column, reason: XMLErrorText.describe(error.code))
-    }
-    if let error = parser.parserError {
+    if let malformation = handler.malformation(parser) {
       throw .notWellFormed(
-        file: file, line: parser.lineNumber, column: parser.columnNumber,
-        reason: XMLErrorText.describe((error as NSError).code))
+        file: file, line: malformation.line, column: malformation.column, reason: malformation.reason)
     }
     guard handler.sawRoot else {
       throw .notText(file: file, reason: "no <martif> or <tbx> root element: not TBX")
     }
-    guard handler.depth == 0 else {
-      throw .notWellFormed(
-        file: file, line: parser.lineNumber, column: parser.columnNumber, reason: "the document ends before its root closes")
-    }
     return handler.entries
   }
 
-  private final class Handler: NSObject, XMLParserDelegate {
+  private final class Handler: XMLDocumentHandler {
     let file: String
     var entries: [TermEntry] = []
     var failure: GlossaryFormatError?
-    /// The first XML error: libxml2's code and where.
-    var xmlError: (code: Int, line: Int, column: Int)?
     var sawRoot = false
-    /// Open elements.
-    var depth = 0
 
     private var entry: TermEntry?
     private var language: LanguageTag?
@@ -64,11 +52,7 @@ public enum TBXReader {
       self.file = file
     }
 
-    func parser(
-      _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-      attributes: [String: String] = [:]
-    ) {
-      depth += 1
+    override func start(_ parser: XMLParser, _ name: String, _ attributes: [String: String]) {
       text = ""
       switch name {
       case "martif", "tbx":
@@ -93,19 +77,11 @@ public enum TBXReader {
       }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func characters(_ string: String) {
       text += string
     }
 
-    func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
-      if xmlError == nil {
-        xmlError = ((error as NSError).code, parser.lineNumber, parser.columnNumber)
-      }
-      parser.abortParsing()
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-      depth -= 1
+    override func end(_ parser: XMLParser, _ name: String) {
       let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
       switch name {
       case "term":

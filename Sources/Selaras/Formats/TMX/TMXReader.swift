@@ -64,33 +64,21 @@ public struct TMXReader: Sendable {
 
   private func finish(_ handler: Handler, _ parser: XMLParser, _ url: URL) throws {
     if let failure = handler.failure { throw failure }
-    if let error = handler.xmlError {
-      throw TMXError.notWellFormed(
-        file: url.path, line: error.line, column: error.column, reason: XMLErrorText.describe(error.code))
-    }
-    if let error = parser.parserError {
+    if let malformation = handler.malformation(parser) {
       if !FileManager.default.isReadableFile(atPath: url.path) { throw TMXError.unreadable(file: url.path) }
       throw TMXError.notWellFormed(
-        file: url.path, line: parser.lineNumber, column: parser.columnNumber,
-        reason: XMLErrorText.describe((error as NSError).code))
+        file: url.path, line: malformation.line, column: malformation.column, reason: malformation.reason)
     }
     guard handler.sawRoot else { throw TMXError.notTMX(file: url.path) }
-    guard handler.depth == 0 else {
-      throw TMXError.notWellFormed(
-        file: url.path, line: parser.lineNumber, column: parser.columnNumber,
-        reason: "the document ends before its root closes")
-    }
   }
 
-  private final class Handler: NSObject, XMLParserDelegate {
+  private final class Handler: XMLDocumentHandler {
     let file: String
     let inlineMarkup: InlineMarkup
     let body: (TranslationUnit) throws -> Void
     var diagnostics: [Diagnostic] = []
     var failure: (any Error)?
-    var xmlError: (code: Int, line: Int, column: Int)?
     var sawRoot = false
-    var depth = 0
 
     private var headerSource: LanguageTag?
     private var headerTool: String?
@@ -116,11 +104,7 @@ public struct TMXReader: Sendable {
       self.body = body
     }
 
-    func parser(
-      _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-      attributes: [String: String] = [:]
-    ) {
-      depth += 1
+    override func start(_ parser: XMLParser, _ name: String, _ attributes: [String: String]) {
       switch name {
       case "tmx":
         sawRoot = true
@@ -148,7 +132,7 @@ public struct TMXReader: Sendable {
       }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func characters(_ string: String) {
       if inSegment {
         if codeDepth == 0 { variant?.text += string }
       } else if propertyType != nil {
@@ -156,8 +140,7 @@ public struct TMXReader: Sendable {
       }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-      depth -= 1
+    override func end(_ parser: XMLParser, _ name: String) {
       switch name {
       case "bpt", "ept", "ph", "it", "ut" where inSegment:
         codeDepth -= 1
@@ -178,13 +161,6 @@ public struct TMXReader: Sendable {
       default:
         break
       }
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
-      if xmlError == nil {
-        xmlError = ((error as NSError).code, parser.lineNumber, parser.columnNumber)
-      }
-      parser.abortParsing()
     }
 
     private func emit(_ pending: PendingUnit, _ parser: XMLParser) {
