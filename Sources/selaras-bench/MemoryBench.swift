@@ -58,20 +58,8 @@ struct MemoryBench: ParsableCommand {
     try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: base) }
     let tmx = base.appendingPathComponent("memory.tmx")
-    let writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
-    do {
-      FileManager.default.createFile(atPath: tmx.path, contents: nil)
-      let handle = try FileHandle(forWritingTo: tmx)
-      var text = writer.header()
-      for unit in memory {
-        text += writer.unit(unit)
-        if text.utf8.count > 1 << 20 {
-          try handle.write(contentsOf: Data(text.utf8))
-          text = ""
-        }
-      }
-      try handle.write(contentsOf: Data((text + writer.footer()).utf8))
-      try handle.close()
+    try writeTMX(to: tmx) { write in
+      for unit in memory { try write(unit) }
     }
     let planted = (0..<queries).map { _ in memory[Int.random(in: 0..<memory.count, using: &random)] }
     memory = []  // the import below reads the TMX, as `selaras tm import` does
@@ -116,24 +104,35 @@ struct MemoryBench: ParsableCommand {
     let output = base.appendingPathComponent("export.tmx")
     var exported = 0
     let exportSeconds = try wallSeconds {
-      FileManager.default.createFile(atPath: output.path, contents: nil)
-      let handle = try FileHandle(forWritingTo: output)
-      var text = writer.header()
-      try database.forEachUnit { unit in
-        text += writer.unit(unit)
-        exported += 1
-        if text.utf8.count > 1 << 20 {
-          try handle.write(contentsOf: Data(text.utf8))
-          text = ""
+      try writeTMX(to: output) { write in
+        try database.forEachUnit { unit in
+          try write(unit)
+          exported += 1
         }
       }
-      try handle.write(contentsOf: Data((text + writer.footer()).utf8))
-      try handle.close()
     }
     report([
       "bench": "tm", "metric": "export", "units": exported, "seconds": exportSeconds,
       "units_per_s": Double(exported) / exportSeconds,
     ])
+  }
+
+  /// Writes the units `produce` hands over as TMX, a megabyte at a time, as `selaras tm
+  /// export` does.
+  private func writeTMX(to url: URL, _ produce: ((TranslationUnit) throws -> Void) throws -> Void) throws {
+    let writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
+    FileManager.default.createFile(atPath: url.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: url)
+    var text = writer.header()
+    try produce { unit in
+      text += writer.unit(unit)
+      if text.utf8.count > 1 << 20 {
+        try handle.write(contentsOf: Data(text.utf8))
+        text = ""
+      }
+    }
+    try handle.write(contentsOf: Data((text + writer.footer()).utf8))
+    try handle.close()
   }
 
   private func wallSeconds(_ body: () throws -> Void) rethrows -> Double {
