@@ -50,6 +50,7 @@ struct TMXTests {
     let dtd = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("shared/schemas/tmx14.dtd")
+    #expect(FileManager.default.fileExists(atPath: dtd.path), "the DTD is expected in shared/ beside the checkout")
     let xmllint = Process()
     xmllint.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
     xmllint.arguments = ["--noout", "--dtdvalid", dtd.path, file.path]
