@@ -3,7 +3,7 @@ import Foundation
 /// A bilingual word list, Indonesian to English, that the aligner uses as anchors.
 ///
 /// Words are kept lowercased; lookups try the Indonesian word as written and then with
-/// its clitics and common affixes removed (see ``candidates(for:)``).
+/// its affixes removed (see ``english(for:)``).
 public struct Lexicon: Sendable {
   /// Indonesian word or phrase → English words.
   public private(set) var translations: [String: [String]] = [:]
@@ -29,9 +29,10 @@ public struct Lexicon: Sendable {
     }
   }
 
-  /// The English words for an Indonesian word, trying its stripped forms in turn.
+  /// The English words for an Indonesian word, trying the word and then the forms its
+  /// affixes reduce it to (``IndonesianMorphology``), most specific first.
   public func english(for word: String) -> [String] {
-    for candidate in Self.candidates(for: word.lowercased()) {
+    for candidate in Self.morphology.reductions(of: word) {
       if let found = translations[candidate] {
         return found
       }
@@ -39,47 +40,7 @@ public struct Lexicon: Sendable {
     return []
   }
 
-  /// The forms of an Indonesian word to look up, most specific first: the word, without
-  /// a clitic (`-nya`, `-lah`, `-kah`, `-pun`), without a suffix (`-kan`, `-an`, `-i`),
-  /// without a prefix (`di-`, `ter-`, `ber-`, `me(N)-`, `pe(N)-`, `se-`, `ke-`), and the
-  /// base of a reduplication (`negara-negara`).
-  ///
-  /// This is a light stemmer for alignment anchors; the glossary has the full morphology.
-  public static func candidates(for word: String) -> [String] {
-    var result = [word]
-    var base = word
-    if let dash = base.firstIndex(of: "-") {
-      let first = String(base[..<dash])
-      let second = String(base[base.index(after: dash)...])
-      if second.hasPrefix(first) || first == second {
-        base = first
-        result.append(base)
-      }
-    }
-    for clitic in ["nya", "lah", "kah", "pun"] where base.hasSuffix(clitic) && base.count > clitic.count + 3 {
-      base = String(base.dropLast(clitic.count))
-      result.append(base)
-      break
-    }
-    var withoutSuffix = base
-    for suffix in ["kan", "an", "i"] where base.hasSuffix(suffix) && base.count > suffix.count + 3 {
-      withoutSuffix = String(base.dropLast(suffix.count))
-      result.append(withoutSuffix)
-      break
-    }
-    for stem in [base, withoutSuffix] {
-      for (prefix, replacement) in Self.prefixes where stem.hasPrefix(prefix) && stem.count > prefix.count + 2 {
-        result.append(replacement + stem.dropFirst(prefix.count))
-      }
-    }
-    return result
-  }
-
-  private static let prefixes: [(String, String)] = [
-    ("memper", ""), ("meng", ""), ("meng", "k"), ("meny", "s"), ("mem", "p"), ("mem", ""), ("men", "t"), ("men", ""),
-    ("me", ""), ("di", ""), ("ter", ""), ("ber", ""), ("pem", "p"), ("pen", "t"), ("peng", ""), ("peng", "k"),
-    ("pe", ""), ("per", ""), ("se", ""), ("ke", ""),
-  ]
+  private static let morphology = IndonesianMorphology()
 
   /// The word list shipped with Selaras (`Resources/lexicon.id-en.tsv`).
   public static let builtIn: Lexicon = {
