@@ -24,6 +24,20 @@ struct TMXTests {
     #expect(diagnostics.map(\.message) == ["tu with 1 tuv, skipped", "empty segment (an entity that was not expanded?), tu skipped"])
   }
 
+  @Test("TMX dates read and write as the Gregorian calendar does, leap days and 1969 included", arguments: [
+    "20240229T235959Z", "19691231T120000Z", "20000301T000000Z", "21001231T235959Z", "19700101T000000Z",
+  ])
+  func dates(text: String) throws {
+    let date = try #require(TMXWriter.parseDate(text))
+    #expect(TMXWriter.date(date) == text)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    let expected = [0..<4, 4..<6, 6..<8, 9..<11, 11..<13, 13..<15].map { Int(text.dropFirst($0.lowerBound).prefix($0.count))! }
+    #expect([parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second] == expected.map { $0 })
+    #expect(TMXWriter.parseDate("20241301T000000Z") == nil)
+  }
+
   @Test("Inline codes can become numbered placeholders")
   func placeholders() throws {
     let (units, _) = try read(Self.fixtures.appendingPathComponent("omegat-style.tmx"), TMXReader(inlineMarkup: .placeholders))

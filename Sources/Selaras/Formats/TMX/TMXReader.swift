@@ -211,8 +211,18 @@ public struct TMXReader: Sendable {
       diagnostics.append(Diagnostic(.warning, file: file, line: line, message))
     }
 
+    /// The text trimmed, with runs of white space as one space.
     private static func collapsed(_ text: String) -> String {
-      text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      var previousSpace = true
+      let clean = text.utf8.allSatisfy { byte in
+        let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        defer { previousSpace = byte == 0x20 }
+        return byte < 0x80 && !(isSpace && (byte != 0x20 || previousSpace))
+      }
+      guard clean, text.utf8.last != 0x20 else {
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      }
+      return text
     }
   }
 }
