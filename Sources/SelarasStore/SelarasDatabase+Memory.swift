@@ -127,9 +127,9 @@ extension SelarasDatabase {
   }
 
   /// Units whose `language` side is like `text`, best first, with their match percentage:
-  /// candidates come from the full-text index (the query's rarest words, and a length
-  /// window that could still reach `minimumScore`), then the exact token Levenshtein
-  /// ranks them. Never a scan of every unit.
+  /// candidates come from the full-text index (the units sharing most of the query's eight
+  /// rarest words, within a length window that could still reach `minimumScore`), then the
+  /// exact token Levenshtein ranks them. Never a scan of every unit.
   public func searchUnits(_ text: String, language: LanguageTag, minimumScore: Int = 70, limit: Int = 10) throws
     -> [MemoryMatch]
   {
@@ -139,19 +139,30 @@ extension SelarasDatabase {
     return try writer.read { db in
       var scored: [(score: Int, row: Row, turned: Bool)] = []
       for side in [Side.source, .target] {
-        let rarest = try Self.rarestWords(words, column: side.column, db: db, count: 4)
+        // Candidates: the units sharing most of the query's rarest words, counted from the
+        // index's posting lists (cheaper than ranking every match by bm25).
+        let rarest = try Self.rarestWords(words, column: side.column, db: db, count: 8)
         guard !rarest.isEmpty else { continue }
+        var shared: [Int64: Int] = [:]
+        for word in rarest {
+          let phrase = "{\(side.column)} : \"\(word.replacingOccurrences(of: "\"", with: "\"\""))\""
+          let ids = try Int64.fetchCursor(db, sql: "SELECT rowid FROM unitText WHERE unitText MATCH ?", arguments: [phrase])
+          while let id = try ids.next() {
+            shared[id, default: 0] += 1
+          }
+        }
+        let candidates = shared.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }
+          .prefix(Self.candidateCount).map(\.key)
+        guard !candidates.isEmpty else { continue }
         let low = queryTokens.count * minimumScore / 100
         let high = minimumScore > 0 ? queryTokens.count * 100 / minimumScore + 1 : Int.max
-        let pattern = rarest.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " OR ")
         let rows = try Row.fetchAll(
           db,
           sql: """
-            SELECT unit.* FROM unitText JOIN unit ON unit.id = unitText.rowid
-            WHERE unitText MATCH ? AND unit.\(side.language) = ? AND unit.\(side.tokens) BETWEEN ? AND ?
-            ORDER BY bm25(unitText) LIMIT 200
+            SELECT * FROM unit WHERE id IN (\(candidates.map(String.init).joined(separator: ",")))
+            AND \(side.language) = ? AND \(side.tokens) BETWEEN ? AND ?
             """,
-          arguments: ["{\(side.column)} : (\(pattern))", language.language, low, high])
+          arguments: [language.language, low, high])
         for row in rows {
           let score = FuzzyMatch.score(queryTokens, FuzzyMatch.tokens(row[side.column]))
           if score >= minimumScore { scored.append((score, row, side == .target)) }
@@ -213,6 +224,9 @@ extension SelarasDatabase {
       return MemoryStatistics(units: units, languagePairs: pairs, documents: documents)
     }
   }
+
+  /// How many units, sharing the most rare words with a query, are scored exactly.
+  static let candidateCount = 150
 
   private enum Side {
     case source, target
