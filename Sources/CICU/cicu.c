@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
-#include <unicode/unorm2.h>
 #include <unicode/uversion.h>
 
 struct cicu_sentence_iterator {
@@ -155,22 +154,6 @@ void cicu_sentence_iterator_close(cicu_sentence_iterator *iterator) {
   free(iterator->breaks);
   free(iterator->shifts);
   free(iterator);
-}
-
-int32_t cicu_fold_case(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity) {
-  UErrorCode code = U_ZERO_ERROR;
-  const UNormalizer2 *folder = unorm2_getNFKCCasefoldInstance(&code);
-  if (U_FAILURE(code)) {
-    return -1;
-  }
-  int32_t needed = unorm2_normalize(folder, (const UChar *)text, length, (UChar *)out, capacity, &code);
-  if (code == U_BUFFER_OVERFLOW_ERROR) {
-    return needed;
-  }
-  if (U_FAILURE(code)) {
-    return -1;
-  }
-  return needed;
 }
 
 const char *cicu_version(void) {

@@ -30,11 +30,6 @@ const int32_t *cicu_sentence_breaks(cicu_sentence_iterator *iterator, const uint
 
 void cicu_sentence_iterator_close(cicu_sentence_iterator *iterator);
 
-/// Folds UTF-16 text for matching: NFKC case folding. Writes at most `capacity` units
-/// to `out` and returns the length the result needs (call again with more room when it
-/// exceeds `capacity`), or -1 on failure.
-int32_t cicu_fold_case(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);
-
 /// The ICU version the library was built against, such as "72.1".
 const char *cicu_version(void);
 

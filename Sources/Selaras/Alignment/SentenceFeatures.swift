@@ -146,10 +146,8 @@ final class FeatureExtractor {
       isFunctionWord: Self.englishStopwords.contains(lowered) || lexicon.translations[lowered] != nil,
       lowercased: lowered, startsPhrase: phraseStarts.contains(lowered))
     if span.isCapitalized {
-      if let month = NumberAnchors.months[lowered] {
-        info.calendar = vocabulary.id("m\(month)")
-      } else if let day = NumberAnchors.weekdays[lowered] {
-        info.calendar = vocabulary.id("d\(day)")
+      if let anchor = NumberAnchors.calendarAnchor(lowered) {
+        info.calendar = vocabulary.id(anchor)
       } else {
         let parts = text.split(separator: "-")
         for part in parts.count > 1 ? [Substring(text)] + parts : parts where part.first?.isUppercase == true {

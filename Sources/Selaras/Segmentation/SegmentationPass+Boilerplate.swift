@@ -15,12 +15,12 @@ extension SegmentationPass {
       lines.append(start..<(index + 1))
       start = index + 1
     }
-    var firstByHash: [Int: [Int]] = [:]
+    var firstByHash: [UInt64: [Int]] = [:]
     var repeated = Array(repeating: false, count: lines.count)
     for (number, line) in lines.enumerated() {
       let bytes = sentences[line.first!].range.lowerBound..<sentences[line.last!].range.upperBound
       guard bytes.count <= Self.repeatedLineLimit else { continue }
-      let hash = scanner.hashValue(of: bytes)
+      let hash = ByteHash.of(scanner.bytes[bytes])
       for earlier in firstByHash[hash, default: []] where sameText(lines[earlier], line) {
         repeated[earlier] = true
         repeated[number] = true

@@ -15,16 +15,20 @@ public enum NumberAnchors {
         let next = index + 1 < tokens.count ? tokens[index + 1].text.lowercased() : ""
         result += anchors(ofNumber: token.text, language: language, previous: previous, next: next)
       case .word:
-        guard token.isCapitalized else { continue }
-        let word = token.text.lowercased()
-        if let month = months[word] {
-          result.append("m\(month)")
-        } else if let day = weekdays[word] {
-          result.append("d\(day)")
+        if token.isCapitalized, let anchor = calendarAnchor(token.text.lowercased()) {
+          result.append(anchor)
         }
       }
     }
     return result
+  }
+
+  /// `m10` for a month's name (`oktober`, `oct`), `d3` for a weekday's (`rabu`, `wednesday`),
+  /// given lowercased; nil for any other word.
+  static func calendarAnchor(_ word: String) -> String? {
+    if let month = months[word] { return "m\(month)" }
+    if let day = weekdays[word] { return "d\(day)" }
+    return nil
   }
 
   static func anchors(ofNumber text: String, language: String, previous: String, next: String) -> [String] {

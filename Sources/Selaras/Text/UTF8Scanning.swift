@@ -185,13 +185,6 @@ struct UTF8Scanner {
     }
   }
 
-  /// A hash of the bytes of `range`.
-  func hashValue(of range: Range<Int>) -> Int {
-    var hasher = Hasher()
-    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[range]))
-    return hasher.finalize()
-  }
-
   /// The width of the closing bracket or quotation mark ending just before `index`
   /// (`) ] } " ' ” ’ »`), 0 when there is none, and whether it is a quotation mark.
   func closingPunctuation(before index: Int) -> (width: Int, isQuote: Bool) {

@@ -88,7 +88,7 @@ struct Align: ParsableCommand {
     }
     try writer.finish()
     if save {
-      let summary = try SelarasDatabase(url: store.url).addUnits(units)
+      let summary = try store.database().addUnits(units)
       printError("saved \(summary.added) pairs to the translation memory (\(summary.duplicates) already there)")
     }
   }

@@ -23,9 +23,7 @@ struct LoadedGlossary {
   /// The shipped glossary, then the user's store when it exists (a lookup creates no file).
   static func load(_ store: StoreOptions) throws -> LoadedGlossary {
     var entries = try bundledEntries()
-    if FileManager.default.fileExists(atPath: store.url.path) {
-      entries += try SelarasDatabase(url: store.url).glossaryEntries()
-    }
+    entries += try store.existingDatabase()?.glossaryEntries() ?? []
     return LoadedGlossary(entries: entries, matcher: GlossaryMatcher(entries: entries, morphology: try .standard()))
   }
 
@@ -184,7 +182,7 @@ extension Glossary {
       let entry = TermEntry(
         terms: [Term(sourceTerm, language: sourceLang), Term(targetTerm, language: targetLang)], note: note,
         domain: domain)
-      let summary = try SelarasDatabase(url: store.url).addGlossaryEntries([entry], source: "selaras glossary add")
+      let summary = try store.database().addGlossaryEntries([entry], source: "selaras glossary add")
       print(summary.added > 0 ? "added" : summary.extended > 0 ? "added to an existing entry" : "already in the glossary")
     }
   }
@@ -216,7 +214,7 @@ extension Glossary {
         case .tbx: (try TBXReader.entries(Data(text.utf8), file: file), [])
         }
       diagnostics.forEach { printError($0.description) }
-      let summary = try SelarasDatabase(url: store.url).addGlossaryEntries(entries, source: file)
+      let summary = try store.database().addGlossaryEntries(entries, source: file)
       print("\(summary.added) entries added, \(summary.extended) extended, \(summary.unchanged) already there")
     }
   }
@@ -238,9 +236,7 @@ extension Glossary {
 
     func run() throws {
       var entries = storeOnly ? [] : try LoadedGlossary.bundledEntries()
-      if FileManager.default.fileExists(atPath: store.url.path) {
-        entries += try SelarasDatabase(url: store.url).glossaryEntries()
-      }
+      entries += try store.existingDatabase()?.glossaryEntries() ?? []
       var file = OutputFile(output)
       switch format {
       case .tsv: file.write(GlossaryWriter.tsv(entries))

@@ -26,7 +26,7 @@ extension TM {
 
     func run() throws {
       guard FileManager.default.fileExists(atPath: file) else { throw CommandError("\(file): no such file") }
-      let database = try SelarasDatabase(url: store.url)
+      let database = try store.database()
       var diagnostics: [Diagnostic] = []
       let reader = TMXReader(inlineMarkup: placeholders ? .placeholders : .strip)
       // Units stream into one transaction: a file found malformed halfway imports nothing.
@@ -75,18 +75,15 @@ extension TM {
     }
 
     func run() throws {
-      let matches = try MemoryCommands.database(store)?.searchUnits(
+      let matches = try store.existingDatabase()?.searchUnits(
         text, language: lang, minimumScore: minScore, limit: limit) ?? []
       var output = StandardOutput()
       if json {
-        let items = matches.map { match in
-          "{\"score\":\(match.score),\"source\":\(match.unit.source.jsonLiteral),"
-            + "\"target\":\(match.unit.target.jsonLiteral),\"origin\":\(MemoryCommands.origin(match.unit).jsonLiteral)}"
-        }
+        let items = matches.map { MemoryCommands.json($0.unit, score: $0.score) }
         output.write("{\"matches\":[\(items.joined(separator: ","))]}\n")
       } else {
         for match in matches {
-          output.write("\(match.score)%\t\(match.unit.source)\t\(match.unit.target)\t\(MemoryCommands.origin(match.unit))\n")
+          output.write("\(match.score)%\t" + MemoryCommands.line(match.unit))
         }
       }
       output.flush()
@@ -117,16 +114,14 @@ extension TM {
     }
 
     func run() throws {
-      let units = try MemoryCommands.database(store)?.concordance(phrase, language: lang, limit: limit) ?? []
+      let units = try store.existingDatabase()?.concordance(phrase, language: lang, limit: limit) ?? []
       var output = StandardOutput()
       if json {
-        let items = units.map {
-          "{\"source\":\($0.source.jsonLiteral),\"target\":\($0.target.jsonLiteral),\"origin\":\(MemoryCommands.origin($0).jsonLiteral)}"
-        }
+        let items = units.map { MemoryCommands.json($0) }
         output.write("{\"units\":[\(items.joined(separator: ","))]}\n")
       } else {
         for unit in units {
-          output.write("\(unit.source)\t\(unit.target)\t\(MemoryCommands.origin(unit))\n")
+          output.write(MemoryCommands.line(unit))
         }
       }
       output.flush()
@@ -154,7 +149,7 @@ extension TM {
       let writer = TMXWriter(sourceLanguage: sourceLang, targetLanguage: target)
       var file = OutputFile(output)
       file.write(writer.header())
-      try MemoryCommands.database(store)?.forEachUnit { unit in
+      try store.existingDatabase()?.forEachUnit { unit in
         var unit = unit
         if unit.sourceLanguage != sourceLang {
           (unit.sourceLanguage, unit.targetLanguage, unit.source, unit.target) =
@@ -176,7 +171,7 @@ extension TM {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-      let statistics = try MemoryCommands.database(store)?.memoryStatistics()
+      let statistics = try store.existingDatabase()?.memoryStatistics()
         ?? MemoryStatistics(units: 0, languagePairs: [:], documents: 0)
       if json {
         let pairs = statistics.languagePairs.sorted { $0.key < $1.key }.map { "\($0.key.jsonLiteral):\($0.value)" }
@@ -192,9 +187,15 @@ extension TM {
 }
 
 enum MemoryCommands {
-  /// The store, or nil when it does not exist yet (reading creates no file).
-  static func database(_ store: StoreOptions) throws -> SelarasDatabase? {
-    FileManager.default.fileExists(atPath: store.url.path) ? try SelarasDatabase(url: store.url) : nil
+  /// `{"score":…,"source":…,"target":…,"origin":…}`, without the score when there is none.
+  static func json(_ unit: TranslationUnit, score: Int? = nil) -> String {
+    (score.map { "{\"score\":\($0)," } ?? "{") + "\"source\":\(unit.source.jsonLiteral),"
+      + "\"target\":\(unit.target.jsonLiteral),\"origin\":\(origin(unit).jsonLiteral)}"
+  }
+
+  /// `source<TAB>target<TAB>origin` and a line break.
+  static func line(_ unit: TranslationUnit) -> String {
+    "\(unit.source)\t\(unit.target)\t\(origin(unit))\n"
   }
 
   /// Where a unit came from, for display: its document, else its tool.

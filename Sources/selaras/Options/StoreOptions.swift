@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SelarasStore
 
 /// `--db PATH`, shared by every command.
 struct StoreOptions: ParsableArguments {
@@ -22,5 +23,15 @@ struct StoreOptions: ParsableArguments {
       environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share").path
     return URL(fileURLWithPath: dataHome).appendingPathComponent("selaras/selaras.sqlite")
+  }
+
+  /// The database, created (with its folder) when it does not exist yet: for commands that write.
+  func database() throws -> SelarasDatabase {
+    try SelarasDatabase(url: url)
+  }
+
+  /// The database when it exists, else nil: commands that only read create no file.
+  func existingDatabase() throws -> SelarasDatabase? {
+    FileManager.default.fileExists(atPath: url.path) ? try database() : nil
   }
 }
