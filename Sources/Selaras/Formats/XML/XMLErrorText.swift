@@ -3,7 +3,7 @@
 enum XMLErrorText {
   static func describe(_ code: Int) -> String {
     switch code {
-    case 4: return "the document is empty"
+    case 4: return "no start tag where the document should begin (empty, or not XML)"
     case 5: return "the document ends too soon"
     case 9: return "a character that XML does not allow"
     case 23, 24: return "an unterminated comment or processing instruction"
