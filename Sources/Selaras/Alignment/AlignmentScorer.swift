@@ -10,4 +10,11 @@ public protocol AlignmentScorer {
   func cost(source: Range<Int>, target: Range<Int>) -> Double
   /// The confidence in 0…1 of a bead on the chosen path.
   func confidence(source: Range<Int>, target: Range<Int>) -> Double
+  /// A bound that `cost` never goes below for a bead of this many sentences a side, which
+  /// lets the aligner skip beads that cannot beat the best one it has; −∞ by default.
+  func minimumCost(sourceCount: Int, targetCount: Int) -> Double
+}
+
+extension AlignmentScorer {
+  public func minimumCost(sourceCount: Int, targetCount: Int) -> Double { -.infinity }
 }

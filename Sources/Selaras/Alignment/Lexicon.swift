@@ -7,6 +7,8 @@ import Foundation
 public struct Lexicon: Sendable {
   /// Indonesian word or phrase → English words.
   public private(set) var translations: [String: [String]] = [:]
+  /// The first words of the two-word entries (`rumah` of `rumah sakit`).
+  private(set) var phraseStarts: Set<String> = []
 
   public init() {}
 
@@ -18,6 +20,10 @@ public struct Lexicon: Sendable {
     guard !key.isEmpty, !value.isEmpty else { return }
     if translations[key]?.contains(value) != true {
       translations[key, default: []].append(value)
+    }
+    let words = key.split(separator: " ")
+    if words.count == 2 {
+      phraseStarts.insert(String(words[0]))
     }
   }
 

@@ -48,15 +48,19 @@ public final class NewsAlignmentScorer: AlignmentScorer {
 
   private let source: [SentenceFeatures]
   private let target: [SentenceFeatures]
+  /// The keys of all source sentences, and of all target sentences (`SentenceFeatures.keys`).
+  private let sourceKeys: [UInt32]
+  private let targetKeys: [UInt32]
   /// Running totals of `source` and `target`, for the hot loop.
   private let sourceTotals: [SentenceTotals]
   private let targetTotals: [SentenceTotals]
   private let slope: Double
   /// The target sentence on the diagonal for each source sentence.
   private let centers: [Int]
-  /// Half-width of the cached band: the aligner's first band (10) and the widest bead (3).
-  private let cacheBand = 14
-  /// Pair statistics near the diagonal, `UInt64.max` until computed. A raw buffer: the
+  /// Half-width of the cached band: the aligner's first band (6), the widest bead (3) and one
+  /// for rounding.
+  private let cacheBand = 10
+  /// Pair statistics near the diagonal, computed up front (`fillCache`). A raw buffer: the
   /// exclusivity checks of a class's stored array cost more than the lookups.
   private let cache: UnsafeMutableBufferPointer<UInt64>
 
@@ -67,13 +71,19 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     source: [Sentence], sourceLanguage: LanguageTag, target: [Sentence], targetLanguage: LanguageTag,
     lexicon: Lexicon = .builtIn, weights: Weights = Weights()
   ) {
-    let extractor = FeatureExtractor(lexicon: lexicon)
+    var extractor = FeatureExtractor(lexicon: lexicon)
+    var sourceKeys: [UInt32] = []
+    var targetKeys: [UInt32] = []
     self.source = source.map {
-      extractor.features(of: $0.text, language: sourceLanguage.language, isBoilerplate: $0.isBoilerplate)
+      extractor.features(
+        of: $0.text, language: sourceLanguage.language, isBoilerplate: $0.isBoilerplate, into: &sourceKeys)
     }
     self.target = target.map {
-      extractor.features(of: $0.text, language: targetLanguage.language, isBoilerplate: $0.isBoilerplate)
+      extractor.features(
+        of: $0.text, language: targetLanguage.language, isBoilerplate: $0.isBoilerplate, into: &targetKeys)
     }
+    self.sourceKeys = sourceKeys
+    self.targetKeys = targetKeys
     sourceTotals = SentenceTotals.running(self.source)
     targetTotals = SentenceTotals.running(self.target)
     sourceCount = source.count
@@ -94,7 +104,48 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     self.slope = slope
     centers = (0..<sourceCount).map { Int((Double($0) * slope).rounded()) }
     cache = .allocate(capacity: sourceCount * (2 * cacheBand + 1))
-    cache.initialize(repeating: .max)
+    cache.initialize(repeating: 0)
+    fillCache(vocabularySize: extractor.vocabulary.count)
+  }
+
+  /// Computes the pair statistics of the cached band, one target sentence at a time: its
+  /// keys are marked in a table indexed by vocabulary id, and each source sentence whose
+  /// band holds it is counted against the marks. That costs one lookup per source key
+  /// instead of a merge of both lists; the source side is the one scanned because English
+  /// sentences have a third of the keys of Indonesian ones, which carry every dictionary
+  /// translation of their words.
+  private func fillCache(vocabularySize: Int) {
+    var marks = [Int32](repeating: -1, count: vocabularySize)
+    let width = 2 * cacheBand + 1
+    var firstSource = 0
+    marks.withUnsafeMutableBufferPointer { marks in
+      sourceKeys.withUnsafeBufferPointer { sourceKeys in
+        targetKeys.withUnsafeBufferPointer { targetKeys in
+          for t in 0..<targetCount {
+            let mark = Int32(t)
+            for key in targetKeys[target[t].keys] {
+              marks[Int(key & SentenceFeatures.idMask)] = mark
+            }
+            while firstSource < sourceCount && centers[firstSource] + cacheBand < t {
+              firstSource += 1
+            }
+            var s = firstSource
+            while s < sourceCount && centers[s] - cacheBand <= t {
+              // Matches, anchor matches and number matches, 20 bits each.
+              var counts: UInt64 = 0
+              for key in sourceKeys[source[s].keys] {
+                let match: UInt64 = marks[Int(key & SentenceFeatures.idMask)] == mark ? 1 : 0
+                counts &+= match &* (1 | UInt64(key >> 31) << 20 | UInt64((key >> 30) & 1) << 40)
+              }
+              let anchors = (counts >> 20) & 0xFFFFF
+              cache[s * width + t - centers[s] + cacheBand] = Self.pack(
+                (counts & 0xFFFFF) &- anchors, anchors, counts >> 40)
+              s += 1
+            }
+          }
+        }
+      }
+    }
   }
 
   deinit {
@@ -116,6 +167,15 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     return weights.length * min(weights.maxLengthCost, lengthCost(bead)) + prior + weights.pairBase
       - weights.evidence * min(1, bead.similarity) - headline
       + weights.numberMismatch * Double(min(weights.maxNumberMismatches, bead.numberMismatches))
+  }
+
+  /// The cost of a bead with all the evidence it can have and no length or number penalty.
+  public func minimumCost(sourceCount: Int, targetCount: Int) -> Double {
+    if sourceCount == 0 || targetCount == 0 {
+      return min(weights.null, weights.boilerplateNull)
+    }
+    let headline = sourceCount == 1 && targetCount == 1 ? weights.headline : 0
+    return Self.prior(sourceCount, targetCount) + weights.pairBase - weights.evidence - headline
   }
 
   public func confidence(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> Double {
@@ -199,9 +259,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       for sentence in features {
         var next = totals[totals.count - 1]
         next.length += sentence.length
-        next.concepts += sentence.concepts.count
-        next.anchors += sentence.anchors.count
-        next.numbers += sentence.numbers.count
+        next.concepts += sentence.conceptCount
+        next.anchors += sentence.anchorCount
+        next.numbers += sentence.numberCount
         next.boilerplate += sentence.isBoilerplate ? 1 : 0
         totals.append(next)
       }
@@ -219,38 +279,29 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   /// the statistics of a bead's pairs add up packed.
   private func pairStatistics(_ s: Int, _ t: Int) -> UInt64 {
     let offset = t - centers[s] + cacheBand
-    let slot = offset >= 0 && offset <= 2 * cacheBand ? s * (2 * cacheBand + 1) + offset : nil
-    if let slot, cache[slot] != .max {
-      return cache[slot]
+    if offset >= 0 && offset <= 2 * cacheBand {
+      return cache[s * (2 * cacheBand + 1) + offset]
     }
-    let concepts = min(0x3FFFF, Self.intersectionCount(source[s].concepts, target[t].concepts))
-    let anchors = min(0x3FFFF, Self.intersectionCount(source[s].anchors, target[t].anchors))
-    let numbers = min(0x3FFFF, Self.intersectionCount(source[s].numbers, target[t].numbers))
-    let packed = UInt64(concepts) | UInt64(anchors) << 20 | UInt64(numbers) << 40
-    if let slot {
-      cache[slot] = packed
-    }
-    return packed
+    return Self.matches(sourceKeys[source[s].keys], targetKeys[target[t].keys])
   }
 
-  /// The number of values two sorted, duplicate-free arrays share; a merge written
-  /// without branches on the comparison, which the processor cannot predict.
-  static func intersectionCount(_ a: [Int32], _ b: [Int32]) -> Int {
-    a.withUnsafeBufferPointer { a in
-      b.withUnsafeBufferPointer { b in
-        var i = 0
-        var j = 0
-        var count = 0
-        while i < a.count && j < b.count {
-          let x = a[i]
-          let y = b[j]
-          count &+= x == y ? 1 : 0
-          i &+= x <= y ? 1 : 0
-          j &+= y <= x ? 1 : 0
-        }
-        return count
-      }
+  /// The concept, anchor and number matches of two sentences' keys, packed as
+  /// `pairStatistics` returns them; for the pairs outside the cached band, which the aligner
+  /// reaches only when its band grows.
+  private static func matches(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> UInt64 {
+    var all: UInt64 = 0
+    var anchors: UInt64 = 0
+    var numbers: UInt64 = 0
+    for key in a where b.contains(key) {
+      all += 1
+      anchors += UInt64(key >> 31)
+      numbers += UInt64((key >> 30) & 1)
     }
+    return pack(all - anchors, anchors, numbers)
+  }
+
+  private static func pack(_ concepts: UInt64, _ anchors: UInt64, _ numbers: UInt64) -> UInt64 {
+    min(concepts, 0x3FFFF) | min(anchors, 0x3FFFF) << 20 | min(numbers, 0x3FFFF) << 40
   }
 
   // MARK: Length

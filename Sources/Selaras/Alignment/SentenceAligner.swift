@@ -11,7 +11,7 @@ public struct SentenceAligner: Sendable {
   /// The half-width of the first band, in sentences.
   public var initialBand: Int
 
-  public init(initialBand: Int = 10) {
+  public init(initialBand: Int = 6) {
     self.initialBand = initialBand
   }
 
@@ -49,6 +49,7 @@ public struct SentenceAligner: Sendable {
     let centers = (0...n).map { Int((Double($0) * slope).rounded()) }
     func center(_ i: Int) -> Int { centers[i] }
     let shapes = BeadShape.all
+    let floors = shapes.map { scorer.minimumCost(sourceCount: $0.source, targetCount: $0.target) }
     var cost = [Double](repeating: .infinity, count: (n + 1) * width)
     var back = [UInt8](repeating: UInt8.max, count: (n + 1) * width)
     func slot(_ i: Int, _ j: Int) -> Int? {
@@ -70,7 +71,8 @@ public struct SentenceAligner: Sendable {
           let pj = j - shape.target
           guard pi >= 0, pj >= 0, let previous = slot(pi, pj) else { continue }
           let before = cost[previous]
-          guard before < best else { continue }
+          // Skip a bead that cannot beat the best one even with its lowest possible cost.
+          guard before + floors[index] < best else { continue }
           let total = before + scorer.cost(source: pi..<i, target: pj..<j)
           if total < best {
             best = total

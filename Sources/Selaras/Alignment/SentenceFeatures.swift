@@ -1,14 +1,59 @@
 import Foundation
 
-/// Interns strings as small integers so that sentences compare by sorted integer arrays.
-final class Vocabulary {
-  private var ids: [String: Int32] = [:]
+/// Interns strings as small integers so that sentences compare by integer keys.
+struct Vocabulary {
+  private var ids: [String: UInt32] = [:]
 
-  func id(_ key: String) -> Int32 {
+  var count: Int { ids.count }
+
+  /// The id of `key`, below 2^30 so that the top two bits are free for flags.
+  mutating func id(_ key: String) -> UInt32 {
     if let id = ids[key] { return id }
-    let id = Int32(ids.count)
+    let id = UInt32(ids.count)
+    precondition(id < 1 << 30, "vocabulary overflow")
     ids[key] = id
     return id
+  }
+}
+
+/// An open-addressing hash table from 64-bit hashes to indices, for the per-token lookups
+/// of ``FeatureExtractor``, where the standard dictionary's hashing of its keys costs more
+/// than the rest of the lookup. The hashes are already well mixed (FNV-1a); a hash and the
+/// same hash with its lowest bit flipped count as one.
+struct HashIndex {
+  private var keys = [UInt64](repeating: 0, count: 1024)
+  private var values = [Int32](repeating: -1, count: 1024)
+  private var count = 0
+
+  subscript(hash: UInt64) -> Int? {
+    let key = hash | 1
+    return keys.withUnsafeBufferPointer { keys in
+      let mask = keys.count - 1
+      var slot = Int(truncatingIfNeeded: key >> 7) & mask
+      while true {
+        let found = keys[slot]
+        if found == key { return Int(values[slot]) }
+        if found == 0 { return nil }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+
+  mutating func insert(_ value: Int, for hash: UInt64) {
+    if (count + 1) * 2 > keys.count {
+      let old = zip(keys, values).filter { $0.0 != 0 }
+      keys = [UInt64](repeating: 0, count: keys.count * 2)
+      values = [Int32](repeating: -1, count: keys.count)
+      count = 0
+      for (key, value) in old { insert(Int(value), for: key) }
+    }
+    let key = hash | 1
+    let mask = keys.count - 1
+    var slot = Int(truncatingIfNeeded: key >> 7) & mask
+    while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+    if keys[slot] == 0 { count += 1 }
+    keys[slot] = key
+    values[slot] = Int32(value)
   }
 }
 
@@ -16,185 +61,245 @@ final class Vocabulary {
 struct SentenceFeatures {
   /// Non-white-space scalars.
   var length: Int
-  /// Numbers, dates, times, names and acronyms, as sorted unique vocabulary ids.
-  var anchors: [Int32]
-  /// The number anchors among `anchors`.
-  var numbers: [Int32]
-  /// Content words as English stems (Indonesian words through the lexicon), sorted unique ids.
-  var concepts: [Int32]
+  /// Where the sentence's keys are in the pool it was extracted into: content words as
+  /// English stems (Indonesian words through the lexicon), and numbers, dates, times, names
+  /// and acronyms as anchors. Keys are vocabulary ids with ``anchorFlag`` and ``numberFlag``
+  /// set on anchors and number anchors, each once, so that one pass over two sentences
+  /// counts all three kinds of match.
+  var keys: Range<Int>
+  var conceptCount: Int
+  var anchorCount: Int
+  var numberCount: Int
   var isBoilerplate: Bool
+
+  static let anchorFlag: UInt32 = 1 << 31
+  static let numberFlag: UInt32 = 1 << 30
+  /// The vocabulary id in a key.
+  static let idMask: UInt32 = (1 << 30) - 1
 }
 
 /// Turns sentences into ``SentenceFeatures`` for one aligner run.
 ///
 /// What a word contributes (its concepts, its name anchor) is worked out once per distinct
-/// word and language and kept; words are found again by a hash of their bytes, so the cost
-/// per sentence is one pass over its bytes and a lookup per word.
-final class FeatureExtractor {
+/// word and language and kept; so are the anchors of a number in its context. Both are
+/// found again by a hash of their bytes, so the cost per sentence is one pass over its bytes
+/// and a table probe per token.
+///
+/// A struct, so that its tables are reached without the run-time exclusivity checks that a
+/// class's stored properties pay on every access.
+struct FeatureExtractor {
   let lexicon: Lexicon
-  let vocabulary = Vocabulary()
-  /// Per language (0: Indonesian, 1: other), word hash → index into `infos`.
-  private var known: [[UInt64: Int32]] = [[:], [:]]
+  private(set) var vocabulary = Vocabulary()
+  /// Word or number hash (salted by language and context) → index into `infos`.
+  private var known = HashIndex()
   private var infos: [WordInfo] = []
-  /// The concept ids of all known words; each word's are a range of it.
-  private var conceptPool: [Int32] = []
-  /// The name anchors of all known words, likewise.
-  private var namePool: [Int32] = []
-  /// The first words of the lexicon's two-word entries.
-  private let phraseStarts: Set<String>
+  /// The lowercased form of each of `infos`, for two-word lexicon entries.
+  private var lowercased: [String] = []
+  /// The keys of all known tokens (flagged vocabulary ids); each token's are a range of it.
+  private var keyPool: [UInt32] = []
+  /// Two-word lexicon entries met so far: a hash of the two words' `infos` indices → an
+  /// entry of `infos` whose keys are the phrase's concepts (none when it is no entry).
+  private var phrases = HashIndex()
+  /// For each vocabulary id, the last sentence that had it, so that each key is added once.
+  private var lastSeen: [Int32] = []
+  private var sentenceNumber: Int32 = 0
   /// Scratch space reused from sentence to sentence.
   private var spans: [WordTokenizer.Span] = []
-  private var anchorScratch: [Int32] = []
-  private var numberScratch: [Int32] = []
-  private var conceptScratch: [Int32] = []
 
-  /// What one word, as written, contributes to its sentence's features.
+  /// What one token, as written, contributes to its sentence's features.
   private struct WordInfo {
-    var concepts: Range<Int>
-    /// Name or acronym anchors (a range of `namePool`), when the word is capitalized: one,
-    /// or one per part of a hyphenated name (`Jakarta-Bandung`).
-    var names: Range<Int>
-    /// A month or weekday anchor, when the word is a capitalized calendar name.
-    var calendar: Int32?
-    /// Whether the word is a function word, which is no name at the start of a sentence.
+    /// Concept keys, then name or acronym anchors when the word is capitalized (one, or one
+    /// per part of a hyphenated name such as `Jakarta-Bandung`), or a month or weekday anchor;
+    /// for a number, its anchors.
+    var keys: Range<Int>
+    /// Where the anchors start in `keys`.
+    var anchorStart: Int
+    /// Whether the word is a function word, whose name anchor does not count at the start of
+    /// a sentence.
     var isFunctionWord: Bool
-    var lowercased: String
     /// Whether a two-word lexicon entry starts with the word (`rumah` of `rumah sakit`).
     var startsPhrase: Bool
   }
 
   init(lexicon: Lexicon) {
     self.lexicon = lexicon
-    phraseStarts = Set(
-      lexicon.translations.keys.compactMap { key in
-        let words = key.split(separator: " ")
-        return words.count == 2 ? String(words[0]) : nil
-      })
   }
 
-  func features(of sentence: String, language: String, isBoilerplate: Bool) -> SentenceFeatures {
+  /// The features of `sentence`, whose keys are appended to `pool`.
+  mutating func features(of sentence: String, language: String, isBoilerplate: Bool, into pool: inout [UInt32])
+    -> SentenceFeatures
+  {
     var sentence = sentence
-    let slot = language == "id" ? 0 : 1
+    let slot: UInt64 = language == "id" ? 0 : 1
+    let start = pool.count
+    sentenceNumber &+= 1
+    var spans = self.spans
+    self.spans = []
+    defer { self.spans = spans }
+    spans.removeAll(keepingCapacity: true)
     return sentence.withUTF8 { bytes in
-      var spans = self.spans
-      spans.removeAll(keepingCapacity: true)
       WordTokenizer.scan(bytes) { spans.append($0) }
-      var anchors = anchorScratch
-      var numbers = numberScratch
-      var concepts = conceptScratch
-      anchors.removeAll(keepingCapacity: true)
-      numbers.removeAll(keepingCapacity: true)
-      concepts.removeAll(keepingCapacity: true)
-      self.spans = []
-      anchorScratch = []
-      numberScratch = []
-      conceptScratch = []
-      defer {
-        self.spans = spans
-        anchorScratch = anchors
-        numberScratch = numbers
-        conceptScratch = concepts
-      }
       var previousWord: Int?
-      for (index, span) in spans.enumerated() {
+      for index in spans.indices {
+        let span = spans[index]
+        let infoIndex: Int
         if span.kind == .number {
-          let previous = index > 0 ? spans[index - 1].text(in: bytes).lowercased() : ""
-          let next = index + 1 < spans.count ? spans[index + 1].text(in: bytes).lowercased() : ""
-          for anchor in NumberAnchors.anchors(ofNumber: span.text(in: bytes), language: language, previous: previous, next: next) {
-            let id = vocabulary.id(anchor)
-            anchors.append(id)
-            if anchor.hasPrefix("#") { numbers.append(id) }
-          }
+          infoIndex = numberInfo(spans, index, bytes, language: language, slot: slot)
           previousWord = nil
-          continue
+        } else {
+          infoIndex = wordInfo(span, bytes, slot: slot)
         }
-        let infoIndex = wordInfo(span, bytes, language: language, slot: slot)
         let info = infos[infoIndex]
-        if index > 0 || !info.isFunctionWord {
-          anchors.append(contentsOf: namePool[info.names])
-        }
-        if let calendar = info.calendar {
-          anchors.append(calendar)
-        }
-        concepts.append(contentsOf: conceptPool[info.concepts])
-        if let previousWord, infos[previousWord].startsPhrase,
-          let phrase = lexicon.translations[infos[previousWord].lowercased + " " + info.lowercased]
-        {
-          concepts += conceptIDs(phrase)
+        let end = index > 0 || !info.isFunctionWord ? info.keys.upperBound : info.anchorStart
+        addKeys(info.keys.lowerBound..<end, to: &pool)
+        guard span.kind == .word else { continue }
+        if let previous = previousWord, infos[previous].startsPhrase {
+          addKeys(infos[phraseInfo(previous, infoIndex)].keys, to: &pool)
         }
         previousWord = slot == 0 ? infoIndex : nil
       }
+      var anchors = 0
+      var numbers = 0
+      for key in pool[start...] {
+        anchors += Int(key >> 31)
+        numbers += Int((key >> 30) & 1)
+      }
       return SentenceFeatures(
-        length: Self.visibleLength(bytes), anchors: Self.sortedUnique(&anchors), numbers: Self.sortedUnique(&numbers),
-        concepts: Self.sortedUnique(&concepts), isBoilerplate: isBoilerplate)
+        length: Self.visibleLength(bytes), keys: start..<pool.count, conceptCount: pool.count - start - anchors,
+        anchorCount: anchors, numberCount: numbers, isBoilerplate: isBoilerplate)
     }
   }
 
-  private func wordInfo(_ span: WordTokenizer.Span, _ bytes: UnsafeBufferPointer<UInt8>, language: String, slot: Int)
-    -> Int
-  {
-    let hash = Self.hash(bytes[span.range], acronym: span.isDottedAcronym)
-    if let index = known[slot][hash] { return Int(index) }
+  /// Appends the keys of `keyPool[range]` that the sentence does not have yet.
+  private mutating func addKeys(_ range: Range<Int>, to pool: inout [UInt32]) {
+    let sentence = sentenceNumber
+    if vocabulary.count > lastSeen.count {
+      lastSeen += repeatElement(0, count: max(vocabulary.count - lastSeen.count, lastSeen.count))
+    }
+    keyPool.withUnsafeBufferPointer { keys in
+      lastSeen.withUnsafeMutableBufferPointer { lastSeen in
+        for position in range {
+          let key = keys[position]
+          let id = Int(key & SentenceFeatures.idMask)
+          if lastSeen[id] != sentence {
+            lastSeen[id] = sentence
+            pool.append(key)
+          }
+        }
+      }
+    }
+  }
+
+  /// The `infos` entry of the two-word lexicon entry made of two words, with no keys when
+  /// they make none.
+  private mutating func phraseInfo(_ first: Int, _ second: Int) -> Int {
+    var hash = ByteHash()
+    hash.add(0x20)
+    withUnsafeBytes(of: (Int64(first), Int64(second))) { hash.add($0) }
+    if let index = phrases[hash.value] { return index }
+    let start = keyPool.count
+    if let english = lexicon.translations[lowercased[first] + " " + lowercased[second]] {
+      appendConcepts(english)
+    }
+    let index = infos.count
+    infos.append(
+      WordInfo(keys: start..<keyPool.count, anchorStart: keyPool.count, isFunctionWord: false, startsPhrase: false))
+    lowercased.append("")
+    phrases.insert(index, for: hash.value)
+    return index
+  }
+
+  private mutating func wordInfo(_ span: WordTokenizer.Span, _ bytes: UnsafeBufferPointer<UInt8>, slot: UInt64) -> Int {
+    var hash = ByteHash()
+    hash.add(UInt8(truncatingIfNeeded: slot))
+    if span.isDottedAcronym { hash.add(0) }
+    hash.add(bytes[span.range])
+    if let index = known[hash.value] { return index }
     let text = span.text(in: bytes)
     let lowered = text.lowercased()
     let english = slot == 0 ? lexicon.english(for: lowered) + [lowered] : [lowered]
-    let conceptStart = conceptPool.count
-    conceptPool += conceptIDs(english)
-    let nameStart = namePool.count
-    var info = WordInfo(
-      concepts: conceptStart..<conceptPool.count, names: nameStart..<nameStart, calendar: nil,
-      isFunctionWord: Self.englishStopwords.contains(lowered) || lexicon.translations[lowered] != nil,
-      lowercased: lowered, startsPhrase: phraseStarts.contains(lowered))
-    if span.isCapitalized {
-      if let anchor = NumberAnchors.calendarAnchor(lowered) {
-        info.calendar = vocabulary.id(anchor)
-      } else {
-        let parts = text.split(separator: "-")
-        for part in parts.count > 1 ? [Substring(text)] + parts : parts where part.first?.isUppercase == true {
-          if part.count >= 2 && part == part.uppercased() {
-            namePool.append(vocabulary.id("a:" + part))
-          } else if part.count >= 4 {
-            namePool.append(vocabulary.id("n:" + Self.skeleton(part.lowercased())))
-          }
+    let start = keyPool.count
+    appendConcepts(english)
+    let anchorStart = keyPool.count
+    let calendar = span.isCapitalized ? NumberAnchors.calendarAnchor(lowered) : nil
+    if let calendar {
+      keyPool.append(vocabulary.id(calendar) | SentenceFeatures.anchorFlag)
+    } else if span.isCapitalized {
+      let parts = text.split(separator: "-")
+      for part in parts.count > 1 ? [Substring(text)] + parts : parts where part.first?.isUppercase == true {
+        if part.count >= 2 && part == part.uppercased() {
+          keyPool.append(vocabulary.id("a:" + part) | SentenceFeatures.anchorFlag)
+        } else if part.count >= 4 {
+          keyPool.append(vocabulary.id("n:" + Self.skeleton(part.lowercased())) | SentenceFeatures.anchorFlag)
         }
-        info.names = nameStart..<namePool.count
       }
     }
+    return remember(
+      WordInfo(
+        // A month or weekday counts even at the start of a sentence, like a number.
+        keys: start..<keyPool.count, anchorStart: calendar == nil ? anchorStart : keyPool.count,
+        isFunctionWord: Self.englishStopwords.contains(lowered) || lexicon.translations[lowered] != nil,
+        startsPhrase: lexicon.phraseStarts.contains(lowered)),
+      lowercased: lowered, hash: hash.value)
+  }
+
+  /// The anchors of the number at `spans[index]`, which depend on the words around it only
+  /// through `pukul` before it and `a.m.`/`p.m.` after it.
+  private mutating func numberInfo(
+    _ spans: [WordTokenizer.Span], _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, language: String, slot: UInt64
+  ) -> Int {
+    let afterPukul = index > 0 && Self.isPukul(spans[index - 1], bytes)
+    let next = index + 1 < spans.count ? Self.meridiem(spans[index + 1], bytes) : ""
+    var hash = ByteHash()
+    hash.add(UInt8(truncatingIfNeeded: slot) | 0x10)
+    hash.add(afterPukul ? 1 : 0)
+    hash.add(next.utf8)
+    hash.add(0xFF)
+    hash.add(bytes[spans[index].range])
+    if let index = known[hash.value] { return index }
+    let start = keyPool.count
+    let text = spans[index].text(in: bytes)
+    let previous = afterPukul ? "pukul" : ""
+    for anchor in NumberAnchors.anchors(ofNumber: text, language: language, previous: previous, next: next) {
+      let isNumber = anchor.hasPrefix("#")
+      keyPool.append(
+        vocabulary.id(anchor) | SentenceFeatures.anchorFlag | (isNumber ? SentenceFeatures.numberFlag : 0))
+    }
+    return remember(
+      WordInfo(keys: start..<keyPool.count, anchorStart: keyPool.count, isFunctionWord: false, startsPhrase: false),
+      lowercased: text, hash: hash.value)
+  }
+
+  /// Whether `span` is the word `pukul` ("at", before a time of day), in any case.
+  private static func isPukul(_ span: WordTokenizer.Span, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    span.range.count == 5 && zip(bytes[span.range], "pukul".utf8).allSatisfy { $0 | 0x20 == $1 }
+  }
+
+  /// `a`, `am`, `p` or `pm` when `span` is one of them (in any case), else empty: the only
+  /// following words that change what a number means.
+  private static func meridiem(_ span: WordTokenizer.Span, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard span.range.count <= 2, span.kind == .word else { return "" }
+    let word = span.text(in: bytes).lowercased()
+    return ["a", "am", "p", "pm"].contains(word) ? word : ""
+  }
+
+  private mutating func remember(_ info: WordInfo, lowercased word: String, hash: UInt64) -> Int {
     infos.append(info)
-    known[slot][hash] = Int32(infos.count - 1)
+    lowercased.append(word)
+    known.insert(infos.count - 1, for: hash)
     return infos.count - 1
   }
 
-  private static func hash(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, acronym: Bool) -> UInt64 {
-    var hash = ByteHash()
-    if acronym { hash.add(0) }
-    hash.add(bytes)
-    return hash.value
-  }
-
-  /// The concept ids of English words or phrases: their stems, stop words left out.
-  private func conceptIDs(_ english: [String]) -> [Int32] {
-    var result: [Int32] = []
+  /// Appends the concept keys of English words or phrases: their stems, stop words left out.
+  private mutating func appendConcepts(_ english: [String]) {
     for phrase in english {
       for word in phrase.split(separator: " ") {
         let stem = Self.englishStem(String(word))
         if !Self.englishStopwords.contains(stem) {
-          result.append(vocabulary.id(stem))
+          keyPool.append(vocabulary.id(stem))
         }
       }
     }
-    return result
-  }
-
-  /// The distinct ids of `ids`, sorted, in a new array; `ids` is sorted in place.
-  private static func sortedUnique(_ ids: inout [Int32]) -> [Int32] {
-    ids.sort()
-    var result: [Int32] = []
-    result.reserveCapacity(ids.count)
-    for id in ids where id != result.last {
-      result.append(id)
-    }
-    return result
   }
 
   /// The number of scalars that are not ASCII white space.

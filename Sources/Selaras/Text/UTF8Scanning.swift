@@ -191,7 +191,9 @@ struct UTF8Scanner {
     switch bytes[index - 1] {
     case 0x29, 0x5D, 0x7D: return (1, false)
     case 0x22, 0x27: return (1, true)
-    case 0x9D, 0x99 where index >= 3 && bytes[index - 3] == 0xE2 && bytes[index - 2] == 0x80: return (3, true)
+    case 0x9D where index >= 3 && bytes[index - 3] == 0xE2 && bytes[index - 2] == 0x80,
+      0x99 where index >= 3 && bytes[index - 3] == 0xE2 && bytes[index - 2] == 0x80:
+      return (3, true)
     case 0xBB where index >= 2 && bytes[index - 2] == 0xC2: return (2, true)
     default: return (0, false)
     }

@@ -79,6 +79,11 @@ public enum WordTokenizer {
         }
         var end = index + width
         while end < bytes.count {
+          let byte = bytes[end]
+          if byte & 0xDF >= 0x41 && byte & 0xDF <= 0x5A {
+            end += 1
+            continue
+          }
           let (next, nextWidth) = classify(bytes, end)
           if next == .letter {
             end += nextWidth

@@ -70,6 +70,22 @@ struct BeadShapeTests {
         ]) == ["0-1", "1-1", "0-1"])
   }
 
+  @Test("Content redistributed across two sentences each as 2-2")
+  func twoToTwo() {
+    // The translator moved the semi-final and its score into the first sentence: a short
+    // sentence faces a long one twice, so neither 1-1 pairing holds on its own.
+    #expect(
+      beads(
+        [
+          "Ginting will face Shi Yuqi in the final.",
+          "Shi, who beat Japan's Kodai Naraoka 21-17, 21-15 in Saturday's semi-final, has won their last four meetings.",
+        ],
+        [
+          "Di final, Ginting akan menghadapi Shi Yuqi yang pada semifinal Sabtu mengalahkan Kodai Naraoka dari Jepang 21-17, 21-15.",
+          "Shi memenangi empat pertemuan terakhir mereka.",
+        ]) == ["2-2"])
+  }
+
   @Test("1-3 and 3-1 beads are reachable")
   func wideBeads() {
     #expect(
