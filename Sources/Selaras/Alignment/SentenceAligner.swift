@@ -3,16 +3,22 @@
 /// The path runs from (0, 0) to (n, m) through beads of the shapes in ``BeadShape/all``
 /// (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 1-3, 3-1) and minimizes the summed cost the scorer gives.
 /// Only cells within `band` of the proportional diagonal are visited; when the best path
-/// comes near the edge of the band, the band is doubled and the search run again, so the
-/// cost stays linear in the length of the texts unless they really diverge.
+/// comes near the edge of the band, the band is doubled and the search run again, up to
+/// ``maximumBand``: texts that diverge further than that (or are no translations of each
+/// other) get the best path within it rather than a search that grows with the square of
+/// their length.
 ///
-/// - Complexity: O((*n* + *m*) × *w*) cost evaluations for a final band half-width *w*.
+/// - Complexity: O((*n* + *m*) × *w*) cost evaluations for a final band half-width *w* ≤
+///   `maximumBand`.
 public struct SentenceAligner: Sendable {
   /// The half-width of the first band, in sentences.
   public var initialBand: Int
+  /// The widest half-width the band grows to; wider than any news article is long.
+  public var maximumBand: Int
 
-  public init(initialBand: Int = 6) {
+  public init(initialBand: Int = 6, maximumBand: Int = 256) {
     self.initialBand = initialBand
+    self.maximumBand = maximumBand
   }
 
   /// The beads of the best path; every sentence of both sides is in exactly one bead.
@@ -26,8 +32,10 @@ public struct SentenceAligner: Sendable {
     var band = max(initialBand, 4)
     while true {
       let path = search(scorer, n: n, m: m, band: band)
-      let touchesEdge = band < max(n, m) && path.touchesEdge
-      if !touchesEdge {
+      // A band too narrow to reach the end (one side hundreds of times longer) always grows.
+      let unreachable = path.beads.isEmpty && band < max(n, m)
+      let touchesEdge = band < min(max(n, m), maximumBand) && path.touchesEdge
+      if !unreachable && !touchesEdge {
         return path.beads.map { bead in
           var bead = bead
           bead.score = scorer.confidence(source: bead.source, target: bead.target)

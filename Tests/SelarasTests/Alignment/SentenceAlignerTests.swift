@@ -120,6 +120,20 @@ struct AlignerInputTests {
     #expect(article.beads.flatMap(\.target) == Array(0..<300))
   }
 
+  @Test("A band held to its maximum still covers every sentence, and grows past it when it must to reach the end")
+  func cappedBand() throws {
+    var capped = aligner
+    capped.aligner = SentenceAligner(initialBand: 4, maximumBand: 8)
+    let english = (0..<120).map { "Sentence \($0) about the weather in Tokyo." }
+    let unrelated = (0..<90).map { "Kalimat nomor \($0 * 7) tentang banjir di Bandung." }
+    for (source, target) in [(english, unrelated), (Array(english.prefix(1)), unrelated)] {
+      let article = try capped.align(
+        source: source.joined(separator: "\n"), target: target.joined(separator: "\n"), presegmented: true)
+      #expect(article.beads.flatMap(\.source) == Array(0..<source.count))
+      #expect(article.beads.flatMap(\.target) == Array(0..<target.count))
+    }
+  }
+
   @Test("Texts that are not translations score low")
   func unrelated() throws {
     let article = try aligner.align(
