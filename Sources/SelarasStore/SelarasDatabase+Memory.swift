@@ -72,6 +72,66 @@ extension SelarasDatabase {
       // How many units hold each word, per column: the search asks it for the rarest words.
       try db.execute(sql: "CREATE VIRTUAL TABLE unitTextVocabulary USING fts5vocab(unitText, 'col')")
     }
+    // v4 replaces the full-text index, whose import cost and posting-list reads did not scale
+    // to a million units, by a word index of our own (see `WordIndex`), and the unique key on
+    // both texts by one on their hash.
+    migrator.registerMigration("v4-memory-word-index") { db in
+      try db.execute(
+        sql: """
+          DROP TRIGGER unitTextDelete;
+          DROP TRIGGER unitTextUpdate;
+          DROP TABLE unitTextVocabulary;
+          DROP TABLE unitText;
+          """)
+      // SQLite's way to change a table's constraints: build the new one, copy, drop the old
+      // and rename (foreign keys are off during a migration, and unitProperty's key names
+      // "unit", which is the new table once renamed).
+      try db.create(table: "unitNew") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("sourceLang", .text).notNull().check { length($0) > 0 }
+        table.column("targetLang", .text).notNull().check { length($0) > 0 }
+        table.column("sourceText", .text).notNull().check { length($0) > 0 }
+        table.column("targetText", .text).notNull().check { length($0) > 0 }
+        table.column("sourceTokens", .integer).notNull()
+        table.column("targetTokens", .integer).notNull()
+        table.column("document", .text)
+        table.column("score", .double)
+        table.column("creationTool", .text)
+        table.column("created", .text).notNull()
+        table.column("changed", .text)
+        table.column("user", .text)
+        // A hash of the languages and texts: duplicates are found through it, and a
+        // different unit with the same hash takes the next free value.
+        table.column("textHash", .integer).notNull().unique()
+      }
+      try db.create(table: "posting", options: .withoutRowID) { table in
+        table.column("side", .integer).notNull()
+        table.column("word", .integer).notNull()
+        table.column("count", .integer).notNull()
+        table.column("ids", .blob).notNull()
+        table.primaryKey(["side", "word"])
+      }
+      var index = WordIndex()
+      let rows = try Row.fetchCursor(db, sql: "SELECT * FROM unit ORDER BY id")
+      while let row = try rows.next() {
+        let hash = try Self.uniqueHash(
+          Self.textHash(row["sourceLang"], row["targetLang"], row["sourceText"], row["targetText"]), db: db)
+        try db.execute(
+          sql: """
+            INSERT INTO unitNew (id, sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens,
+              document, score, creationTool, created, changed, user, textHash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            row["id"], row["sourceLang"], row["targetLang"], row["sourceText"], row["targetText"],
+            row["sourceTokens"], row["targetTokens"], row["document"], row["score"], row["creationTool"],
+            row["created"], row["changed"], row["user"], hash,
+          ])
+        try index.add(row["id"], source: SegmentKeys(row["sourceText"]), target: SegmentKeys(row["targetText"]), db: db)
+      }
+      try index.flush(db)
+      try db.execute(sql: "DROP TABLE unit; ALTER TABLE unitNew RENAME TO unit")
+    }
   }
 
   /// Adds units in one transaction; a unit already stored (same languages and texts) is
@@ -85,77 +145,137 @@ extension SelarasDatabase {
 
   /// Runs `produce` inside one transaction, storing each unit it hands to `add` as it comes,
   /// so that a large file streams into the memory; if `produce` throws (a TMX file found
-  /// malformed halfway), nothing is stored.
+  /// malformed halfway), nothing is stored. The word index is filled from memory in batches
+  /// of a few million postings.
   @discardableResult
   public func importUnits(
     date: Date = Date(), _ produce: (_ add: (TranslationUnit) throws -> Void) throws -> Void
   ) throws -> MemoryImportSummary {
+    try storeUnits(date: date) { store in
+      try withoutActuallyEscaping(store) { store in
+        try produce { unit in try store(PreparedUnit(unit)) }
+      }
+    }
+  }
+
+  /// Like ``importUnits(date:_:)``, with `produce` (a TMX reader, say) running on a thread
+  /// of its own and preparing each unit (hashes, index keys) there, while this thread
+  /// writes: an import then takes as long as the slower of the two instead of both. Units
+  /// cross in batches through a bounded queue, so memory stays flat. When either side fails,
+  /// the other stops and nothing is stored; `produce`'s result comes back with the summary.
+  public func importUnits<Output: Sendable>(
+    date: Date = Date(),
+    concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
+  ) throws -> (summary: MemoryImportSummary, output: Output) {
+    let queue = PreparedUnitQueue()
+    let output = OutputBox<Output>()
+    let producer = Thread {
+      do {
+        var batch: [PreparedUnit] = []
+        let result = try produce { unit in
+          batch.append(PreparedUnit(unit))
+          if batch.count == PreparedUnitQueue.batchSize {
+            try queue.put(batch)
+            batch.removeAll(keepingCapacity: true)
+          }
+        }
+        try queue.put(batch)
+        output.set(result)
+        queue.finish(nil)
+      } catch {
+        queue.finish(error)
+      }
+    }
+    producer.start()
+    defer { queue.cancelAndWait() }
+    let summary = try storeUnits(date: date) { store in
+      while let batch = try queue.take() {
+        for unit in batch { try store(unit) }
+      }
+    }
+    queue.cancelAndWait()
+    guard let result = output.get() else { throw CancellationError() }
+    return (summary, result)
+  }
+
+  /// The transaction of an import: `produce` hands prepared units to `store`.
+  private func storeUnits(
+    date: Date, _ produce: (_ store: (PreparedUnit) throws -> Void) throws -> Void
+  ) throws -> MemoryImportSummary {
     try writer.write { db in
+      // A larger page cache for the unique index on the text hash, whose inserts land all
+      // over it; restored afterwards.
+      let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+      try db.execute(sql: "PRAGMA cache_size = -131072")
+      defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
       var summary = MemoryImportSummary()
-      let stamp = Self.timestamp(date)
+      let stamp = Self.memoryTimestamp(date)
       let insert = try db.makeStatement(
         sql: """
           INSERT INTO unit (sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens,
-            document, score, creationTool, created, changed, user)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT (sourceLang, targetLang, sourceText, targetText) DO NOTHING
+            document, score, creationTool, created, changed, user, textHash)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT (textHash) DO NOTHING
           """)
       let property = try db.makeStatement(sql: "INSERT INTO unitProperty (unitId, type, value) VALUES (?, ?, ?)")
-      let firstNew = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0) + 1
-      try produce { unit in
-        try insert.execute(arguments: [
-          unit.sourceLanguage.language, unit.targetLanguage.language, unit.source, unit.target,
-          FuzzyMatch.tokens(unit.source).count, FuzzyMatch.tokens(unit.target).count, unit.document, unit.score,
-          unit.creationTool, unit.creationDate.map(Self.timestamp) ?? stamp, unit.changeDate.map(Self.timestamp),
-          unit.user,
-        ])
-        guard db.changesCount > 0 else {
-          summary.duplicates += 1
-          return
+      var index = WordIndex()
+      try produce { prepared in
+        let unit = prepared.unit
+        let source = unit.sourceLanguage.language
+        let target = unit.targetLanguage.language
+        var hash = prepared.hash
+        while true {
+          try insert.execute(arguments: [
+            source, target, unit.source, unit.target, prepared.sourceKeys.tokenCount, prepared.targetKeys.tokenCount,
+            unit.document, unit.score, unit.creationTool, prepared.created ?? stamp, prepared.changed, unit.user, hash,
+          ])
+          if db.changesCount > 0 { break }
+          // The hash is taken: by this very unit (a duplicate), or by another one.
+          let stored = try Row.fetchOne(
+            db, sql: "SELECT sourceLang, targetLang, sourceText, targetText FROM unit WHERE textHash = ?",
+            arguments: [hash])
+          if let stored, stored[0] == source, stored[1] == target, stored[2] == unit.source, stored[3] == unit.target {
+            summary.duplicates += 1
+            return
+          }
+          hash &+= 1
         }
         summary.added += 1
         let id = db.lastInsertedRowID
+        try index.add(id, source: prepared.sourceKeys, target: prepared.targetKeys, db: db)
         for item in unit.properties {
           try property.execute(arguments: [id, item.type, item.value])
         }
       }
-      try db.execute(
-        sql: "INSERT INTO unitText (rowid, sourceText, targetText) SELECT id, sourceText, targetText FROM unit WHERE id >= ?",
-        arguments: [firstNew])
+      try index.flush(db)
       return summary
     }
   }
 
-  /// Units whose `language` side is like `text`, best first, with their match percentage:
-  /// candidates come from the full-text index (the units sharing most of the query's eight
-  /// rarest words, within a length window that could still reach `minimumScore`), then the
-  /// exact token Levenshtein ranks them. Never a scan of every unit.
+  /// Units whose `language` side is like `text`, best first, with their match percentage.
+  ///
+  /// Candidates come from the word index: the posting lists of the query's words, up to
+  /// ``rarestWordCount`` of them and none of the most common, are added up, each unit
+  /// weighted by the rarity of the words it shares, and the ``candidateCount`` heaviest within a length window that could still
+  /// reach `minimumScore` are scored by the exact token Levenshtein. Never a scan of every
+  /// unit: the work grows with the posting lists of rare words, not with the memory.
   public func searchUnits(_ text: String, language: LanguageTag, minimumScore: Int = 70, limit: Int = 10) throws
     -> [MemoryMatch]
   {
     let queryTokens = FuzzyMatch.tokens(text)
-    let words = Array(Set(queryTokens.filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }))
-    guard !words.isEmpty else { return [] }
+    let keys = SegmentKeys(text)
+    guard !keys.words.isEmpty else { return [] }
+    let low = queryTokens.count * minimumScore / 100
+    let high = minimumScore > 0 ? queryTokens.count * 100 / minimumScore + 1 : Int.max
     return try writer.read { db in
       var scored: [(score: Int, row: Row, turned: Bool)] = []
+      let unitCount = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
       for side in [Side.source, .target] {
-        // Candidates: the units sharing most of the query's rarest words, counted from the
-        // index's posting lists (cheaper than ranking every match by bm25).
-        let rarest = try Self.rarestWords(words, column: side.column, db: db, count: 8)
-        guard !rarest.isEmpty else { continue }
-        var shared: [Int64: Int] = [:]
-        for word in rarest {
-          let phrase = "{\(side.column)} : \"\(word.replacingOccurrences(of: "\"", with: "\"\""))\""
-          let ids = try Int64.fetchCursor(db, sql: "SELECT rowid FROM unitText WHERE unitText MATCH ?", arguments: [phrase])
-          while let id = try ids.next() {
-            shared[id, default: 0] += 1
-          }
-        }
-        let candidates = shared.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }
-          .prefix(Self.candidateCount).map(\.key)
+        let lists = try WordIndex.postings(
+          of: keys.words.map { (side.rawValue, $0) }, rarest: Self.rarestWordCount,
+          atMost: max(Self.commonWordUnits, unitCount / 20), db: db)
+        let candidates = WordIndex.heaviest(lists, unitCount: unitCount, count: Self.candidateCount)
         guard !candidates.isEmpty else { continue }
-        let low = queryTokens.count * minimumScore / 100
-        let high = minimumScore > 0 ? queryTokens.count * 100 / minimumScore + 1 : Int.max
         let rows = try Row.fetchAll(
           db,
           sql: """
@@ -168,32 +288,48 @@ extension SelarasDatabase {
           if score >= minimumScore { scored.append((score, row, side == .target)) }
         }
       }
+      let best = scored.sorted { $0.score > $1.score || $0.score == $1.score && ($0.row["id"] as Int64) < $1.row["id"] }
       // Properties are read only for the units shown.
-      return try scored.sorted { $0.score > $1.score }.prefix(limit).map { match in
-        let unit = try Self.unit(match.row, db: db)
+      return try best.prefix(limit).map { match in
+        let unit = try Self.unit(match.row, properties: Self.properties(of: [match.row["id"]], db: db)[match.row["id"]] ?? [])
         return MemoryMatch(score: match.score, unit: match.turned ? unit.swapped : unit)
       }
     }
   }
 
-  /// Units whose `language` side holds `phrase` (as a phrase, words in order).
+  /// Units whose `language` side holds `phrase` (its words in order, punctuation aside),
+  /// in the order they were added: the posting lists of the phrase's words are intersected,
+  /// and the units they share are checked for the phrase.
   public func concordance(_ phrase: String, language: LanguageTag, limit: Int = 50) throws -> [TranslationUnit] {
-    let words = FuzzyMatch.tokens(phrase).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+    let words = Self.wordTokens(phrase)
+    let keys = SegmentKeys(phrase).words
     guard !words.isEmpty else { return [] }
-    let quoted = "\"" + words.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
     return try writer.read { db in
       var units: [TranslationUnit] = []
-      for side in [Side.source, .target] {
-        let rows = try Row.fetchAll(
-          db,
-          sql: """
-            SELECT unit.* FROM unitText JOIN unit ON unit.id = unitText.rowid
-            WHERE unitText MATCH ? AND unit.\(side.language) = ? ORDER BY unit.id LIMIT ?
-            """,
-          arguments: ["{\(side.column)} : \(quoted)", language.language, limit])
-        units += try rows.map { try Self.unit($0, db: db) }.map { side == .source ? $0 : $0.swapped }
+      for side in [Side.source, .target] where units.count < limit {
+        let lists = try WordIndex.postings(
+          of: keys.map { (side.rawValue, $0) }, rarest: keys.count, atMost: .max, db: db)
+        guard lists.count == keys.count else { continue }  // a word no unit has
+        var candidates = WordIndex.intersection(lists.map(\.ids))[...]
+        while !candidates.isEmpty && units.count < limit {
+          let batch = candidates.prefix(256)
+          candidates = candidates.dropFirst(256)
+          let rows = try Row.fetchAll(
+            db,
+            sql: """
+              SELECT * FROM unit WHERE id IN (\(batch.map(String.init).joined(separator: ",")))
+              AND \(side.language) = ? ORDER BY id
+              """,
+            arguments: [language.language])
+          let found = rows.filter { Self.contains(Self.wordTokens($0[side.column]), words) }.prefix(limit - units.count)
+          let properties = try Self.properties(of: found.map { $0["id"] }, db: db)
+          units += found.map { row in
+            let unit = Self.unit(row, properties: properties[row["id"]] ?? [])
+            return side == .source ? unit : unit.swapped
+          }
+        }
       }
-      return Array(units.prefix(limit))
+      return units
     }
   }
 
@@ -202,14 +338,16 @@ extension SelarasDatabase {
   public func forEachUnit(_ body: (TranslationUnit) throws -> Void) throws {
     var last: Int64 = 0
     while true {
-      let batch: [(Int64, TranslationUnit)] = try writer.read { db in
-        try Row.fetchAll(db, sql: "SELECT * FROM unit WHERE id > ? ORDER BY id LIMIT 5000", arguments: [last]).map {
-          ($0["id"], try Self.unit($0, db: db))
-        }
+      let batch: [TranslationUnit] = try writer.read { db in
+        let rows = try Row.fetchAll(
+          db, sql: "SELECT * FROM unit WHERE id > ? ORDER BY id LIMIT 5000", arguments: [last])
+        guard let first = rows.first?["id"] as Int64?, let end = rows.last?["id"] as Int64? else { return [] }
+        let properties = try Self.properties(between: first, and: end, db: db)
+        last = end
+        return rows.map { Self.unit($0, properties: properties[$0["id"]] ?? []) }
       }
-      guard let end = batch.last?.0 else { return }
-      for (_, unit) in batch { try body(unit) }
-      last = end
+      guard !batch.isEmpty else { return }
+      for unit in batch { try body(unit) }
     }
   }
 
@@ -225,42 +363,195 @@ extension SelarasDatabase {
     }
   }
 
+  /// How many of the query's rarest words the search reads the posting lists of.
+  static let rarestWordCount = 24
+  /// Words held by more units than this, or than a twentieth of the memory if that is more,
+  /// are too common to tell units apart (`the`, `yang`) and their lists are not read.
+  static let commonWordUnits = 1000
   /// How many units, sharing the most rare words with a query, are scored exactly.
-  static let candidateCount = 150
+  static let candidateCount = 200
 
-  private enum Side {
-    case source, target
+  private enum Side: Int {
+    case source = 0
+    case target = 1
 
     var column: String { self == .source ? "sourceText" : "targetText" }
     var language: String { self == .source ? "sourceLang" : "targetLang" }
     var tokens: String { self == .source ? "sourceTokens" : "targetTokens" }
   }
 
-  /// Up to `count` of `words` that occur in the fewest units of `column`, found in the
-  /// index's vocabulary; words it does not hold are left out.
-  private static func rarestWords(_ words: [String], column: String, db: Database, count: Int) throws -> [String] {
-    var frequencies: [(String, Int)] = []
-    for word in words {
-      let folded = word.folding(options: [.diacriticInsensitive], locale: nil)
-      if let documents = try Int.fetchOne(
-        db, sql: "SELECT doc FROM unitTextVocabulary WHERE term = ? AND col = ?", arguments: [folded, column])
-      {
-        frequencies.append((folded, documents))
+  /// The stored value of `textHash` for a unit: FNV-1a over its languages and texts.
+  static func textHash(_ sourceLanguage: String, _ targetLanguage: String, _ source: String, _ target: String) -> Int64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    func add(_ field: String) {
+      var field = field
+      field.withUTF8 { bytes in
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
       }
+      hash = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
     }
-    return frequencies.sorted { $0.1 < $1.1 }.prefix(count).map(\.0)
+    add(sourceLanguage)
+    add(targetLanguage)
+    add(source)
+    add(target)
+    return Int64(bitPattern: hash)
   }
 
-  private static func unit(_ row: Row, db: Database) throws -> TranslationUnit {
-    let properties = try Row.fetchAll(
-      db, sql: "SELECT type, value FROM unitProperty WHERE unitId = ? ORDER BY rowid", arguments: [row["id"] as Int64]
-    ).map { TranslationUnit.Property(type: $0["type"], value: $0["value"]) }
-    return TranslationUnit(
+  /// `hash`, or the next value after it that no unit copied by migration v4 holds yet.
+  private static func uniqueHash(_ hash: Int64, db: Database) throws -> Int64 {
+    var hash = hash
+    while try Bool.fetchOne(db, sql: "SELECT 1 FROM unitNew WHERE textHash = ?", arguments: [hash]) == true {
+      hash &+= 1
+    }
+    return hash
+  }
+
+  /// The word tokens of a segment as ``FuzzyMatch`` folds them, punctuation left out.
+  private static func wordTokens(_ text: String) -> [String] {
+    FuzzyMatch.tokens(text).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+  }
+
+  /// Whether `phrase` occurs in `tokens` as a contiguous run.
+  private static func contains(_ tokens: [String], _ phrase: [String]) -> Bool {
+    guard tokens.count >= phrase.count else { return false }
+    return (0...(tokens.count - phrase.count)).contains { start in
+      tokens[start..<(start + phrase.count)].elementsEqual(phrase)
+    }
+  }
+
+  private static func properties(of ids: [Int64], db: Database) throws -> [Int64: [TranslationUnit.Property]] {
+    guard !ids.isEmpty else { return [:] }
+    return try group(
+      Row.fetchAll(
+        db,
+        sql: """
+          SELECT unitId, type, value FROM unitProperty
+          WHERE unitId IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY rowid
+          """))
+  }
+
+  private static func properties(between first: Int64, and last: Int64, db: Database) throws
+    -> [Int64: [TranslationUnit.Property]]
+  {
+    try group(
+      Row.fetchAll(
+        db, sql: "SELECT unitId, type, value FROM unitProperty WHERE unitId BETWEEN ? AND ? ORDER BY rowid",
+        arguments: [first, last]))
+  }
+
+  private static func group(_ rows: [Row]) -> [Int64: [TranslationUnit.Property]] {
+    var result: [Int64: [TranslationUnit.Property]] = [:]
+    for row in rows {
+      result[row["unitId"], default: []].append(TranslationUnit.Property(type: row["type"], value: row["value"]))
+    }
+    return result
+  }
+
+  private static func unit(_ row: Row, properties: [TranslationUnit.Property]) -> TranslationUnit {
+    TranslationUnit(
       sourceLanguage: LanguageTag(row["sourceLang"] as String), targetLanguage: LanguageTag(row["targetLang"] as String),
       source: row["sourceText"], target: row["targetText"], document: row["document"], score: row["score"],
-      creationTool: row["creationTool"], creationDate: (row["created"] as String?).flatMap(date),
-      changeDate: (row["changed"] as String?).flatMap(date), user: row["user"], properties: properties)
+      creationTool: row["creationTool"], creationDate: (row["created"] as String?).flatMap(memoryDate),
+      changeDate: (row["changed"] as String?).flatMap(memoryDate), user: row["user"], properties: properties)
   }
+
+  /// Dates in the memory: ISO 8601's basic form (`20241119T031500Z`, as TMX writes them),
+  /// made by arithmetic because an import writes one per unit.
+  static func memoryTimestamp(_ date: Date) -> String {
+    TMXWriter.date(date)
+  }
+
+  /// Reads a memory date in the basic form, or in the extended form of older memories.
+  static func memoryDate(_ text: String) -> Date? {
+    TMXWriter.parseDate(text) ?? date(text)
+  }
+}
+
+/// A unit with what storing it needs worked out: the hash of its texts, the index keys of
+/// both sides and its dates as stored. Made wherever the unit is made, so that a concurrent
+/// import does that work on the producing thread.
+struct PreparedUnit: Sendable {
+  var unit: TranslationUnit
+  var hash: Int64
+  var sourceKeys: SegmentKeys
+  var targetKeys: SegmentKeys
+  var created: String?
+  var changed: String?
+
+  init(_ unit: TranslationUnit) {
+    self.unit = unit
+    hash = SelarasDatabase.textHash(
+      unit.sourceLanguage.language, unit.targetLanguage.language, unit.source, unit.target)
+    sourceKeys = SegmentKeys(unit.source)
+    targetKeys = SegmentKeys(unit.target)
+    created = unit.creationDate.map(SelarasDatabase.memoryTimestamp)
+    changed = unit.changeDate.map(SelarasDatabase.memoryTimestamp)
+  }
+}
+
+/// The bounded queue between the producing thread of a concurrent import and the writer.
+private final class PreparedUnitQueue: @unchecked Sendable {
+  static let batchSize = 512
+  /// Batches held at most: a few thousand units.
+  private static let capacity = 8
+  private let condition = NSCondition()
+  // All guarded by `condition`.
+  private var batches: [[PreparedUnit]] = []
+  private var finished = false
+  private var failure: (any Error)?
+  private var cancelled = false
+  private var producerDone = false
+
+  /// Hands a batch to the writer, waiting while the queue is full; throws once the writer
+  /// has given up.
+  func put(_ batch: [PreparedUnit]) throws {
+    condition.lock()
+    defer { condition.unlock() }
+    while batches.count >= Self.capacity && !cancelled { condition.wait() }
+    if cancelled { throw CancellationError() }
+    if !batch.isEmpty { batches.append(batch) }
+    condition.broadcast()
+  }
+
+  /// The producer's last word: nil when it read everything, else its error.
+  func finish(_ error: (any Error)?) {
+    condition.lock()
+    finished = true
+    producerDone = true
+    failure = error
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next batch, nil once the producer has finished and all is taken; the producer's
+  /// error, if it failed.
+  func take() throws -> [PreparedUnit]? {
+    condition.lock()
+    defer { condition.unlock() }
+    while batches.isEmpty && !finished { condition.wait() }
+    if let failure { throw failure }
+    if batches.isEmpty { return nil }
+    condition.broadcast()
+    return batches.removeFirst()
+  }
+
+  /// Stops the producer (its next `put` throws) and waits until its thread is done.
+  func cancelAndWait() {
+    condition.lock()
+    cancelled = true
+    condition.broadcast()
+    while !producerDone { condition.wait() }
+    condition.unlock()
+  }
+}
+
+/// The producer's result, handed from its thread to the caller's.
+private final class OutputBox<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Value?
+
+  func set(_ value: Value) { lock.withLock { self.value = value } }
+  func get() -> Value? { lock.withLock { value } }
 }
 
 extension TranslationUnit {

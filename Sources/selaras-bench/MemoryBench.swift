@@ -64,11 +64,15 @@ struct MemoryBench: ParsableCommand {
     let planted = (0..<queries).map { _ in memory[Int.random(in: 0..<memory.count, using: &random)] }
     memory = []  // the import below reads the TMX, as `selaras tm import` does
 
+    // The reader alone, for how much of the import is parsing.
+    var parsed = 0
+    let parseSeconds = try wallSeconds { _ = try TMXReader().read(tmx) { _ in parsed += 1 } }
+    report(["bench": "tm", "metric": "tmx-read", "units": parsed, "seconds": parseSeconds])
     let database = try SelarasDatabase(url: base.appendingPathComponent("memory.sqlite"))
     let rssBefore = peakResidentMegabytes()
     var summary = MemoryImportSummary()
     let importSeconds = try wallSeconds {
-      summary = try database.importUnits { add in _ = try TMXReader().read(tmx, add) }
+      summary = try database.importUnits(concurrently: { add in try TMXReader().read(tmx, add) }).summary
     }
     report([
       "bench": "tm", "metric": "import", "units": summary.added, "duplicates": summary.duplicates,
@@ -85,12 +89,11 @@ struct MemoryBench: ParsableCommand {
         let query = edited(unit.source, edits)
         var matches: [MemoryMatch] = []
         latencies.append(try wallSeconds { matches = try database.searchUnits(query, language: .english, minimumScore: 0) })
-        // Found when no other unit beats the planted one.
+        // Found when the best match returned is as good as the planted unit: the planted
+        // one, or another that scores the same or better against the query.
         let plantedScore = FuzzyMatch.score(query, unit.source)
-        if let best = matches.first, best.score <= plantedScore, matches.contains(where: { $0.unit.source == unit.source }) {
+        if let best = matches.first, best.score >= plantedScore {
           found += 1
-        } else if let best = matches.first, best.score > plantedScore {
-          found += 1  // a closer unit exists: the search found better than planted
         }
       }
       latencies.sort()

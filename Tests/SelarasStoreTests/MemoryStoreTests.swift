@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Selaras
-import SelarasStore
+@testable import SelarasStore
 import Testing
 
 @Suite("Translation memory store")
@@ -67,6 +67,59 @@ struct MemoryStoreTests {
     #expect(units[0].properties == [.init(type: "x-origin", value: "test")])
   }
 
+  @Test("A different unit whose hash is taken is stored under the next value, not dropped as a duplicate")
+  func hashCollision() throws {
+    let queue = try DatabaseQueue()
+    let store = try SelarasDatabase(writer: queue)
+    let hash = SelarasDatabase.textHash("en", "id", "Fine.", "Baik.")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO unit (sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens, created, textHash)
+          VALUES ('en', 'id', 'Other.', 'Lain.', 2, 2, '20241119T031500Z', ?)
+          """, arguments: [hash])
+    }
+    let summary = try store.addUnits([unit("Fine.", "Baik."), unit("Fine.", "Baik.")])
+    #expect(summary == MemoryImportSummary(added: 1, duplicates: 1))
+    #expect(try store.concordance("fine", language: .english).map(\.target) == ["Baik."])
+  }
+
+  @Test("A concurrent import stores what its producer hands over and returns the producer's result")
+  func concurrentImport() throws {
+    let store = try memory()
+    let units = (0..<2000).map { unit("Sentence \($0) about the rupiah.", "Kalimat \($0) tentang rupiah.") }
+    let (summary, output) = try store.importUnits(concurrently: { add in
+      for unit in units { try add(unit) }
+      return "read \(units.count)"
+    })
+    #expect(summary == MemoryImportSummary(added: 2000, duplicates: 0))
+    #expect(output == "read 2000")
+    #expect(try store.searchUnits("Sentence 1999 about the rupiah.", language: .english).first?.score == 100)
+  }
+
+  @Test("A concurrent import that fails on either side stores nothing")
+  func concurrentFailure() throws {
+    struct Halfway: Error {}
+    let store = try memory()
+    let units = (0..<3000).map { unit("Sentence \($0).", "Kalimat \($0).") }
+    #expect(throws: Halfway.self) {
+      try store.importUnits(concurrently: { add in
+        for unit in units.prefix(2500) { try add(unit) }
+        throw Halfway()
+      })
+    }
+    // The store refuses an empty segment after 1500 good units; the producer is stopped.
+    var bad = units
+    bad[1500].source = ""
+    let stopped = bad
+    #expect(throws: (any Error).self) {
+      try store.importUnits(concurrently: { add in
+        for unit in stopped { try add(unit) }
+      })
+    }
+    #expect(try store.memoryStatistics().units == 4)
+  }
+
   @Test("A failing import leaves the memory as it was")
   func atomicity() throws {
     let store = try memory()
@@ -74,5 +127,35 @@ struct MemoryStoreTests {
       try store.addUnits([unit("Fine.", "Baik."), unit("", "Kosong.")])
     }
     #expect(try store.memoryStatistics().units == 4)
+  }
+}
+
+@Suite("Translation memory migration")
+struct MemoryMigrationTests {
+  @Test("A memory written before the word index keeps its units, properties and dates, and is searchable")
+  func fromVersion3() throws {
+    let queue = try DatabaseQueue()
+    try SelarasDatabase.migrator.migrate(queue, upTo: "v3-memory")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO unit (sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens, document,
+            created)
+          VALUES ('en', 'id', 'Lavrov arrived in Tehran on Monday.', 'Lavrov tiba di Teheran pada Senin.', 7, 7,
+            'lavrov', '2024-11-19T03:15:00Z');
+          INSERT INTO unitProperty (unitId, type, value) VALUES (1, 'x-origin', 'session 1');
+          """)
+    }
+    let store = try SelarasDatabase(writer: queue)
+    let matches = try store.searchUnits("Lavrov arrived in Tehran on Tuesday.", language: .english)
+    #expect(matches.map(\.score) == [85])
+    #expect(matches.first?.unit.properties == [.init(type: "x-origin", value: "session 1")])
+    #expect(matches.first?.unit.creationDate == Date(timeIntervalSince1970: 1_731_986_100))
+    let again = try store.addUnits([
+      TranslationUnit(
+        sourceLanguage: .english, targetLanguage: .indonesian, source: "Lavrov arrived in Tehran on Monday.",
+        target: "Lavrov tiba di Teheran pada Senin.")
+    ])
+    #expect(again == MemoryImportSummary(added: 0, duplicates: 1))
   }
 }

@@ -9,14 +9,14 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible, Codable 
   public static let indonesian = LanguageTag("id")
   public static let english = LanguageTag("en")
 
-  public init(_ rawValue: String) {
-    self.rawValue = rawValue.replacingOccurrences(of: "_", with: "-")
-  }
-
   /// The primary language subtag, lowercased (`EN-US` → `en`, `in-ID` → `id`).
-  public var language: String {
-    let primary = rawValue.split(separator: "-", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-    return primary == "in" ? "id" : primary
+  public let language: String
+
+  public init(_ rawValue: String) {
+    let tag = rawValue.utf8.contains(UInt8(ascii: "_")) ? rawValue.replacingOccurrences(of: "_", with: "-") : rawValue
+    self.rawValue = tag
+    let primary = tag.split(separator: "-", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+    language = primary == "in" ? "id" : primary
   }
 
   public var description: String { rawValue }

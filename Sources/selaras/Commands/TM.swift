@@ -27,14 +27,14 @@ extension TM {
     func run() throws {
       guard FileManager.default.fileExists(atPath: file) else { throw CommandError("\(file): no such file") }
       let database = try store.database()
-      var diagnostics: [Diagnostic] = []
       let reader = TMXReader(inlineMarkup: placeholders ? .placeholders : .strip)
-      // Units stream into one transaction: a file found malformed halfway imports nothing.
+      let url = URL(fileURLWithPath: file)
+      // Units stream into one transaction, read on one thread and stored on another: a file
+      // found malformed halfway imports nothing.
       let summary: MemoryImportSummary
+      let diagnostics: [Diagnostic]
       do {
-        summary = try database.importUnits { add in
-          diagnostics = try reader.read(URL(fileURLWithPath: file), add)
-        }
+        (summary, diagnostics) = try database.importUnits(concurrently: { add in try reader.read(url, add) })
       } catch let error as TMXError {
         throw CommandError(error.description)
       }
