@@ -64,3 +64,20 @@ public struct Lexicon: Sendable {
     return lexicon
   }()
 }
+
+extension Lexicon {
+  /// The glossary's term pairs as lexicon entries: every Indonesian term of a concept
+  /// with every English one (forbidden terms left out), so that accepted terms anchor the
+  /// aligner.
+  public init(glossary entries: [TermEntry]) {
+    self.init()
+    for entry in entries {
+      let english = entry.terms(in: .english).filter { $0.status != .forbidden }
+      for indonesian in entry.terms(in: .indonesian) where indonesian.status != .forbidden {
+        for term in english {
+          add(indonesian: indonesian.text, english: term.text)
+        }
+      }
+    }
+  }
+}

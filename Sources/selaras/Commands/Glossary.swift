@@ -8,7 +8,7 @@ struct Glossary: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Look up and find terms in the glossary.",
     discussion: "The glossary shipped in Glossaries/ is always there, read-only, as the base layer.",
-    subcommands: [Lookup.self, Scan.self, Add.self, Import.self, Export.self])
+    subcommands: [Lookup.self, Scan.self, Add.self, Import.self, Export.self, Extract.self, Check.self])
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case tsv, csv, tbx
@@ -244,6 +244,198 @@ extension Glossary {
       case .tbx: file.write(TBXWriter.tbx(entries))
       }
       try file.finish()
+    }
+  }
+}
+
+/// Where `extract` and `check` take their aligned pairs from: align JSON files, or the TM.
+struct PairSource: ParsableArguments {
+  @Argument(help: "Alignments written by `selaras align --format json`.")
+  var alignments: [String] = []
+
+  @Flag(help: "Use every unit of the translation memory instead.")
+  var tm = false
+
+  @Option(help: "The language of the alignments' source side.")
+  var sourceLang: LanguageTag = .english
+
+  @Option(help: "The language of the alignments' target side.")
+  var targetLang: LanguageTag = .indonesian
+
+  func validate() throws {
+    try sourceLang.validateSupported("--source-lang")
+    try targetLang.validateSupported("--target-lang")
+    guard tm != !alignments.isEmpty else { throw ValidationError("give ALIGNMENT.json files or --tm, not both") }
+  }
+
+  func pairs(_ store: StoreOptions) throws -> [AlignedPair] {
+    if tm {
+      var pairs: [AlignedPair] = []
+      try store.existingDatabase()?.forEachUnit { unit in
+        pairs.append(
+          AlignedPair(
+            source: unit.source, target: unit.target, sourceLanguage: unit.sourceLanguage,
+            targetLanguage: unit.targetLanguage, origin: unit.document ?? "tm"))
+      }
+      return pairs
+    }
+    return try alignments.flatMap { file in
+      do {
+        return try AlignmentFile.pairs(
+          Data(InputFile.text(file).utf8), file: file, sourceLanguage: sourceLang, targetLanguage: targetLang)
+      } catch let error as AlignmentFileError {
+        throw CommandError(error.description)
+      }
+    }
+  }
+}
+
+extension AlignedPair {
+  var json: String {
+    "{\"source\":\(source.jsonLiteral),\"target\":\(target.jsonLiteral),\"origin\":\(origin.jsonLiteral)}"
+  }
+}
+
+extension Glossary {
+  struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Propose glossary entries from aligned pairs: defined acronyms, and phrases that translate each other.",
+      discussion: """
+        lines: RANK<TAB>KIND<TAB>id terms<TAB>en terms<TAB>COUNT<TAB>SCORE<TAB>example origin (terms joined by "; ").
+        json:  {"candidates":[{"rank":1,"kind":"acronym","id":[…],"en":[…],"count":2,"score":2.0,
+                "example":{"source":…,"target":…,"origin":…}}]}
+        Entries the glossary already has are left out. --accept adds the chosen ranks to the store,
+        the first term of each language preferred, with the example's origin as the source.
+        """)
+
+    @OptionGroup var pairs: PairSource
+
+    @Option(help: "Leave out candidates seen in fewer aligned pairs.")
+    var minCount = 1
+
+    @Option(help: "Show at most this many phrase candidates (acronyms are always all shown).")
+    var top = 50
+
+    @Option(help: "Ranks to add to the glossary store, comma-separated, or `all`.")
+    var accept: String?
+
+    @Flag(help: "Keep candidates the glossary already has.")
+    var includeKnown = false
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+      guard minCount >= 1 else { throw ValidationError("--min-count must be at least 1") }
+      if let accept, accept != "all", accept.split(separator: ",").contains(where: { Int($0) == nil }) {
+        throw ValidationError("--accept takes ranks such as 1,3,4 or `all`")
+      }
+    }
+
+    func run() throws {
+      let glossary = try LoadedGlossary.load(store)
+      var lexicon = try Lexicon.standard()
+      lexicon.merge(Lexicon(glossary: glossary.entries))
+      let extractor = TermExtractor(
+        lexicon: lexicon, minimumCount: minCount, known: includeKnown ? nil : glossary.matcher)
+      let all = extractor.candidates(try pairs.pairs(store))
+      let acronyms = all.filter { $0.kind == .acronym }
+      let candidates = acronyms + all.filter { $0.kind == .phrase }.prefix(top)
+      var output = StandardOutput()
+      if json { output.write("{\"candidates\":[") }
+      for (index, candidate) in candidates.enumerated() {
+        if json {
+          output.write(
+            (index == 0 ? "\n" : ",\n")
+              + "{\"rank\":\(index + 1),\"kind\":\"\(candidate.kind.rawValue)\","
+              + "\"id\":[\(candidate.indonesian.map(\.jsonLiteral).joined(separator: ","))],"
+              + "\"en\":[\(candidate.english.map(\.jsonLiteral).joined(separator: ","))],"
+              + "\"count\":\(candidate.count),\"score\":\(String(format: "%.3f", candidate.score)),"
+              + "\"example\":\(candidate.example.json)}")
+        } else {
+          output.write(
+            "\(index + 1)\t\(candidate.kind.rawValue)\t\(candidate.indonesian.joined(separator: "; "))\t"
+              + "\(candidate.english.joined(separator: "; "))\t\(candidate.count)\t"
+              + "\(String(format: "%.3f", candidate.score))\t\(candidate.example.origin)\n")
+        }
+      }
+      if json { output.write(candidates.isEmpty ? "]}\n" : "\n]}\n") }
+      output.flush()
+      guard let accept else { return }
+      let ranks = accept == "all" ? Array(candidates.indices) : accept.split(separator: ",").compactMap { Int($0) }.map { $0 - 1 }
+      if let bad = ranks.first(where: { !candidates.indices.contains($0) }) {
+        throw CommandError("--accept: there is no candidate \(bad + 1)")
+      }
+      let entries = ranks.map { rank in
+        let candidate = candidates[rank]
+        let source = "selaras glossary extract: \(candidate.example.origin)"
+        func terms(_ texts: [String], _ language: LanguageTag) -> [Term] {
+          texts.enumerated().map {
+            Term($0.element, language: language, status: $0.offset == 0 ? .preferred : .admitted, source: source)
+          }
+        }
+        return TermEntry(
+          terms: terms(candidate.indonesian, .indonesian) + terms(candidate.english, .english),
+          note: "seen in \(candidate.count) aligned pair\(candidate.count == 1 ? "" : "s")")
+      }.filter { entry in entry.terms.contains { $0.language == .english } }
+      let summary = try store.database().addGlossaryEntries(entries, source: "selaras glossary extract")
+      printError("\(summary.added) entries added, \(summary.extended) extended, \(summary.unchanged) already there")
+    }
+  }
+
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List aligned pairs whose translation ignores the glossary (a term without its translation, or a forbidden one).",
+      discussion: """
+        lines: ORIGIN<TAB>KIND<TAB>found<TAB>expected<TAB>used, KIND missing or forbidden; a count on stderr.
+        json:  {"issues":[{"kind":"missing","found":…,"lang":…,"expected":…,"used":null,"pair":{…}}]}
+        Each glossary term in a pair's source needs one of its translations in the target. The check
+        uses the glossary store — the project's terms, as added, imported or accepted from extract;
+        --with-shipped adds the shipped general glossary, whose everyday words flag paraphrases too.
+        """)
+
+    @OptionGroup var pairs: PairSource
+
+    @Flag(help: "Check against the shipped glossary too, not only the store.")
+    var withShipped = false
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+      var entries = withShipped ? try LoadedGlossary.bundledEntries() : []
+      entries += try store.existingDatabase()?.glossaryEntries() ?? []
+      guard !entries.isEmpty else {
+        throw CommandError(
+          "the glossary store is empty: add terms (glossary add, import, extract --accept) or pass --with-shipped")
+      }
+      let checker = TermChecker(glossary: GlossaryMatcher(entries: entries, morphology: try .standard()))
+      let pairs = try pairs.pairs(store)
+      var output = StandardOutput()
+      var count = 0
+      if json { output.write("{\"issues\":[") }
+      for pair in pairs {
+        for issue in checker.issues(in: pair) {
+          if json {
+            output.write(
+              (count == 0 ? "\n" : ",\n")
+                + "{\"kind\":\"\(issue.kind.rawValue)\",\"found\":\(issue.found.jsonLiteral),"
+                + "\"lang\":\(issue.foundLanguage.rawValue.jsonLiteral),\"expected\":\(issue.expected.jsonLiteral),"
+                + "\"used\":\(issue.used.map(\.jsonLiteral) ?? "null"),\"pair\":\(pair.json)}")
+          } else {
+            output.write(
+              "\(pair.origin)\t\(issue.kind.rawValue)\t\(issue.found)\t\(issue.expected)\t\(issue.used ?? "")\n")
+          }
+          count += 1
+        }
+      }
+      if json { output.write(count == 0 ? "]}\n" : "\n]}\n") }
+      output.flush()
+      printError("\(count) issue\(count == 1 ? "" : "s") in \(pairs.count) pairs")
     }
   }
 }
