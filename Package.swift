@@ -41,7 +41,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "selaras-bench",
-      dependencies: ["Selaras", "SelarasStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Selaras", "SelarasStore", "SelarasGlossaries",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .testTarget(name: "SelarasTests", dependencies: ["Selaras"], resources: [.copy("Fixtures")]),
     .testTarget(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Selaras
+import SelarasGlossaries
 
 struct AlignBench: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -60,13 +61,75 @@ struct AlignBench: ParsableCommand {
     reportQuality("corpora-presegmented", presegmented, articles: names.count, nulls: "counted")
     reportQuality("corpora-presegmented", vecalign, articles: names.count, nulls: "precision-only")
     reportQuality("corpora-raw-text", raw, articles: rawArticles, nulls: "counted")
+    try measureGlossaryLoop(english: english, indonesian: indonesian, names: names)
     if !qualityOnly {
       try measureSpeed(english: english, indonesian: indonesian, names: names)
     }
   }
 
-  private func align(_ source: [Sentence], _ target: [Sentence]) throws -> [Bead] {
-    try ArticleAligner(lexicon: lexicon).align(source: source, target: target).beads
+  private func align(_ source: [Sentence], _ target: [Sentence], lexicon: Lexicon? = nil) throws -> [Bead] {
+    try ArticleAligner(lexicon: lexicon ?? self.lexicon).align(source: source, target: target).beads
+  }
+
+  /// The glossary loop of term capture: strict F1 on Corpora with the word list alone, with
+  /// the shipped glossary added, and with the terms `glossary extract` proposes from the
+  /// Corpora gold pairs added too (in-sample: the terms come from the articles aligned).
+  private func measureGlossaryLoop(english: SentenceSegmenter, indonesian: SentenceSegmenter, names: [String]) throws {
+    var articles: [(source: [Sentence], target: [Sentence], gold: [Bead])] = []
+    var pairs: [AlignedPair] = []
+    for name in names {
+      let gold = try readGold("\(corpora)/\(name).gold.json")
+      let source = english.presegmented(try readText("\(corpora)/\(name).en.lines"))
+      let target = indonesian.presegmented(try readText("\(corpora)/\(name).id.lines"))
+      articles.append((source, target, gold))
+      for bead in gold where !bead.isNull {
+        pairs.append(
+          AlignedPair(
+            source: bead.source.map { source[$0].text }.joined(separator: " "),
+            target: bead.target.map { target[$0].text }.joined(separator: " "), origin: name))
+      }
+    }
+    guard let url = BundledGlossaries.newsIndonesianEnglish else { throw BenchError("the shipped glossary is missing") }
+    let shipped = try TSVGlossaryReader.entries(readText(url.path), file: url.lastPathComponent).entries
+    var withShipped = lexicon
+    withShipped.merge(Lexicon(glossary: shipped))
+    let candidates = TermExtractor(lexicon: withShipped).candidates(pairs)
+    let extracted = (candidates.filter { $0.kind == .acronym } + candidates.filter { $0.kind == .phrase }.prefix(20))
+      .map { candidate in
+        TermEntry(
+          terms: candidate.indonesian.map { Term($0, language: .indonesian) }
+            + candidate.english.map { Term($0, language: .english) })
+      }
+    var withExtracted = withShipped
+    withExtracted.merge(Lexicon(glossary: extracted))
+    // Without any word list too, where the glossary is the only lexical evidence.
+    let glossaryOnly = Lexicon(glossary: shipped)
+    let glossaryAndExtracted: Lexicon = {
+      var lexicon = glossaryOnly
+      lexicon.merge(Lexicon(glossary: extracted))
+      return lexicon
+    }()
+    let settings: [(String, Lexicon)] = [
+      ("none", Lexicon()), ("shipped-glossary", glossaryOnly), ("shipped+extracted", glossaryAndExtracted),
+      ("word-list", lexicon), ("word-list+shipped-glossary", withShipped), ("word-list+shipped+extracted", withExtracted),
+    ]
+    for (name, lexicon) in settings {
+      var evaluation = AlignmentEvaluation()
+      // The confidence of the beads that match the gold: what --min-score keeps.
+      var scores: [Double] = []
+      for article in articles {
+        let predicted = try align(article.source, article.target, lexicon: lexicon)
+        evaluation = evaluation + AlignmentEvaluation(predicted: predicted, gold: article.gold)
+        let gold = Set(article.gold.filter { !$0.isNull }.map { "\($0.source)|\($0.target)" })
+        scores += predicted.filter { gold.contains("\($0.source)|\($0.target)") }.map(\.score)
+      }
+      report([
+        "bench": "align", "set": "glossary-loop", "lexicon": name, "entries": lexicon.count,
+        "strict_f1": evaluation.strict.f1, "lax_f1": evaluation.lax.f1,
+        "correct_pair_mean_score": scores.reduce(0, +) / Double(max(scores.count, 1)),
+        "correct_pairs_below_0_5": scores.filter { $0 < 0.5 }.count,
+      ])
+    }
   }
 
   private func reportQuality(_ set: String, _ evaluation: AlignmentEvaluation, articles: Int, nulls: String) {

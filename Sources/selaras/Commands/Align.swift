@@ -71,7 +71,12 @@ struct Align: ParsableCommand {
   }
 
   func run() throws {
-    let aligner = try ArticleAligner(sourceLanguage: sourceLang, targetLanguage: targetLang, lexicon: .standard())
+    // The glossary (shipped and stored) joins the word list, so that accepted terms anchor
+    // the alignment.
+    var lexicon = try Lexicon.standard()
+    lexicon.merge(
+      Lexicon(glossary: try LoadedGlossary.bundledEntries() + (store.existingDatabase()?.glossaryEntries() ?? [])))
+    let aligner = try ArticleAligner(sourceLanguage: sourceLang, targetLanguage: targetLang, lexicon: lexicon)
     var writer = AlignmentOutput(
       format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, sourceLanguage: sourceLang,
       targetLanguage: targetLang, file: OutputFile(output))
