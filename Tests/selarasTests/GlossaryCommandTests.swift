@@ -107,3 +107,95 @@ struct GlossaryStoreCommandTests {
     #expect(!export.stdout.contains("drone laut"))
   }
 }
+
+@Suite("selaras glossary extract and check")
+struct TermCaptureCommandTests {
+  /// The alignment `selaras align --format json` writes for a Corpora pair.
+  private func alignment(_ name: String) throws -> URL {
+    let result = try CommandRunner.run([
+      "align", "Corpora/\(name).en.lines", "Corpora/\(name).id.lines", "--presegmented", "--format", "json",
+    ])
+    #expect(result.status == 0)
+    let file = CommandRunner.temporaryFile("json")
+    try result.stdout.write(to: file, atomically: true, encoding: .utf8)
+    return file
+  }
+
+  @Test("extract proposes the acronyms an article defines, with full form and English; --accept stores them; check then passes the article and flags a planted pair")
+  func loop() throws {
+    let lavrov = try alignment("diplomacy-lavrov-tehran")
+    let dengue = try alignment("health-dengue")
+    let database = CommandRunner.temporaryFile("sqlite")
+    let found = try CommandRunner.run(
+      ["glossary", "extract", lavrov.path, dengue.path, "--include-known", "--json"], database: database)
+    #expect(found.status == 0)
+    struct Output: Decodable {
+      struct Candidate: Decodable {
+        var rank: Int
+        var kind: String
+        var id: [String]
+        var en: [String]
+      }
+      var candidates: [Candidate]
+    }
+    let candidates = try JSONDecoder().decode(Output.self, from: Data(found.stdout.utf8)).candidates
+    let acronyms = candidates.filter { $0.kind == "acronym" }
+    #expect(acronyms.map(\.id) == [
+      ["Kementerian Luar Negeri", "Kemenlu"], ["demam berdarah dengue", "DBD"], ["Kementerian Kesehatan", "Kemenkes"],
+      ["Organisasi Kesehatan Dunia", "WHO"],
+    ])
+    // "Dengue fever" as the dateline-led sentence has it: `JAKARTA, Jan. 15 (Reuters) - Dengue fever cases…`
+    #expect(acronyms.map(\.en) == [["foreign ministry"], ["Dengue fever", "DBD"], ["health ministry"], ["World Health Organization", "WHO"]])
+    #expect(candidates.contains { $0.id == ["drone kamikaze"] && $0.en == ["kamikaze drones"] })
+
+    // Nothing to check against yet: the store is empty.
+    let empty = try CommandRunner.run(["glossary", "check", lavrov.path], database: database)
+    #expect(empty.status == 1)
+    #expect(empty.stderr.contains("the glossary store is empty"))
+
+    let ranks = acronyms.map { String($0.rank) }.joined(separator: ",")
+    let accepted = try CommandRunner.run(
+      ["glossary", "extract", lavrov.path, dengue.path, "--include-known", "--accept", ranks], database: database)
+    #expect(accepted.status == 0)
+    #expect(accepted.stderr == "4 entries added, 0 extended, 0 already there\n")
+
+    let clean = try CommandRunner.run(["glossary", "check", lavrov.path, dengue.path], database: database)
+    #expect(clean.status == 0)
+    #expect(clean.stdout == "")
+    #expect(clean.stderr.hasPrefix("0 issues in "))
+
+    let planted = CommandRunner.temporaryFile("json")
+    try #"""
+      {"source":["Russia's Health Ministry said Lavrov would arrive in Tehran on Monday."],
+       "target":["Kemenlu Rusia menyatakan Lavrov akan tiba di Teheran pada Senin."],
+       "beads":[{"source":[0],"target":[0],"score":0.9}]}
+      """#.write(to: planted, atomically: true, encoding: .utf8)
+    let flagged = try CommandRunner.run(["glossary", "check", planted.path, "--json"], database: database)
+    #expect(flagged.status == 0)
+    #expect(flagged.stdout.contains(#""kind":"missing","found":"Health Ministry","lang":"en","expected":"Kementerian Kesehatan""#))
+    #expect(flagged.stderr == "1 issue in 1 pairs\n")
+  }
+
+  @Test("extract and check refuse what is not an alignment, and take --tm")
+  func inputs() throws {
+    let bad = CommandRunner.temporaryFile("json")
+    try "[1, 2, 3]".write(to: bad, atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run(["glossary", "extract", bad.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("\(bad.path): not an alignment"))
+    let both = try CommandRunner.run(["glossary", "extract", bad.path, "--tm"])
+    #expect(both.status == 64)
+    let missing = try CommandRunner.run(["glossary", "check", "no-such.json", "--with-shipped"])
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("no-such.json"))
+
+    let database = CommandRunner.temporaryFile("sqlite")
+    let saved = try CommandRunner.run(
+      ["align", "Corpora/health-dengue.en.lines", "Corpora/health-dengue.id.lines", "--presegmented", "--save"],
+      database: database)
+    #expect(saved.status == 0)
+    let fromMemory = try CommandRunner.run(["glossary", "extract", "--tm", "--include-known"], database: database)
+    #expect(fromMemory.status == 0)
+    #expect(fromMemory.stdout.contains("acronym\tKementerian Kesehatan; Kemenkes\thealth ministry"))
+  }
+}

@@ -10,7 +10,7 @@ public struct TermCandidate: Hashable, Sendable {
   }
 
   public var kind: Kind
-  /// The Indonesian terms, synonyms of one concept: `Kemenlu`, `Kementerian Luar Negeri`.
+  /// The Indonesian terms, synonyms of one concept: `Kementerian Luar Negeri`, `Kemenlu`.
   public var indonesian: [String]
   /// The English terms: `foreign ministry`.
   public var english: [String]
@@ -133,11 +133,11 @@ public struct TermExtractor: Sendable {
       }
     }
     return found.filter { $0.count >= minimumCount }.compactMap { item in
-      // The acronym goes with the language it was defined in; an acronym of the other
-      // language's words (`WHO` in Indonesian text) is a synonym in both.
-      var indonesian = [item.acronym] + (item.indonesian.map { [$0] } ?? [])
+      // The full form first (the preferred term once accepted), then the acronym; an
+      // all-capitals acronym serves English text too (`WHO`, `BNPB` in Reuters copy).
+      var indonesian = (item.indonesian.map { [$0] } ?? []) + [item.acronym]
       var english = item.english.map { [$0] } ?? []
-      if item.acronym.uppercased() == item.acronym { english.insert(item.acronym, at: 0) }
+      if item.acronym.uppercased() == item.acronym { english.append(item.acronym) }
       indonesian = unique(indonesian)
       english = unique(english)
       if let known, isKnown(indonesian, english, known) { return nil }

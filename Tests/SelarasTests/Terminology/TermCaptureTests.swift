@@ -65,7 +65,7 @@ struct TermExtractorTests {
         "Dengue fever cases doubled, the health ministry said on Monday.",
         "Kementerian Kesehatan (Kemenkes) meminta masyarakat membersihkan genangan air."),
     ]).filter { $0.kind == .acronym }
-    #expect(found.map(\.indonesian) == [["Kemenlu", "Kementerian Luar Negeri"], ["Kemenkes", "Kementerian Kesehatan"]])
+    #expect(found.map(\.indonesian) == [["Kementerian Luar Negeri", "Kemenlu"], ["Kementerian Kesehatan", "Kemenkes"]])
     #expect(found.map(\.english) == [["foreign ministry"], ["health ministry"]])
   }
 
@@ -80,5 +80,75 @@ struct TermExtractorTests {
         "Drone kamikaze menghantam pelabuhan semalam."),
     ]).filter { $0.kind == .phrase }
     #expect(found.first.map { ($0.indonesian, $0.english, $0.count) } ?? ([], [], 0) == (["drone kamikaze"], ["kamikaze drones"], 2))
+  }
+}
+
+@Suite("Terminology check")
+struct TermCheckerTests {
+  private let checker = TermChecker(
+    glossary: GlossaryMatcher(entries: [
+      TermEntry(terms: [
+        Term("Kementerian Luar Negeri", language: .indonesian), Term("Kemenlu", language: .indonesian, status: .admitted),
+        Term("foreign ministry", language: .english),
+      ]),
+      TermEntry(terms: [
+        Term("Kementerian Kesehatan", language: .indonesian), Term("Kemenkes", language: .indonesian, status: .admitted),
+        Term("health ministry", language: .english),
+      ]),
+      TermEntry(terms: [
+        Term("kereta cepat", language: .indonesian), Term("kereta peluru", language: .indonesian, status: .forbidden),
+        Term("high-speed railway", language: .english),
+      ]),
+    ]))
+
+  @Test("A pair that renders Kemenlu as Health Ministry is flagged, from either side as source")
+  func planted() {
+    let english = "Russia's Health Ministry said Lavrov would arrive in Tehran on Monday."
+    let indonesian = "Kemenlu Rusia menyatakan Lavrov akan tiba di Teheran pada Senin."
+    let issues = checker.issues(in: AlignedPair(source: english, target: indonesian))
+    #expect(issues.map { "\($0.kind.rawValue) \($0.found) → \($0.expected)" } == ["missing Health Ministry → Kementerian Kesehatan"])
+    let reversed = checker.issues(
+      in: AlignedPair(source: indonesian, target: english, sourceLanguage: .indonesian, targetLanguage: .english))
+    #expect(reversed.map { "\($0.kind.rawValue) \($0.found) → \($0.expected)" } == ["missing Kemenlu → foreign ministry"])
+  }
+
+  @Test("Consistent pairs pass, whichever synonym and inflection the target uses")
+  func consistent() {
+    for (english, indonesian) in [
+      ("Russia's foreign ministry said Lavrov would meet his counterpart.", "Kemenlu Rusia menyatakan Lavrov akan bertemu mitranya."),
+      ("The health ministry urged people to clear standing water.", "Kementerian Kesehatan meminta warga membersihkan genangan air."),
+      ("The high-speed railway carried 5 million passengers.", "Kereta cepat itu mengangkut 5 juta penumpang."),
+    ] {
+      #expect(checker.issues(in: AlignedPair(source: english, target: indonesian)).isEmpty)
+    }
+  }
+
+  @Test("A forbidden translation is flagged as such")
+  func forbidden() {
+    let issues = checker.issues(
+      in: AlignedPair(
+        source: "The high-speed railway carried 5 million passengers.",
+        target: "Kereta peluru itu mengangkut 5 juta penumpang."))
+    #expect(issues.map(\.kind) == [.forbidden])
+    #expect(issues.first?.used == "Kereta peluru")
+  }
+}
+
+@Suite("Alignment files")
+struct AlignmentFileTests {
+  @Test("Beads with both sides become pairs; null beads and bad files do not")
+  func pairs() throws {
+    let json = """
+      {"source":["Bank Indonesia kept its rate.","(Reporting by Stefanno Sulaiman)"],
+       "target":["Nyaman tanpa iklan.","BI mempertahankan suku bunga."],
+       "beads":[{"source":[],"target":[0],"score":0.95},{"source":[0],"target":[1],"score":0.9},
+                {"source":[1],"target":[],"score":0.95}]}
+      """
+    let pairs = try AlignmentFile.pairs(Data(json.utf8), file: "a.json")
+    #expect(pairs == [AlignedPair(source: "Bank Indonesia kept its rate.", target: "BI mempertahankan suku bunga.", origin: "a.json#2")])
+    #expect(throws: AlignmentFileError.self) { try AlignmentFile.pairs(Data("{\"source\":[".utf8), file: "b.json") }
+    #expect(throws: AlignmentFileError.self) {
+      try AlignmentFile.pairs(Data(#"{"source":["A."],"target":["B."],"beads":[{"source":[0],"target":[3]}]}"#.utf8), file: "c.json")
+    }
   }
 }
