@@ -420,8 +420,8 @@ public struct TermExtractor: Sendable {
   private func translationRun(_ translations: [String], in english: [Word]) -> Range<Int>? {
     var best: Range<Int>?
     for translation in translations {
-      let stems = translation.split(separator: " ").map { FeatureExtractor.englishStem(String($0)) }
-        .filter { !StopWords.contains($0, language: .english) }
+      let stems = translation.split(separator: " ").map(String.init)
+        .filter { !StopWords.contains($0, language: .english) }.map(FeatureExtractor.englishStem)
       guard !stems.isEmpty, stems.count <= english.count else { continue }
       for start in english.indices where english[start].isContent {
         var matched = 0

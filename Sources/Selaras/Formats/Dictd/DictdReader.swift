@@ -53,6 +53,10 @@ public enum DictdReader {
       if let range = translationLine.range(of: #"\s+\d+\.$"#, options: .regularExpression) {
         translationLine.removeSubrange(range)
       }
+      // A numbered first sense: `1. ulang tahun`.
+      if let range = translationLine.range(of: #"^\d+\.\s+"#, options: .regularExpression) {
+        translationLine.removeSubrange(range)
+      }
       let translations = translationLine.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         .filter { !$0.isEmpty }
       entries.append(Entry(headword: headword, translations: translations))
@@ -116,13 +120,14 @@ extension Lexicon {
   )
 
   /// A lexicon from an English→Indonesian dictd dictionary, read in the Indonesian→English
-  /// direction. Headwords of more than two words are left out.
+  /// direction. Headwords of more than two words are left out, and translations of more
+  /// than three (`pesta ulang tahun` for `birthday party` stays).
   public init(englishIndonesianDictd index: URL, data: URL) throws {
     self.init()
     for entry in try DictdReader.entries(index: index, data: data) {
       let headword = entry.headword.lowercased()
       guard headword.split(separator: " ").count <= 2 else { continue }
-      for translation in entry.translations where translation.split(separator: " ").count <= 2 {
+      for translation in entry.translations where translation.split(separator: " ").count <= 3 {
         add(indonesian: translation, english: headword)
       }
     }
