@@ -262,13 +262,13 @@ extension SelarasDatabase {
   public func searchUnits(_ text: String, language: LanguageTag, minimumScore: Int = 70, limit: Int = 10) throws
     -> [MemoryMatch]
   {
-    let queryTokens = FuzzyMatch.tokens(text)
+    let queryTokens = SegmentKeys.tokenHashes(text)
     let keys = SegmentKeys(text)
     guard !keys.words.isEmpty else { return [] }
     let low = queryTokens.count * minimumScore / 100
     let high = minimumScore > 0 ? queryTokens.count * 100 / minimumScore + 1 : Int.max
     return try writer.read { db in
-      var scored: [(score: Int, row: Row, turned: Bool)] = []
+      var scored: [(score: Int, id: Int64, row: Row, turned: Bool)] = []
       let unitCount = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
       for side in [Side.source, .target] {
         let lists = try WordIndex.postings(
@@ -284,14 +284,14 @@ extension SelarasDatabase {
             """,
           arguments: [language.language, low, high])
         for row in rows {
-          let score = FuzzyMatch.score(queryTokens, FuzzyMatch.tokens(row[side.column]))
-          if score >= minimumScore { scored.append((score, row, side == .target)) }
+          let score = FuzzyMatch.score(queryTokens, SegmentKeys.tokenHashes(row[side.column]))
+          if score >= minimumScore { scored.append((score, row["id"], row, side == .target)) }
         }
       }
-      let best = scored.sorted { $0.score > $1.score || $0.score == $1.score && ($0.row["id"] as Int64) < $1.row["id"] }
+      let best = scored.sorted { $0.score > $1.score || $0.score == $1.score && $0.id < $1.id }
       // Properties are read only for the units shown.
       return try best.prefix(limit).map { match in
-        let unit = try Self.unit(match.row, properties: Self.properties(of: [match.row["id"]], db: db)[match.row["id"]] ?? [])
+        let unit = try Self.unit(match.row, properties: Self.properties(of: [match.id], db: db)[match.id] ?? [])
         return MemoryMatch(score: match.score, unit: match.turned ? unit.swapped : unit)
       }
     }
@@ -369,7 +369,7 @@ extension SelarasDatabase {
   /// are too common to tell units apart (`the`, `yang`) and their lists are not read.
   static let commonWordUnits = 1000
   /// How many units, sharing the most rare words with a query, are scored exactly.
-  static let candidateCount = 200
+  static let candidateCount = 400
 
   private enum Side: Int {
     case source = 0

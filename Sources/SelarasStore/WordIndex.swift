@@ -111,10 +111,9 @@ struct WordIndex {
         ?? Data()
       let ids = blob.withUnsafeBytes { raw in
         [UInt32](unsafeUninitializedCapacity: raw.count / 4) { buffer, count in
-          for index in 0..<(raw.count / 4) {
-            buffer[index] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
-          }
           count = raw.count / 4
+          UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[..<(count * 4)]))
+          for index in 0..<count { buffer[index] = UInt32(littleEndian: buffer[index]) }
         }
       }
       return Postings(count: word.count, ids: ids)
@@ -122,27 +121,47 @@ struct WordIndex {
   }
 
   /// The `count` units that share the most with the query, weighing each shared word by its
-  /// rarity (log of `unitCount` over the units holding it): the weights are added up in an
-  /// array indexed by unit id, and the heaviest units kept in a heap.
+  /// rarity (log of `unitCount` over the units holding it). The weights are added up in a
+  /// block of ids at a time, small enough to stay in the processor's cache (the lists are
+  /// sorted, so each advances through the blocks in step), and each block is read in id
+  /// order (so that among equal weights the earlier unit wins) into a heap of the heaviest.
   static func heaviest(_ lists: [Postings], unitCount: Int, count: Int) -> [Int64] {
     guard !lists.isEmpty, count > 0 else { return [] }
-    let largest = lists.map { Int($0.ids.last ?? 0) }.max() ?? 0
-    var totals = [Float](repeating: 0, count: largest + 1)
-    var touched: [UInt32] = []
-    totals.withUnsafeMutableBufferPointer { totals in
-      for list in lists {
-        let weight = Float(log(Double(max(unitCount, list.count) + 1) / Double(max(list.count, 1)))) + 0.01
-        for id in list.ids {
-          if totals[Int(id)] == 0 { touched.append(id) }
-          totals[Int(id)] += weight
+    let weights = lists.map { Float(log(Double(max(unitCount, $0.count) + 1) / Double(max($0.count, 1)))) + 0.01 }
+    let blockSize = 1 << 15
+    var block = [Float](repeating: 0, count: blockSize)
+    var cursors = [Int](repeating: 0, count: lists.count)
+    var heap = LightestFirst(capacity: count)
+    var lightest: Float = 0
+    block.withUnsafeMutableBufferPointer { block in
+      while true {
+        // The next block holding an id not yet added.
+        var next = Int.max
+        for list in lists.indices where cursors[list] < lists[list].ids.count {
+          next = min(next, Int(lists[list].ids[cursors[list]]))
+        }
+        guard next != .max else { break }
+        let base = next & ~(blockSize - 1)
+        let end = base + blockSize
+        for list in lists.indices {
+          let weight = weights[list]
+          lists[list].ids.withUnsafeBufferPointer { ids in
+            var cursor = cursors[list]
+            while cursor < ids.count && Int(ids[cursor]) < end {
+              block[Int(ids[cursor]) - base] += weight
+              cursor += 1
+            }
+            cursors[list] = cursor
+          }
+        }
+        for offset in block.indices where block[offset] > 0 {
+          if block[offset] > lightest {
+            heap.offer(Double(block[offset]), UInt32(base + offset))
+            if heap.isFull { lightest = Float(heap.lightestWeight) }
+          }
+          block[offset] = 0
         }
       }
-    }
-    // Ids in ascending order, so that among equal weights the earlier unit wins.
-    touched.sort()
-    var heap = LightestFirst(capacity: count)
-    for id in touched {
-      heap.offer(Double(totals[Int(id)]), id)
     }
     return heap.ids.map(Int64.init)
   }
@@ -172,6 +191,10 @@ private struct LightestFirst {
   private var weights: [Double] = []
   private(set) var ids: [UInt32] = []
   let capacity: Int
+
+  var isFull: Bool { ids.count == capacity }
+  /// The weight a new id must beat once the heap is full.
+  var lightestWeight: Double { weights.first ?? 0 }
 
   init(capacity: Int) {
     self.capacity = capacity

@@ -51,9 +51,19 @@ public enum FuzzyMatch {
     return score(a, b)
   }
 
+  /// The match percentage of two sequences of token hashes (``SegmentKeys/tokenHashes(_:)``);
+  /// a concrete overload, so that callers in other modules get the specialized loop.
+  public static func score(_ first: [UInt64], _ second: [UInt64]) -> Int {
+    percentage(first, second)
+  }
+
   /// The match percentage of two token sequences, 0…100, rounded down; two empty
   /// sequences match 100%.
   public static func score<T: Equatable>(_ first: [T], _ second: [T]) -> Int {
+    percentage(first, second)
+  }
+
+  private static func percentage<T: Equatable>(_ first: [T], _ second: [T]) -> Int {
     let longest = max(first.count, second.count)
     guard longest > 0 else { return 100 }
     return 100 * (longest - distance(first, second)) / longest
@@ -68,12 +78,17 @@ public enum FuzzyMatch {
     if second.isEmpty { return first.count }
     var previous = Array(0...second.count)
     var current = [Int](repeating: 0, count: second.count + 1)
-    for (i, a) in first.enumerated() {
-      current[0] = i + 1
-      for (j, b) in second.enumerated() {
-        current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a == b ? 0 : 1))
+    first.withUnsafeBufferPointer { first in
+      second.withUnsafeBufferPointer { second in
+        for i in first.indices {
+          let a = first[i]
+          current[0] = i + 1
+          for j in second.indices {
+            current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a == second[j] ? 0 : 1))
+          }
+          swap(&previous, &current)
+        }
       }
-      swap(&previous, &current)
     }
     return previous[second.count]
   }

@@ -11,6 +11,41 @@ public struct SegmentKeys: Sendable {
   /// The hashes of the distinct word tokens, in order of first occurrence.
   public var words: [UInt64] = []
 
+  /// The hashes of all of a segment's ``FuzzyMatch`` tokens, in order: what the match
+  /// percentage compares, computed without a string per token. Equal tokens have equal
+  /// hashes; unequal ones differ but for a 64-bit collision.
+  public static func tokenHashes(_ text: String) -> [UInt64] {
+    var text = text
+    var result: [UInt64] = []
+    text.withUTF8 { bytes in
+      var last = 0
+      WordTokenizer.scan(bytes) { span in
+        punctuationHashes(bytes, last..<span.range.lowerBound, into: &result)
+        result.append(hash(span, bytes))
+        last = span.range.upperBound
+      }
+      punctuationHashes(bytes, last..<bytes.count, into: &result)
+    }
+    return result
+  }
+
+  /// The hash of each punctuation token between two words: a non-space character.
+  private static func punctuationHashes(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into result: inout [UInt64]
+  ) {
+    guard !range.isEmpty else { return }
+    if bytes[range].allSatisfy({ $0 < 0x80 }) {
+      for byte in bytes[range] where byte != 0x20 && !(0x09...0x0D).contains(byte) {
+        result.append(ByteHash.of(CollectionOfOne(byte)))
+      }
+      return
+    }
+    for character in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    where !character.isWhitespace {
+      result.append(ByteHash.of(String(character).utf8))
+    }
+  }
+
   public init(_ text: String) {
     var text = text
     text.withUTF8 { bytes in

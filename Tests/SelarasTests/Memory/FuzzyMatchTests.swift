@@ -26,6 +26,32 @@ struct FuzzyMatchTests {
     #expect(FuzzyMatch.score(first, second) == expected)
   }
 
+  @Test("The memory's token hashes and index keys agree with the tokens, non-ASCII text included", arguments: [
+    "“Rupiah fell 1.2%,” BI said.",
+    "Kemenlu Rusia menyatakan Lavrov tiba di Teheran — pukul 13.21 WIB.",
+    "Café «Jalan» U.S. dan AS: 6,00 persen\u{00A0}naik; ¿qué?",
+    "",
+  ])
+  func hashes(text: String) {
+    let tokens = FuzzyMatch.tokens(text)
+    let hashes = SegmentKeys.tokenHashes(text)
+    #expect(hashes.count == tokens.count)
+    // Equal tokens hash equally and unequal ones differently, position by position.
+    for i in tokens.indices {
+      for j in tokens.indices {
+        #expect((tokens[i] == tokens[j]) == (hashes[i] == hashes[j]))
+      }
+    }
+    let keys = SegmentKeys(text)
+    #expect(keys.tokenCount == tokens.count)
+    let words = tokens.filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+    #expect(keys.words == words.reduce(into: [UInt64]()) { result, word in
+      let hash = SegmentKeys.hash(ofToken: word)
+      if !result.contains(hash) { result.append(hash) }
+    })
+    #expect(FuzzyMatch.score(hashes, SegmentKeys.tokenHashes(text.uppercased())) == FuzzyMatch.score(text, text.uppercased()))
+  }
+
   @Test("Distance counts whole-token edits")
   func distance() {
     #expect(FuzzyMatch.distance(["a", "b", "c"], ["a", "c"]) == 1)
