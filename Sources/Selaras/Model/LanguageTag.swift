@@ -13,6 +13,12 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible, Codable 
   public let language: String
 
   public init(_ rawValue: String) {
+    // Most tags are a bare lowercase subtag (`en`, `id`), as the memory stores them.
+    if rawValue.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) {
+      self.rawValue = rawValue
+      language = rawValue == "in" ? "id" : rawValue
+      return
+    }
     let tag = rawValue.utf8.contains(UInt8(ascii: "_")) ? rawValue.replacingOccurrences(of: "_", with: "-") : rawValue
     self.rawValue = tag
     let primary = tag.split(separator: "-", maxSplits: 1).first.map { $0.lowercased() } ?? ""

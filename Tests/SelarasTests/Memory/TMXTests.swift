@@ -1,5 +1,5 @@
 import Foundation
-import Selaras
+@testable import Selaras
 import Testing
 
 @Suite("TMX")
@@ -110,5 +110,23 @@ struct TMXTests {
     let diagnostics = try TMXReader().read(file) { units.append($0) }
     #expect(units.isEmpty)
     #expect(diagnostics.count == 1)
+  }
+}
+
+@Suite("TMX numbers")
+struct TMXNumberTests {
+  @Test("Scores are written with three decimals, as printf writes them, and read back within half a thousandth")
+  func decimals() {
+    var random = SystemRandomNumberGenerator()
+    for thousandths in 0...2000 {
+      let value = Double(thousandths) / 1000
+      #expect(TMXWriter.decimal(value) == String(format: "%.3f", value))
+    }
+    for _ in 0..<2000 {
+      let value = Double.random(in: -2...2, using: &random)
+      let written = TMXWriter.decimal(value)
+      #expect(written.split(separator: ".").last?.count == 3)
+      #expect(abs(Double(written)! - value) <= 0.0005 + 1e-9)
+    }
   }
 }

@@ -72,7 +72,7 @@ public struct TMXWriter: Sendable {
     var text = "    <tu\(attributes)>\n"
     var properties = unit.properties.filter { $0.type != "note" }.map { ($0.type, $0.value) }
     if let document = unit.document { properties.insert(("x-document", document), at: 0) }
-    if let score = unit.score { properties.insert(("x-score", String(format: "%.3f", score)), at: 0) }
+    if let score = unit.score { properties.insert(("x-score", Self.decimal(score)), at: 0) }
     for (type, value) in properties {
       text += "      <prop type=\"\(type.xmlEscaped)\">\(value.xmlEscaped)</prop>\n"
     }
@@ -110,7 +110,37 @@ public struct TMXWriter: Sendable {
     let days = Int((Double(seconds) / 86_400).rounded(.down))
     let (year, month, day) = CivilCalendar.date(days: days)
     let time = seconds - days * 86_400
-    return String(format: "%04d%02d%02dT%02d%02d%02dZ", year, month, day, time / 3_600, time / 60 % 60, time % 60)
+    // Digits by hand: String(format:) costs more than the rest of writing a unit.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(16)
+    func digits(_ value: Int, _ width: Int) {
+      var divisor = 1
+      for _ in 1..<width { divisor *= 10 }
+      var value = abs(value)
+      for _ in 0..<width {
+        bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+        value %= divisor
+        divisor = max(divisor / 10, 1)
+      }
+    }
+    digits(year, 4)
+    digits(month, 2)
+    digits(day, 2)
+    bytes.append(UInt8(ascii: "T"))
+    digits(time / 3_600, 2)
+    digits(time / 60 % 60, 2)
+    digits(time % 60, 2)
+    bytes.append(UInt8(ascii: "Z"))
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A score with three decimals (`0.930`), as `String(format: "%.3f")` writes it.
+  static func decimal(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e12 else { return String(format: "%.3f", value) }
+    let thousandths = Int((abs(value) * 1000).rounded())
+    let fraction = String(thousandths % 1000)
+    return (value < 0 && thousandths > 0 ? "-" : "") + "\(thousandths / 1000)."
+      + String(repeating: "0", count: 3 - fraction.count) + fraction
   }
 }
 
