@@ -254,9 +254,9 @@ extension SelarasDatabase {
 
   /// Units whose `language` side is like `text`, best first, with their match percentage.
   ///
-  /// Candidates come from the word index: the posting lists of the query's words, up to
-  /// ``rarestWordCount`` of them and none of the most common, are added up, each unit
-  /// weighted by the rarity of the words it shares, and the ``candidateCount`` heaviest within a length window that could still
+  /// Candidates come from the word index: the units holding one of the query's
+  /// ``seedWordCount`` rarest words, weighed by the rarity of all the query words they share
+  /// (up to ``rarestWordCount``, none of the most common), and the ``candidateCount`` heaviest within a length window that could still
   /// reach `minimumScore` are scored by the exact token Levenshtein. Never a scan of every
   /// unit: the work grows with the posting lists of rare words, not with the memory.
   public func searchUnits(_ text: String, language: LanguageTag, minimumScore: Int = 70, limit: Int = 10) throws
@@ -273,8 +273,9 @@ extension SelarasDatabase {
       for side in [Side.source, .target] {
         let lists = try WordIndex.postings(
           of: keys.words.map { (side.rawValue, $0) }, rarest: Self.rarestWordCount,
-          atMost: max(Self.commonWordUnits, unitCount / 20), db: db)
-        let candidates = WordIndex.heaviest(lists, unitCount: unitCount, count: Self.candidateCount)
+          atMost: max(Self.commonWordUnits, unitCount / 10), db: db)
+        let candidates = WordIndex.heaviest(
+          lists, seeds: Self.seedWordCount, unitCount: unitCount, count: Self.candidateCount)
         guard !candidates.isEmpty else { continue }
         let rows = try Row.fetchAll(
           db,
@@ -365,8 +366,10 @@ extension SelarasDatabase {
 
   /// How many of the query's rarest words the search reads the posting lists of.
   static let rarestWordCount = 24
-  /// Words held by more units than this, or than a twentieth of the memory if that is more,
-  /// are too common to tell units apart (`the`, `yang`) and their lists are not read.
+  /// How many of them choose the candidates (see `WordIndex.heaviest`).
+  static let seedWordCount = 4
+  /// Words held by more units than this, or than a tenth of the memory if that is more, are
+  /// too common to tell units apart (`the`, `yang`) and their lists are not read.
   static let commonWordUnits = 1000
   /// How many units, sharing the most rare words with a query, are scored exactly.
   static let candidateCount = 400

@@ -121,29 +121,35 @@ struct WordIndex {
   }
 
   /// The `count` units that share the most with the query, weighing each shared word by its
-  /// rarity (log of `unitCount` over the units holding it). The weights are added up in a
-  /// block of ids at a time, small enough to stay in the processor's cache (the lists are
-  /// sorted, so each advances through the blocks in step), and each block is read in id
-  /// order (so that among equal weights the earlier unit wins) into a heap of the heaviest.
-  static func heaviest(_ lists: [Postings], unitCount: Int, count: Int) -> [Int64] {
+  /// rarity (log of `unitCount` over the units holding it), in two stages:
+  ///
+  /// 1. The units holding one of the `seeds` rarest words are the candidates, their weights
+  ///    added up a cache-sized block of ids at a time (the lists are sorted, so each
+  ///    advances through the blocks in step).
+  /// 2. Each other word's list adds its weight to the candidates it holds, found by galloping
+  ///    through it, so that a common word costs a search per candidate rather than a pass
+  ///    over its whole list, and near-identical units are told apart by every word.
+  ///
+  /// The heaviest are kept in a heap, read in id order so that the earlier unit wins ties.
+  static func heaviest(_ lists: [Postings], seeds: Int, unitCount: Int, count: Int) -> [Int64] {
     guard !lists.isEmpty, count > 0 else { return [] }
     let weights = lists.map { Float(log(Double(max(unitCount, $0.count) + 1) / Double(max($0.count, 1)))) + 0.01 }
+    let seedLists = lists.indices.prefix(max(1, seeds))
+    var candidates: [UInt32] = []
+    var totals: [Float] = []
     let blockSize = 1 << 15
     var block = [Float](repeating: 0, count: blockSize)
     var cursors = [Int](repeating: 0, count: lists.count)
-    var heap = LightestFirst(capacity: count)
-    var lightest: Float = 0
     block.withUnsafeMutableBufferPointer { block in
       while true {
-        // The next block holding an id not yet added.
         var next = Int.max
-        for list in lists.indices where cursors[list] < lists[list].ids.count {
+        for list in seedLists where cursors[list] < lists[list].ids.count {
           next = min(next, Int(lists[list].ids[cursors[list]]))
         }
         guard next != .max else { break }
         let base = next & ~(blockSize - 1)
         let end = base + blockSize
-        for list in lists.indices {
+        for list in seedLists {
           let weight = weights[list]
           lists[list].ids.withUnsafeBufferPointer { ids in
             var cursor = cursors[list]
@@ -155,13 +161,40 @@ struct WordIndex {
           }
         }
         for offset in block.indices where block[offset] > 0 {
-          if block[offset] > lightest {
-            heap.offer(Double(block[offset]), UInt32(base + offset))
-            if heap.isFull { lightest = Float(heap.lightestWeight) }
-          }
+          candidates.append(UInt32(base + offset))
+          totals.append(block[offset])
           block[offset] = 0
         }
       }
+    }
+    for list in lists.indices.dropFirst(seedLists.count) {
+      let weight = weights[list]
+      lists[list].ids.withUnsafeBufferPointer { ids in
+        var position = 0
+        for index in candidates.indices {
+          let id = candidates[index]
+          // Gallop to the first id ≥ this candidate, then search the last step.
+          var step = 1
+          var high = position
+          while high < ids.count && ids[high] < id {
+            position = high + 1
+            high = position + step
+            step *= 2
+          }
+          high = min(high, ids.count)
+          while position < high {
+            let middle = (position + high) / 2
+            if ids[middle] < id { position = middle + 1 } else { high = middle }
+          }
+          if position < ids.count && ids[position] == id { totals[index] += weight }
+        }
+      }
+    }
+    var heap = LightestFirst(capacity: count)
+    var lightest: Float = 0
+    for index in candidates.indices where totals[index] > lightest {
+      heap.offer(Double(totals[index]), candidates[index])
+      if heap.isFull { lightest = Float(heap.lightestWeight) }
     }
     return heap.ids.map(Int64.init)
   }
