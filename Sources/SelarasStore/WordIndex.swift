@@ -167,26 +167,31 @@ struct WordIndex {
         }
       }
     }
-    for list in lists.indices.dropFirst(seedLists.count) {
-      let weight = weights[list]
-      lists[list].ids.withUnsafeBufferPointer { ids in
-        var position = 0
-        for index in candidates.indices {
-          let id = candidates[index]
-          // Gallop to the first id ≥ this candidate, then search the last step.
-          var step = 1
-          var high = position
-          while high < ids.count && ids[high] < id {
-            position = high + 1
-            high = position + step
-            step *= 2
+    candidates.withUnsafeBufferPointer { candidates in
+      totals.withUnsafeMutableBufferPointer { totals in
+        for list in lists.indices.dropFirst(seedLists.count) {
+          let weight = weights[list]
+          lists[list].ids.withUnsafeBufferPointer { ids in
+            var position = 0
+            for index in candidates.indices {
+              let id = candidates[index]
+              // Gallop to the first id ≥ this candidate, then search the last step.
+              var step = 1
+              var high = position
+              while high < ids.count && ids[high] < id {
+                position = high + 1
+                high = position + step
+                step &*= 2
+              }
+              high = min(high, ids.count)
+              while position < high {
+                let middle = (position + high) / 2
+                if ids[middle] < id { position = middle + 1 } else { high = middle }
+              }
+              if position == ids.count { break }
+              if ids[position] == id { totals[index] += weight }
+            }
           }
-          high = min(high, ids.count)
-          while position < high {
-            let middle = (position + high) / 2
-            if ids[middle] < id { position = middle + 1 } else { high = middle }
-          }
-          if position < ids.count && ids[position] == id { totals[index] += weight }
         }
       }
     }

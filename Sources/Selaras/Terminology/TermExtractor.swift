@@ -42,11 +42,15 @@ public struct TermExtractor: Sendable {
   public var minimumCount: Int
   /// When set, candidates this glossary already has are left out.
   public var known: GlossaryMatcher?
+  /// When set, an acronym whose counterpart the other side paraphrases (`his ministry` for
+  /// `Kementerian Pertanian`) takes the translation this glossary gives its full form.
+  public var glossary: GlossaryMatcher?
 
-  public init(lexicon: Lexicon, minimumCount: Int = 1, known: GlossaryMatcher? = nil) {
+  public init(lexicon: Lexicon, minimumCount: Int = 1, known: GlossaryMatcher? = nil, glossary: GlossaryMatcher? = nil) {
     self.lexicon = lexicon
     self.minimumCount = minimumCount
     self.known = known
+    self.glossary = glossary
   }
 
   /// Acronym candidates first (in order of first appearance), then phrase candidates, best first.
@@ -124,11 +128,14 @@ public struct TermExtractor: Sendable {
       for definition in indonesian {
         let other = english.first { $0.acronym == definition.acronym }?.fullForm
           ?? counterpart(of: definition.fullForm, from: .indonesian, in: pair)
+          ?? glossaryTranslation(of: definition.fullForm, from: .indonesian)
         record(definition.acronym, indonesian: definition.fullForm, english: other, pair.pair)
       }
       for definition in english where !indonesian.contains(where: { $0.acronym == definition.acronym }) {
         record(
-          definition.acronym, indonesian: counterpart(of: definition.fullForm, from: .english, in: pair),
+          definition.acronym,
+          indonesian: counterpart(of: definition.fullForm, from: .english, in: pair)
+            ?? glossaryTranslation(of: definition.fullForm, from: .english),
           english: definition.fullForm, pair.pair)
       }
     }
@@ -145,6 +152,15 @@ public struct TermExtractor: Sendable {
         kind: .acronym, indonesian: indonesian, english: english, count: item.count, score: Double(item.count),
         example: item.example)
     }
+  }
+
+  /// The other language's preferred term for `phrase`, when the glossary has the whole
+  /// phrase as a term.
+  private func glossaryTranslation(of phrase: String, from language: LanguageTag) -> String? {
+    guard let glossary else { return nil }
+    let other: LanguageTag = language == .indonesian ? .english : .indonesian
+    return glossary.matches(in: phrase, language: language).lazy.filter { $0.range == 0..<phrase.utf8.count }
+      .compactMap { glossary.entries[$0.entry].preferred(in: other)?.text }.first
   }
 
   /// The words of the other side of `pair` that `phrase` (a full form in `language`)

@@ -339,7 +339,8 @@ extension Glossary {
       var lexicon = try Lexicon.standard()
       lexicon.merge(Lexicon(glossary: glossary.entries))
       let extractor = TermExtractor(
-        lexicon: lexicon, minimumCount: minCount, known: includeKnown ? nil : glossary.matcher)
+        lexicon: lexicon, minimumCount: minCount, known: includeKnown ? nil : glossary.matcher,
+        glossary: glossary.matcher)
       let all = extractor.candidates(try pairs.pairs(store))
       let acronyms = all.filter { $0.kind == .acronym }
       let candidates = acronyms + all.filter { $0.kind == .phrase }.prefix(top)

@@ -69,6 +69,21 @@ struct TermExtractorTests {
     #expect(found.map(\.english) == [["foreign ministry"], ["health ministry"]])
   }
 
+  @Test("When the English paraphrases, the acronym takes the glossary's translation of its full form")
+  func glossaryFallback() {
+    let glossary = GlossaryMatcher(entries: [
+      TermEntry(terms: [Term("Kementerian Pertanian", language: .indonesian), Term("Agriculture Ministry", language: .english)])
+    ])
+    let pair = pair(
+      "The court found Syahrul guilty of extorting 44.5 billion rupiah from officials at his ministry.",
+      "Hakim menyatakan SYL terbukti memeras pejabat di lingkungan Kementerian Pertanian (Kementan) sebesar Rp44,5 miliar.")
+    let without = extractor.candidates([pair]).filter { $0.kind == .acronym }
+    #expect(without.map(\.english) == [[]])
+    let with = TermExtractor(lexicon: .builtIn, glossary: glossary).candidates([pair]).filter { $0.kind == .acronym }
+    #expect(with.map(\.indonesian) == [["Kementerian Pertanian", "Kementan"]])
+    #expect(with.map(\.english) == [["Agriculture Ministry"]])
+  }
+
   @Test("Head-first Indonesian phrases pair with their English order")
   func headFirst() {
     let found = extractor.candidates([
