@@ -127,7 +127,7 @@ struct TermCaptureCommandTests {
     let dengue = try alignment("health-dengue")
     let database = CommandRunner.temporaryFile("sqlite")
     let found = try CommandRunner.run(
-      ["glossary", "extract", lavrov.path, dengue.path, "--include-known", "--json"], database: database)
+      ["glossary", "extract", lavrov.path, dengue.path, "--json"], database: database)
     #expect(found.status == 0)
     struct Output: Decodable {
       struct Candidate: Decodable {
@@ -155,7 +155,7 @@ struct TermCaptureCommandTests {
 
     let ranks = acronyms.map { String($0.rank) }.joined(separator: ",")
     let accepted = try CommandRunner.run(
-      ["glossary", "extract", lavrov.path, dengue.path, "--include-known", "--accept", ranks], database: database)
+      ["glossary", "extract", lavrov.path, dengue.path, "--accept", ranks], database: database)
     #expect(accepted.status == 0)
     #expect(accepted.stderr == "4 entries added, 0 extended, 0 already there\n")
 
@@ -194,8 +194,8 @@ struct TermCaptureCommandTests {
       ["align", "Corpora/health-dengue.en.lines", "Corpora/health-dengue.id.lines", "--presegmented", "--save"],
       database: database)
     #expect(saved.status == 0)
-    let fromMemory = try CommandRunner.run(["glossary", "extract", "--tm", "--include-known"], database: database)
+    let fromMemory = try CommandRunner.run(["glossary", "extract", "--tm"], database: database)
     #expect(fromMemory.status == 0)
-    #expect(fromMemory.stdout.contains("acronym\tKementerian Kesehatan; Kemenkes\thealth ministry"))
+    #expect(fromMemory.stdout.contains("acronym\tKementerian Kesehatan; Kemenkes\thealth ministry\t1\t1.000\tknown\t"))
   }
 }

@@ -20,6 +20,8 @@ public struct TermCandidate: Hashable, Sendable {
   public var score: Double
   /// One pair that shows it.
   public var example: AlignedPair
+  /// Whether the glossary already has the pair (``TermExtractor/known``).
+  public var isKnown = false
 }
 
 /// Proposes glossary entries from aligned pairs (issue: term capture).
@@ -40,7 +42,7 @@ public struct TermExtractor: Sendable {
   public var lexicon: Lexicon
   /// Candidates seen in fewer pairs are left out.
   public var minimumCount: Int
-  /// When set, candidates this glossary already has are left out.
+  /// When set, candidates this glossary already has are marked ``TermCandidate/isKnown``.
   public var known: GlossaryMatcher?
   /// When set, an acronym whose counterpart the other side paraphrases (`his ministry` for
   /// `Kementerian Pertanian`) takes the translation this glossary gives its full form.
@@ -147,10 +149,9 @@ public struct TermExtractor: Sendable {
       if item.acronym.uppercased() == item.acronym { english.append(item.acronym) }
       indonesian = unique(indonesian)
       english = unique(english)
-      if let known, isKnown(indonesian, english, known) { return nil }
       return TermCandidate(
         kind: .acronym, indonesian: indonesian, english: english, count: item.count, score: Double(item.count),
-        example: item.example)
+        example: item.example, isKnown: known.map { isKnown(indonesian, english, $0) } ?? false)
     }
   }
 
@@ -317,7 +318,10 @@ public struct TermExtractor: Sendable {
       }
     }
     if let known {
-      candidates = candidates.filter { !isKnown($0.candidate.indonesian, $0.candidate.english, known) }
+      for index in candidates.indices {
+        candidates[index].candidate.isKnown = isKnown(
+          candidates[index].candidate.indonesian, candidates[index].candidate.english, known)
+      }
     }
     return candidates.map(\.candidate).sorted {
       $0.score > $1.score || $0.score == $1.score && ($0.indonesian[0], $0.english[0]) < ($1.indonesian[0], $1.english[0])

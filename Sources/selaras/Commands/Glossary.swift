@@ -301,11 +301,13 @@ extension Glossary {
     static let configuration = CommandConfiguration(
       abstract: "Propose glossary entries from aligned pairs: defined acronyms, and phrases that translate each other.",
       discussion: """
-        lines: RANK<TAB>KIND<TAB>id terms<TAB>en terms<TAB>COUNT<TAB>SCORE<TAB>example origin (terms joined by "; ").
+        lines: RANK<TAB>KIND<TAB>id terms<TAB>en terms<TAB>COUNT<TAB>SCORE<TAB>known|new<TAB>example origin
+               (terms joined by "; ").
         json:  {"candidates":[{"rank":1,"kind":"acronym","id":[…],"en":[…],"count":2,"score":2.0,
-                "example":{"source":…,"target":…,"origin":…}}]}
-        Entries the glossary already has are left out. --accept adds the chosen ranks to the store,
-        the first term of each language preferred, with the example's origin as the source.
+                "known":false,"example":{"source":…,"target":…,"origin":…}}]}
+        `known` marks what the glossary (shipped or stored) already has; --new-only leaves it out.
+        --accept adds the chosen ranks to the store, the first term of each language preferred,
+        with the example's origin as the source.
         """)
 
     @OptionGroup var pairs: PairSource
@@ -319,8 +321,8 @@ extension Glossary {
     @Option(help: "Ranks to add to the glossary store, comma-separated, or `all`.")
     var accept: String?
 
-    @Flag(help: "Keep candidates the glossary already has.")
-    var includeKnown = false
+    @Flag(help: "Leave out candidates the glossary already has.")
+    var newOnly = false
 
     @Flag(help: "Print JSON.")
     var json = false
@@ -339,9 +341,8 @@ extension Glossary {
       var lexicon = try Lexicon.standard()
       lexicon.merge(Lexicon(glossary: glossary.entries))
       let extractor = TermExtractor(
-        lexicon: lexicon, minimumCount: minCount, known: includeKnown ? nil : glossary.matcher,
-        glossary: glossary.matcher)
-      let all = extractor.candidates(try pairs.pairs(store))
+        lexicon: lexicon, minimumCount: minCount, known: glossary.matcher, glossary: glossary.matcher)
+      let all = extractor.candidates(try pairs.pairs(store)).filter { !newOnly || !$0.isKnown }
       let acronyms = all.filter { $0.kind == .acronym }
       let candidates = acronyms + all.filter { $0.kind == .phrase }.prefix(top)
       var output = StandardOutput()
@@ -354,12 +355,14 @@ extension Glossary {
               + "\"id\":[\(candidate.indonesian.map(\.jsonLiteral).joined(separator: ","))],"
               + "\"en\":[\(candidate.english.map(\.jsonLiteral).joined(separator: ","))],"
               + "\"count\":\(candidate.count),\"score\":\(String(format: "%.3f", candidate.score)),"
+              + "\"known\":\(candidate.isKnown),"
               + "\"example\":\(candidate.example.json)}")
         } else {
           output.write(
             "\(index + 1)\t\(candidate.kind.rawValue)\t\(candidate.indonesian.joined(separator: "; "))\t"
               + "\(candidate.english.joined(separator: "; "))\t\(candidate.count)\t"
-              + "\(String(format: "%.3f", candidate.score))\t\(candidate.example.origin)\n")
+              + "\(String(format: "%.3f", candidate.score))\t\(candidate.isKnown ? "known" : "new")\t"
+              + "\(candidate.example.origin)\n")
         }
       }
       if json { output.write(candidates.isEmpty ? "]}\n" : "\n]}\n") }
