@@ -211,9 +211,12 @@ public struct TermExtractor: Sendable {
         }
       }
     }
-    // All of a short full form, two thirds of a longer one: `ministry` alone is no
-    // counterpart for `Kementerian Pertanian`.
-    guard let best, best.covered == units.count || units.count > 3 && best.covered * 3 >= units.count * 2
+    // All of a short full form: `ministry` alone is no counterpart for `Kementerian
+    // Pertanian`. Half of a long one, its head (the first unit) included, as translators
+    // shorten long names (`Balai Konservasi Sumber Daya Alam` → `conservation agency`).
+    guard let best else { return nil }
+    let coversHead = best.range.contains { covers[$0].contains(0) }
+    guard best.covered == units.count || units.count > 3 && coversHead && best.covered * 2 >= units.count
     else { return nil }
     return Self.written(other[best.range])
   }
@@ -485,16 +488,18 @@ public struct TermExtractor: Sendable {
   }
 
   /// Loanwords spelled the Indonesian way: `inflasi` ~ `inflation`, `kamikaze` ~ `kamikaze`,
-  /// `teheran` ~ `tehran`, `nuklir` ~ `nuclear`. Five shared first letters that make most of the shorter word
+  /// `teheran` ~ `tehran`, `nuklir` ~ `nuclear`. Five shared first letters (with `k` read
+  /// as `c`) that make most of the shorter word
   /// (not `intervensi` ~ `interest`), or the same consonant skeleton, for words of five
   /// letters or more.
   static func areCognates(_ indonesian: String, _ english: String) -> Bool {
     guard indonesian.count >= 5, english.count >= 5 else { return false }
+    // Indonesian spells English `c` as `k` (`nuklir` ~ `nuclear`, `konservasi` ~ `conservation`).
+    let indonesian = indonesian.replacingOccurrences(of: "k", with: "c")
+    let english = english.replacingOccurrences(of: "k", with: "c")
     let shared = zip(indonesian, english).prefix(while: { $0 == $1 }).count
     if shared >= 5 && Double(shared) >= 0.7 * Double(min(indonesian.count, english.count)) { return true }
-    // Indonesian spells English `c` as `k` (`nuklir` ~ `nuclear`).
-    return FeatureExtractor.skeleton(indonesian.replacingOccurrences(of: "k", with: "c"))
-      == FeatureExtractor.skeleton(english.replacingOccurrences(of: "k", with: "c"))
+    return FeatureExtractor.skeleton(indonesian) == FeatureExtractor.skeleton(english)
   }
 
   private func lowered(_ words: ArraySlice<Word>) -> String {

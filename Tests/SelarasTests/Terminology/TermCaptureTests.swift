@@ -69,6 +69,16 @@ struct TermExtractorTests {
     #expect(found.map(\.english) == [["foreign ministry"], ["health ministry"]])
   }
 
+  @Test("A long full form the English shortens keeps its head: Balai … → conservation agency")
+  func shortenedCounterpart() {
+    let found = extractor.candidates([
+      pair(
+        "A total of 75 climbers had started the trek on Saturday, according to the West Sumatra conservation agency.",
+        "Menurut Balai Konservasi Sumber Daya Alam (BKSDA) Sumatera Barat, sebanyak 75 pendaki memulai pendakian pada Sabtu.")
+    ]).filter { $0.kind == .acronym }
+    #expect(found.map(\.english) == [["conservation agency", "BKSDA"]])
+  }
+
   @Test("When the English paraphrases, the acronym takes the glossary's translation of its full form")
   func glossaryFallback() {
     let glossary = GlossaryMatcher(entries: [
