@@ -30,7 +30,9 @@ let package = Package(
     .target(name: "SelarasGlossaries", path: "Glossaries", resources: [.copy("news-id-en.tsv")]),
     .target(
       name: "SelarasStore",
-      dependencies: ["Selaras", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "Selaras", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .executableTarget(
       name: "selaras",

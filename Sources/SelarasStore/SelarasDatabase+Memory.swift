@@ -210,14 +210,17 @@ extension SelarasDatabase {
       defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
       var summary = MemoryImportSummary()
       let stamp = Self.memoryTimestamp(date)
-      let insert = try db.makeStatement(
-        sql: """
-          INSERT INTO unit (sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens,
-            document, score, creationTool, created, changed, user, textHash)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT (textHash) DO NOTHING
-          """)
-      let property = try db.makeStatement(sql: "INSERT INTO unitProperty (unitId, type, value) VALUES (?, ?, ?)")
+      let insert = RawInsert(
+        statement: try db.makeStatement(
+          sql: """
+            INSERT INTO unit (sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens,
+              document, score, creationTool, created, changed, user, textHash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (textHash) DO NOTHING
+            """), database: db)
+      let property = RawInsert(
+        statement: try db.makeStatement(sql: "INSERT INTO unitProperty (unitId, type, value) VALUES (?, ?, ?)"),
+        database: db)
       var index = WordIndex()
       try produce { prepared in
         let unit = prepared.unit
@@ -225,10 +228,11 @@ extension SelarasDatabase {
         let target = unit.targetLanguage.language
         var hash = prepared.hash
         while true {
-          try insert.execute(arguments: [
-            source, target, unit.source, unit.target, prepared.sourceKeys.tokenCount, prepared.targetKeys.tokenCount,
-            unit.document, unit.score, unit.creationTool, prepared.created ?? stamp, prepared.changed, unit.user, hash,
-          ])
+          try insert.execute(
+            .text(source), .text(target), .text(unit.source), .text(unit.target),
+            .integer(Int64(prepared.sourceKeys.tokenCount)), .integer(Int64(prepared.targetKeys.tokenCount)),
+            .text(unit.document), .real(unit.score), .text(unit.creationTool), .text(prepared.created ?? stamp),
+            .text(prepared.changed), .text(unit.user), .integer(hash))
           if db.changesCount > 0 { break }
           // The hash is taken: by this very unit (a duplicate), or by another one.
           let stored = try Row.fetchOne(
@@ -244,7 +248,7 @@ extension SelarasDatabase {
         let id = db.lastInsertedRowID
         try index.add(id, source: prepared.sourceKeys, target: prepared.targetKeys, db: db)
         for item in unit.properties {
-          try property.execute(arguments: [id, item.type, item.value])
+          try property.execute(.integer(id), .text(item.type), .text(item.value))
         }
       }
       try index.flush(db)
