@@ -126,9 +126,10 @@ struct WordIndex {
   /// 1. The units holding one of the `seeds` rarest words are the candidates, their weights
   ///    added up a cache-sized block of ids at a time (the lists are sorted, so each
   ///    advances through the blocks in step).
-  /// 2. Each other word's list adds its weight to the candidates it holds, found by galloping
-  ///    through it, so that a common word costs a search per candidate rather than a pass
-  ///    over its whole list, and near-identical units are told apart by every word.
+  /// 2. Each other word's list adds its weight to the candidates it holds: by a merge when
+  ///    the list is not much longer than the candidates, else by galloping through it, so
+  ///    that a common word costs a search per candidate rather than a pass over its whole
+  ///    list. Near-identical units are told apart by every word.
   ///
   /// The heaviest are kept in a heap, read in id order so that the earlier unit wins ties.
   static func heaviest(_ lists: [Postings], seeds: Int, unitCount: Int, count: Int) -> [Int64] {
@@ -172,10 +173,24 @@ struct WordIndex {
         for list in lists.indices.dropFirst(seedLists.count) {
           let weight = weights[list]
           lists[list].ids.withUnsafeBufferPointer { ids in
+            if ids.count < 8 * candidates.count {
+              // Lists of about the candidates' size: one merge of the two, without branches
+              // on the comparison, which the processor cannot predict.
+              var index = 0
+              var position = 0
+              while index < candidates.count && position < ids.count {
+                let id = candidates[index]
+                let other = ids[position]
+                totals[index] += id == other ? weight : 0
+                index &+= id <= other ? 1 : 0
+                position &+= other <= id ? 1 : 0
+              }
+              return
+            }
+            // Much longer lists: gallop to each candidate, then search the last step.
             var position = 0
             for index in candidates.indices {
               let id = candidates[index]
-              // Gallop to the first id ≥ this candidate, then search the last step.
               var step = 1
               var high = position
               while high < ids.count && ids[high] < id {
