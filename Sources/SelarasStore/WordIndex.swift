@@ -7,8 +7,9 @@ import Selaras
 /// ascending, as a blob of little-endian `UInt32`s.
 ///
 /// An import collects the new ids in memory and appends them to the stored lists in one
-/// statement per word (`flush`), so the cost of indexing is a dictionary append per word
-/// and a blob write per distinct word, instead of a B-tree insert per word occurrence.
+/// statement per word (`flush`), so the cost of indexing is a table probe and two array
+/// appends per word occurrence and a blob write per distinct word, instead of a B-tree
+/// insert per word occurrence.
 /// Ids only grow, so appending keeps every list sorted. A deleted unit's id may stay in the
 /// lists; readers look units up by id and simply do not find it.
 struct WordIndex {
