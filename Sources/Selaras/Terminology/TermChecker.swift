@@ -1,20 +1,20 @@
 /// A pair whose translation does not follow the glossary.
 public struct TermIssue: Hashable, Sendable {
   public enum Kind: String, Sendable {
-    /// A term of one side has none of its concept's translations on the other.
+    /// A source term has none of its concept's translations in the target.
     case missing
-    /// The other side uses a translation the glossary forbids.
+    /// The target uses a translation the glossary forbids.
     case forbidden
   }
 
   public var kind: Kind
   public var pair: AlignedPair
-  /// The glossary term found, as written in the text, and its language.
+  /// The glossary term found in the source, as written there, and its language.
   public var found: String
   public var foundLanguage: LanguageTag
-  /// What the other side should have: the concept's preferred term there.
+  /// What the target should have: the concept's preferred term in its language.
   public var expected: String
-  /// For `forbidden`, the forbidden term the other side uses.
+  /// For `forbidden`, the forbidden term the target uses.
   public var used: String?
 }
 
@@ -48,31 +48,26 @@ public struct TermChecker: Sendable {
 
   public func issues(in pair: AlignedPair) -> [TermIssue] {
     var issues: [TermIssue] = []
-    let sides = [(pair.source, pair.sourceLanguage), (pair.target, pair.targetLanguage)]
-    let matches = sides.map { glossary.matches(in: $0.0, language: $0.1) }
-    for (side, other) in [(0, 1)] {
-      let otherLanguage = sides[other].1
-      // Concepts named on the other side, by any of their terms in its language.
-      let named = Dictionary(grouping: matches[other], by: { concept(of: $0.entry) })
-      var reported = Set<String>()
-      for match in matches[side] {
-        let entry = glossary.entries[match.entry]
-        let allowed = entry.terms(in: otherLanguage).filter { $0.status != .forbidden }
-        guard let expected = allowed.first else { continue }
-        let there = named[concept(of: match.entry)] ?? []
-        if let forbidden = there.first(where: { $0.term.status == .forbidden && $0.term.language == otherLanguage }) {
-          issues.append(
-            TermIssue(
-              kind: .forbidden, pair: pair, found: match.matchedText, foundLanguage: sides[side].1,
-              expected: expected.text, used: forbidden.matchedText))
-        } else if !there.contains(where: { $0.term.status != .forbidden }),
-          reported.insert(match.matchedText.lowercased()).inserted
-        {
-          issues.append(
-            TermIssue(
-              kind: .missing, pair: pair, found: match.matchedText, foundLanguage: sides[side].1,
-              expected: expected.text, used: nil))
-        }
+    let targetMatches = glossary.matches(in: pair.target, language: pair.targetLanguage)
+    // Concepts the target names, by any of their terms in its language.
+    let named = Dictionary(grouping: targetMatches, by: { concept(of: $0.entry) })
+    var reported = Set<String>()
+    for match in glossary.matches(in: pair.source, language: pair.sourceLanguage) {
+      let allowed = glossary.entries[match.entry].terms(in: pair.targetLanguage).filter { $0.status != .forbidden }
+      guard let expected = allowed.first else { continue }
+      let there = named[concept(of: match.entry)] ?? []
+      if let forbidden = there.first(where: { $0.term.status == .forbidden }) {
+        issues.append(
+          TermIssue(
+            kind: .forbidden, pair: pair, found: match.matchedText, foundLanguage: pair.sourceLanguage,
+            expected: expected.text, used: forbidden.matchedText))
+      } else if !there.contains(where: { $0.term.status != .forbidden }),
+        reported.insert(match.matchedText.lowercased()).inserted
+      {
+        issues.append(
+          TermIssue(
+            kind: .missing, pair: pair, found: match.matchedText, foundLanguage: pair.sourceLanguage,
+            expected: expected.text, used: nil))
       }
     }
     return issues

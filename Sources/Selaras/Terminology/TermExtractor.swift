@@ -24,20 +24,21 @@ public struct TermCandidate: Hashable, Sendable {
   public var isKnown = false
 }
 
-/// Proposes glossary entries from aligned pairs (issue: term capture).
+/// Proposes glossary entries from aligned pairs.
 ///
 /// - Acronyms defined in either language (``AcronymFinder``), with the full form and the
-///   other language's counterpart: the other side's definition of the same acronym, or else
-///   the shortest run of words there that the full form's words translate to, whatever
-///   their order (`Kementerian Luar Negeri` → `foreign ministry`).
-/// - Phrases of 1–4 words on each side whose content words all translate each other within
-///   a pair: the same word (`drone kamikaze` ↔ `kamikaze drone`), a lexicon translation
-///   (Indonesian words reduced by their affixes), or a cognate (`inflasi` ↔ `inflation`).
-///   Each Indonesian phrase takes the shortest English run its words link to, so head-first
-///   order (`Laut China Selatan` ↔ `South China Sea`) is no obstacle. Candidates are ranked
-///   by Dice association over the pairs, times the support and the phrase length; a phrase
-///   inside a longer candidate seen as often is dropped, and so is a pair written alike in
-///   both languages (names).
+///   other language's counterpart: the other side's definition of the same acronym, else
+///   the run of words there that the full form's words translate to, whatever their order
+///   (`Kementerian Luar Negeri` → `foreign ministry`), else the glossary's translation.
+/// - Phrases of 1–4 content words whose words translate each other within a pair: the same
+///   word (`drone kamikaze` ↔ `kamikaze drones`), a lexicon translation (Indonesian words
+///   reduced by their affixes; two-word entries as one unit), or a cognate (`inflasi` ↔
+///   `inflation`). Each Indonesian phrase takes the English run where every unit finds its
+///   own translation, so head-first order (`Laut China Selatan` ↔ `South China Sea`) is no
+///   obstacle. Candidates are ranked by Dice association over the pairs, times log support
+///   and a length factor, plus a bonus for lexicalized units and cognates. Left out: verbs,
+///   names at a phrase's edge, single word for single word, dates, pieces of a lexicon
+///   entry's translation, and a phrase inside a longer candidate seen as often.
 public struct TermExtractor: Sendable {
   public var lexicon: Lexicon
   /// Candidates seen in fewer pairs are left out.
