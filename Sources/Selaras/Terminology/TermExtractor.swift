@@ -408,7 +408,6 @@ public struct TermExtractor: Sendable {
     // The Indonesian side in units: words, with two that the lexicon has as one entry
     // (`bea cukai`, `ulang tahun`) taken together.
     let units = indonesianUnits(indonesian, range)
-    let content = units.map { $0[0] }
     // For each English word, the Indonesian units of the range it translates.
     let covers: [Set<Int>] = english.map { word in
       Set(units.indices.filter { unit in units[unit].contains { linked(indonesian: indonesian, $0, english: word, within: range) } })
