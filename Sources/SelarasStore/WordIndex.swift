@@ -124,9 +124,8 @@ struct WordIndex {
   /// The `count` units that share the most with the query, weighing each shared word by its
   /// rarity (log of `unitCount` over the units holding it), in two stages:
   ///
-  /// 1. The units holding one of the `seeds` rarest words are the candidates, their weights
-  ///    added up a cache-sized block of ids at a time (the lists are sorted, so each
-  ///    advances through the blocks in step).
+  /// 1. The units holding one of the `seeds` rarest words are the candidates: a merge of
+  ///    their sorted lists, adding up their weights.
   /// 2. Each other word's list adds its weight to the candidates it holds: by a merge when
   ///    the list is not much longer than the candidates, else by galloping through it, so
   ///    that a common word costs a search per candidate rather than a pass over its whole
@@ -137,37 +136,26 @@ struct WordIndex {
     guard !lists.isEmpty, count > 0 else { return [] }
     let weights = lists.map { Float(log(Double(max(unitCount, $0.count) + 1) / Double(max($0.count, 1)))) + 0.01 }
     let seedLists = lists.indices.prefix(max(1, seeds))
+    // Stage 1: the union of the seed lists, by a merge of the few of them.
     var candidates: [UInt32] = []
     var totals: [Float] = []
-    let blockSize = 1 << 15
-    var block = [Float](repeating: 0, count: blockSize)
-    var cursors = [Int](repeating: 0, count: lists.count)
-    block.withUnsafeMutableBufferPointer { block in
-      while true {
-        var next = Int.max
-        for list in seedLists where cursors[list] < lists[list].ids.count {
-          next = min(next, Int(lists[list].ids[cursors[list]]))
-        }
-        guard next != .max else { break }
-        let base = next & ~(blockSize - 1)
-        let end = base + blockSize
-        for list in seedLists {
-          let weight = weights[list]
-          lists[list].ids.withUnsafeBufferPointer { ids in
-            var cursor = cursors[list]
-            while cursor < ids.count && Int(ids[cursor]) < end {
-              block[Int(ids[cursor]) - base] += weight
-              cursor += 1
-            }
-            cursors[list] = cursor
-          }
-        }
-        for offset in block.indices where block[offset] > 0 {
-          candidates.append(UInt32(base + offset))
-          totals.append(block[offset])
-          block[offset] = 0
-        }
+    var cursors = [Int](repeating: 0, count: seedLists.count)
+    while true {
+      var smallest = UInt32.max
+      var any = false
+      for (slot, list) in seedLists.enumerated() where cursors[slot] < lists[list].ids.count {
+        smallest = min(smallest, lists[list].ids[cursors[slot]])
+        any = true
       }
+      guard any else { break }
+      var total: Float = 0
+      for (slot, list) in seedLists.enumerated()
+      where cursors[slot] < lists[list].ids.count && lists[list].ids[cursors[slot]] == smallest {
+        total += weights[list]
+        cursors[slot] += 1
+      }
+      candidates.append(smallest)
+      totals.append(total)
     }
     candidates.withUnsafeBufferPointer { candidates in
       totals.withUnsafeMutableBufferPointer { totals in
@@ -175,14 +163,14 @@ struct WordIndex {
           let weight = weights[list]
           lists[list].ids.withUnsafeBufferPointer { ids in
             if ids.count < 8 * candidates.count {
-              // Lists of about the candidates' size: one merge of the two, without branches
-              // on the comparison, which the processor cannot predict.
+              // Lists of about the candidates' size: one merge of the two, advancing without
+              // branches on the comparison, which the processor cannot predict.
               var index = 0
               var position = 0
               while index < candidates.count && position < ids.count {
                 let id = candidates[index]
                 let other = ids[position]
-                totals[index] += id == other ? weight : 0
+                if id == other { totals[index] += weight }
                 index &+= id <= other ? 1 : 0
                 position &+= other <= id ? 1 : 0
               }

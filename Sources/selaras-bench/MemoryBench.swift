@@ -20,6 +20,13 @@ struct MemoryBench: ParsableCommand {
   @Option(help: "Where to build the memory (deleted afterwards).")
   var folder = FileManager.default.temporaryDirectory.path
 
+  @Option(
+    help: """
+      Keep the memory in this folder and, when it is already there (from a run with the same \
+      --units and Corpora), search it without writing or importing anything: for working on search.
+      """)
+  var reuse: String?
+
   func run() throws {
     // Sentence pairs from the Corpora gold, and the words of their English side.
     var pairs: [(String, String)] = []
@@ -54,14 +61,22 @@ struct MemoryBench: ParsableCommand {
           sourceLanguage: .english, targetLanguage: .indonesian, source: edited(english, Int.random(in: 2...6, using: &random)),
           target: indonesian, document: "synthetic-\(index % 997)", score: 0.9, creationTool: "selaras-bench"))
     }
-    let base = URL(fileURLWithPath: folder).appendingPathComponent("selaras-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    let base =
+      reuse.map { URL(fileURLWithPath: $0) }
+      ?? URL(fileURLWithPath: folder).appendingPathComponent("selaras-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    let reused = reuse != nil && FileManager.default.fileExists(atPath: base.appendingPathComponent("memory.sqlite").path)
     try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: base) }
+    defer { if reuse == nil { try? FileManager.default.removeItem(at: base) } }
+    let planted = (0..<queries).map { _ in memory[Int.random(in: 0..<memory.count, using: &random)] }
+    if reused {
+      memory = []
+      try search(SelarasDatabase(url: base.appendingPathComponent("memory.sqlite")), planted, edited)
+      return
+    }
     let tmx = base.appendingPathComponent("memory.tmx")
     try writeTMX(to: tmx) { write in
       for unit in memory { try write(unit) }
     }
-    let planted = (0..<queries).map { _ in memory[Int.random(in: 0..<memory.count, using: &random)] }
     memory = []  // the import below reads the TMX, as `selaras tm import` does
 
     // The reader alone, for how much of the import is parsing.
@@ -82,6 +97,29 @@ struct MemoryBench: ParsableCommand {
       "database_mb": Double(databaseBytes(base)) / 1e6,
     ])
 
+    try search(database, planted, edited)
+
+    let output = base.appendingPathComponent("export.tmx")
+    var exported = 0
+    let exportSeconds = try wallSeconds {
+      try writeTMX(to: output) { write in
+        try database.forEachUnit { unit in
+          try write(unit)
+          exported += 1
+        }
+      }
+    }
+    report([
+      "bench": "tm", "metric": "export", "units": exported, "seconds": exportSeconds,
+      "units_per_s": Double(exported) / exportSeconds,
+    ])
+  }
+
+  /// Search latency and recall for queries made from planted units with 0, 1, 3 and 6
+  /// word edits.
+  private func search(
+    _ database: SelarasDatabase, _ planted: [TranslationUnit], _ edited: (String, Int) -> String
+  ) throws {
     for edits in [0, 1, 3, 6] {
       var latencies: [Double] = []
       var found = 0
@@ -103,21 +141,6 @@ struct MemoryBench: ParsableCommand {
         "recall": Double(found) / Double(planted.count),
       ])
     }
-
-    let output = base.appendingPathComponent("export.tmx")
-    var exported = 0
-    let exportSeconds = try wallSeconds {
-      try writeTMX(to: output) { write in
-        try database.forEachUnit { unit in
-          try write(unit)
-          exported += 1
-        }
-      }
-    }
-    report([
-      "bench": "tm", "metric": "export", "units": exported, "seconds": exportSeconds,
-      "units_per_s": Double(exported) / exportSeconds,
-    ])
   }
 
   /// Writes the units `produce` hands over as TMX, a megabyte at a time, as `selaras tm
