@@ -126,10 +126,9 @@ struct WordIndex {
   ///
   /// 1. The units holding one of the `seeds` rarest words are the candidates: a merge of
   ///    their sorted lists, adding up their weights.
-  /// 2. Each other word's list adds its weight to the candidates it holds: by a merge when
-  ///    the list is not much longer than the candidates, else by galloping through it, so
-  ///    that a common word costs a search per candidate rather than a pass over its whole
-  ///    list. Near-identical units are told apart by every word.
+  /// 2. Each other word's list adds its weight to the candidates it holds, found in a bitmap
+  ///    of the candidates' ids as the list is read straight through. Near-identical units are
+  ///    told apart by every word.
   ///
   /// The heaviest are kept in a heap, read in id order so that the earlier unit wins ties.
   static func heaviest(_ lists: [Postings], seeds: Int, unitCount: Int, count: Int) -> [Int64] {
@@ -157,47 +156,26 @@ struct WordIndex {
       candidates.append(smallest)
       totals.append(total)
     }
-    candidates.withUnsafeBufferPointer { candidates in
-      totals.withUnsafeMutableBufferPointer { totals in
-        for list in lists.indices.dropFirst(seedLists.count) {
-          let weight = weights[list]
-          lists[list].ids.withUnsafeBufferPointer { ids in
-            if ids.count < 8 * candidates.count {
-              // Lists of about the candidates' size: one merge of the two, advancing without
-              // branches on the comparison, which the processor cannot predict.
-              var index = 0
-              var position = 0
-              while index < candidates.count && position < ids.count {
-                let id = candidates[index]
-                let other = ids[position]
-                if id == other { totals[index] += weight }
-                index &+= id <= other ? 1 : 0
-                position &+= other <= id ? 1 : 0
+    // Stage 2: the candidates as a bitmap (a bit per id, small enough for the cache), and
+    // their added weights in an array indexed by id; each list is read straight through.
+    if let largest = candidates.last, lists.count > seedLists.count {
+      var bits = [UInt64](repeating: 0, count: Int(largest >> 6) + 1)
+      var added = [Float](repeating: 0, count: Int(largest) + 1)
+      bits.withUnsafeMutableBufferPointer { bits in
+        for id in candidates { bits[Int(id >> 6)] |= 1 << UInt64(id & 63) }
+        added.withUnsafeMutableBufferPointer { added in
+          for list in lists.indices.dropFirst(seedLists.count) {
+            let weight = weights[list]
+            lists[list].ids.withUnsafeBufferPointer { ids in
+              for id in ids {
+                guard id <= largest else { break }
+                if bits[Int(id >> 6)] & (1 << UInt64(id & 63)) != 0 { added[Int(id)] += weight }
               }
-              return
-            }
-            // Much longer lists: gallop to each candidate, then search the last step.
-            var position = 0
-            for index in candidates.indices {
-              let id = candidates[index]
-              var step = 1
-              var high = position
-              while high < ids.count && ids[high] < id {
-                position = high + 1
-                high = position + step
-                step &*= 2
-              }
-              high = min(high, ids.count)
-              while position < high {
-                let middle = (position + high) / 2
-                if ids[middle] < id { position = middle + 1 } else { high = middle }
-              }
-              if position == ids.count { break }
-              if ids[position] == id { totals[index] += weight }
             }
           }
         }
       }
+      for index in candidates.indices { totals[index] += added[Int(candidates[index])] }
     }
     var heap = LightestFirst(capacity: count)
     var lightest: Float = 0
