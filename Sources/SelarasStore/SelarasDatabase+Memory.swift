@@ -207,7 +207,7 @@ extension SelarasDatabase {
     // searches do not look every page up in the log (a million-unit import leaves ~450 MB
     // there). Best effort: a reader holding an old snapshot only delays it.
     if summary.added > 1000 {
-      try? writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+      _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
     return summary
   }
@@ -328,7 +328,7 @@ extension SelarasDatabase {
         let lists = try WordIndex.postings(
           of: keys.map { (side.rawValue, $0) }, rarest: keys.count, atMost: .max, db: db)
         guard lists.count == keys.count else { continue }  // a word no unit has
-        var candidates = WordIndex.intersection(lists.map(\.ids))[...]
+        var candidates = WordIndex.intersection(lists)[...]
         while !candidates.isEmpty && units.count < limit {
           let batch = candidates.prefix(256)
           candidates = candidates.dropFirst(256)
@@ -520,7 +520,6 @@ private final class PreparedUnitQueue: @unchecked Sendable {
   private var finished = false
   private var failure: (any Error)?
   private var cancelled = false
-  private var producerDone = false
 
   /// Hands a batch to the writer, waiting while the queue is full; throws once the writer
   /// has given up.
@@ -537,7 +536,6 @@ private final class PreparedUnitQueue: @unchecked Sendable {
   func finish(_ error: (any Error)?) {
     condition.lock()
     finished = true
-    producerDone = true
     failure = error
     condition.broadcast()
     condition.unlock()
@@ -560,7 +558,7 @@ private final class PreparedUnitQueue: @unchecked Sendable {
     condition.lock()
     cancelled = true
     condition.broadcast()
-    while !producerDone { condition.wait() }
+    while !finished { condition.wait() }
     condition.unlock()
   }
 }

@@ -83,18 +83,12 @@ struct WordIndex {
     self = WordIndex()
   }
 
-  /// A word's posting list as read for a query.
-  struct Postings {
-    var count: Int
-    var ids: [UInt32]
-  }
-
   /// The posting lists of up to `rarest` of `keys` (each with its side), those held by the
   /// fewest units, rarest first, leaving out keys held by more than `atMost` units unless
   /// all are, and keys no unit holds.
   static func postings(
     of keys: [(side: Int, key: UInt64)], rarest: Int, atMost: Int, db: Database
-  ) throws -> [Postings] {
+  ) throws -> [[UInt32]] {
     var counts: [(side: Int, key: Int64, count: Int)] = []
     let statement = try db.cachedStatement(sql: "SELECT count FROM posting WHERE side = ? AND word = ?")
     for (side, key) in keys {
@@ -110,14 +104,13 @@ struct WordIndex {
         try Data.fetchOne(
           db, sql: "SELECT ids FROM posting WHERE side = ? AND word = ?", arguments: [word.side, word.key])
         ?? Data()
-      let ids = blob.withUnsafeBytes { raw in
+      return blob.withUnsafeBytes { raw in
         [UInt32](unsafeUninitializedCapacity: raw.count / 4) { buffer, count in
           count = raw.count / 4
           UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[..<(count * 4)]))
           for index in 0..<count { buffer[index] = UInt32(littleEndian: buffer[index]) }
         }
       }
-      return Postings(count: word.count, ids: ids)
     }
   }
 
@@ -131,7 +124,7 @@ struct WordIndex {
   ///    told apart by every word.
   ///
   /// The heaviest are kept in a heap, read in id order so that the earlier unit wins ties.
-  static func heaviest(_ lists: [Postings], seeds: Int, unitCount: Int, count: Int) -> [Int64] {
+  static func heaviest(_ lists: [[UInt32]], seeds: Int, unitCount: Int, count: Int) -> [Int64] {
     guard !lists.isEmpty, count > 0 else { return [] }
     let weights = lists.map { Float(log(Double(max(unitCount, $0.count) + 1) / Double(max($0.count, 1)))) + 0.01 }
     let seedLists = lists.indices.prefix(max(1, seeds))
@@ -142,14 +135,14 @@ struct WordIndex {
     while true {
       var smallest = UInt32.max
       var any = false
-      for (slot, list) in seedLists.enumerated() where cursors[slot] < lists[list].ids.count {
-        smallest = min(smallest, lists[list].ids[cursors[slot]])
+      for (slot, list) in seedLists.enumerated() where cursors[slot] < lists[list].count {
+        smallest = min(smallest, lists[list][cursors[slot]])
         any = true
       }
       guard any else { break }
       var total: Float = 0
       for (slot, list) in seedLists.enumerated()
-      where cursors[slot] < lists[list].ids.count && lists[list].ids[cursors[slot]] == smallest {
+      where cursors[slot] < lists[list].count && lists[list][cursors[slot]] == smallest {
         total += weights[list]
         cursors[slot] += 1
       }
@@ -166,7 +159,7 @@ struct WordIndex {
         added.withUnsafeMutableBufferPointer { added in
           for list in lists.indices.dropFirst(seedLists.count) {
             let weight = weights[list]
-            lists[list].ids.withUnsafeBufferPointer { ids in
+            lists[list].withUnsafeBufferPointer { ids in
               for id in ids {
                 guard id <= largest else { break }
                 if bits[Int(id >> 6)] & (1 << UInt64(id & 63)) != 0 { added[Int(id)] += weight }

@@ -9,8 +9,6 @@ public struct HashIndex: Sendable {
 
   public init() {}
 
-  public var isEmpty: Bool { count == 0 }
-
   public subscript(hash: UInt64) -> Int? {
     let key = hash | 1
     return keys.withUnsafeBufferPointer { keys in
