@@ -20,7 +20,7 @@ public struct TermCandidate: Hashable, Sendable {
   public var score: Double
   /// One pair that shows it.
   public var example: AlignedPair
-  /// Whether the glossary already has the pair (``TermExtractor/known``).
+  /// Whether the glossary already has the pair (``TermExtractor/glossary``).
   public var isKnown = false
 }
 
@@ -43,16 +43,14 @@ public struct TermExtractor: Sendable {
   public var lexicon: Lexicon
   /// Candidates seen in fewer pairs are left out.
   public var minimumCount: Int
-  /// When set, candidates this glossary already has are marked ``TermCandidate/isKnown``.
-  public var known: GlossaryMatcher?
-  /// When set, an acronym whose counterpart the other side paraphrases (`his ministry` for
-  /// `Kementerian Pertanian`) takes the translation this glossary gives its full form.
+  /// When set, candidates this glossary already has are marked ``TermCandidate/isKnown``,
+  /// and an acronym whose counterpart the other side paraphrases (`his ministry` for
+  /// `Kementerian Pertanian`) takes the translation the glossary gives its full form.
   public var glossary: GlossaryMatcher?
 
-  public init(lexicon: Lexicon, minimumCount: Int = 1, known: GlossaryMatcher? = nil, glossary: GlossaryMatcher? = nil) {
+  public init(lexicon: Lexicon, minimumCount: Int = 1, glossary: GlossaryMatcher? = nil) {
     self.lexicon = lexicon
     self.minimumCount = minimumCount
-    self.known = known
     self.glossary = glossary
   }
 
@@ -152,7 +150,7 @@ public struct TermExtractor: Sendable {
       english = unique(english)
       return TermCandidate(
         kind: .acronym, indonesian: indonesian, english: english, count: item.count, score: Double(item.count),
-        example: item.example, isKnown: known.map { isKnown(indonesian, english, $0) } ?? false)
+        example: item.example, isKnown: glossary.map { isKnown(indonesian, english, $0) } ?? false)
     }
   }
 
@@ -321,10 +319,10 @@ public struct TermExtractor: Sendable {
           && Self.containsWords(other.key.english, item.key.english)
       }
     }
-    if let known {
+    if let glossary {
       for index in candidates.indices {
         candidates[index].candidate.isKnown = isKnown(
-          candidates[index].candidate.indonesian, candidates[index].candidate.english, known)
+          candidates[index].candidate.indonesian, candidates[index].candidate.english, glossary)
       }
     }
     return candidates.map(\.candidate).sorted {
@@ -504,10 +502,6 @@ public struct TermExtractor: Sendable {
 
   private func lowered(_ words: ArraySlice<Word>) -> String {
     words.map(\.lowered).joined(separator: " ")
-  }
-
-  private func lowered(_ words: [Word]) -> String {
-    lowered(words[...])
   }
 
   /// Words as a glossary shows them: lowercase, except names' words.

@@ -73,9 +73,7 @@ struct Align: ParsableCommand {
   func run() throws {
     // The glossary (shipped and stored) joins the word list, so that accepted terms anchor
     // the alignment.
-    var lexicon = try Lexicon.standard()
-    lexicon.merge(
-      Lexicon(glossary: try LoadedGlossary.bundledEntries() + (store.existingDatabase()?.glossaryEntries() ?? [])))
+    let lexicon = try LoadedGlossary.lexicon(adding: LoadedGlossary.entries(store))
     let aligner = try ArticleAligner(sourceLanguage: sourceLang, targetLanguage: targetLang, lexicon: lexicon)
     var writer = AlignmentOutput(
       format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, sourceLanguage: sourceLang,

@@ -21,10 +21,22 @@ struct LoadedGlossary {
   var matcher: GlossaryMatcher
 
   /// The shipped glossary, then the user's store when it exists (a lookup creates no file).
-  static func load(_ store: StoreOptions) throws -> LoadedGlossary {
-    var entries = try bundledEntries()
-    entries += try store.existingDatabase()?.glossaryEntries() ?? []
+  static func load(_ store: StoreOptions, shipped: Bool = true) throws -> LoadedGlossary {
+    let entries = try self.entries(store, shipped: shipped)
     return LoadedGlossary(entries: entries, matcher: GlossaryMatcher(entries: entries, morphology: try .standard()))
+  }
+
+  /// The shipped glossary's entries (unless `shipped` is false), then the store's.
+  static func entries(_ store: StoreOptions, shipped: Bool = true) throws -> [TermEntry] {
+    try (shipped ? bundledEntries() : []) + (store.existingDatabase()?.glossaryEntries() ?? [])
+  }
+
+  /// The aligner's word list with the glossary's term pairs added, so that accepted terms
+  /// anchor alignments and link words in term capture.
+  static func lexicon(adding entries: [TermEntry]) throws -> Lexicon {
+    var lexicon = try Lexicon.standard()
+    lexicon.merge(Lexicon(glossary: entries))
+    return lexicon
   }
 
   static func bundledEntries() throws -> [TermEntry] {
@@ -235,8 +247,7 @@ extension Glossary {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-      var entries = storeOnly ? [] : try LoadedGlossary.bundledEntries()
-      entries += try store.existingDatabase()?.glossaryEntries() ?? []
+      let entries = try LoadedGlossary.entries(store, shipped: !storeOnly)
       var file = OutputFile(output)
       switch format {
       case .tsv: file.write(GlossaryWriter.tsv(entries))
@@ -338,10 +349,8 @@ extension Glossary {
 
     func run() throws {
       let glossary = try LoadedGlossary.load(store)
-      var lexicon = try Lexicon.standard()
-      lexicon.merge(Lexicon(glossary: glossary.entries))
-      let extractor = TermExtractor(
-        lexicon: lexicon, minimumCount: minCount, known: glossary.matcher, glossary: glossary.matcher)
+      let lexicon = try LoadedGlossary.lexicon(adding: glossary.entries)
+      let extractor = TermExtractor(lexicon: lexicon, minimumCount: minCount, glossary: glossary.matcher)
       let all = extractor.candidates(try pairs.pairs(store)).filter { !newOnly || !$0.isKnown }
       let acronyms = all.filter { $0.kind == .acronym }
       let candidates = acronyms + all.filter { $0.kind == .phrase }.prefix(top)
@@ -411,13 +420,12 @@ extension Glossary {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-      var entries = withShipped ? try LoadedGlossary.bundledEntries() : []
-      entries += try store.existingDatabase()?.glossaryEntries() ?? []
-      guard !entries.isEmpty else {
+      let glossary = try LoadedGlossary.load(store, shipped: withShipped)
+      guard !glossary.entries.isEmpty else {
         throw CommandError(
           "the glossary store is empty: add terms (glossary add, import, extract --accept) or pass --with-shipped")
       }
-      let checker = TermChecker(glossary: GlossaryMatcher(entries: entries, morphology: try .standard()))
+      let checker = TermChecker(glossary: glossary.matcher)
       let pairs = try pairs.pairs(store)
       var output = StandardOutput()
       var count = 0
