@@ -110,37 +110,47 @@ public struct TMXWriter: Sendable {
     let days = Int((Double(seconds) / 86_400).rounded(.down))
     let (year, month, day) = CivilCalendar.date(days: days)
     let time = seconds - days * 86_400
-    // Digits by hand: String(format:) costs more than the rest of writing a unit.
+    // Bytes by hand: String(format:) costs more than the rest of writing a unit.
     var bytes: [UInt8] = []
     bytes.reserveCapacity(16)
-    func digits(_ value: Int, _ width: Int) {
-      var divisor = 1
-      for _ in 1..<width { divisor *= 10 }
-      var value = abs(value)
-      for _ in 0..<width {
-        bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-        value %= divisor
-        divisor = max(divisor / 10, 1)
-      }
-    }
-    digits(year, 4)
-    digits(month, 2)
-    digits(day, 2)
+    appendZeroPadded(year, 4, to: &bytes)
+    appendZeroPadded(month, 2, to: &bytes)
+    appendZeroPadded(day, 2, to: &bytes)
     bytes.append(UInt8(ascii: "T"))
-    digits(time / 3_600, 2)
-    digits(time / 60 % 60, 2)
-    digits(time % 60, 2)
+    appendZeroPadded(time / 3_600, 2, to: &bytes)
+    appendZeroPadded(time / 60 % 60, 2, to: &bytes)
+    appendZeroPadded(time % 60, 2, to: &bytes)
     bytes.append(UInt8(ascii: "Z"))
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `value` as printf's `%0*d` writes it: at least `width` characters, zeros after
+  /// the sign.
+  static func appendZeroPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
+    let magnitude = value.magnitude
+    var power: UInt = 1
+    var digits = 1
+    while magnitude / power >= 10 {
+      power *= 10
+      digits += 1
+    }
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    for _ in 0..<max(0, width - digits - (value < 0 ? 1 : 0)) { bytes.append(UInt8(ascii: "0")) }
+    while power > 0 {
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude / power % 10))
+      power /= 10
+    }
   }
 
   /// A score with three decimals (`0.930`), as `String(format: "%.3f")` writes it.
   static func decimal(_ value: Double) -> String {
     guard value.isFinite, abs(value) < 1e12 else { return String(format: "%.3f", value) }
     let thousandths = Int((abs(value) * 1000).rounded())
-    let fraction = String(thousandths % 1000)
-    return (value < 0 && thousandths > 0 ? "-" : "") + "\(thousandths / 1000)."
-      + String(repeating: "0", count: 3 - fraction.count) + fraction
+    var bytes: [UInt8] = value < 0 && thousandths > 0 ? [UInt8(ascii: "-")] : []
+    appendZeroPadded(thousandths / 1000, 1, to: &bytes)
+    bytes.append(UInt8(ascii: "."))
+    appendZeroPadded(thousandths % 1000, 3, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
 
