@@ -38,11 +38,13 @@ struct AlignBench: ParsableCommand {
     var vecalign = AlignmentEvaluation()
     var raw = AlignmentEvaluation()
     var rawArticles = 0
+    var articles: [GoldArticle] = []
     let names = try corpusNames(in: corpora)
     for name in names {
       let gold = try readGold("\(corpora)/\(name).gold.json")
       let source = english.presegmented(try readText("\(corpora)/\(name).en.lines"))
       let target = indonesian.presegmented(try readText("\(corpora)/\(name).id.lines"))
+      articles.append(GoldArticle(name: name, source: source, target: target, gold: gold))
       let beads = try align(source, target)
       let article = AlignmentEvaluation(predicted: beads, gold: gold)
       presegmented = presegmented + article
@@ -61,10 +63,18 @@ struct AlignBench: ParsableCommand {
     reportQuality("corpora-presegmented", presegmented, articles: names.count, nulls: "counted")
     reportQuality("corpora-presegmented", vecalign, articles: names.count, nulls: "precision-only")
     reportQuality("corpora-raw-text", raw, articles: rawArticles, nulls: "counted")
-    try measureGlossaryLoop(english: english, indonesian: indonesian, names: names)
+    try measureGlossaryLoop(articles)
     if !qualityOnly {
       try measureSpeed(english: english, indonesian: indonesian, names: names)
     }
+  }
+
+  /// A Corpora pair as read for scoring: gold segmentation and gold beads.
+  private struct GoldArticle {
+    var name: String
+    var source: [Sentence]
+    var target: [Sentence]
+    var gold: [Bead]
   }
 
   private func align(_ source: [Sentence], _ target: [Sentence], lexicon: Lexicon? = nil) throws -> [Bead] {
@@ -74,19 +84,12 @@ struct AlignBench: ParsableCommand {
   /// The glossary loop of term capture: strict F1 on Corpora with the word list alone, with
   /// the shipped glossary added, and with the terms `glossary extract` proposes from the
   /// Corpora gold pairs added too (in-sample: the terms come from the articles aligned).
-  private func measureGlossaryLoop(english: SentenceSegmenter, indonesian: SentenceSegmenter, names: [String]) throws {
-    var articles: [(source: [Sentence], target: [Sentence], gold: [Bead])] = []
-    var pairs: [AlignedPair] = []
-    for name in names {
-      let gold = try readGold("\(corpora)/\(name).gold.json")
-      let source = english.presegmented(try readText("\(corpora)/\(name).en.lines"))
-      let target = indonesian.presegmented(try readText("\(corpora)/\(name).id.lines"))
-      articles.append((source, target, gold))
-      for bead in gold where !bead.isNull {
-        pairs.append(
-          AlignedPair(
-            source: bead.source.map { source[$0].text }.joined(separator: " "),
-            target: bead.target.map { target[$0].text }.joined(separator: " "), origin: name))
+  private func measureGlossaryLoop(_ articles: [GoldArticle]) throws {
+    let pairs = articles.flatMap { article in
+      article.gold.filter { !$0.isNull }.map { bead in
+        AlignedPair(
+          source: bead.source.map { article.source[$0].text }.joined(separator: " "),
+          target: bead.target.map { article.target[$0].text }.joined(separator: " "), origin: article.name)
       }
     }
     guard let url = BundledGlossaries.newsIndonesianEnglish else { throw BenchError("the shipped glossary is missing") }
