@@ -44,6 +44,23 @@ struct TMXTests {
     #expect(units[0].source == "The rupiah fell {1}1.2%{2} on Tuesday.")
   }
 
+  @Test("Inline codes count only inside a segment")
+  func codesOutsideSegments() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <tmx version="1.4"><header srclang="en" creationtool="x" creationtoolversion="1" segtype="sentence" \
+      o-tmf="x" adminlang="en" datatype="plaintext"/><body><tu>
+      <tuv xml:lang="en"><bpt i="1">&lt;b&gt;</bpt><seg>The rupiah <ph>&lt;br/&gt;</ph>fell.</seg></tuv>
+      <tuv xml:lang="id"><seg>Rupiah melemah.</seg><ept i="1">&lt;/b&gt;</ept></tuv>
+      </tu></body></tmx>
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let (units, _) = try read(file, TMXReader(inlineMarkup: .placeholders))
+    #expect(units.map(\.source) == ["The rupiah {1}fell."])
+    #expect(units.map(\.target) == ["Rupiah melemah."])
+  }
+
   @Test("Written TMX reads back the same and validates against the TMX 1.4b DTD")
   func roundTrip() throws {
     let units = [

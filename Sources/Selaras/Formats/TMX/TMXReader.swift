@@ -118,7 +118,8 @@ public struct TMXReader: Sendable {
       case "seg":
         inSegment = true
         placeholders = 0
-      case "bpt", "ept", "ph", "it", "ut" where inSegment:
+      case "bpt", "ept", "ph", "it", "ut":
+        guard inSegment else { break }
         if codeDepth == 0 && inlineMarkup == .placeholders {
           placeholders += 1
           variant?.text += "{\(placeholders)}"
@@ -142,8 +143,8 @@ public struct TMXReader: Sendable {
 
     override func end(_ parser: XMLParser, _ name: String) {
       switch name {
-      case "bpt", "ept", "ph", "it", "ut" where inSegment:
-        codeDepth -= 1
+      case "bpt", "ept", "ph", "it", "ut":
+        if inSegment { codeDepth -= 1 }
       case "seg":
         inSegment = false
       case "prop", "note":
