@@ -78,10 +78,9 @@ struct TMXTests {
     expected.target = "Saham naik 1,2 persen hari ini."  // the control character XML 1.0 forbids is gone
     #expect(try read(file).0 == [expected])
 
-    let dtd = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("shared/schemas/tmx14.dtd")
-    #expect(FileManager.default.fileExists(atPath: dtd.path), "the DTD is expected in shared/ beside the checkout")
+    // A copy of ../shared/schemas/tmx14.dtd (see Fixtures/tmx/README.md).
+    let dtd = Self.fixtures.appendingPathComponent("tmx14.dtd")
+    #expect(FileManager.default.fileExists(atPath: dtd.path), "the DTD is expected in the test fixtures")
     let xmllint = Process()
     xmllint.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
     xmllint.arguments = ["--noout", "--dtdvalid", dtd.path, file.path]
