@@ -27,7 +27,7 @@ extension TM {
     func run() throws {
       guard FileManager.default.fileExists(atPath: file) else { throw CommandError("\(file): no such file") }
       let database = try store.database()
-      let reader = TMXReader(inlineMarkup: placeholders ? .placeholders : .strip)
+      let reader = TMXReader(inlineMarkup: placeholders ? .placeholders : .strip, languages: ["en", "id"])
       let url = URL(fileURLWithPath: file)
       // Units stream into one transaction, read on one thread and stored on another: a file
       // found malformed halfway imports nothing.

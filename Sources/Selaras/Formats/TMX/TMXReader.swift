@@ -31,6 +31,8 @@ public enum TMXError: Error, Equatable, Sendable, CustomStringConvertible {
 ///   `creationtool` and Selaras's own `x-document`/`x-score` fill the unit's fields.
 /// - A `tu` with fewer than two languages, an empty segment (an entity that was not
 ///   expanded, for instance) or no language is skipped with a warning.
+/// - When `languages` is set, a `tuv` in any other language is left out with a warning, and
+///   so is a `tu` left with fewer than two languages.
 /// - External entities are never resolved; entity bombs are refused by libxml2.
 public struct TMXReader: Sendable {
   public enum InlineMarkup: Sendable {
@@ -38,9 +40,12 @@ public struct TMXReader: Sendable {
   }
 
   public var inlineMarkup: InlineMarkup
+  /// The primary language subtags to keep (`id`, `en`); nil keeps every language.
+  public var languages: Set<String>?
 
-  public init(inlineMarkup: InlineMarkup = .strip) {
+  public init(inlineMarkup: InlineMarkup = .strip, languages: Set<String>? = nil) {
     self.inlineMarkup = inlineMarkup
+    self.languages = languages
   }
 
   /// Reads `url`, calling `body` with each unit from the source language (the header's
@@ -54,7 +59,7 @@ public struct TMXReader: Sendable {
     parser.shouldResolveExternalEntities = false
     // The parse is over before `read` returns, so `body` does not outlive the call.
     return try withoutActuallyEscaping(body) { body in
-      let handler = Handler(file: url.path, inlineMarkup: inlineMarkup, body: body)
+      let handler = Handler(file: url.path, inlineMarkup: inlineMarkup, languages: languages, body: body)
       parser.delegate = handler
       _ = parser.parse()
       try finish(handler, parser, url)
@@ -75,6 +80,7 @@ public struct TMXReader: Sendable {
   private final class Handler: XMLDocumentHandler {
     let file: String
     let inlineMarkup: InlineMarkup
+    let languages: Set<String>?
     let body: (TranslationUnit) throws -> Void
     var diagnostics: [Diagnostic] = []
     var failure: (any Error)?
@@ -98,9 +104,13 @@ public struct TMXReader: Sendable {
       var properties: [TranslationUnit.Property] = []
     }
 
-    init(file: String, inlineMarkup: InlineMarkup, body: @escaping (TranslationUnit) throws -> Void) {
+    init(
+      file: String, inlineMarkup: InlineMarkup, languages: Set<String>?,
+      body: @escaping (TranslationUnit) throws -> Void
+    ) {
       self.file = file
       self.inlineMarkup = inlineMarkup
+      self.languages = languages
       self.body = body
     }
 
@@ -165,7 +175,7 @@ public struct TMXReader: Sendable {
     }
 
     private func emit(_ pending: PendingUnit, _ parser: XMLParser) {
-      let variants = pending.variants.map { ($0.language, Self.collapsed($0.text)) }
+      var variants = pending.variants.map { ($0.language, Self.collapsed($0.text)) }
       guard variants.count >= 2 else {
         warn(pending.line, "tu with \(variants.count) tuv, skipped")
         return
@@ -173,6 +183,16 @@ public struct TMXReader: Sendable {
       if let missing = variants.firstIndex(where: { $0.0 == nil }) {
         warn(pending.line, "tuv \(missing + 1) has no language, tu skipped")
         return
+      }
+      if let languages, variants.contains(where: { !languages.contains($0.0!.language) }) {
+        let other = variants.map { $0.0! }.filter { !languages.contains($0.language) }.map(\.rawValue)
+        let kept = "Selaras keeps \(languages.sorted().joined(separator: " and "))"
+        variants.removeAll { !languages.contains($0.0!.language) }
+        guard variants.count >= 2 else {
+          warn(pending.line, "tu in \(other.joined(separator: ", ")) skipped: \(kept)")
+          return
+        }
+        warn(pending.line, "tuv in \(other.joined(separator: ", ")) left out: \(kept)")
       }
       if variants.contains(where: { $0.1.isEmpty }) {
         warn(pending.line, "empty segment (an entity that was not expanded?), tu skipped")
