@@ -1,10 +1,12 @@
 import GRDB
 import GRDBSQLite
 
-/// Runs a prepared insert with values bound through SQLite's C API: an import runs one per
-/// unit, and GRDB's boxing of each value as `DatabaseValueConvertible` cost more than the
-/// insert itself. The statement is reset after each run, as GRDB leaves it.
-struct RawInsert {
+/// Runs a prepared statement with values bound through SQLite's C API, for the statements
+/// run by the million: an import runs an insert per unit, and GRDB's boxing of each value
+/// as `DatabaseValueConvertible` cost more than the insert itself; a search reads hundreds
+/// of rows, and GRDB's cursor and row objects cost more than the lookup. The statement is
+/// reset after each run, as GRDB leaves it.
+struct RawStatement {
   /// A value to bind, without boxing.
   enum Value {
     case text(String?)
@@ -15,9 +17,30 @@ struct RawInsert {
   let statement: Statement
   let database: Database
 
+  /// Runs a statement that returns no rows (an insert).
   func execute(_ values: Value...) throws {
     let handle = statement.sqliteStatement
     defer { sqlite3_reset(handle) }
+    try bind(values)
+    let code = sqlite3_step(handle)
+    guard code == SQLITE_DONE else { throw error(code) }
+  }
+
+  /// Runs a query and calls `body` with its first row, nil when there is none. The row's
+  /// bytes are SQLite's own, valid only until `body` returns.
+  func withFirstRow<Result>(_ values: Value..., body: (RawRow?) throws -> Result) throws -> Result {
+    let handle = statement.sqliteStatement
+    defer { sqlite3_reset(handle) }
+    try bind(values)
+    switch sqlite3_step(handle) {
+    case SQLITE_ROW: return try body(RawRow(handle: handle))
+    case SQLITE_DONE: return try body(nil)
+    case let code: throw error(code)
+    }
+  }
+
+  private func bind(_ values: [Value]) throws {
+    let handle = statement.sqliteStatement
     for (offset, value) in values.enumerated() {
       let index = Int32(offset + 1)
       let code: Int32
@@ -38,8 +61,6 @@ struct RawInsert {
       }
       guard code == SQLITE_OK else { throw error(code) }
     }
-    let code = sqlite3_step(handle)
-    guard code == SQLITE_DONE else { throw error(code) }
   }
 
   private func error(_ code: Int32) -> DatabaseError {
@@ -50,4 +71,19 @@ struct RawInsert {
 
   /// SQLite's SQLITE_TRANSIENT: it copies the bytes before the call returns.
   private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// The current row of a ``RawStatement``.
+struct RawRow {
+  let handle: OpaquePointer
+
+  func integer(_ column: Int32) -> Int64 {
+    sqlite3_column_int64(handle, column)
+  }
+
+  /// The bytes of a blob or of a text's UTF-8, where SQLite holds them (empty for NULL).
+  func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
+    guard let start = sqlite3_column_blob(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+    return UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column)))
+  }
 }

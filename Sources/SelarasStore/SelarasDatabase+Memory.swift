@@ -111,7 +111,7 @@ extension SelarasDatabase {
         table.column("ids", .blob).notNull()
         table.primaryKey(["side", "word"])
       }
-      var index = WordIndex()
+      // The index is left empty: v5 builds it anew.
       let rows = try Row.fetchCursor(db, sql: "SELECT * FROM unit ORDER BY id")
       while let row = try rows.next() {
         let hash = try Self.uniqueHash(
@@ -127,10 +127,42 @@ extension SelarasDatabase {
             row["sourceTokens"], row["targetTokens"], row["document"], row["score"], row["creationTool"],
             row["created"], row["changed"], row["user"], hash,
           ])
-        try index.add(row["id"], source: SegmentKeys(row["sourceText"]), target: SegmentKeys(row["targetText"]), db: db)
+      }
+      try db.execute(sql: "DROP TABLE unit; ALTER TABLE unitNew RENAME TO unit")
+    }
+    // v5 rebuilds the word index in a table with a rowid: in a table without one, a B-tree
+    // search reads the whole row of every key it compares once the row spills onto overflow
+    // pages, so looking up one word read hundreds of kilobytes of others' lists. The index
+    // now holds punctuation too, and common tokens as bitmaps, so that a search can bound
+    // each unit's match percentage (see `MatchBounds`), and it keeps each unit's token counts
+    // where a search reads them by the million (see `UnitLengths`).
+    migrator.registerMigration("v5-memory-search") { db in
+      try db.drop(table: "posting")
+      try db.create(table: "posting") { table in
+        table.column("side", .integer).notNull()
+        table.column("word", .integer).notNull()
+        table.column("count", .integer).notNull()
+        table.column("dense", .boolean).notNull()
+        table.column("ids", .blob).notNull()
+        table.uniqueKey(["side", "word"])
+      }
+      // Key: side × 2³² + block.
+      try db.create(table: "unitLength") { table in
+        table.primaryKey("key", .integer)
+        table.column("lengths", .blob).notNull()
+      }
+      var index = WordIndex()
+      var lengths = UnitLengths()
+      let rows = try Row.fetchCursor(db, sql: "SELECT id, sourceText, targetText FROM unit ORDER BY id")
+      while let row = try rows.next() {
+        let source = SegmentKeys(row[1])
+        let target = SegmentKeys(row[2])
+        try index.add(row[0], source: source, target: target, db: db)
+        lengths.add(row[0], source: source.tokenCount, target: target.tokenCount)
+        if lengths.pendingCount >= UnitLengths.flushThreshold { try lengths.flush(db) }
       }
       try index.flush(db)
-      try db.execute(sql: "DROP TABLE unit; ALTER TABLE unitNew RENAME TO unit")
+      try lengths.flush(db)
     }
   }
 
@@ -223,7 +255,7 @@ extension SelarasDatabase {
       defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
       var summary = MemoryImportSummary()
       let stamp = Self.memoryTimestamp(date)
-      let insert = RawInsert(
+      let insert = RawStatement(
         statement: try db.makeStatement(
           sql: """
             INSERT INTO unit (sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens,
@@ -231,10 +263,11 @@ extension SelarasDatabase {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (textHash) DO NOTHING
             """), database: db)
-      let property = RawInsert(
+      let property = RawStatement(
         statement: try db.makeStatement(sql: "INSERT INTO unitProperty (unitId, type, value) VALUES (?, ?, ?)"),
         database: db)
       var index = WordIndex()
+      var lengths = UnitLengths()
       try produce { prepared in
         let unit = prepared.unit
         let source = unit.sourceLanguage.language
@@ -260,56 +293,71 @@ extension SelarasDatabase {
         summary.added += 1
         let id = db.lastInsertedRowID
         try index.add(id, source: prepared.sourceKeys, target: prepared.targetKeys, db: db)
+        lengths.add(UInt32(id), source: prepared.sourceKeys.tokenCount, target: prepared.targetKeys.tokenCount)
+        if lengths.pendingCount >= UnitLengths.flushThreshold { try lengths.flush(db) }
         for item in unit.properties {
           try property.execute(.integer(id), .text(item.type), .text(item.value))
         }
       }
       try index.flush(db)
+      try lengths.flush(db)
       return summary
     }
   }
 
   /// Units whose `language` side is like `text`, best first, with their match percentage.
   ///
-  /// Candidates come from the word index: the units holding one of the query's
-  /// ``seedWordCount`` rarest words, weighed by the rarity of all the query words they share
-  /// (up to ``rarestWordCount``, none of the most common), and the ``candidateCount`` heaviest within a length window that could still
-  /// reach `minimumScore` are scored by the exact token Levenshtein. Never a scan of every
-  /// unit: the work grows with the posting lists of rare words, not with the memory.
+  /// Never a scan of every unit: the word index bounds the match percentage of every unit
+  /// that holds one of the query's ``rarestWordCount`` rarest tokens (see `MatchBounds`),
+  /// and units are scored by the exact token Levenshtein in the order of their bounds,
+  /// until no bound left can beat the `limit` best scores found, or ``candidateCount``
+  /// units a side are scored. Each is read where SQLite holds it, without a string.
   public func searchUnits(_ text: String, language: LanguageTag, minimumScore: Int = 70, limit: Int = 10) throws
     -> [MemoryMatch]
   {
     let queryTokens = SegmentKeys.tokenHashes(text)
-    let keys = SegmentKeys(text)
-    guard !keys.words.isEmpty else { return [] }
-    let low = queryTokens.count * minimumScore / 100
-    let high = minimumScore > 0 ? queryTokens.count * 100 / minimumScore + 1 : Int.max
+    let segmentKeys = SegmentKeys(text)
+    let keys = segmentKeys.words + segmentKeys.punctuation
+    guard !keys.isEmpty, limit > 0 else { return [] }
     return try writer.read { db in
-      var scored: [(score: Int, id: Int64, row: Row, turned: Bool)] = []
-      let unitCount = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
+      // The best so far, best first (earlier unit first among equal scores).
+      var best: [(score: Int, id: Int64, turned: Bool)] = []
+      let largestId = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
       for side in [Side.source, .target] {
-        let lists = try WordIndex.postings(
-          of: keys.words.map { (side.rawValue, $0) }, rarest: Self.rarestWordCount,
-          atMost: max(Self.commonWordUnits, unitCount / 10), db: db)
-        let candidates = WordIndex.heaviest(
-          lists, seeds: Self.seedWordCount, unitCount: unitCount, count: Self.candidateCount)
-        guard !candidates.isEmpty else { continue }
-        let rows = try Row.fetchAll(
-          db,
-          sql: """
-            SELECT * FROM unit WHERE id IN (\(candidates.map(String.init).joined(separator: ",")))
-            AND \(side.language) = ? AND \(side.tokens) BETWEEN ? AND ?
-            """,
-          arguments: [language.language, low, high])
-        for row in rows {
-          let score = FuzzyMatch.score(queryTokens, SegmentKeys.tokenHashes(row[side.column]))
-          if score >= minimumScore { scored.append((score, row["id"], row, side == .target)) }
+        let candidates = try MatchBounds.ranked(
+          query: queryTokens, keys: keys, side: side.rawValue, largestId: largestId, minimumScore: minimumScore,
+          lists: Self.rarestWordCount, commonUnits: max(Self.commonWordUnits, largestId / 32),
+          refined: Self.refinedCount, count: Self.candidateCount, db: db)
+        let fetch = RawStatement(
+          statement: try db.cachedStatement(sql: "SELECT \(side.column) FROM unit WHERE id = ? AND \(side.language) = ?"),
+          database: db)
+        for candidate in candidates {
+          // Nothing after this one can beat the scores found.
+          guard candidate.bound >= (best.count == limit ? best[limit - 1].score : minimumScore) else { break }
+          // The stored text's tokens, read where SQLite holds it; nil when the unit is gone or
+          // in another language.
+          let tokens = try fetch.withFirstRow(.integer(candidate.id), .text(language.language)) { row in
+            row.map { SegmentKeys.tokenHashes(utf8: $0.bytes(0).assumingMemoryBound(to: UInt8.self)) }
+          }
+          guard let tokens else { continue }
+          let score = FuzzyMatch.score(queryTokens, tokens)
+          guard score >= minimumScore else { continue }
+          let place = best.firstIndex { $0.score < score || $0.score == score && $0.id > candidate.id } ?? best.count
+          if place < limit {
+            best.insert((score, candidate.id, side == .target), at: place)
+            if best.count > limit { best.removeLast() }
+          }
         }
       }
-      let best = scored.sorted { $0.score > $1.score || $0.score == $1.score && $0.id < $1.id }
-      // Properties are read only for the units shown.
-      return try best.prefix(limit).map { match in
-        let unit = try Self.unit(match.row, properties: Self.properties(of: [match.id], db: db)[match.id] ?? [])
+      // The units shown are read whole, with their properties.
+      let ids = best.map(\.id)
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT * FROM unit WHERE id IN (\(ids.map(String.init).joined(separator: ",")))")
+      let units = Dictionary(rows.map { ($0["id"] as Int64, $0) }, uniquingKeysWith: { first, _ in first })
+      let properties = try Self.properties(of: ids, db: db)
+      return best.compactMap { match in
+        guard let row = units[match.id] else { return nil }
+        let unit = Self.unit(row, properties: properties[match.id] ?? [])
         return MemoryMatch(score: match.score, unit: match.turned ? unit.swapped : unit)
       }
     }
@@ -325,9 +373,8 @@ extension SelarasDatabase {
     return try writer.read { db in
       var units: [TranslationUnit] = []
       for side in [Side.source, .target] where units.count < limit {
-        let lists = try WordIndex.postings(
-          of: keys.map { (side.rawValue, $0) }, rarest: keys.count, atMost: .max, db: db)
-        guard lists.count == keys.count else { continue }  // a word no unit has
+        let lists = try WordIndex.postings(of: keys.map { (side.rawValue, $0) }, db: db)
+        guard !lists.contains(where: \.isEmpty) else { continue }  // a word no unit has
         var candidates = WordIndex.intersection(lists)[...]
         while !candidates.isEmpty && units.count < limit {
           let batch = candidates.prefix(256)
@@ -381,15 +428,17 @@ extension SelarasDatabase {
     }
   }
 
-  /// How many of the query's rarest words the search reads the posting lists of.
-  static let rarestWordCount = 24
-  /// How many of them choose the candidates (see `WordIndex.heaviest`).
-  static let seedWordCount = 4
-  /// Words held by more units than this, or than a tenth of the memory if that is more, are
-  /// too common to tell units apart (`the`, `yang`) and their lists are not read.
+  /// How many of the query's rarest tokens are read through for candidates.
+  static let rarestWordCount = 8
+  /// Tokens held by more units than this, or than one unit in 32 if that is more (where the
+  /// index keeps bitmaps), are too common to find candidates by (`the`, `yang`, `.`): they
+  /// only tighten the candidates' bounds.
   static let commonWordUnits = 1000
-  /// How many units, sharing the most rare words with a query, are scored exactly.
+  /// How many units a side, those with the highest bounds, a search scores at most.
   static let candidateCount = 400
+  /// How many units a side, those with the highest bounds from the rarest words, have their
+  /// bounds tightened by the common words (see `MatchBounds`).
+  static let refinedCount = 8192
 
   private enum Side: Int {
     case source = 0

@@ -3,17 +3,23 @@ import GRDB
 import Selaras
 
 /// The translation memory's word index, in table `posting`: for each side (0 source,
-/// 1 target) and word hash (``SegmentKeys``), how many units hold the word and their ids,
-/// ascending, as a blob of little-endian `UInt32`s.
+/// 1 target) and token hash (``SegmentKeys``: words and punctuation), how many units hold
+/// the token and which, in one of two forms:
 ///
-/// An import collects the new ids in memory and appends them to the stored lists in one
-/// statement per word (`flush`), so the cost of indexing is a table probe and two array
-/// appends per word occurrence and a blob write per distinct word, instead of a B-tree
-/// insert per word occurrence.
-/// Ids only grow, so appending keeps every list sorted. A deleted unit's id may stay in the
-/// lists; readers look units up by id and simply do not find it.
+/// - a list of the ids, ascending, as little-endian `UInt32`s;
+/// - once a token is held by more than one unit in 32 (`dense`), a bitmap: bit `id % 8` of
+///   byte `id / 8` is set when unit `id` holds it, which is then the smaller of the two.
+///   A search tests candidates against the bitmaps of common tokens (`the`, `yang`, `.`)
+///   instead of reading their long lists.
+///
+/// An import collects the new ids in memory and writes each token's ids in one statement
+/// per flush, so the cost of indexing is a table probe and two array appends per token
+/// occurrence and a blob write per distinct token, instead of a B-tree insert per
+/// occurrence. A list grows by appending, which keeps it sorted as ids only grow; a bitmap
+/// is read, updated and written back. A deleted unit's id may stay in the index; readers
+/// look units up by id and simply do not find it.
 struct WordIndex {
-  /// (side, word) → slot; per slot its side, word, number of new ids and last posting.
+  /// (side, token) → slot; per slot its side, token, number of new ids and last posting.
   private var slots = HashIndex()
   private var slotSides: [Int] = []
   private var slotWords: [UInt64] = []
@@ -24,6 +30,7 @@ struct WordIndex {
   /// instead of an array each.
   private var ids: [UInt32] = []
   private var previous: [Int32] = []
+  private var largestId: UInt32 = 0
   /// How many postings are held in memory before they are written (64 MB).
   static let flushThreshold = 8_000_000
 
@@ -31,8 +38,11 @@ struct WordIndex {
     guard let id = UInt32(exactly: id) else {
       throw DatabaseError(message: "unit id \(id) is beyond what the word index holds")
     }
+    largestId = max(largestId, id)
     for word in source.words { append(id, side: 0, word: word) }
+    for mark in source.punctuation { append(id, side: 0, word: mark) }
     for word in target.words { append(id, side: 1, word: word) }
+    for mark in target.punctuation { append(id, side: 1, word: mark) }
     if ids.count >= Self.flushThreshold { try flush(db) }
   }
 
@@ -55,128 +65,166 @@ struct WordIndex {
     ids.append(id)
   }
 
+  /// Whether a token held by `count` units of a memory whose largest id is `largestId` is
+  /// kept as a bitmap: when that takes fewer bytes than the list.
+  static func isDense(count: Int, largestId: Int) -> Bool {
+    count * 32 > largestId + 1
+  }
+
   mutating func flush(_ db: Database) throws {
     guard !ids.isEmpty else { return }
+    let find = try db.makeStatement(sql: "SELECT rowid, count, dense FROM posting WHERE side = ? AND word = ?")
+    let insert = try db.makeStatement(sql: "INSERT INTO posting (side, word, count, dense, ids) VALUES (?, ?, ?, ?, ?)")
     // `||` joins blobs as text without touching their bytes; the cast makes the result a
     // blob again.
-    let statement = try db.makeStatement(
-      sql: """
-        INSERT INTO posting (side, word, count, ids) VALUES (?, ?, ?, ?)
-        ON CONFLICT (side, word) DO UPDATE
-        SET count = count + excluded.count, ids = CAST(ids || excluded.ids AS BLOB)
-        """)
+    let extend = try db.makeStatement(
+      sql: "UPDATE posting SET count = count + ?, ids = CAST(ids || ? AS BLOB) WHERE rowid = ?")
+    let replace = try db.makeStatement(sql: "UPDATE posting SET count = ?, dense = ?, ids = ? WHERE rowid = ?")
+    let largestId = Int(largestId)
     for slot in slotWords.indices {
+      // The chain runs from the newest posting back; the list is made oldest first.
       let count = slotCounts[slot]
-      var blob = Data(count: count * 4)
-      blob.withUnsafeMutableBytes { raw in
-        // The chain runs from the newest posting back; the list is written oldest first.
-        var posting = Int(slotLast[slot])
-        var position = count
-        while posting >= 0 {
-          position -= 1
-          raw.storeBytes(of: ids[posting].littleEndian, toByteOffset: position * 4, as: UInt32.self)
-          posting = Int(previous[posting])
-        }
+      var new = [UInt32](repeating: 0, count: count)
+      var posting = Int(slotLast[slot])
+      var position = count
+      while posting >= 0 {
+        position -= 1
+        new[position] = ids[posting]
+        posting = Int(previous[posting])
       }
-      try statement.execute(arguments: [slotSides[slot], Int64(bitPattern: slotWords[slot]), count, blob])
+      let side = slotSides[slot]
+      let word = Int64(bitPattern: slotWords[slot])
+      guard let stored = try Row.fetchOne(find, arguments: [side, word]) else {
+        let dense = Self.isDense(count: count, largestId: largestId)
+        try insert.execute(arguments: [side, word, count, dense, dense ? Self.bitmap(new) : Self.list(new)])
+        continue
+      }
+      let rowid: Int64 = stored[0]
+      let total = stored[1] + count
+      let wasDense: Bool = stored[2]
+      let dense = Self.isDense(count: total, largestId: largestId)
+      if !wasDense && !dense {
+        try extend.execute(arguments: [count, Self.list(new), rowid])
+        continue
+      }
+      // A bitmap to update, or a form to change.
+      let blob = try Self.withList(side: side, word: slotWords[slot], db: db) { raw, _ in
+        if wasDense && dense {
+          var bytes = [UInt8](raw)
+          bytes += repeatElement(0, count: max(0, Int(new.last ?? 0) / 8 + 1 - bytes.count))
+          for id in new { bytes[Int(id) / 8] |= 1 << (id % 8) }
+          return Data(bytes)
+        }
+        let all = Self.ids(raw, dense: wasDense) + new
+        return dense ? Self.bitmap(all) : Self.list(all)
+      }
+      try replace.execute(arguments: [total, dense, blob, rowid])
     }
     self = WordIndex()
   }
 
-  /// The posting lists of up to `rarest` of `keys` (each with its side), those held by the
-  /// fewest units, rarest first, leaving out keys held by more than `atMost` units unless
-  /// all are, and keys no unit holds.
-  static func postings(
-    of keys: [(side: Int, key: UInt64)], rarest: Int, atMost: Int, db: Database
-  ) throws -> [[UInt32]] {
-    var counts: [(side: Int, key: Int64, count: Int)] = []
-    let statement = try db.cachedStatement(sql: "SELECT count FROM posting WHERE side = ? AND word = ?")
-    for (side, key) in keys {
-      let key = Int64(bitPattern: key)
-      if let count = try Int.fetchOne(statement, arguments: [side, key]) {
-        counts.append((side, key, count))
-      }
+  /// Ids (ascending) as a list blob.
+  private static func list(_ ids: [UInt32]) -> Data {
+    var blob = Data(count: ids.count * 4)
+    blob.withUnsafeMutableBytes { raw in
+      for (index, id) in ids.enumerated() { raw.storeBytes(of: id.littleEndian, toByteOffset: index * 4, as: UInt32.self) }
     }
-    counts.sort { $0.count < $1.count }
-    let usable = counts.prefix { $0.count <= atMost }
-    return try (usable.isEmpty ? counts.prefix(1) : usable).prefix(rarest).map { word in
-      let blob =
-        try Data.fetchOne(
-          db, sql: "SELECT ids FROM posting WHERE side = ? AND word = ?", arguments: [word.side, word.key])
-        ?? Data()
-      return blob.withUnsafeBytes { raw in
-        [UInt32](unsafeUninitializedCapacity: raw.count / 4) { buffer, count in
-          count = raw.count / 4
-          UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[..<(count * 4)]))
-          for index in 0..<count { buffer[index] = UInt32(littleEndian: buffer[index]) }
-        }
+    return blob
+  }
+
+  /// Ids as a bitmap blob, as long as the largest needs.
+  private static func bitmap(_ ids: [UInt32]) -> Data {
+    var blob = Data(count: Int(ids.max() ?? 0) / 8 + 1)
+    blob.withUnsafeMutableBytes { raw in
+      for id in ids { raw[Int(id) / 8] |= 1 << (id % 8) }
+    }
+    return blob
+  }
+
+  /// Calls `body` with each id of a stored posting blob, ascending.
+  @inline(__always)
+  static func forEachId(_ raw: UnsafeRawBufferPointer, dense: Bool, _ body: (Int) -> Void) {
+    if !dense {
+      for offset in stride(from: 0, to: raw.count &- 3, by: 4) {
+        body(Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
       }
+      return
+    }
+    var offset = 0
+    while offset + 8 <= raw.count {
+      var bits = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      while bits != 0 {
+        body(offset * 8 + bits.trailingZeroBitCount)
+        bits &= bits &- 1
+      }
+      offset += 8
+    }
+    while offset < raw.count {
+      var bits = raw[offset]
+      while bits != 0 {
+        body(offset * 8 + bits.trailingZeroBitCount)
+        bits &= bits &- 1
+      }
+      offset += 1
     }
   }
 
-  /// The `count` units that share the most with the query, weighing each shared word by its
-  /// rarity (log of `unitCount` over the units holding it), in two stages:
-  ///
-  /// 1. The units holding one of the `seeds` rarest words are the candidates: a merge of
-  ///    their sorted lists, adding up their weights.
-  /// 2. Each other word's list adds its weight to the candidates it holds, found in a bitmap
-  ///    of the candidates' ids as the list is read straight through. Near-identical units are
-  ///    told apart by every word.
-  ///
-  /// The heaviest are kept in a heap, read in id order so that the earlier unit wins ties.
-  static func heaviest(_ lists: [[UInt32]], seeds: Int, unitCount: Int, count: Int) -> [Int64] {
-    guard !lists.isEmpty, count > 0 else { return [] }
-    let weights = lists.map { Float(log(Double(max(unitCount, $0.count) + 1) / Double(max($0.count, 1)))) + 0.01 }
-    let seedLists = lists.indices.prefix(max(1, seeds))
-    // Stage 1: the union of the seed lists, by a merge of the few of them.
-    var candidates: [UInt32] = []
-    var totals: [Float] = []
-    var cursors = [Int](repeating: 0, count: seedLists.count)
-    while true {
-      var smallest = UInt32.max
-      var any = false
-      for (slot, list) in seedLists.enumerated() where cursors[slot] < lists[list].count {
-        smallest = min(smallest, lists[list][cursors[slot]])
-        any = true
-      }
-      guard any else { break }
-      var total: Float = 0
-      for (slot, list) in seedLists.enumerated()
-      where cursors[slot] < lists[list].count && lists[list][cursors[slot]] == smallest {
-        total += weights[list]
-        cursors[slot] += 1
-      }
-      candidates.append(smallest)
-      totals.append(total)
+  /// The ids of a stored posting blob, ascending.
+  static func ids(_ raw: UnsafeRawBufferPointer, dense: Bool) -> [UInt32] {
+    var result: [UInt32] = []
+    forEachId(raw, dense: dense) { result.append(UInt32($0)) }
+    return result
+  }
+
+  /// Whether a stored posting blob holds `id`: a bit test for a bitmap, a binary search for
+  /// a list.
+  @inline(__always)
+  static func holds(_ raw: UnsafeRawBufferPointer, dense: Bool, _ id: Int) -> Bool {
+    if dense {
+      return id / 8 < raw.count && raw[id / 8] & (1 << (id % 8)) != 0
     }
-    // Stage 2: the candidates as a bitmap (a bit per id, small enough for the cache), and
-    // their added weights in an array indexed by id; each list is read straight through.
-    if let largest = candidates.last, lists.count > seedLists.count {
-      var bits = [UInt64](repeating: 0, count: Int(largest >> 6) + 1)
-      var added = [Float](repeating: 0, count: Int(largest) + 1)
-      bits.withUnsafeMutableBufferPointer { bits in
-        for id in candidates { bits[Int(id >> 6)] |= 1 << UInt64(id & 63) }
-        added.withUnsafeMutableBufferPointer { added in
-          for list in lists.indices.dropFirst(seedLists.count) {
-            let weight = weights[list]
-            lists[list].withUnsafeBufferPointer { ids in
-              for id in ids {
-                guard id <= largest else { break }
-                if bits[Int(id >> 6)] & (1 << UInt64(id & 63)) != 0 { added[Int(id)] += weight }
-              }
-            }
-          }
-        }
+    var low = 0
+    var high = raw.count / 4
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: middle * 4, as: UInt32.self))) < id {
+        low = middle + 1
+      } else {
+        high = middle
       }
-      for index in candidates.indices { totals[index] += added[Int(candidates[index])] }
     }
-    var heap = LightestFirst(capacity: count)
-    var lightest: Float = 0
-    for index in candidates.indices where totals[index] > lightest {
-      heap.offer(Double(totals[index]), candidates[index])
-      if heap.isFull { lightest = Float(heap.lightestWeight) }
+    return low < raw.count / 4
+      && Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: low * 4, as: UInt32.self))) == id
+  }
+
+  /// How many units hold each of `words` on `side`, 0 for a word none holds.
+  static func unitCounts(of words: [UInt64], side: Int, db: Database) throws -> [Int] {
+    let statement = try db.cachedStatement(sql: "SELECT count FROM posting WHERE side = ? AND word = ?")
+    return try words.map { word in
+      try Int.fetchOne(statement, arguments: [side, Int64(bitPattern: word)]) ?? 0
     }
-    return heap.ids.map(Int64.init)
+  }
+
+  /// Calls `body` with the stored postings of `word` on `side` (not necessarily aligned;
+  /// empty for a word no unit holds) and whether they are a bitmap, where SQLite holds
+  /// them, without copying them.
+  static func withList<Result>(
+    side: Int, word: UInt64, db: Database, _ body: (UnsafeRawBufferPointer, _ dense: Bool) throws -> Result
+  ) throws -> Result {
+    let statement = RawStatement(
+      statement: try db.cachedStatement(sql: "SELECT dense, ids FROM posting WHERE side = ? AND word = ?"), database: db)
+    return try statement.withFirstRow(.integer(Int64(side)), .integer(Int64(bitPattern: word))) { row in
+      guard let row else { return try body(UnsafeRawBufferPointer(start: nil, count: 0), false) }
+      return try body(row.bytes(1), row.integer(0) != 0)
+    }
+  }
+
+  /// The posting lists of `keys` (each with its side), in the order given, with an empty
+  /// list for a key no unit holds.
+  static func postings(of keys: [(side: Int, key: UInt64)], db: Database) throws -> [[UInt32]] {
+    try keys.map { side, key in
+      try withList(side: side, word: key, db: db) { raw, dense in ids(raw, dense: dense) }
+    }
   }
 
   /// The ids in every one of `lists` (sorted ascending), in order: each id of the shortest
@@ -195,59 +243,5 @@ struct WordIndex {
       }
     }
     return result.map(Int64.init)
-  }
-}
-
-/// The `capacity` heaviest ids offered, in a binary min-heap on weight (the lighter of two
-/// equal weights is the later id, so earlier units win ties).
-private struct LightestFirst {
-  private var weights: [Double] = []
-  private(set) var ids: [UInt32] = []
-  let capacity: Int
-
-  var isFull: Bool { ids.count == capacity }
-  /// The weight a new id must beat once the heap is full.
-  var lightestWeight: Double { weights.first ?? 0 }
-
-  init(capacity: Int) {
-    self.capacity = capacity
-    weights.reserveCapacity(capacity)
-    ids.reserveCapacity(capacity)
-  }
-
-  private func lighter(_ a: Int, _ b: Int) -> Bool {
-    weights[a] < weights[b] || weights[a] == weights[b] && ids[a] > ids[b]
-  }
-
-  mutating func offer(_ weight: Double, _ id: UInt32) {
-    if ids.count < capacity {
-      weights.append(weight)
-      ids.append(id)
-      var child = ids.count - 1
-      while child > 0 {
-        let parent = (child - 1) / 2
-        guard lighter(child, parent) else { break }
-        weights.swapAt(child, parent)
-        ids.swapAt(child, parent)
-        child = parent
-      }
-      return
-    }
-    // Ids arrive ascending, so a tie with the lightest keeps the earlier unit.
-    guard weight > weights[0] else { return }
-    weights[0] = weight
-    ids[0] = id
-    var parent = 0
-    while true {
-      let left = 2 * parent + 1
-      let right = left + 1
-      var lightest = parent
-      if left < ids.count && lighter(left, lightest) { lightest = left }
-      if right < ids.count && lighter(right, lightest) { lightest = right }
-      guard lightest != parent else { return }
-      weights.swapAt(parent, lightest)
-      ids.swapAt(parent, lightest)
-      parent = lightest
-    }
   }
 }

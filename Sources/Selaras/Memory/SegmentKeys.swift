@@ -1,7 +1,6 @@
 /// What the translation memory's word index keeps of a segment: its length in
-/// ``FuzzyMatch`` tokens, for the length window of a search, and a 64-bit hash of each
-/// distinct word token (numbers included, punctuation not), case-folded as ``FuzzyMatch``
-/// folds it.
+/// ``FuzzyMatch`` tokens, and a 64-bit hash of each distinct token, case-folded as
+/// ``FuzzyMatch`` folds it: words (numbers included) and punctuation apart.
 ///
 /// Computed on bytes without making a string per token, because an import computes it for
 /// both sides of every unit.
@@ -10,22 +9,28 @@ public struct SegmentKeys: Sendable {
   public var tokenCount = 0
   /// The hashes of the distinct word tokens, in order of first occurrence.
   public var words: [UInt64] = []
+  /// The hashes of the distinct punctuation tokens, in order of first occurrence.
+  public var punctuation: [UInt64] = []
 
   /// The hashes of all of a segment's ``FuzzyMatch`` tokens, in order: what the match
   /// percentage compares, computed without a string per token. Equal tokens have equal
   /// hashes; unequal ones differ but for a 64-bit collision.
   public static func tokenHashes(_ text: String) -> [UInt64] {
     var text = text
+    return text.withUTF8 { tokenHashes(utf8: $0) }
+  }
+
+  /// ``tokenHashes(_:)`` of text given as UTF-8 (valid UTF-8, as SQLite hands out text),
+  /// so that a search can score a stored segment without making a string of it.
+  public static func tokenHashes(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
     var result: [UInt64] = []
-    text.withUTF8 { bytes in
-      var last = 0
-      WordTokenizer.scan(bytes) { span in
-        punctuationHashes(bytes, last..<span.range.lowerBound, into: &result)
-        result.append(hash(span, bytes))
-        last = span.range.upperBound
-      }
-      punctuationHashes(bytes, last..<bytes.count, into: &result)
+    var last = 0
+    WordTokenizer.scan(bytes) { span in
+      punctuationHashes(bytes, last..<span.range.lowerBound, into: &result)
+      result.append(hash(span, bytes))
+      last = span.range.upperBound
     }
+    punctuationHashes(bytes, last..<bytes.count, into: &result)
     return result
   }
 
@@ -48,16 +53,20 @@ public struct SegmentKeys: Sendable {
 
   public init(_ text: String) {
     var text = text
+    var marks: [UInt64] = []
     text.withUTF8 { bytes in
       var last = 0
       WordTokenizer.scan(bytes) { span in
-        tokenCount += Self.punctuationCount(bytes, last..<span.range.lowerBound) + 1
+        Self.punctuationHashes(bytes, last..<span.range.lowerBound, into: &marks)
+        tokenCount += 1
         let hash = Self.hash(span, bytes)
         if !words.contains(hash) { words.append(hash) }
         last = span.range.upperBound
       }
-      tokenCount += Self.punctuationCount(bytes, last..<bytes.count)
+      Self.punctuationHashes(bytes, last..<bytes.count, into: &marks)
     }
+    tokenCount += marks.count
+    for mark in marks where !punctuation.contains(mark) { punctuation.append(mark) }
   }
 
   /// The hash of one word token, lowercased: ASCII on the fly, anything else through
@@ -76,18 +85,5 @@ public struct SegmentKeys: Sendable {
       hash.add(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
     }
     return hash.value
-  }
-
-  /// The punctuation tokens between two words: non-space characters, one token each.
-  private static func punctuationCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-    guard !range.isEmpty else { return 0 }
-    if bytes[range].allSatisfy({ $0 < 0x80 }) {
-      return bytes[range].reduce(0) { count, byte in
-        count + (byte == 0x20 || (0x09...0x0D).contains(byte) ? 0 : 1)
-      }
-    }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).reduce(0) {
-      $0 + ($1.isWhitespace ? 0 : 1)
-    }
   }
 }

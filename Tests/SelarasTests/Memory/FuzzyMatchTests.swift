@@ -49,6 +49,12 @@ struct FuzzyMatchTests {
       let hash = SegmentKeys.hash(ofToken: word)
       if !result.contains(hash) { result.append(hash) }
     })
+    // The punctuation keys are the other tokens' hashes, each once.
+    let marks = tokens.indices.filter { !words.contains(tokens[$0]) }.map { hashes[$0] }
+    #expect(keys.punctuation == marks.reduce(into: [UInt64]()) { result, hash in
+      if !result.contains(hash) { result.append(hash) }
+    })
+    #expect(Set(keys.words).isDisjoint(with: keys.punctuation))
     #expect(FuzzyMatch.score(hashes, SegmentKeys.tokenHashes(text.uppercased())) == FuzzyMatch.score(text, text.uppercased()))
   }
 

@@ -1,0 +1,211 @@
+import Foundation
+import GRDB
+
+/// The candidates of a fuzzy search on one side of the memory, best first by an upper
+/// bound of their match percentage worked out from the word index, without reading a unit.
+///
+/// The match percentage is `100 × (L − distance) / L`, `L` the longer of the two lengths.
+/// The distance is at least `L` less the tokens the two segments have in common, so a unit
+/// scores at most `100 × common / L`. A unit's common tokens are at most the query tokens
+/// it holds, as the word index tells, plus the query tokens whose postings are not read.
+/// A query token no unit holds counts for none.
+///
+/// The postings are read in two stages:
+/// 1. The lists of the query's rarest tokens (up to `lists`, none held by more than
+///    `commonUnits`) are read through, counting for each unit the query tokens it holds.
+///    Only units met there are candidates.
+/// 2. The `refined` candidates with the highest bounds so far are tested against the
+///    postings of the query's other tokens (the common ones, mostly bitmaps: `the`, `yang`,
+///    `.`), which tightens their bounds.
+///
+/// The search scores units in this order and stops once a bound is below the scores it
+/// has: nothing after it can do better.
+struct MatchBounds {
+  struct Candidate: Equatable {
+    var id: Int64
+    /// The highest match percentage the unit can have.
+    var bound: Int
+  }
+
+  /// Up to `count` units of `side` (ids up to `largestId`) whose bound reaches
+  /// `minimumScore`, highest bound first; among equal bounds, those holding more of the
+  /// query's tokens first, then the earlier unit.
+  ///
+  /// - Parameters:
+  ///   - query: the query's token hashes (``SegmentKeys/tokenHashes(_:)``).
+  ///   - keys: its distinct token hashes (``SegmentKeys/words`` and ``SegmentKeys/punctuation``).
+  static func ranked(
+    query: [UInt64], keys: [UInt64], side: Int, largestId: Int, minimumScore: Int,
+    lists: Int, commonUnits: Int, refined: Int, count: Int, db: Database
+  ) throws -> [Candidate] {
+    let length = query.count
+    guard length > 0, largestId > 0, count > 0 else { return [] }
+    var occurrences: [UInt64: Int] = [:]
+    for token in query { occurrences[token, default: 0] += 1 }
+    let frequencies = try WordIndex.unitCounts(of: keys, side: side, db: db)
+    let held = keys.indices.filter { frequencies[$0] > 0 }.sorted { (frequencies[$0], $0) < (frequencies[$1], $1) }
+    var read = Array(held.prefix { frequencies[$0] <= commonUnits }.prefix(lists))
+    if read.isEmpty, let rarest = held.first { read = [rarest] }
+    let others = held.dropFirst(read.count).prefix(Self.otherLists)
+    // The query tokens a unit may hold that no posting read below tells of.
+    var unread = held.reduce(0) { $0 + occurrences[keys[$1], default: 0] }
+    // A token counts at most so many times that the lists read cannot overflow a UInt16
+    // (1,638 times); only a query of thousands of tokens could get near it.
+    let weight = { (key: UInt64) in UInt16(min(occurrences[key, default: 0], Int(UInt16.max) / (lists + Self.otherLists))) }
+
+    // The sort key of `shared` tokens in common with a unit of stored length `length`:
+    // the bound in thousandths, −1 below `minimumScore`.
+    let sortKey = (0..<((length + 1) * 256)).map { index -> Int16 in
+      let shared = index >> 8
+      let longer = max(length, index & 255)
+      guard 100 * shared >= minimumScore * longer else { return -1 }
+      return Int16(min(1000, shared * 1000 / longer))
+    }
+
+    // Stage 1: the rarest tokens' postings, copied out of SQLite into one buffer.
+    var postings: [UInt8] = []
+    var spans: [(range: Range<Int>, dense: Bool, weight: UInt16)] = []
+    for index in read {
+      let weight = weight(keys[index])
+      unread -= Int(weight)
+      try WordIndex.withList(side: side, word: keys[index], db: db) { raw, dense in
+        spans.append((postings.count..<(postings.count + raw.count), dense, weight))
+        postings.append(contentsOf: raw)
+      }
+    }
+    // Block by block of ids (as `UnitLengths` stores them), so that the counts stay in the
+    // processor's cache: each unit's query tokens from those postings, and for the units
+    // with any, their sort key, written into a buffer as long as the postings read (or the
+    // memory). Unsafe buffers, as the loops below run a million times a query.
+    let capacity = min(largestId + 1, read.reduce(0) { $0 + frequencies[$1] })
+    let found = UnsafeMutableBufferPointer<Unit>.allocate(capacity: capacity)
+    defer { found.deallocate() }
+    var foundCount = 0
+    let blockSize = 1 << UnitLengths.blockBits
+    let tally = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: blockSize)
+    defer { tally.deallocate() }
+    tally.initialize(repeating: 0)
+    // The offsets in the block of the units met, in the order met.
+    let met = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: blockSize)
+    defer { met.deallocate() }
+    var metCount = 0
+    var cursors = spans.map(\.range.lowerBound)
+    try postings.withUnsafeBytes { postings in
+      try sortKey.withUnsafeBufferPointer { sortKey in
+        for block in 0...(largestId >> UnitLengths.blockBits) where !spans.isEmpty {
+          let start = block << UnitLengths.blockBits
+          let end = min(start + blockSize, largestId + 1)
+          for (index, span) in spans.enumerated() {
+            let weight = span.weight
+            if span.dense {
+              let bytes = (span.range.lowerBound + start / 8)..<min(span.range.upperBound, span.range.lowerBound + (end + 7) / 8)
+              guard !bytes.isEmpty else { continue }
+              WordIndex.forEachId(UnsafeRawBufferPointer(rebasing: postings[bytes]), dense: true) { offset in
+                guard start + offset < end else { return }
+                if tally[offset] == 0 {
+                  met[metCount] = UInt16(truncatingIfNeeded: offset)
+                  metCount += 1
+                }
+                tally[offset] &+= weight
+              }
+            } else {
+              var cursor = cursors[index]
+              while cursor + 4 <= span.range.upperBound {
+                let id = Int(UInt32(littleEndian: postings.loadUnaligned(fromByteOffset: cursor, as: UInt32.self)))
+                guard id < end else { break }
+                if tally[id - start] == 0 {
+                  met[metCount] = UInt16(truncatingIfNeeded: id - start)
+                  metCount += 1
+                }
+                tally[id - start] &+= weight
+                cursor += 4
+              }
+              cursors[index] = cursor
+            }
+          }
+          foundCount = try UnitLengths.withBlock(side: side, block: block, db: db) { lengths in
+            var count = foundCount
+            for offset in met[..<metCount] {
+              let offset = Int(offset)
+              let stored = offset < lengths.count ? lengths[offset] : 0
+              let key = sortKey[min(Int(tally[offset]) + unread, length) << 8 | Int(stored)]
+              // More units than postings only if the index disagrees with itself.
+              if key >= 0 && count < capacity {
+                found[count] = Unit(id: UInt32(truncatingIfNeeded: start + offset), shared: tally[offset], length: stored, key: key)
+                count += 1
+              }
+              tally[offset] = 0
+            }
+            metCount = 0
+            return count
+          }
+        }
+      }
+    }
+    let units = found[..<foundCount]
+    var histogram = [Int](repeating: 0, count: 1001)
+    for unit in units { histogram[Int(unit.key)] += 1 }
+
+    let cut = Self.cut(histogram, keeping: others.isEmpty ? count : refined)
+    // In id order, so that a list can be merged with them.
+    var chosen = units.filter { $0.key >= cut }.sorted { $0.id < $1.id }
+    for index in others {
+      let weight = weight(keys[index])
+      unread -= Int(weight)
+      try WordIndex.withList(side: side, word: keys[index], db: db) { raw, dense in
+        chosen.withUnsafeMutableBufferPointer { chosen in
+          let listCount = raw.count / 4
+          if dense || chosen.count * (Int.bitWidth - listCount.leadingZeroBitCount) < listCount {
+            // A bit test each, or a binary search each when the list is much the longer.
+            for position in chosen.indices where WordIndex.holds(raw, dense: dense, Int(chosen[position].id)) {
+              chosen[position].shared &+= weight
+            }
+            return
+          }
+          var position = 0
+          WordIndex.forEachId(raw, dense: false) { id in
+            while position < chosen.count && Int(chosen[position].id) < id { position += 1 }
+            if position < chosen.count && Int(chosen[position].id) == id { chosen[position].shared &+= weight }
+          }
+        }
+      }
+    }
+    // The final bounds; again, a histogram finds which to sort.
+    histogram = [Int](repeating: 0, count: 1001)
+    for index in chosen.indices {
+      chosen[index].key = sortKey[min(Int(chosen[index].shared) + unread, length) << 8 | Int(chosen[index].length)]
+      if chosen[index].key >= 0 { histogram[Int(chosen[index].key)] += 1 }
+    }
+    let last = Self.cut(histogram, keeping: count)
+    var ranked = chosen.filter { $0.key >= last }
+    ranked.sort { ($1.key, $1.shared, $0.id) < ($0.key, $0.shared, $1.id) }
+    return ranked.prefix(count).map { unit in
+      let shared = Int(unit.shared) + unread
+      return Candidate(id: Int64(unit.id), bound: min(100, 100 * shared / max(length, Int(unit.length))))
+    }
+  }
+
+  /// A unit with what its bound is made of.
+  private struct Unit {
+    var id: UInt32
+    /// The query tokens of the postings read that the unit holds.
+    var shared: UInt16
+    var length: UInt8
+    var key: Int16
+  }
+
+  /// How many of the query's other tokens (after the rarest) refine the bounds at most.
+  static let otherLists = 32
+
+  /// The lowest key at or above which at least `count` of the histogram's entries are (0
+  /// when there are fewer).
+  private static func cut(_ histogram: [Int], keeping count: Int) -> Int {
+    var cut = histogram.count
+    var above = 0
+    while cut > 0 && above < count {
+      cut -= 1
+      above += histogram[cut]
+    }
+    return cut
+  }
+}

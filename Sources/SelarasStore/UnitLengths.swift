@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+
+/// The token count of both sides of every unit, a byte per unit and side, in table
+/// `unitLength`: per side, a blob for each block of 65,536 consecutive ids, where byte
+/// `id % 65,536` is the count (255 for 255 or more, 0 where no unit has the id). A block's
+/// key is `side × 2³² + id / 65,536`.
+///
+/// A fuzzy search needs each candidate's length to bound its match percentage, for
+/// hundreds of thousands of candidates a query: a megabyte read in one go per million
+/// units, where looking each unit up would take longer than the whole search.
+struct UnitLengths {
+  static let blockBits = 16
+  private var ids: [UInt32] = []
+  private var lengths: [[UInt8]] = [[], []]
+  /// How many units' counts are held in memory before they are written.
+  static let flushThreshold = 1 << 20
+
+  /// Notes the token counts of unit `id`'s two sides; written by ``flush(_:)``.
+  mutating func add(_ id: UInt32, source: Int, target: Int) {
+    ids.append(id)
+    lengths[0].append(UInt8(clamping: source))
+    lengths[1].append(UInt8(clamping: target))
+  }
+
+  /// Writes the counts noted since the last flush into their blocks.
+  mutating func flush(_ db: Database) throws {
+    guard !ids.isEmpty else { return }
+    let select = try db.cachedStatement(sql: "SELECT lengths FROM unitLength WHERE key = ?")
+    let store = try db.cachedStatement(sql: "INSERT OR REPLACE INTO unitLength (key, lengths) VALUES (?, ?)")
+    for side in 0..<2 {
+      // A run of ids in one block at a time: ids ascend, so each block is read and written
+      // once (and correctly, if not, as the second visit reads what the first wrote).
+      var start = 0
+      while start < ids.count {
+        let block = Int(ids[start] >> Self.blockBits)
+        let key = side << 32 | block
+        var bytes = try Data.fetchOne(select, arguments: [key]).map { [UInt8]($0) } ?? []
+        var index = start
+        while index < ids.count && Int(ids[index] >> Self.blockBits) == block {
+          let offset = Int(ids[index]) & ((1 << Self.blockBits) - 1)
+          if bytes.count <= offset { bytes += repeatElement(0, count: offset + 1 - bytes.count) }
+          bytes[offset] = lengths[side][index]
+          index += 1
+        }
+        try store.execute(arguments: [key, Data(bytes)])
+        start = index
+      }
+    }
+    self = UnitLengths()
+  }
+
+  /// How many counts are waiting for ``flush(_:)``.
+  var pendingCount: Int { ids.count }
+
+  /// Calls `body` with the counts of `side` for block `block` (ids from `block × 65,536`),
+  /// indexed by id within the block, where SQLite holds them; empty when none is stored.
+  static func withBlock<Result>(
+    side: Int, block: Int, db: Database, _ body: (UnsafeRawBufferPointer) throws -> Result
+  ) throws -> Result {
+    let statement = RawStatement(
+      statement: try db.cachedStatement(sql: "SELECT lengths FROM unitLength WHERE key = ?"), database: db)
+    return try statement.withFirstRow(.integer(Int64(side << 32 | block))) { row in
+      try body(row?.bytes(0) ?? UnsafeRawBufferPointer(start: nil, count: 0))
+    }
+  }
+}

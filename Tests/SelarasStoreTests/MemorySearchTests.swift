@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import Selaras
+@testable import SelarasStore
+import Testing
+
+/// The fuzzy search against the exhaustive comparison it replaces, on real sentences.
+@Suite("Translation memory search")
+struct MemorySearchTests {
+  /// The English and Indonesian lines of the Corpora articles.
+  private static let sentences: [(english: String, indonesian: String)] = {
+    let corpora = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Corpora")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: corpora.path)) ?? []
+    return names.filter { $0.hasSuffix(".en.lines") }.sorted().flatMap { name in
+      let english = (try? String(contentsOf: corpora.appendingPathComponent(name), encoding: .utf8)) ?? ""
+      let other = name.replacingOccurrences(of: ".en.lines", with: ".id.lines")
+      let indonesian = (try? String(contentsOf: corpora.appendingPathComponent(other), encoding: .utf8)) ?? ""
+      return zip(english.split(separator: "\n"), indonesian.split(separator: "\n")).map { (String($0), String($1)) }
+    }
+  }()
+
+  /// `sentence` with `edits` of its words replaced, dropped or doubled, chosen by `random`.
+  private static func edited(_ sentence: String, _ edits: Int, _ random: inout SeededRandom) -> String {
+    var words = sentence.split(separator: " ").map(String.init)
+    for _ in 0..<edits where words.count > 2 {
+      let position = random.next(words.count)
+      switch random.next(3) {
+      case 0: words[position] = words[random.next(words.count)]
+      case 1: words.remove(at: position)
+      default: words.insert(words[position], at: position)
+      }
+    }
+    return words.joined(separator: " ")
+  }
+
+  @Test("Search returns the scores comparing the query with every unit gives, in both languages")
+  func matchesExhaustiveComparison() throws {
+    #expect(Self.sentences.count > 100)
+    var random = SeededRandom(seed: 11)
+    // Each Corpora pair and three edited copies: common tokens end up as bitmaps, rare ones
+    // as lists.
+    var units: [TranslationUnit] = []
+    for (english, indonesian) in Self.sentences {
+      for edits in [0, 2, 3, 5] {
+        units.append(
+          TranslationUnit(
+            sourceLanguage: .english, targetLanguage: .indonesian, source: Self.edited(english, edits, &random),
+            target: Self.edited(indonesian, edits, &random)))
+      }
+    }
+    let store = try SelarasDatabase(writer: DatabaseQueue())
+    try store.addUnits(units)
+    let stored = try { () -> [TranslationUnit] in
+      var all: [TranslationUnit] = []
+      try store.forEachUnit { all.append($0) }
+      return all
+    }()
+    for index in stride(from: 0, to: Self.sentences.count, by: 7) {
+      let (english, indonesian) = Self.sentences[index]
+      for (query, language) in [(Self.edited(english, 2, &random), LanguageTag.english), (Self.edited(indonesian, 3, &random), .indonesian)] {
+        let matches = try store.searchUnits(query, language: language, minimumScore: 50, limit: 5)
+        let side = { (unit: TranslationUnit) in language == .english ? unit.source : unit.target }
+        let expected = stored.map { FuzzyMatch.score(query, side($0)) }.filter { $0 >= 50 }.sorted(by: >).prefix(5)
+        #expect(matches.map(\.score) == Array(expected), "\(query)")
+        // Each match is what it says, turned to the query's language.
+        for match in matches {
+          #expect(match.unit.sourceLanguage == language)
+          #expect(FuzzyMatch.score(query, match.unit.source) == match.score)
+        }
+      }
+    }
+  }
+
+  @Test("A token's postings change form as the memory grows, and search and concordance read both")
+  func postingForms() throws {
+    let store = try SelarasDatabase(writer: DatabaseQueue())
+    func form(_ token: String) throws -> Bool? {
+      try store.writer.read { db in
+        try Bool.fetchOne(
+          db, sql: "SELECT dense FROM posting WHERE side = 0 AND word = ?",
+          arguments: [Int64(bitPattern: SegmentKeys.hash(ofToken: token))])
+      }
+    }
+    let filler = (0..<400).map { TranslationUnit(sourceLanguage: .english, targetLanguage: .indonesian, source: "Filler number \($0).", target: "Pengisi nomor \($0).") }
+    // In 5 units of 5, "rupiah" is a bitmap; in 5 of 405, a list; in 25 of 425, a bitmap again.
+    let rupiah = (0..<25).map {
+      TranslationUnit(
+        sourceLanguage: .english, targetLanguage: .indonesian, source: "The rupiah fell \($0).", target: "Rupiah melemah \($0).")
+    }
+    try store.addUnits(rupiah[..<5])
+    #expect(try form("rupiah") == true)
+    try store.addUnits(filler)
+    try store.addUnits([rupiah[5]])
+    #expect(try form("rupiah") == false)
+    #expect(try store.concordance("rupiah fell", language: .english).count == 6)
+    try store.addUnits(rupiah[6...])
+    #expect(try form("rupiah") == true)
+    #expect(try store.concordance("rupiah fell", language: .english).count == 25)
+    #expect(try store.concordance("The rupiah", language: .english, limit: 100).count == 25)
+    let matches = try store.searchUnits("The rupiah fell 24.", language: .english)
+    #expect(matches.first?.score == 100)
+    #expect(matches.first?.unit.target == "Rupiah melemah 24.")
+  }
+
+  @Test("Token counts are kept per unit and side across blocks of ids, capped at 255")
+  func unitLengths() throws {
+    let queue = try DatabaseQueue()
+    _ = try SelarasDatabase(writer: queue)
+    try queue.write { db in
+      var lengths = UnitLengths()
+      lengths.add(3, source: 7, target: 300)
+      lengths.add(65_535, source: 1, target: 2)
+      lengths.add(65_536, source: 4, target: 5)
+      try lengths.flush(db)
+      lengths.add(65_540, source: 9, target: 10)
+      try lengths.flush(db)
+      let source = try UnitLengths.withBlock(side: 0, block: 0, db: db) { [UInt8]($0) }
+      #expect(source.count == 65_536)
+      #expect(source[3] == 7 && source[65_535] == 1 && source[4] == 0)
+      #expect(try UnitLengths.withBlock(side: 1, block: 0, db: db) { $0[3] } == 255)  // 300, capped
+      #expect(try UnitLengths.withBlock(side: 0, block: 1, db: db) { [UInt8]($0) } == [4, 0, 0, 0, 9])
+      #expect(try UnitLengths.withBlock(side: 1, block: 2, db: db) { $0.count } == 0)
+    }
+  }
+}
+
+/// A seeded generator (SplitMix64), so that the edited sentences are the same every run.
+struct SeededRandom {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  /// A number in `0..<bound`.
+  mutating func next(_ bound: Int) -> Int {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Int((z ^ (z >> 31)) % UInt64(bound))
+  }
+}
