@@ -191,41 +191,60 @@ extension SelarasDatabase {
   }
 
   /// Like ``importUnits(date:_:)``, with `produce` (a TMX reader, say) running on a thread
-  /// of its own and preparing each unit (hashes, index keys) there, while this thread
-  /// writes: an import then takes as long as the slower of the two instead of both. Units
-  /// cross in batches through a bounded queue, so memory stays flat. When either side fails,
-  /// the other stops and nothing is stored; `produce`'s result comes back with the summary.
+  /// of its own, and each unit prepared (hashes, index keys) on a third, while this thread
+  /// writes: an import then takes about as long as the slowest of the three instead of all,
+  /// and on two processors, as long as their work shared between the two. Units cross in
+  /// batches through bounded queues, so memory stays flat. When any of them fails, the
+  /// others stop and nothing is stored; `produce`'s result comes back with the summary.
   public func importUnits<Output: Sendable>(
     date: Date = Date(),
     concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
   ) throws -> (summary: MemoryImportSummary, output: Output) {
-    let queue = PreparedUnitQueue()
+    let read = BatchQueue<TranslationUnit>()
+    let prepared = BatchQueue<PreparedUnit>()
     let output = OutputBox<Output>()
     let producer = Thread {
       do {
-        var batch: [PreparedUnit] = []
+        var batch: [TranslationUnit] = []
         let result = try produce { unit in
-          batch.append(PreparedUnit(unit))
-          if batch.count == PreparedUnitQueue.batchSize {
-            try queue.put(batch)
+          batch.append(unit)
+          if batch.count == BatchQueue<TranslationUnit>.batchSize {
+            try read.put(batch)
             batch.removeAll(keepingCapacity: true)
           }
         }
-        try queue.put(batch)
+        try read.put(batch)
         output.set(result)
-        queue.finish(nil)
+        read.finish(nil)
       } catch {
-        queue.finish(error)
+        read.finish(error)
+      }
+    }
+    let preparer = Thread {
+      do {
+        while let batch = try read.take() {
+          try prepared.put(batch.map(PreparedUnit.init))
+        }
+        prepared.finish(nil)
+      } catch {
+        // The reader's error, or the writer's cancellation: either way the reader stops.
+        read.cancelAndWait()
+        prepared.finish(error)
       }
     }
     producer.start()
-    defer { queue.cancelAndWait() }
+    preparer.start()
+    defer {
+      prepared.cancelAndWait()
+      read.cancelAndWait()
+    }
     let summary = try storeUnits(date: date) { store in
-      while let batch = try queue.take() {
+      while let batch = try prepared.take() {
         for unit in batch { try store(unit) }
       }
     }
-    queue.cancelAndWait()
+    prepared.cancelAndWait()
+    read.cancelAndWait()
     guard let result = output.get() else { throw CancellationError() }
     return (summary, result)
   }
@@ -558,21 +577,21 @@ struct PreparedUnit: Sendable {
   }
 }
 
-/// The bounded queue between the producing thread of a concurrent import and the writer.
-private final class PreparedUnitQueue: @unchecked Sendable {
-  static let batchSize = 512
+/// A bounded queue of batches between two threads of a concurrent import.
+private final class BatchQueue<Element: Sendable>: @unchecked Sendable {
+  static var batchSize: Int { 512 }
   /// Batches held at most: a few thousand units.
-  private static let capacity = 8
+  private static var capacity: Int { 8 }
   private let condition = NSCondition()
   // All guarded by `condition`.
-  private var batches: [[PreparedUnit]] = []
+  private var batches: [[Element]] = []
   private var finished = false
   private var failure: (any Error)?
   private var cancelled = false
 
-  /// Hands a batch to the writer, waiting while the queue is full; throws once the writer
-  /// has given up.
-  func put(_ batch: [PreparedUnit]) throws {
+  /// Hands a batch over, waiting while the queue is full; throws once the taker has given
+  /// up.
+  func put(_ batch: [Element]) throws {
     condition.lock()
     defer { condition.unlock() }
     while batches.count >= Self.capacity && !cancelled { condition.wait() }
@@ -592,7 +611,7 @@ private final class PreparedUnitQueue: @unchecked Sendable {
 
   /// The next batch, nil once the producer has finished and all is taken; the producer's
   /// error, if it failed.
-  func take() throws -> [PreparedUnit]? {
+  func take() throws -> [Element]? {
     condition.lock()
     defer { condition.unlock() }
     while batches.isEmpty && !finished { condition.wait() }

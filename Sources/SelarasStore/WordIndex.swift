@@ -19,17 +19,15 @@ import Selaras
 /// is read, updated and written back. A deleted unit's id may stay in the index; readers
 /// look units up by id and simply do not find it.
 struct WordIndex {
-  /// (side, token) → slot; per slot its side, token, number of new ids and last posting.
+  /// (side, token) → slot; per slot its side, token and number of new ids.
   private var slots = HashIndex()
   private var slotSides: [Int] = []
   private var slotWords: [UInt64] = []
   private var slotCounts: [Int] = []
-  private var slotLast: [Int32] = []
-  /// The new postings, in the order added: a unit id and the previous posting of the same
-  /// slot (−1 for none), so that each slot's ids are a chain through two flat arrays
-  /// instead of an array each.
+  /// The new postings, in the order added: a unit id and its slot, in two flat arrays
+  /// instead of an array per slot; a flush sorts them by slot.
   private var ids: [UInt32] = []
-  private var previous: [Int32] = []
+  private var postingSlots: [Int32] = []
   private var largestId: UInt32 = 0
   /// How many postings are held in memory before they are written (64 MB).
   static let flushThreshold = 8_000_000
@@ -57,10 +55,8 @@ struct WordIndex {
       slotSides.append(side)
       slotWords.append(word)
       slotCounts.append(0)
-      slotLast.append(-1)
     }
-    previous.append(slotLast[slot])
-    slotLast[slot] = Int32(ids.count)
+    postingSlots.append(Int32(slot))
     slotCounts[slot] += 1
     ids.append(id)
   }
@@ -81,17 +77,18 @@ struct WordIndex {
       sql: "UPDATE posting SET count = count + ?, ids = CAST(ids || ? AS BLOB) WHERE rowid = ?")
     let replace = try db.makeStatement(sql: "UPDATE posting SET count = ?, dense = ?, ids = ? WHERE rowid = ?")
     let largestId = Int(largestId)
+    // The postings sorted by slot (a counting sort, which keeps each slot's ids ascending).
+    var starts = [Int](repeating: 0, count: slotWords.count + 1)
+    for slot in slotWords.indices { starts[slot + 1] = starts[slot] + slotCounts[slot] }
+    var sorted = [UInt32](repeating: 0, count: ids.count)
+    var next = starts
+    for (id, slot) in zip(ids, postingSlots) {
+      sorted[next[Int(slot)]] = id
+      next[Int(slot)] += 1
+    }
     for slot in slotWords.indices {
-      // The chain runs from the newest posting back; the list is made oldest first.
       let count = slotCounts[slot]
-      var new = [UInt32](repeating: 0, count: count)
-      var posting = Int(slotLast[slot])
-      var position = count
-      while posting >= 0 {
-        position -= 1
-        new[position] = ids[posting]
-        posting = Int(previous[posting])
-      }
+      let new = Array(sorted[starts[slot]..<starts[slot + 1]])
       let side = slotSides[slot]
       let word = Int64(bitPattern: slotWords[slot])
       guard let stored = try Row.fetchOne(find, arguments: [side, word]) else {
