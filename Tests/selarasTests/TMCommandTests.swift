@@ -48,6 +48,11 @@ struct TMCommandTests {
     #expect(try CommandRunner.run(["tm", "export", "--output", exported.path], database: database).status == 0)
     let text = try String(contentsOf: exported, encoding: .utf8)
     #expect(text.contains("<prop type=\"x-document\">economy-bi-rate.en.txt</prop>"))
+    // Exporting again replaces the file whole, with nothing left beside it.
+    #expect(try CommandRunner.run(["tm", "export", "--output", exported.path], database: database).status == 0)
+    #expect(try String(contentsOf: exported, encoding: .utf8) == text)
+    let folder = exported.deletingLastPathComponent().path
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") && $0.contains(exported.lastPathComponent) }.isEmpty)
     let other = CommandRunner.temporaryFile("sqlite")
     let imported = try CommandRunner.run(["tm", "import", exported.path], database: other)
     #expect(imported.stdout == "\(pairs) units added, 0 already there, 0 skipped\n")

@@ -7,6 +7,8 @@ struct OutputFile {
   private var buffer: [UInt8] = []
   private var handle: FileHandle?
   private var temporary: URL?
+  /// The first write that failed: the file is then incomplete, and `finish` reports it.
+  private var failure: (any Error)?
 
   init(_ path: String?) {
     self.path = path == "-" ? nil : path
@@ -14,8 +16,8 @@ struct OutputFile {
 
   mutating func write(_ text: String) {
     buffer.append(contentsOf: text.utf8)
-    if buffer.count >= 1 << 16 {
-      try? flush()
+    if buffer.count >= 1 << 16 && failure == nil {
+      do { try flush() } catch { failure = error }
     }
   }
 
@@ -44,6 +46,7 @@ struct OutputFile {
   /// Writes what is left, and renames the temporary file over the destination.
   mutating func finish() throws {
     do {
+      if let failure { throw failure }
       try flush()
       guard let path else { return }
       if handle == nil {
@@ -52,11 +55,10 @@ struct OutputFile {
         return
       }
       try handle!.close()
-      let url = URL(fileURLWithPath: path)
-      if FileManager.default.fileExists(atPath: url.path) {
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary!)
-      } else {
-        try FileManager.default.moveItem(at: temporary!, to: url)
+      // rename(2) replaces the destination in one step, or leaves it as it was. (Foundation's
+      // replaceItemAt on Linux moved an existing file away and then failed.)
+      guard rename(temporary!.path, path) == 0 else {
+        throw CommandError("\(path): cannot write the file (\(String(cString: strerror(errno))))")
       }
     } catch let error as CommandError {
       discard()
