@@ -371,8 +371,8 @@ extension SelarasDatabase {
       // The units shown are read whole, with their properties.
       let ids = best.map(\.id)
       let rows = try Row.fetchAll(
-        db, sql: "SELECT * FROM unit WHERE id IN (\(ids.map(String.init).joined(separator: ",")))")
-      let units = Dictionary(rows.map { ($0["id"] as Int64, $0) }, uniquingKeysWith: { first, _ in first })
+        db, sql: "SELECT \(Self.unitColumns) FROM unit WHERE id IN (\(ids.map(String.init).joined(separator: ",")))")
+      let units = Dictionary(rows.map { ($0[0] as Int64, $0) }, uniquingKeysWith: { first, _ in first })
       let properties = try Self.properties(of: ids, db: db)
       return best.compactMap { match in
         guard let row = units[match.id] else { return nil }
@@ -401,14 +401,14 @@ extension SelarasDatabase {
           let rows = try Row.fetchAll(
             db,
             sql: """
-              SELECT * FROM unit WHERE id IN (\(batch.map(String.init).joined(separator: ",")))
+              SELECT \(Self.unitColumns) FROM unit WHERE id IN (\(batch.map(String.init).joined(separator: ",")))
               AND \(side.language) = ? ORDER BY id
               """,
             arguments: [language.language])
-          let found = rows.filter { Self.contains(Self.wordTokens($0[side.column]), words) }.prefix(limit - units.count)
-          let properties = try Self.properties(of: found.map { $0["id"] }, db: db)
+          let found = rows.filter { Self.contains(Self.wordTokens($0[side.textColumn]), words) }.prefix(limit - units.count)
+          let properties = try Self.properties(of: found.map { $0[0] }, db: db)
           units += found.map { row in
-            let unit = Self.unit(row, properties: properties[row["id"]] ?? [])
+            let unit = Self.unit(row, properties: properties[row[0]] ?? [])
             return side == .source ? unit : unit.swapped
           }
         }
@@ -424,11 +424,11 @@ extension SelarasDatabase {
     while true {
       let batch: [TranslationUnit] = try writer.read { db in
         let rows = try Row.fetchAll(
-          db, sql: "SELECT * FROM unit WHERE id > ? ORDER BY id LIMIT 5000", arguments: [last])
-        guard let first = rows.first?["id"] as Int64?, let end = rows.last?["id"] as Int64? else { return [] }
+          db, sql: "SELECT \(Self.unitColumns) FROM unit WHERE id > ? ORDER BY id LIMIT 5000", arguments: [last])
+        guard let first = rows.first?[0] as Int64?, let end = rows.last?[0] as Int64? else { return [] }
         let properties = try Self.properties(between: first, and: end, db: db)
         last = end
-        return rows.map { Self.unit($0, properties: properties[$0["id"]] ?? []) }
+        return rows.map { Self.unit($0, properties: properties[$0[0]] ?? []) }
       }
       guard !batch.isEmpty else { return }
       for unit in batch { try body(unit) }
@@ -464,6 +464,8 @@ extension SelarasDatabase {
     case target = 1
 
     var column: String { self == .source ? "sourceText" : "targetText" }
+    /// The position of ``column`` among `unitColumns`.
+    var textColumn: Int { self == .source ? 3 : 4 }
     var language: String { self == .source ? "sourceLang" : "targetLang" }
     var tokens: String { self == .source ? "sourceTokens" : "targetTokens" }
   }
@@ -535,12 +537,17 @@ extension SelarasDatabase {
     return result
   }
 
+  /// The columns ``unit(_:properties:)`` reads, by position: GRDB folds a column name's
+  /// case at every lookup, which was a tenth of an export.
+  private static let unitColumns =
+    "id, sourceLang, targetLang, sourceText, targetText, document, score, creationTool, created, changed, user"
+
   private static func unit(_ row: Row, properties: [TranslationUnit.Property]) -> TranslationUnit {
     TranslationUnit(
-      sourceLanguage: LanguageTag(row["sourceLang"] as String), targetLanguage: LanguageTag(row["targetLang"] as String),
-      source: row["sourceText"], target: row["targetText"], document: row["document"], score: row["score"],
-      creationTool: row["creationTool"], creationDate: (row["created"] as String?).flatMap(memoryDate),
-      changeDate: (row["changed"] as String?).flatMap(memoryDate), user: row["user"], properties: properties)
+      sourceLanguage: LanguageTag(row[1] as String), targetLanguage: LanguageTag(row[2] as String),
+      source: row[3], target: row[4], document: row[5], score: row[6], creationTool: row[7],
+      creationDate: (row[8] as String?).flatMap(memoryDate), changeDate: (row[9] as String?).flatMap(memoryDate),
+      user: row[10], properties: properties)
   }
 
   /// Dates in the memory: ISO 8601's basic form (`20241119T031500Z`, as TMX writes them),

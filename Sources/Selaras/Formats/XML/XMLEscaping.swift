@@ -3,9 +3,12 @@ extension String {
   /// the control characters XML 1.0 forbids (all below U+0020 but tab, LF and CR; U+FFFE,
   /// U+FFFF; lone surrogates cannot occur in a Swift string) removed.
   public var xmlEscaped: String {
-    let needsWork = utf8.contains { byte in
-      byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-        || byte < 0x20 || byte == 0xEF  // 0xEF leads U+FFFE and U+FFFF
+    var text = self
+    let needsWork = text.withUTF8 { bytes in
+      bytes.contains { byte in
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+          || byte < 0x20 || byte == 0xEF  // 0xEF leads U+FFFE and U+FFFF
+      }
     }
     guard needsWork else { return self }
     var result = ""
