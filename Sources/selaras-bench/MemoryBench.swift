@@ -147,17 +147,19 @@ struct MemoryBench: ParsableCommand {
   /// export` does.
   private func writeTMX(to url: URL, _ produce: ((TranslationUnit) throws -> Void) throws -> Void) throws {
     let writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+      throw ValidationError("cannot create \(url.path)")
+    }
     let handle = try FileHandle(forWritingTo: url)
-    var text = writer.header()
+    var bytes = Array(writer.header().utf8)
     try produce { unit in
-      text += writer.unit(unit)
-      if text.utf8.count > 1 << 20 {
-        try handle.write(contentsOf: Data(text.utf8))
-        text = ""
+      writer.append(unit, to: &bytes)
+      if bytes.count > 1 << 20 {
+        try handle.write(contentsOf: bytes)
+        bytes.removeAll(keepingCapacity: true)
       }
     }
-    try handle.write(contentsOf: Data((text + writer.footer()).utf8))
+    try handle.write(contentsOf: bytes + Array(writer.footer().utf8))
     try handle.close()
   }
 

@@ -155,7 +155,7 @@ extension TM {
           (unit.sourceLanguage, unit.targetLanguage, unit.source, unit.target) =
             (unit.targetLanguage, unit.sourceLanguage, unit.target, unit.source)
         }
-        file.write(writer.unit(unit))
+        file.write { writer.append(unit, to: &$0) }
       }
       file.write(writer.footer())
       try file.finish()

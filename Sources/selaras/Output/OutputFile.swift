@@ -15,7 +15,12 @@ struct OutputFile {
   }
 
   mutating func write(_ text: String) {
-    buffer.append(contentsOf: text.utf8)
+    write { $0.append(contentsOf: text.utf8) }
+  }
+
+  /// Writes what `produce` appends, as UTF-8, straight into the buffer.
+  mutating func write(_ produce: (inout [UInt8]) -> Void) {
+    produce(&buffer)
     if buffer.count >= 1 << 16 && failure == nil {
       do { try flush() } catch { failure = error }
     }

@@ -64,24 +64,76 @@ public struct TMXWriter: Sendable {
 
   /// One `<tu>` for a stored unit, with its dates, user, document, score and properties.
   public func unit(_ unit: TranslationUnit) -> String {
-    var attributes = ""
-    if let date = unit.creationDate { attributes += " creationdate=\"\(Self.date(date))\"" }
-    if let user = unit.user { attributes += " creationid=\"\(user.xmlEscaped)\"" }
-    if let date = unit.changeDate { attributes += " changedate=\"\(Self.date(date))\"" }
-    if let tool = unit.creationTool { attributes += " creationtool=\"\(tool.xmlEscaped)\"" }
-    var text = "    <tu\(attributes)>\n"
-    var properties = unit.properties.filter { $0.type != "note" }.map { ($0.type, $0.value) }
-    if let document = unit.document { properties.insert(("x-document", document), at: 0) }
-    if let score = unit.score { properties.insert(("x-score", Self.decimal(score)), at: 0) }
-    for (type, value) in properties {
-      text += "      <prop type=\"\(type.xmlEscaped)\">\(value.xmlEscaped)</prop>\n"
+    var bytes: [UInt8] = []
+    append(unit, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The `<tu>` of a stored unit written as UTF-8 onto `bytes`: an export writes a
+  /// million, and building strings cost more than reading the units.
+  public func append(_ unit: TranslationUnit, to bytes: inout [UInt8]) {
+    func add(_ text: StaticString) {
+      text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+    func attribute(_ name: StaticString, _ value: String?) {
+      guard let value else { return }
+      add(" ")
+      add(name)
+      add("=\"")
+      Self.appendEscaped(value, to: &bytes)
+      add("\"")
+    }
+    add("    <tu")
+    if let date = unit.creationDate {
+      add(" creationdate=\"")
+      Self.appendDate(date, to: &bytes)
+      add("\"")
+    }
+    attribute("creationid", unit.user)
+    if let date = unit.changeDate {
+      add(" changedate=\"")
+      Self.appendDate(date, to: &bytes)
+      add("\"")
+    }
+    attribute("creationtool", unit.creationTool)
+    add(">\n")
+    func property(_ type: String, _ write: (inout [UInt8]) -> Void) {
+      add("      <prop type=\"")
+      Self.appendEscaped(type, to: &bytes)
+      add("\">")
+      write(&bytes)
+      add("</prop>\n")
+    }
+    if let score = unit.score { property("x-score") { Self.appendDecimal(score, to: &$0) } }
+    if let document = unit.document { property("x-document") { Self.appendEscaped(document, to: &$0) } }
+    for item in unit.properties where item.type != "note" {
+      property(item.type) { Self.appendEscaped(item.value, to: &$0) }
     }
     for note in unit.properties where note.type == "note" {
-      text += "      <note>\(note.value.xmlEscaped)</note>\n"
+      add("      <note>")
+      Self.appendEscaped(note.value, to: &bytes)
+      add("</note>\n")
     }
-    text += "      <tuv xml:lang=\"\(unit.sourceLanguage.rawValue.xmlEscaped)\"><seg>\(unit.source.xmlEscaped)</seg></tuv>\n"
-    text += "      <tuv xml:lang=\"\(unit.targetLanguage.rawValue.xmlEscaped)\"><seg>\(unit.target.xmlEscaped)</seg></tuv>\n"
-    return text + "    </tu>\n"
+    for (language, text) in [(unit.sourceLanguage, unit.source), (unit.targetLanguage, unit.target)] {
+      add("      <tuv xml:lang=\"")
+      Self.appendEscaped(language.rawValue, to: &bytes)
+      add("\"><seg>")
+      Self.appendEscaped(text, to: &bytes)
+      add("</seg></tuv>\n")
+    }
+    add("    </tu>\n")
+  }
+
+  /// `text` escaped for XML (``Swift/String/xmlEscaped``) onto `bytes`, copied whole when
+  /// it needs no escaping, as nearly all text does.
+  static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+    var text = text
+    let plain = text.withUTF8 { utf8 in
+      guard !utf8.contains(where: String.needsXMLEscaping) else { return false }
+      bytes.append(contentsOf: utf8)
+      return true
+    }
+    if !plain { bytes.append(contentsOf: text.xmlEscaped.utf8) }
   }
 
   /// Reads a TMX date, `YYYYMMDDThhmmssZ` (UTC).
@@ -106,13 +158,19 @@ public struct TMXWriter: Sendable {
 
   /// A TMX date, `YYYYMMDDThhmmssZ` in UTC.
   public static func date(_ date: Date) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(16)
+    appendDate(date, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// ``date(_:)`` onto `bytes`; by hand, as String(format:) costs more than the rest of
+  /// writing a unit.
+  static func appendDate(_ date: Date, to bytes: inout [UInt8]) {
     let seconds = Int(date.timeIntervalSince1970.rounded(.down))
     let days = Int((Double(seconds) / 86_400).rounded(.down))
     let (year, month, day) = CivilCalendar.date(days: days)
     let time = seconds - days * 86_400
-    // Bytes by hand: String(format:) costs more than the rest of writing a unit.
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(16)
     appendZeroPadded(year, 4, to: &bytes)
     appendZeroPadded(month, 2, to: &bytes)
     appendZeroPadded(day, 2, to: &bytes)
@@ -121,7 +179,6 @@ public struct TMXWriter: Sendable {
     appendZeroPadded(time / 60 % 60, 2, to: &bytes)
     appendZeroPadded(time % 60, 2, to: &bytes)
     bytes.append(UInt8(ascii: "Z"))
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Appends `value` as printf's `%0*d` writes it: at least `width` characters, zeros after
@@ -144,13 +201,22 @@ public struct TMXWriter: Sendable {
 
   /// A score with three decimals (`0.930`), as `String(format: "%.3f")` writes it.
   static func decimal(_ value: Double) -> String {
-    guard value.isFinite, abs(value) < 1e12 else { return String(format: "%.3f", value) }
+    var bytes: [UInt8] = []
+    appendDecimal(value, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// ``decimal(_:)`` onto `bytes`.
+  static func appendDecimal(_ value: Double, to bytes: inout [UInt8]) {
+    guard value.isFinite, abs(value) < 1e12 else {
+      bytes.append(contentsOf: String(format: "%.3f", value).utf8)
+      return
+    }
     let thousandths = Int((abs(value) * 1000).rounded())
-    var bytes: [UInt8] = value < 0 && thousandths > 0 ? [UInt8(ascii: "-")] : []
+    if value < 0 && thousandths > 0 { bytes.append(UInt8(ascii: "-")) }
     appendZeroPadded(thousandths / 1000, 1, to: &bytes)
     bytes.append(UInt8(ascii: "."))
     appendZeroPadded(thousandths % 1000, 3, to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
   }
 }
 

@@ -4,12 +4,7 @@ extension String {
   /// U+FFFF; lone surrogates cannot occur in a Swift string) removed.
   public var xmlEscaped: String {
     var text = self
-    let needsWork = text.withUTF8 { bytes in
-      bytes.contains { byte in
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-          || byte < 0x20 || byte == 0xEF  // 0xEF leads U+FFFE and U+FFFF
-      }
-    }
+    let needsWork = text.withUTF8 { $0.contains(where: String.needsXMLEscaping) }
     guard needsWork else { return self }
     var result = ""
     result.reserveCapacity(utf8.count)
@@ -25,5 +20,12 @@ extension String {
       }
     }
     return result
+  }
+
+  /// Whether a UTF-8 byte may need escaping or removing: `& < > "`, a control character, or
+  /// the lead byte of U+FFFE and U+FFFF (and of other characters, which the escaping keeps).
+  static func needsXMLEscaping(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+      || byte < 0x20 || byte == 0xEF
   }
 }
