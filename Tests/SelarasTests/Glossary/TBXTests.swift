@@ -21,6 +21,20 @@ struct TBXTests {
     #expect(try TBXReader.entries(Data(text.utf8), file: "g.tbx") == entries)
   }
 
+  @Test("A transaction date given as a day alone is read as that day")
+  func dateOnly() throws {
+    let text = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <martif type="TBX-Basic" xml:lang="id"><text><body>
+        <termEntry><langSet xml:lang="id"><tig><term>Kemenlu</term>
+          <transacGrp><transac type="transactionType">origination</transac><date>2024-11-19</date></transacGrp>
+        </tig></langSet></termEntry>
+      </body></text></martif>
+      """
+    let entries = try TBXReader.entries(Data(text.utf8), file: "day.tbx")
+    #expect(entries.first?.terms.first?.created == Date(timeIntervalSince1970: 1_731_974_400))
+  }
+
   @Test("TBX v3 concept entries are read too")
   func version3() throws {
     let text = """

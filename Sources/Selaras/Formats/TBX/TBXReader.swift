@@ -100,8 +100,10 @@ public enum TBXReader {
       case "transac":
         transaction = value
       case "date":
-        let date = try? Date(value, strategy: .iso8601)
-          ?? Date(value, strategy: Date.ISO8601FormatStyle().year().month().day().dateSeparator(.dash))
+        // A full timestamp, or a date alone (`2024-11-19`), as other tools write.
+        let date =
+          (try? Date(value, strategy: .iso8601))
+          ?? (try? Date(value, strategy: Date.ISO8601FormatStyle().year().month().day().dateSeparator(.dash)))
         if transaction == "modification" { term?.modified = date } else { term?.created = date }
       case "tig", "ntig", "termSec":
         guard let finished = term else { return }
