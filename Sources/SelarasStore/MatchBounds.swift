@@ -34,15 +34,17 @@ struct MatchBounds {
   /// - Parameters:
   ///   - query: the query's token hashes (``SegmentKeys/tokenHashes(_:)``).
   ///   - keys: its distinct token hashes (``SegmentKeys/words`` and ``SegmentKeys/punctuation``).
+  ///   - language: the primary subtag of the query's language.
   static func ranked(
-    query: [UInt64], keys: [UInt64], side: Int, largestId: Int, minimumScore: Int,
+    query: [UInt64], keys: [UInt64], language: String, side: Int, largestId: Int, minimumScore: Int,
     lists: Int, commonUnits: Int, refined: Int, count: Int, db: Database
   ) throws -> [Candidate] {
     let length = query.count
     guard length > 0, largestId > 0, count > 0 else { return [] }
     var occurrences: [UInt64: Int] = [:]
     for token in query { occurrences[token, default: 0] += 1 }
-    let frequencies = try WordIndex.unitCounts(of: keys, side: side, db: db)
+    let indexKeys = keys.map { WordIndex.key($0, language: language) }
+    let frequencies = try WordIndex.unitCounts(of: indexKeys, side: side, db: db)
     let held = keys.indices.filter { frequencies[$0] > 0 }.sorted { (frequencies[$0], $0) < (frequencies[$1], $1) }
     var read = Array(held.prefix { frequencies[$0] <= commonUnits }.prefix(lists))
     if read.isEmpty, let rarest = held.first { read = [rarest] }
@@ -68,7 +70,7 @@ struct MatchBounds {
     for index in read {
       let weight = weight(keys[index])
       unread -= Int(weight)
-      try WordIndex.withList(side: side, word: keys[index], db: db) { raw, dense in
+      try WordIndex.withList(side: side, word: indexKeys[index], db: db) { raw, dense in
         spans.append((postings.count..<(postings.count + raw.count), dense, weight))
         postings.append(contentsOf: raw)
       }
@@ -152,7 +154,7 @@ struct MatchBounds {
     for index in others {
       let weight = weight(keys[index])
       unread -= Int(weight)
-      try WordIndex.withList(side: side, word: keys[index], db: db) { raw, dense in
+      try WordIndex.withList(side: side, word: indexKeys[index], db: db) { raw, dense in
         chosen.withUnsafeMutableBufferPointer { chosen in
           let listCount = raw.count / 4
           if dense || chosen.count * (Int.bitWidth - listCount.leadingZeroBitCount) < listCount {

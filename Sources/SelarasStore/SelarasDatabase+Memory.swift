@@ -153,11 +153,14 @@ extension SelarasDatabase {
       }
       var index = WordIndex()
       var lengths = UnitLengths()
-      let rows = try Row.fetchCursor(db, sql: "SELECT id, sourceText, targetText FROM unit ORDER BY id")
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT id, sourceText, targetText, sourceLang, targetLang FROM unit ORDER BY id")
       while let row = try rows.next() {
         let source = SegmentKeys(row[1])
         let target = SegmentKeys(row[2])
-        try index.add(row[0], source: source, target: target, db: db)
+        try index.add(
+          row[0], source: source, in: LanguageTag(row[3] as String).language, target: target,
+          in: LanguageTag(row[4] as String).language, db: db)
         lengths.add(row[0], source: source.tokenCount, target: target.tokenCount)
         if lengths.pendingCount >= UnitLengths.flushThreshold { try lengths.flush(db) }
       }
@@ -311,7 +314,7 @@ extension SelarasDatabase {
         }
         summary.added += 1
         let id = db.lastInsertedRowID
-        try index.add(id, source: prepared.sourceKeys, target: prepared.targetKeys, db: db)
+        try index.add(id, prepared, db: db)
         lengths.add(UInt32(id), source: prepared.sourceKeys.tokenCount, target: prepared.targetKeys.tokenCount)
         if lengths.pendingCount >= UnitLengths.flushThreshold { try lengths.flush(db) }
         for item in unit.properties {
@@ -344,7 +347,8 @@ extension SelarasDatabase {
       let largestId = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
       for side in [Side.source, .target] {
         let candidates = try MatchBounds.ranked(
-          query: queryTokens, keys: keys, side: side.rawValue, largestId: largestId, minimumScore: minimumScore,
+          query: queryTokens, keys: keys, language: language.language, side: side.rawValue, largestId: largestId,
+          minimumScore: minimumScore,
           lists: Self.rarestWordCount, commonUnits: max(Self.commonWordUnits, largestId / 32),
           refined: Self.refinedCount, count: Self.candidateCount, db: db)
         let fetch = RawStatement(
@@ -392,7 +396,8 @@ extension SelarasDatabase {
     return try writer.read { db in
       var units: [TranslationUnit] = []
       for side in [Side.source, .target] where units.count < limit {
-        let lists = try WordIndex.postings(of: keys.map { (side.rawValue, $0) }, db: db)
+        let lists = try WordIndex.postings(
+          of: keys.map { (side.rawValue, WordIndex.key($0, language: language.language)) }, db: db)
         guard !lists.contains(where: \.isEmpty) else { continue }  // a word no unit has
         var candidates = WordIndex.intersection(lists)[...]
         while !candidates.isEmpty && units.count < limit {

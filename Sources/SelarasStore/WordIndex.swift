@@ -3,8 +3,8 @@ import GRDB
 import Selaras
 
 /// The translation memory's word index, in table `posting`: for each side (0 source,
-/// 1 target) and token hash (``SegmentKeys``: words and punctuation), how many units hold
-/// the token and which, in one of two forms:
+/// 1 target) and token (``SegmentKeys``: words and punctuation) in a language (`key`), how
+/// many units hold the token and which, in one of two forms:
 ///
 /// - a list of the ids, ascending, as little-endian `UInt32`s;
 /// - once a token is held by more than one unit in 32 (`dense`), a bitmap: bit `id % 8` of
@@ -32,15 +32,32 @@ struct WordIndex {
   /// How many postings are held in memory before they are written (64 MB).
   static let flushThreshold = 8_000_000
 
-  mutating func add(_ id: Int64, source: SegmentKeys, target: SegmentKeys, db: Database) throws {
+  /// The key a token is indexed under in a segment of `language` (its primary subtag):
+  /// the token's hash mixed with the language's, so that a search in one language never
+  /// reads the other's postings (numbers, names and punctuation they share).
+  static func key(_ token: UInt64, language: String) -> UInt64 {
+    token ^ (SegmentKeys.hash(ofToken: language) &* 0xD6E8_FEB8_6659_FD93)
+  }
+
+  mutating func add(_ id: Int64, _ unit: PreparedUnit, db: Database) throws {
+    try add(
+      id, source: unit.sourceKeys, in: unit.unit.sourceLanguage.language, target: unit.targetKeys,
+      in: unit.unit.targetLanguage.language, db: db)
+  }
+
+  mutating func add(
+    _ id: Int64, source: SegmentKeys, in sourceLanguage: String, target: SegmentKeys, in targetLanguage: String,
+    db: Database
+  ) throws {
     guard let id = UInt32(exactly: id) else {
       throw DatabaseError(message: "unit id \(id) is beyond what the word index holds")
     }
     largestId = max(largestId, id)
-    for word in source.words { append(id, side: 0, word: word) }
-    for mark in source.punctuation { append(id, side: 0, word: mark) }
-    for word in target.words { append(id, side: 1, word: word) }
-    for mark in target.punctuation { append(id, side: 1, word: mark) }
+    for (side, keys, language) in [(0, source, sourceLanguage), (1, target, targetLanguage)] {
+      let mix = Self.key(0, language: language)
+      for word in keys.words { append(id, side: side, word: word ^ mix) }
+      for mark in keys.punctuation { append(id, side: side, word: mark ^ mix) }
+    }
     if ids.count >= Self.flushThreshold { try flush(db) }
   }
 

@@ -79,7 +79,7 @@ struct MemorySearchTests {
       try store.writer.read { db in
         try Bool.fetchOne(
           db, sql: "SELECT dense FROM posting WHERE side = 0 AND word = ?",
-          arguments: [Int64(bitPattern: SegmentKeys.hash(ofToken: token))])
+          arguments: [Int64(bitPattern: WordIndex.key(SegmentKeys.hash(ofToken: token), language: "en"))])
       }
     }
     let filler = (0..<400).map { TranslationUnit(sourceLanguage: .english, targetLanguage: .indonesian, source: "Filler number \($0).", target: "Pengisi nomor \($0).") }
