@@ -27,9 +27,10 @@ struct MatchBounds {
     var bound: Int
   }
 
-  /// Up to `count` units of `side` (ids up to `largestId`) whose bound reaches
-  /// `minimumScore`, highest bound first; among equal bounds, those holding more of the
-  /// query's tokens first, then the earlier unit.
+  /// The `count` units of `side` (ids up to `largestId`) with the highest bounds that reach
+  /// `minimumScore`, and up to ``mostSharedCount`` more that hold the most query tokens;
+  /// highest bound first, and among equal bounds, those holding more of the query's tokens
+  /// first, then the earlier unit.
   ///
   /// - Parameters:
   ///   - query: the query's token hashes (``SegmentKeys/tokenHashes(_:)``).
@@ -181,7 +182,18 @@ struct MatchBounds {
     let last = Self.cut(histogram, keeping: count)
     var ranked = chosen.filter { $0.key >= last }
     ranked.sort { ($1.key, $1.shared, $0.id) < ($0.key, $0.shared, $1.id) }
-    return ranked.prefix(count).map { unit in
+    ranked.removeSubrange(min(count, ranked.count)...)
+    // And the units holding the most query tokens, whatever their length: a unit much
+    // longer than the query has a low bound, yet can beat near-identical shorter ones whose
+    // bounds are high only because the index cannot see word order. Merged by bound, so the
+    // search still stops at the first bound below the matches found.
+    if ranked.count == count, let lowest = ranked.last {
+      var longer = chosen.filter { $0.key >= 0 && ($0.key, $0.shared, lowest.id) < (lowest.key, lowest.shared, $0.id) }
+      longer.sort { ($1.shared, $1.key, $0.id) < ($0.shared, $0.key, $1.id) }
+      ranked += longer.prefix(Self.mostSharedCount)
+      ranked.sort { ($1.key, $1.shared, $0.id) < ($0.key, $0.shared, $1.id) }
+    }
+    return ranked.map { unit in
       let shared = Int(unit.shared) + unread
       return Candidate(id: Int64(unit.id), bound: min(100, 100 * shared / max(length, Int(unit.length))))
     }
@@ -195,6 +207,10 @@ struct MatchBounds {
     var length: UInt8
     var key: Int16
   }
+
+  /// How many units beyond the `count` with the highest bounds are scored when they hold
+  /// more of the query's tokens.
+  static let mostSharedCount = 100
 
   /// How many of the query's other tokens (after the rarest) refine the bounds at most.
   static let otherLists = 32

@@ -453,7 +453,7 @@ extension SelarasDatabase {
   }
 
   /// How many of the query's rarest tokens are read through for candidates.
-  static let rarestWordCount = 8
+  static let rarestWordCount = 12
   /// Tokens held by more units than this, or than one unit in 32 if that is more (where the
   /// index keeps bitmaps), are too common to find candidates by (`the`, `yang`, `.`): they
   /// only tighten the candidates' bounds.
