@@ -20,6 +20,10 @@ public struct SelarasDatabase: Sendable {
       // memory's posting lists, hundreds of pages a query. Address space only; the pages
       // stay the kernel's file cache.
       try db.execute(sql: "PRAGMA mmap_size = \(1 << 30)")
+      // SQLite's largest page, for a database made now (an existing one keeps its own): the
+      // memory's index is blobs of up to hundreds of kilobytes, rewritten at each import,
+      // and a million-unit import took 23.5 s with it against 28.5 s with 4 KB pages.
+      try db.execute(sql: "PRAGMA page_size = 65536")
     }
     let pool = try DatabasePool(path: url.path, configuration: configuration)
     try self.init(writer: pool)
