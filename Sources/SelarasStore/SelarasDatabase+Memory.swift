@@ -158,9 +158,10 @@ extension SelarasDatabase {
       while let row = try rows.next() {
         let source = SegmentKeys(row[1])
         let target = SegmentKeys(row[2])
-        try index.add(
-          row[0], source: source, in: LanguageTag(row[3] as String).language, target: target,
-          in: LanguageTag(row[4] as String).language, db: db)
+        let keys = WordIndex.keys(
+          source: source, in: LanguageTag(row[3] as String).language, target: target,
+          in: LanguageTag(row[4] as String).language)
+        try index.add(row[0], keys: keys.keys, sourceCount: keys.sourceCount, db: db)
         lengths.add(row[0], source: source.tokenCount, target: target.tokenCount)
         if lengths.pendingCount >= UnitLengths.flushThreshold { try lengths.flush(db) }
       }
@@ -298,7 +299,7 @@ extension SelarasDatabase {
         while true {
           try insert.execute(
             .text(source), .text(target), .text(unit.source), .text(unit.target),
-            .integer(Int64(prepared.sourceKeys.tokenCount)), .integer(Int64(prepared.targetKeys.tokenCount)),
+            .integer(Int64(prepared.sourceTokens)), .integer(Int64(prepared.targetTokens)),
             .text(unit.document), .real(unit.score), .text(unit.creationTool), .text(prepared.created ?? stamp),
             .text(prepared.changed), .text(unit.user), .integer(hash))
           if db.changesCount > 0 { break }
@@ -314,8 +315,8 @@ extension SelarasDatabase {
         }
         summary.added += 1
         let id = db.lastInsertedRowID
-        try index.add(id, prepared, db: db)
-        lengths.add(UInt32(id), source: prepared.sourceKeys.tokenCount, target: prepared.targetKeys.tokenCount)
+        try index.add(id, keys: prepared.indexKeys, sourceCount: prepared.sourceKeyCount, db: db)
+        lengths.add(UInt32(id), source: prepared.sourceTokens, target: prepared.targetTokens)
         if lengths.pendingCount >= UnitLengths.flushThreshold { try lengths.flush(db) }
         for item in unit.properties {
           try property.execute(.integer(id), .text(item.type), .text(item.value))
@@ -573,8 +574,11 @@ extension SelarasDatabase {
 struct PreparedUnit: Sendable {
   var unit: TranslationUnit
   var hash: Int64
-  var sourceKeys: SegmentKeys
-  var targetKeys: SegmentKeys
+  var sourceTokens: Int
+  var targetTokens: Int
+  /// The unit's keys in the word index (``WordIndex/keys(source:in:target:in:)``).
+  var indexKeys: [UInt64]
+  var sourceKeyCount: Int
   var created: String?
   var changed: String?
 
@@ -582,8 +586,12 @@ struct PreparedUnit: Sendable {
     self.unit = unit
     hash = SelarasDatabase.textHash(
       unit.sourceLanguage.language, unit.targetLanguage.language, unit.source, unit.target)
-    sourceKeys = SegmentKeys(unit.source)
-    targetKeys = SegmentKeys(unit.target)
+    let source = SegmentKeys(unit.source)
+    let target = SegmentKeys(unit.target)
+    sourceTokens = source.tokenCount
+    targetTokens = target.tokenCount
+    (indexKeys, sourceKeyCount) = WordIndex.keys(
+      source: source, in: unit.sourceLanguage.language, target: target, in: unit.targetLanguage.language)
     created = unit.creationDate.map(SelarasDatabase.memoryTimestamp)
     changed = unit.changeDate.map(SelarasDatabase.memoryTimestamp)
   }

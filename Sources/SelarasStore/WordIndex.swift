@@ -39,25 +39,30 @@ struct WordIndex {
     token ^ (SegmentKeys.hash(ofToken: language) &* 0xD6E8_FEB8_6659_FD93)
   }
 
-  mutating func add(_ id: Int64, _ unit: PreparedUnit, db: Database) throws {
-    try add(
-      id, source: unit.sourceKeys, in: unit.unit.sourceLanguage.language, target: unit.targetKeys,
-      in: unit.unit.targetLanguage.language, db: db)
+  /// The index keys of a unit: its source side's tokens, then its target side's, each
+  /// mixed with the side's language (`key`); and how many are the source side's.
+  static func keys(
+    source: SegmentKeys, in sourceLanguage: String, target: SegmentKeys, in targetLanguage: String
+  ) -> (keys: [UInt64], sourceCount: Int) {
+    var keys: [UInt64] = []
+    keys.reserveCapacity(source.words.count + source.punctuation.count + target.words.count + target.punctuation.count)
+    let sourceMix = key(0, language: sourceLanguage)
+    keys += source.words.lazy.map { $0 ^ sourceMix }
+    keys += source.punctuation.lazy.map { $0 ^ sourceMix }
+    let sourceCount = keys.count
+    let targetMix = key(0, language: targetLanguage)
+    keys += target.words.lazy.map { $0 ^ targetMix }
+    keys += target.punctuation.lazy.map { $0 ^ targetMix }
+    return (keys, sourceCount)
   }
 
-  mutating func add(
-    _ id: Int64, source: SegmentKeys, in sourceLanguage: String, target: SegmentKeys, in targetLanguage: String,
-    db: Database
-  ) throws {
+  /// Indexes unit `id` under `keys` (see ``keys(source:in:target:in:)``).
+  mutating func add(_ id: Int64, keys: [UInt64], sourceCount: Int, db: Database) throws {
     guard let id = UInt32(exactly: id) else {
       throw DatabaseError(message: "unit id \(id) is beyond what the word index holds")
     }
     largestId = max(largestId, id)
-    for (side, keys, language) in [(0, source, sourceLanguage), (1, target, targetLanguage)] {
-      let mix = Self.key(0, language: language)
-      for word in keys.words { append(id, side: side, word: word ^ mix) }
-      for mark in keys.punctuation { append(id, side: side, word: mark ^ mix) }
-    }
+    for (index, key) in keys.enumerated() { append(id, side: index < sourceCount ? 0 : 1, word: key) }
     if ids.count >= Self.flushThreshold { try flush(db) }
   }
 
