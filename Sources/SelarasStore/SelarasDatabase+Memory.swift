@@ -311,7 +311,7 @@ extension SelarasDatabase {
           if db.changesCount > 0 { break }
           // The hash is taken: by this very unit (a duplicate), or by another one.
           let stored = try Row.fetchOne(
-            db, sql: "SELECT sourceLang, targetLang, sourceText, targetText FROM unit WHERE textHash = ?",
+            db.cachedStatement(sql: "SELECT sourceLang, targetLang, sourceText, targetText FROM unit WHERE textHash = ?"),
             arguments: [hash])
           if let stored, stored[0] == source, stored[1] == target, stored[2] == unit.source, stored[3] == unit.target {
             summary.duplicates += 1

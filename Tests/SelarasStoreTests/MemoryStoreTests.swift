@@ -120,6 +120,23 @@ struct MemoryStoreTests {
     #expect(try store.memoryStatistics().units == 4)
   }
 
+  @Test("Texts are stored as given: non-ASCII, empty (not NULL) and long")
+  func textsAsGiven() throws {
+    let store = try SelarasDatabase(writer: DatabaseQueue())
+    let long = String(repeating: "Kementerian Luar Negeri menyatakan ", count: 300)
+    try store.addUnits([
+      TranslationUnit(
+        sourceLanguage: .english, targetLanguage: .indonesian, source: "Café «Jalan» — 6,00 persen", target: long,
+        document: "", creationTool: "Selaras", user: "")
+    ])
+    var stored: [TranslationUnit] = []
+    try store.forEachUnit { stored.append($0) }
+    #expect(stored.map(\.source) == ["Café «Jalan» — 6,00 persen"])
+    #expect(stored.first?.target == long)
+    #expect(stored.first?.document == "")
+    #expect(stored.first?.user == "")
+  }
+
   @Test("A failing import leaves the memory as it was")
   func atomicity() throws {
     let store = try memory()
