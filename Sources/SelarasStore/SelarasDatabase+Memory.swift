@@ -479,7 +479,6 @@ extension SelarasDatabase {
     /// The position of ``column`` among `unitColumns`.
     var textColumn: Int { self == .source ? 3 : 4 }
     var language: String { self == .source ? "sourceLang" : "targetLang" }
-    var tokens: String { self == .source ? "sourceTokens" : "targetTokens" }
   }
 
   /// The stored value of `textHash` for a unit: FNV-1a over its languages and texts.
