@@ -34,13 +34,24 @@ extension TM {
       let summary: MemoryImportSummary
       let diagnostics: [Diagnostic]
       do {
-        (summary, diagnostics) = try database.importUnits(concurrently: { add in try reader.read(url, add) })
+        (summary, diagnostics) = try database.importUnits(concurrently: { [file] add in
+          // Progress on stderr: a million units take half a minute.
+          var read = 0
+          return try reader.read(url) { unit in
+            read += 1
+            if read.isMultiple(of: Self.progressStep) { printError("\(file): \(read) units read") }
+            try add(unit)
+          }
+        })
       } catch let error as TMXError {
         throw CommandError(error.description)
       }
       diagnostics.forEach { printError($0.description) }
       print("\(summary.added) units added, \(summary.duplicates) already there, \(diagnostics.count) skipped")
     }
+
+    /// How many units between two progress lines.
+    static let progressStep = 100_000
   }
 
   struct Search: ParsableCommand {
