@@ -162,8 +162,7 @@ extension SelarasDatabase {
           source: source, in: LanguageTag(row[3] as String).language, target: target,
           in: LanguageTag(row[4] as String).language)
         try index.add(row[0], keys: keys.keys, sourceCount: keys.sourceCount, db: db)
-        lengths.add(row[0], source: source.tokenCount, target: target.tokenCount)
-        if lengths.pendingCount >= UnitLengths.flushThreshold { try lengths.flush(db) }
+        try lengths.add(row[0], source: source.tokenCount, target: target.tokenCount, db: db)
       }
       try index.flush(db)
       try lengths.flush(db)
@@ -209,8 +208,8 @@ extension SelarasDatabase {
     // Batches the writer is done with go back to the preparing thread to be freed there:
     // freeing a million units' strings and arrays was a fifth of the writer's time, and the
     // writer sets the pace.
-    let spent = OutputBox<[[PreparedUnit]]>()
-    let output = OutputBox<Output>()
+    let spent = Handoff<[[PreparedUnit]]>()
+    let output = Handoff<Output>()
     let producer = Thread {
       do {
         var batch: [TranslationUnit] = []
@@ -322,8 +321,7 @@ extension SelarasDatabase {
         summary.added += 1
         let id = db.lastInsertedRowID
         try index.add(id, keys: prepared.indexKeys, sourceCount: prepared.sourceKeyCount, db: db)
-        lengths.add(UInt32(id), source: prepared.sourceTokens, target: prepared.targetTokens)
-        if lengths.pendingCount >= UnitLengths.flushThreshold { try lengths.flush(db) }
+        try lengths.add(UInt32(id), source: prepared.sourceTokens, target: prepared.targetTokens, db: db)
         for item in unit.properties {
           try property.execute(.integer(id), .text(item.type), .text(item.value))
         }
@@ -657,7 +655,7 @@ private final class BatchQueue<Element: Sendable>: @unchecked Sendable {
 }
 
 /// A value handed from one thread to another: the producer's result, or spent batches.
-private final class OutputBox<Value: Sendable>: @unchecked Sendable {
+private final class Handoff<Value: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var value: Value?
 
@@ -667,7 +665,7 @@ private final class OutputBox<Value: Sendable>: @unchecked Sendable {
   func take() -> Value? { lock.withLock { value.take() } }
 }
 
-extension OutputBox {
+extension Handoff {
   func append<Element>(_ element: Element) where Value == [Element] {
     lock.withLock {
       if value == nil { value = [] }

@@ -16,17 +16,18 @@ struct UnitLengths {
   /// How many units' counts are held in memory before they are written.
   static let flushThreshold = 1 << 20
 
-  /// Notes the token counts of unit `id`'s two sides; written by ``flush(_:)``.
-  mutating func add(_ id: UInt32, source: Int, target: Int) {
+  /// Notes the token counts of unit `id`'s two sides, written by ``flush(_:)``, which this
+  /// calls itself once ``flushThreshold`` units wait.
+  mutating func add(_ id: UInt32, source: Int, target: Int, db: Database) throws {
     ids.append(id)
     lengths[0].append(UInt8(clamping: source))
     lengths[1].append(UInt8(clamping: target))
+    if ids.count >= Self.flushThreshold { try flush(db) }
   }
 
   /// Writes the counts noted since the last flush into their blocks.
   mutating func flush(_ db: Database) throws {
     guard !ids.isEmpty else { return }
-    let select = try db.cachedStatement(sql: "SELECT lengths FROM unitLength WHERE key = ?")
     let store = try db.cachedStatement(sql: "INSERT OR REPLACE INTO unitLength (key, lengths) VALUES (?, ?)")
     for side in 0..<2 {
       // A run of ids in one block at a time: ids ascend, so each block is read and written
@@ -34,8 +35,7 @@ struct UnitLengths {
       var start = 0
       while start < ids.count {
         let block = Int(ids[start] >> Self.blockBits)
-        let key = side << 32 | block
-        var bytes = try Data.fetchOne(select, arguments: [key]).map { [UInt8]($0) } ?? []
+        var bytes = try Self.withBlock(side: side, block: block, db: db) { [UInt8]($0) }
         var index = start
         while index < ids.count && Int(ids[index] >> Self.blockBits) == block {
           let offset = Int(ids[index]) & ((1 << Self.blockBits) - 1)
@@ -43,15 +43,17 @@ struct UnitLengths {
           bytes[offset] = lengths[side][index]
           index += 1
         }
-        try store.execute(arguments: [key, Data(bytes)])
+        try store.execute(arguments: [Self.key(side: side, block: block), Data(bytes)])
         start = index
       }
     }
     self = UnitLengths()
   }
 
-  /// How many counts are waiting for ``flush(_:)``.
-  var pendingCount: Int { ids.count }
+  /// The row key of a side's block.
+  private static func key(side: Int, block: Int) -> Int64 {
+    Int64(side) << 32 | Int64(block)
+  }
 
   /// Calls `body` with the counts of `side` for block `block` (ids from `block × 65,536`),
   /// indexed by id within the block, where SQLite holds them; empty when none is stored.
@@ -60,7 +62,7 @@ struct UnitLengths {
   ) throws -> Result {
     let statement = RawStatement(
       statement: try db.cachedStatement(sql: "SELECT lengths FROM unitLength WHERE key = ?"), database: db)
-    return try statement.withFirstRow(.integer(Int64(side << 32 | block))) { row in
+    return try statement.withFirstRow(.integer(Self.key(side: side, block: block))) { row in
       try body(row?.bytes(0) ?? UnsafeRawBufferPointer(start: nil, count: 0))
     }
   }

@@ -109,11 +109,11 @@ struct MemorySearchTests {
     _ = try SelarasDatabase(writer: queue)
     try queue.write { db in
       var lengths = UnitLengths()
-      lengths.add(3, source: 7, target: 300)
-      lengths.add(65_535, source: 1, target: 2)
-      lengths.add(65_536, source: 4, target: 5)
+      try lengths.add(3, source: 7, target: 300, db: db)
+      try lengths.add(65_535, source: 1, target: 2, db: db)
+      try lengths.add(65_536, source: 4, target: 5, db: db)
       try lengths.flush(db)
-      lengths.add(65_540, source: 9, target: 10)
+      try lengths.add(65_540, source: 9, target: 10, db: db)
       try lengths.flush(db)
       let source = try UnitLengths.withBlock(side: 0, block: 0, db: db) { [UInt8]($0) }
       #expect(source.count == 65_536)
