@@ -21,9 +21,12 @@ let package = Package(
     ),
     // zlib, to read dictzip files (FreeDict's .dict.dz) for the aligner's lexicon.
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    // libxml2's SAX2 parser, to stream TMX and TBX; Foundation's XMLParser wraps the same library
+    // but costs twice the parse in Swift strings and dictionaries (see XMLDocumentHandler).
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .target(
       name: "Selaras",
-      dependencies: ["CICU", "CZlib"],
+      dependencies: ["CICU", "CZlib", "CLibXML2"],
       resources: [.copy("Resources")]
     ),
     // The shipped glossaries (human-editable TSV in Glossaries/), bundled as resources.

@@ -21,7 +21,7 @@ struct TMXTests {
     #expect(units[1].user == "budi")
     #expect(units[1].creationDate == TMXWriter.parseDate("20231121T080000Z"))
     #expect(units[1].properties == [.init(type: "x-context", value: "economy"), .init(type: "note", value: "checked by the desk")])
-    #expect(diagnostics.map(\.message) == ["tu with 1 tuv, skipped", "empty segment (an entity that was not expanded?), tu skipped"])
+    #expect(diagnostics.map(\.message) == ["tu with 1 tuv, skipped", "empty segment, tu skipped"])
   }
 
   @Test("TMX dates read and write as the Gregorian calendar does, leap days and 1969 included", arguments: [
@@ -104,6 +104,20 @@ struct TMXTests {
     }
   }
 
+  @Test("An empty file, a missing one and a folder are refused by name")
+  func unreadable() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data().write(to: file)
+    #expect(throws: TMXError.notWellFormed(file: file.path, line: 1, column: 1, reason: "the file is empty")) {
+      _ = try TMXReader().read(file) { _ in }
+    }
+    let missing = file.appendingPathExtension("missing")
+    #expect(throws: TMXError.unreadable(file: missing.path)) { _ = try TMXReader().read(missing) { _ in } }
+    let folder = FileManager.default.temporaryDirectory
+    #expect(throws: TMXError.unreadable(file: folder.path)) { _ = try TMXReader().read(folder) { _ in } }
+  }
+
   @Test("Entity bombs and external entities are refused or left unexpanded")
   func hostile() throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
@@ -116,6 +130,13 @@ struct TMXTests {
     try bomb.write(to: file, atomically: true, encoding: .utf8)
     #expect(throws: TMXError.self) { _ = try TMXReader().read(file) { _ in } }
 
+    #expect {
+      _ = try TMXReader().read(file) { _ in }
+    } throws: { error in
+      guard case TMXError.notWellFormed(_, let line, _, let reason) = error else { return false }
+      return line == 14 && reason.contains("&a9;")
+    }
+
     let external = """
       <?xml version="1.0"?>
       <!DOCTYPE tmx [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
@@ -123,9 +144,76 @@ struct TMXTests {
       """
     try external.write(to: file, atomically: true, encoding: .utf8)
     var units: [TranslationUnit] = []
-    let diagnostics = try TMXReader().read(file) { units.append($0) }
+    #expect {
+      _ = try TMXReader().read(file) { units.append($0) }
+    } throws: { error in
+      guard case TMXError.notWellFormed(_, let line, _, let reason) = error else { return false }
+      return line == 3 && reason.contains("&secret;")
+    }
     #expect(units.isEmpty)
-    #expect(diagnostics.count == 1)
+  }
+
+  @Test("An external DTD is never read: a tu with an entity it would define is skipped, the others kept")
+  func externalDTD() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "<!ENTITY secret \"leaked\">\n".write(to: folder.appendingPathComponent("secret.dtd"), atomically: true, encoding: .utf8)
+    let file = folder.appendingPathComponent("memory.tmx")
+    try """
+      <?xml version="1.0"?>
+      <!DOCTYPE tmx SYSTEM "secret.dtd">
+      <tmx version="1.4"><body>
+      <tu><tuv xml:lang="en"><seg>A &secret; word.</seg></tuv><tuv xml:lang="id"><seg>Sebuah kata.</seg></tuv></tu>
+      <tu><tuv xml:lang="en"><seg>Kept.</seg></tuv><tuv xml:lang="id"><seg>Disimpan.</seg></tuv></tu>
+      </body></tmx>
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let (units, diagnostics) = try read(file)
+    #expect(units.map(\.source) == ["Kept."])
+    #expect(diagnostics.map(\.line) == [4])
+    #expect(diagnostics.first?.message.contains("&secret;") == true)
+  }
+
+  @Test("CDATA is text; entities and character references in text and attributes are read")
+  func escapes() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try """
+      <tmx version="1.4"><body><tu creationid="Tom &amp; Jerry &#38; co &lt;3">
+      <tuv xml:lang="en"><seg><![CDATA[P&G <b>rose</b>]]> &#x41;&amp;&quot;</seg></tuv>
+      <tuv xml:lang="id"><seg>P&amp;G naik</seg></tuv></tu></body></tmx>
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let (units, _) = try read(file)
+    #expect(units.map(\.source) == ["P&G <b>rose</b> A&\""])
+    #expect(units.map(\.target) == ["P&G naik"])
+    #expect(units.first?.user == "Tom & Jerry & co <3")
+  }
+
+  @Test("UTF-16 files are read by their byte-order mark; a broken one is refused")
+  func utf16() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let text = """
+      <?xml version="1.0" encoding="UTF-16"?>
+      <tmx version="1.4"><body>
+      <tu><tuv xml:lang="en"><seg>Minister’s visit</seg></tuv><tuv xml:lang="id"><seg>Kunjungan menteri</seg></tuv></tu>
+      </body></tmx>
+      """
+    var data = Data([0xFF, 0xFE])
+    data.append(text.data(using: .utf16LittleEndian)!)
+    try data.write(to: file)
+    let (units, _) = try read(file)
+    #expect(units.map(\.source) == ["Minister’s visit"])
+    // A lone high surrogate in the middle of line 3.
+    let cut = 2 + 2 * text.utf16.distance(from: text.utf16.startIndex, to: text.utf16.firstIndex(of: UInt16(UInt8(ascii: "K")))!)
+    data.replaceSubrange(cut..<cut + 2, with: [0x00, 0xD8])
+    try data.write(to: file)
+    #expect {
+      _ = try TMXReader().read(file) { _ in }
+    } throws: { error in
+      guard case TMXError.notWellFormed(_, _, _, let reason) = error else { return false }
+      return reason.contains("encoding")
+    }
   }
 }
 

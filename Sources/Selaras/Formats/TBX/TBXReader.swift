@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// Reads TBX: TBX-Basic `<martif>` (ISO 30042:2008) and TBX v3 `<tbx>` (`conceptEntry`,
 /// `langSec`, `termSec`) — the elements that carry concepts, languages, terms, part of
 /// speech, status, notes, subject fields, sources and dates.
@@ -12,19 +8,13 @@ import Foundation
 /// entity that was not expanded is an error), and libxml2 refuses entity-expansion bombs.
 public enum TBXReader {
   public static func entries(_ data: Data, file: String) throws(GlossaryFormatError) -> [TermEntry] {
-    let parser = XMLParser(data: data)
-    parser.shouldResolveExternalEntities = false
     let handler = Handler(file: file)
-    parser.delegate = handler
-    // On Linux `parse()` returns true even after an error: the delegate and `parserError`
-    // say what went wrong, and a document cut short reports nothing at all.
-    _ = parser.parse()
+    let failure = handler.parse(.data(data))
     if let failure = handler.failure {
       throw failure
     }
-    if let malformation = handler.malformation(parser) {
-      throw .notWellFormed(
-        file: file, line: malformation.line, column: malformation.column, reason: malformation.reason)
+    if case .malformed(let line, let column, let reason) = failure {
+      throw .notWellFormed(file: file, line: line, column: column, reason: reason)
     }
     guard handler.sawRoot else {
       throw .notText(file: file, reason: "no <martif> or <tbx> root element: not TBX")
@@ -42,7 +32,7 @@ public enum TBXReader {
     private var language: LanguageTag?
     private var term: Term?
     private var termLine = 0
-    private var text = ""
+    private var text: [UInt8] = []
     /// The `type` of the open `termNote`, `descrip`, `admin` or `transac`.
     private var kind: String?
     private var transaction: String?
@@ -52,8 +42,8 @@ public enum TBXReader {
       self.file = file
     }
 
-    override func start(_ parser: XMLParser, _ name: String, _ attributes: [String: String]) {
-      text = ""
+    override func start(_ name: String, _ attributes: XMLAttributes) {
+      text.removeAll(keepingCapacity: true)
       switch name {
       case "martif", "tbx":
         sawRoot = true
@@ -63,11 +53,11 @@ public enum TBXReader {
         language = (attributes["xml:lang"] ?? attributes["lang"]).map(LanguageTag.init)
       case "tig", "ntig", "termSec":
         guard let language else {
-          fail(parser, "a term outside a langSet with xml:lang")
+          fail("a term outside a langSet with xml:lang")
           return
         }
         term = Term("", language: language)
-        termLine = parser.lineNumber
+        termLine = line
       case "term":
         inTerm = true
       case "termNote", "descrip", "admin", "transac":
@@ -77,12 +67,12 @@ public enum TBXReader {
       }
     }
 
-    override func characters(_ string: String) {
-      text += string
+    override func characters(_ text: UnsafeBufferPointer<UInt8>) {
+      self.text.append(contentsOf: text)
     }
 
-    override func end(_ parser: XMLParser, _ name: String) {
-      let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    override func end(_ name: String) {
+      let value = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
       switch name {
       case "term":
         inTerm = false
@@ -108,7 +98,7 @@ public enum TBXReader {
       case "tig", "ntig", "termSec":
         guard let finished = term else { return }
         guard !finished.text.isEmpty else {
-          fail(parser, "empty term (an entity that was not expanded?)", line: termLine)
+          fail("empty term", line: termLine)
           return
         }
         entry?.terms.append(finished)
@@ -122,12 +112,12 @@ public enum TBXReader {
         break
       }
       kind = name == "termNote" || name == "descrip" || name == "admin" || name == "transac" ? nil : kind
-      text = ""
+      text.removeAll(keepingCapacity: true)
     }
 
-    private func fail(_ parser: XMLParser, _ reason: String, line: Int? = nil) {
-      failure = .badValue(file: file, line: line ?? parser.lineNumber, value: reason)
-      parser.abortParsing()
+    private func fail(_ reason: String, line: Int? = nil) {
+      failure = .badValue(file: file, line: line ?? self.line, value: reason)
+      stop()
     }
 
     static func status(_ value: String) -> Term.Status {

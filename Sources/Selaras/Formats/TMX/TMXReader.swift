@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// Why a TMX file could not be read. Nothing of it is imported when this is thrown.
 public enum TMXError: Error, Equatable, Sendable, CustomStringConvertible {
   case unreadable(file: String)
@@ -29,11 +25,15 @@ public enum TMXError: Error, Equatable, Sendable, CustomStringConvertible {
 ///   `.placeholders`, replaced by `{1}`, `{2}`…); the text of `<hi>` is kept.
 /// - `<prop>` and `<note>` of the `tu` are kept; `creationdate`, `creationid`, `changedate`,
 ///   `creationtool` and Selaras's own `x-document`/`x-score` fill the unit's fields.
-/// - A `tu` with fewer than two languages, an empty segment (an entity that was not
-///   expanded, for instance) or no language is skipped with a warning.
+/// - A `tu` with fewer than two languages, an empty segment or no language is skipped with a
+///   warning.
 /// - When `languages` is set, a `tuv` in any other language is left out with a warning, and
 ///   so is a `tu` left with fewer than two languages.
-/// - External entities are never resolved; entity bombs are refused by libxml2.
+/// - Entities are never expanded nor fetched (see `XMLDocumentHandler`): a reference to one
+///   is an error in a file without an external DTD; in a file with one, the `tu` that holds
+///   it is skipped with a warning, since its text is missing. `&amp;`, `&lt;` and the
+///   other predefined entities, and character references, are read as usual.
+/// - CDATA sections are text.
 public struct TMXReader: Sendable {
   public enum InlineMarkup: Sendable {
     case strip, placeholders
@@ -54,27 +54,20 @@ public struct TMXReader: Sendable {
   /// - Returns: Warnings for what was skipped.
   /// - Throws: `TMXError`, or whatever `body` throws.
   public func read(_ url: URL, _ body: (TranslationUnit) throws -> Void) throws -> [Diagnostic] {
-    guard let stream = InputStream(url: url) else { throw TMXError.unreadable(file: url.path) }
-    let parser = XMLParser(stream: stream)
-    parser.shouldResolveExternalEntities = false
     // The parse is over before `read` returns, so `body` does not outlive the call.
-    return try withoutActuallyEscaping(body) { body in
+    try withoutActuallyEscaping(body) { body in
       let handler = Handler(file: url.path, inlineMarkup: inlineMarkup, languages: languages, body: body)
-      parser.delegate = handler
-      _ = parser.parse()
-      try finish(handler, parser, url)
+      let failure = handler.parse(.file(url))
+      if let error = handler.failure { throw error }
+      switch failure {
+      case .unreadable: throw TMXError.unreadable(file: url.path)
+      case .malformed(let line, let column, let reason):
+        throw TMXError.notWellFormed(file: url.path, line: line, column: column, reason: reason)
+      case nil: break
+      }
+      guard handler.sawRoot else { throw TMXError.notTMX(file: url.path) }
       return handler.diagnostics
     }
-  }
-
-  private func finish(_ handler: Handler, _ parser: XMLParser, _ url: URL) throws {
-    if let failure = handler.failure { throw failure }
-    if let malformation = handler.malformation(parser) {
-      if !FileManager.default.isReadableFile(atPath: url.path) { throw TMXError.unreadable(file: url.path) }
-      throw TMXError.notWellFormed(
-        file: url.path, line: malformation.line, column: malformation.column, reason: malformation.reason)
-    }
-    guard handler.sawRoot else { throw TMXError.notTMX(file: url.path) }
   }
 
   private final class Handler: XMLDocumentHandler {
@@ -89,19 +82,24 @@ public struct TMXReader: Sendable {
     private var headerSource: LanguageTag?
     private var headerTool: String?
     private var unit: PendingUnit?
-    private var variant: (language: LanguageTag?, text: String)?
+    /// Whether a `tuv` is open, its language, and the UTF-8 text of its `seg`.
+    private var inVariant = false
+    private var variantLanguage: LanguageTag?
+    private var segment: [UInt8] = []
     private var inSegment = false
     /// Depth inside inline elements whose content is native code.
     private var codeDepth = 0
     private var placeholders = 0
-    private var text = ""
+    private var propertyText: [UInt8] = []
     private var propertyType: String?
 
     private struct PendingUnit {
       var line: Int
-      var attributes: [String: String]
+      var tool, creationDate, changeDate, user: String?
       var variants: [(language: LanguageTag?, text: String)] = []
       var properties: [TranslationUnit.Property] = []
+      /// An entity left unexpanded in the unit, whose text is missing.
+      var skippedEntity: String?
     }
 
     init(
@@ -114,7 +112,7 @@ public struct TMXReader: Sendable {
       self.body = body
     }
 
-    override func start(_ parser: XMLParser, _ name: String, _ attributes: [String: String]) {
+    override func start(_ name: String, _ attributes: XMLAttributes) {
       switch name {
       case "tmx":
         sawRoot = true
@@ -122,9 +120,13 @@ public struct TMXReader: Sendable {
         if let source = attributes["srclang"], source != "*all*" { headerSource = LanguageTag(source) }
         headerTool = attributes["creationtool"]
       case "tu":
-        unit = PendingUnit(line: parser.lineNumber, attributes: attributes)
+        unit = PendingUnit(
+          line: line, tool: attributes["creationtool"], creationDate: attributes["creationdate"],
+          changeDate: attributes["changedate"], user: attributes["creationid"])
       case "tuv":
-        variant = ((attributes["xml:lang"] ?? attributes["lang"]).map(LanguageTag.init), "")
+        inVariant = true
+        variantLanguage = (attributes["xml:lang"] ?? attributes["lang"]).map(LanguageTag.init)
+        segment.removeAll(keepingCapacity: true)
       case "seg":
         inSegment = true
         placeholders = 0
@@ -132,26 +134,30 @@ public struct TMXReader: Sendable {
         guard inSegment else { break }
         if codeDepth == 0 && inlineMarkup == .placeholders {
           placeholders += 1
-          variant?.text += "{\(placeholders)}"
+          segment.append(contentsOf: "{\(placeholders)}".utf8)
         }
         codeDepth += 1
       case "prop", "note":
         propertyType = name == "note" ? "note" : attributes["type"] ?? "prop"
-        text = ""
+        propertyText.removeAll(keepingCapacity: true)
       default:
         break
       }
     }
 
-    override func characters(_ string: String) {
+    override func characters(_ text: UnsafeBufferPointer<UInt8>) {
       if inSegment {
-        if codeDepth == 0 { variant?.text += string }
+        if codeDepth == 0 && inVariant { segment.append(contentsOf: text) }
       } else if propertyType != nil {
-        text += string
+        propertyText.append(contentsOf: text)
       }
     }
 
-    override func end(_ parser: XMLParser, _ name: String) {
+    override func skippedEntity(_ name: String) {
+      if unit?.skippedEntity == nil { unit?.skippedEntity = name }
+    }
+
+    override func end(_ name: String) {
       switch name {
       case "bpt", "ept", "ph", "it", "ut":
         if inSegment { codeDepth -= 1 }
@@ -160,21 +166,25 @@ public struct TMXReader: Sendable {
       case "prop", "note":
         // Properties of a tuv are kept with the unit too: there is one unit per pair.
         if let type = propertyType, unit != nil {
-          unit?.properties.append(.init(type: type, value: Self.collapsed(text)))
+          unit?.properties.append(.init(type: type, value: Self.collapsed(String(decoding: propertyText, as: UTF8.self))))
         }
         propertyType = nil
       case "tuv":
-        if let variant { unit?.variants.append(variant) }
-        variant = nil
+        if inVariant { unit?.variants.append((variantLanguage, String(decoding: segment, as: UTF8.self))) }
+        inVariant = false
       case "tu":
-        if let unit { emit(unit, parser) }
+        if let unit { emit(unit) }
         unit = nil
       default:
         break
       }
     }
 
-    private func emit(_ pending: PendingUnit, _ parser: XMLParser) {
+    private func emit(_ pending: PendingUnit) {
+      if let entity = pending.skippedEntity {
+        warn(pending.line, "entity &\(entity); is not expanded (entities never are), tu skipped")
+        return
+      }
       var variants = pending.variants.map { ($0.language, Self.collapsed($0.text)) }
       guard variants.count >= 2 else {
         warn(pending.line, "tu with \(variants.count) tuv, skipped")
@@ -195,7 +205,7 @@ public struct TMXReader: Sendable {
         warn(pending.line, "tuv in \(other.joined(separator: ", ")) left out: \(kept)")
       }
       if variants.contains(where: { $0.1.isEmpty }) {
-        warn(pending.line, "empty segment (an entity that was not expanded?), tu skipped")
+        warn(pending.line, "empty segment, tu skipped")
         return
       }
       let sourceIndex = headerSource.flatMap { source in variants.firstIndex { $0.0 == source } } ?? 0
@@ -214,15 +224,14 @@ public struct TMXReader: Sendable {
       for (index, (language, target)) in variants.enumerated() where index != sourceIndex {
         let unit = TranslationUnit(
           sourceLanguage: sourceLanguage, targetLanguage: language!, source: source, target: target, document: document,
-          score: score, creationTool: pending.attributes["creationtool"] ?? headerTool,
-          creationDate: pending.attributes["creationdate"].flatMap(TMXWriter.parseDate),
-          changeDate: pending.attributes["changedate"].flatMap(TMXWriter.parseDate), user: pending.attributes["creationid"],
+          score: score, creationTool: pending.tool ?? headerTool, creationDate: pending.creationDate.flatMap(TMXWriter.parseDate),
+          changeDate: pending.changeDate.flatMap(TMXWriter.parseDate), user: pending.user,
           properties: properties)
         do {
           try body(unit)
         } catch {
           failure = error
-          parser.abortParsing()
+          stop()
           return
         }
       }

@@ -1,56 +1,254 @@
+internal import CLibXML2
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
+/// Where an XML document comes from.
+enum XMLSource {
+  case file(URL)
+  case data(Data)
+}
 
-/// The part of an `XMLParser` delegate that every reader needs: it counts open elements and
-/// keeps the first error, because on Linux `parse()` returns true even after an error and
-/// says nothing at all of a document cut short. Readers subclass it and override the hooks.
-class XMLDocumentHandler: NSObject, XMLParserDelegate {
-  private var firstError: (code: Int, line: Int, column: Int)?
+/// Why a document could not be read through.
+enum XMLFailure: Equatable {
+  /// The file could not be opened or read.
+  case unreadable
+  case malformed(line: Int, column: Int, reason: String)
+}
+
+/// Streams an XML document through libxml2's SAX2 parser to the hooks a reader overrides:
+/// the document is read a chunk at a time and never held whole.
+///
+/// XML is hostile input, so the parser:
+/// - never expands an entity declared in a DTD and never reads an external DTD or entity.
+///   A reference to such an entity is fatal in a document without an external DTD, as XML
+///   says of an undeclared entity; in a document with one, it reaches `skippedEntity`, for
+///   the reader to say which text is missing. A billion-laughs document is refused at its
+///   first reference, before anything is expanded;
+/// - never opens a network connection;
+/// - keeps libxml2's limits on text nodes, names and depth (no `XML_PARSE_HUGE`);
+/// - reports its errors here, never on standard error.
+///
+/// Foundation's `XMLParser` wraps the same parser, but hands each event over as Swift
+/// strings and an attribute dictionary: that cost as much as the parse itself.
+class XMLDocumentHandler {
   /// Elements opened and not yet closed.
   private(set) var depth = 0
+  private var context: xmlParserCtxtPtr?
+  private var failure: XMLFailure?
+  private var stopped = false
+  private var declaredEntities: Set<String> = []
+  /// Element names by their address: libxml2 interns names, so an address stands for one
+  /// name for the whole parse.
+  private var names: [(address: UnsafePointer<xmlChar>, name: String)] = []
 
-  func start(_ parser: XMLParser, _ name: String, _ attributes: [String: String]) {}
-  func end(_ parser: XMLParser, _ name: String) {}
-  func characters(_ string: String) {}
+  func start(_ name: String, _ attributes: XMLAttributes) {}
+  func end(_ name: String) {}
+  /// Text, in UTF-8, valid only for the call; one run of text may come in several calls.
+  func characters(_ text: UnsafeBufferPointer<UInt8>) {}
+  /// A reference to an entity that was not expanded: its text is missing where it stood.
+  func skippedEntity(_ name: String) {}
 
-  final func parser(
-    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-    attributes: [String: String] = [:]
-  ) {
-    depth += 1
-    start(parser, name, attributes)
+  /// The line the parser has reached.
+  final var line: Int {
+    context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0
   }
 
-  final func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-    depth -= 1
-    end(parser, name)
+  private var column: Int {
+    context.map { Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer($0))) } ?? 0
   }
 
-  final func parser(_ parser: XMLParser, foundCharacters string: String) {
-    characters(string)
+  /// Stops the parse from within a hook; `parse` then returns without a failure of its own.
+  final func stop() {
+    stopped = true
+    if let context { xmlStopParser(context) }
   }
 
-  final func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
-    if firstError == nil {
-      firstError = ((error as NSError).code, parser.lineNumber, parser.columnNumber)
+  /// Reads `source` through, calling the hooks.
+  ///
+  /// - Returns: Why the document could not be read through, or nil when it was, or when a
+  ///   hook stopped it.
+  final func parse(_ source: XMLSource) -> XMLFailure? {
+    XMLDocumentHandler.initializeLibrary
+    switch source {
+    case .data(let data):
+      return data.withUnsafeBytes { bytes in
+        var offset = 0
+        return run { buffer in
+          let count = min(buffer.count, bytes.count - offset)
+          buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + offset, byteCount: count)
+          offset += count
+          return count
+        }
+      }
+    case .file(let url):
+      let descriptor = open(url.path, O_RDONLY)
+      guard descriptor >= 0 else { return .unreadable }
+      defer { close(descriptor) }
+      return run { buffer in read(descriptor, buffer.baseAddress, buffer.count) }
     }
-    parser.abortParsing()
   }
 
-  /// Where and why the document was not well-formed, once `parser` is done; nil when it was.
-  func malformation(_ parser: XMLParser) -> (line: Int, column: Int, reason: String)? {
-    if let error = firstError {
-      return (error.line, error.column, XMLErrorText.describe(error.code))
+  /// Feeds the parser chunks that `fill` reads (a byte count, 0 at the end, negative on an error).
+  private func run(_ fill: (UnsafeMutableRawBufferPointer) -> Int) -> XMLFailure? {
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 1)
+    defer { buffer.deallocate() }
+    // The first bytes go in with the context, which guesses the encoding from them.
+    var count = fill(UnsafeMutableRawBufferPointer(rebasing: buffer[..<4]))
+    guard count >= 0 else { return .unreadable }
+    guard count > 0 else { return .malformed(line: 1, column: 1, reason: "the file is empty") }
+    var handler = Self.saxHandler()
+    let this = Unmanaged.passUnretained(self).toOpaque()
+    guard
+      let context = buffer.withMemoryRebound(to: CChar.self, { chars in
+        xmlCreatePushParserCtxt(&handler, this, chars.baseAddress, Int32(count), nil)
+      })
+    else { return .unreadable }
+    self.context = context
+    defer {
+      self.context = nil
+      xmlFreeParserCtxt(context)
     }
-    if let error = parser.parserError {
-      return (parser.lineNumber, parser.columnNumber, XMLErrorText.describe((error as NSError).code))
+    xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
+    // Errors raised outside the parser's context (a failed encoding conversion) go to the
+    // thread's handler, which would print them.
+    let previousHandler = __xmlStructuredError().pointee
+    let previousContext = __xmlStructuredErrorContext().pointee
+    xmlSetStructuredErrorFunc(this, Self.errorHandler)
+    defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+    while !stopped {
+      count = fill(buffer)
+      guard count >= 0 else { return .unreadable }
+      let chars = buffer.baseAddress!.assumingMemoryBound(to: CChar.self)
+      xmlParseChunk(context, chars, Int32(count), count == 0 ? 1 : 0)
+      if count == 0 { break }
+    }
+    if let failure { return failure }
+    guard !stopped else { return nil }
+    // Every fatal error reaches `error`; these say so should one ever not.
+    if context.pointee.wellFormed == 0 {
+      return .malformed(line: line, column: column, reason: "not well-formed")
     }
     if depth != 0 {
-      return (parser.lineNumber, parser.columnNumber, "the document ends before its root closes")
+      return .malformed(line: line, column: column, reason: "the document ends before its root closes")
     }
     return nil
+  }
+
+  private func name(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?) -> String {
+    if let prefix { return String(cString: prefix) + ":" + String(cString: local) }
+    for entry in names where entry.address == local { return entry.name }
+    let name = String(cString: local)
+    if names.count < 64 { names.append((local, name)) }
+    return name
+  }
+
+  /// Keeps the first fatal error and stops. Warnings and errors that XML does not make fatal
+  /// (a namespace error, an undeclared entity in a document with an external DTD) are not
+  /// failures; a failed encoding conversion, raised outside the parser, is.
+  private func error(_ error: xmlError) {
+    let conversion = error.domain == Int32(XML_FROM_I18N.rawValue)
+    guard failure == nil, error.level == XML_ERR_FATAL || conversion && error.level != XML_ERR_WARNING else { return }
+    // An error raised outside the parser carries no position.
+    let (line, column) = error.line > 0 ? (Int(error.line), Int(error.int2)) : (self.line, self.column)
+    var reason = conversion ? "bytes not valid in the document's encoding, here or after" : XMLErrorText.describe(Int(error.code))
+    if error.code == XML_ERR_UNDECLARED_ENTITY.rawValue, let entity = error.str1.map({ String(cString: $0) }) {
+      reason =
+        declaredEntities.contains(entity)
+        ? "entity &\(entity); is declared in the DTD, and entities are never expanded"
+        : "entity &\(entity); is not declared"
+    }
+    failure = .malformed(line: line, column: column, reason: reason)
+    // Not `xmlStopParser`: it frees the input that a failed conversion is still using. A
+    // fatal error stops the events, and `run` stops feeding the parser.
+    stopped = true
+  }
+
+  private static func from(_ pointer: UnsafeMutableRawPointer?) -> XMLDocumentHandler {
+    Unmanaged<XMLDocumentHandler>.fromOpaque(pointer!).takeUnretainedValue()
+  }
+
+  private static let initializeLibrary: Void = xmlInitParser()
+
+  private static let errorHandler: xmlStructuredErrorFunc = { this, error in
+    if let error { XMLDocumentHandler.from(this).error(error.pointee) }
+  }
+
+  private static func saxHandler() -> xmlSAXHandler {
+    var handler = xmlSAXHandler()
+    handler.initialized = XML_SAX2_MAGIC
+    handler.startElementNs = { this, local, prefix, _, _, _, count, _, attributes in
+      let handler = XMLDocumentHandler.from(this)
+      handler.depth += 1
+      handler.start(handler.name(local!, prefix), XMLAttributes(pointers: attributes, count: Int(count)))
+    }
+    handler.endElementNs = { this, local, prefix, _ in
+      let handler = XMLDocumentHandler.from(this)
+      handler.depth -= 1
+      handler.end(handler.name(local!, prefix))
+    }
+    let characters: charactersSAXFunc = { this, text, count in
+      XMLDocumentHandler.from(this).characters(UnsafeBufferPointer(start: text, count: Int(count)))
+    }
+    handler.characters = characters
+    handler.ignorableWhitespace = characters
+    handler.cdataBlock = characters
+    // Declarations are noted, to say so when a reference to one is refused; never stored.
+    handler.entityDecl = { this, name, _, _, _, _ in
+      if let name { XMLDocumentHandler.from(this).declaredEntities.insert(String(cString: name)) }
+    }
+    handler.reference = { this, name in
+      if let name { XMLDocumentHandler.from(this).skippedEntity(String(cString: name)) }
+    }
+    handler.serror = errorHandler
+    return handler
+  }
+}
+
+/// The attributes of an element, as libxml2 hands them to a start-element event: valid only
+/// during that event.
+struct XMLAttributes {
+  /// Five pointers an attribute: local name, prefix, namespace, value start, value end.
+  fileprivate let pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  fileprivate let count: Int
+
+  /// The value of the attribute named `name` (`type`, `xml:lang`), or nil.
+  subscript(name: String) -> String? {
+    guard let pointers else { return nil }
+    var wanted = name
+    return wanted.withUTF8 { wanted -> String? in
+      for index in 0..<count {
+        let fields = pointers + 5 * index
+        guard Self.matches(wanted, local: fields[0]!, prefix: fields[1]) else { continue }
+        let value = UnsafeBufferPointer(start: fields[3]!, count: fields[4]! - fields[3]!)
+        return Self.decoded(value)
+      }
+      return nil
+    }
+  }
+
+  private static func matches(
+    _ wanted: UnsafeBufferPointer<UInt8>, local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?
+  ) -> Bool {
+    var position = 0
+    func consume(_ part: UnsafePointer<xmlChar>) -> Bool {
+      var byte = part
+      while byte.pointee != 0 {
+        guard position < wanted.count, wanted[position] == byte.pointee else { return false }
+        position += 1
+        byte += 1
+      }
+      return true
+    }
+    if let prefix {
+      guard consume(prefix), position < wanted.count, wanted[position] == UInt8(ascii: ":") else { return false }
+      position += 1
+    }
+    return consume(local) && position == wanted.count
+  }
+
+  /// The value as a string. libxml2 leaves an `&` that stood for itself as `&#38;` when it
+  /// does not replace entities; nothing else in a value is escaped.
+  private static func decoded(_ value: UnsafeBufferPointer<UInt8>) -> String {
+    let text = String(decoding: value, as: UTF8.self)
+    return value.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&#38;", with: "&") : text
   }
 }
