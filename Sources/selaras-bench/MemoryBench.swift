@@ -51,15 +51,23 @@ struct MemoryBench: ParsableCommand {
       }
       return words.joined(separator: " ")
     }
+    // The units whose edited copies are the queries, chosen first, so that the memory can be
+    // made a unit at a time and written straight to TMX: a million units held in memory
+    // would set the bench's peak RSS and slow the import's allocations down.
+    var picking = SplitMix64(seed: 11)
+    let plantedIndices = (0..<queries).map { _ in Int.random(in: 0..<units, using: &picking) }
+    let wanted = Set(plantedIndices)
+    var kept: [Int: TranslationUnit] = [:]
     // Each unit: a Corpora pair with 2 to 6 word edits on the English side.
-    var memory: [TranslationUnit] = []
-    memory.reserveCapacity(units)
-    for index in 0..<units {
-      let (english, indonesian) = pairs[index % pairs.count]
-      memory.append(
-        TranslationUnit(
+    func generate(_ body: (TranslationUnit) throws -> Void) rethrows {
+      for index in 0..<units {
+        let (english, indonesian) = pairs[index % pairs.count]
+        let unit = TranslationUnit(
           sourceLanguage: .english, targetLanguage: .indonesian, source: edited(english, Int.random(in: 2...6, using: &random)),
-          target: indonesian, document: "synthetic-\(index % 997)", score: 0.9, creationTool: "selaras-bench"))
+          target: indonesian, document: "synthetic-\(index % 997)", score: 0.9, creationTool: "selaras-bench")
+        if wanted.contains(index) { kept[index] = unit }
+        try body(unit)
+      }
     }
     let base =
       reuse.map { URL(fileURLWithPath: $0) }
@@ -67,17 +75,17 @@ struct MemoryBench: ParsableCommand {
     let reused = reuse != nil && FileManager.default.fileExists(atPath: base.appendingPathComponent("memory.sqlite").path)
     try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
     defer { if reuse == nil { try? FileManager.default.removeItem(at: base) } }
-    let planted = (0..<queries).map { _ in memory[Int.random(in: 0..<memory.count, using: &random)] }
+    let tmx = base.appendingPathComponent("memory.tmx")
     if reused {
-      memory = []
+      generate { _ in }
+    } else {
+      try writeTMX(to: tmx) { write in try generate(write) }
+    }
+    let planted = plantedIndices.map { kept[$0]! }
+    if reused {
       try search(SelarasDatabase(url: base.appendingPathComponent("memory.sqlite")), planted, edited)
       return
     }
-    let tmx = base.appendingPathComponent("memory.tmx")
-    try writeTMX(to: tmx) { write in
-      for unit in memory { try write(unit) }
-    }
-    memory = []  // the import below reads the TMX, as `selaras tm import` does
 
     // The reader alone, for how much of the import is parsing.
     var parsed = 0
