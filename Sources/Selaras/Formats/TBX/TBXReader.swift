@@ -42,9 +42,9 @@ public enum TBXReader {
       self.file = file
     }
 
-    override func start(_ name: String, _ attributes: XMLAttributes) {
+    override func start(_ element: XMLElement, _ attributes: XMLAttributes) {
       text.removeAll(keepingCapacity: true)
-      switch name {
+      switch element.name {
       case "martif", "tbx":
         sawRoot = true
       case "termEntry", "conceptEntry":
@@ -71,7 +71,8 @@ public enum TBXReader {
       self.text.append(contentsOf: text)
     }
 
-    override func end(_ name: String) {
+    override func end(_ element: XMLElement) {
+      let name = element.name
       let value = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
       switch name {
       case "term":

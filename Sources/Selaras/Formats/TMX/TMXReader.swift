@@ -79,6 +79,12 @@ public struct TMXReader: Sendable {
     var failure: (any Error)?
     var sawRoot = false
 
+    private enum Element: Int {
+      case tmx, header, tu, tuv, seg, prop, note
+      /// `bpt`, `ept`, `ph`, `it`, `ut`: inline elements whose content is native code.
+      case code
+    }
+
     private var headerSource: LanguageTag?
     private var headerTool: String?
     private var unit: PendingUnit?
@@ -96,8 +102,12 @@ public struct TMXReader: Sendable {
     private struct PendingUnit {
       var line: Int
       var tool, creationDate, changeDate, user: String?
+      /// Each `tuv`'s language and text, white space collapsed.
       var variants: [(language: LanguageTag?, text: String)] = []
       var properties: [TranslationUnit.Property] = []
+      /// Selaras's own properties, `x-document` and `x-score`.
+      var document: String?
+      var score: Double?
       /// An entity left unexpanded in the unit, whose text is missing.
       var skippedEntity: String?
     }
@@ -112,35 +122,52 @@ public struct TMXReader: Sendable {
       self.body = body
     }
 
-    override func start(_ name: String, _ attributes: XMLAttributes) {
+    override func tag(_ name: String) -> Int {
       switch name {
-      case "tmx":
+      case "bpt", "ept", "ph", "it", "ut": return Element.code.rawValue
+      case "tmx": return Element.tmx.rawValue
+      case "header": return Element.header.rawValue
+      case "tu": return Element.tu.rawValue
+      case "tuv": return Element.tuv.rawValue
+      case "seg": return Element.seg.rawValue
+      case "prop": return Element.prop.rawValue
+      case "note": return Element.note.rawValue
+      default: return -1
+      }
+    }
+
+    override func start(_ element: XMLElement, _ attributes: XMLAttributes) {
+      switch Element(rawValue: element.tag) {
+      case .tmx:
         sawRoot = true
-      case "header":
+      case .header:
         if let source = attributes["srclang"], source != "*all*" { headerSource = LanguageTag(source) }
         headerTool = attributes["creationtool"]
-      case "tu":
+      case .tu:
         unit = PendingUnit(
           line: line, tool: attributes["creationtool"], creationDate: attributes["creationdate"],
           changeDate: attributes["changedate"], user: attributes["creationid"])
-      case "tuv":
+      case .tuv:
         inVariant = true
         variantLanguage = (attributes["xml:lang"] ?? attributes["lang"]).map(LanguageTag.init)
         segment.removeAll(keepingCapacity: true)
-      case "seg":
+      case .seg:
         inSegment = true
         placeholders = 0
-      case "bpt", "ept", "ph", "it", "ut":
+      case .code:
         guard inSegment else { break }
         if codeDepth == 0 && inlineMarkup == .placeholders {
           placeholders += 1
           segment.append(contentsOf: "{\(placeholders)}".utf8)
         }
         codeDepth += 1
-      case "prop", "note":
-        propertyType = name == "note" ? "note" : attributes["type"] ?? "prop"
+      case .prop:
+        propertyType = attributes["type"] ?? "prop"
         propertyText.removeAll(keepingCapacity: true)
-      default:
+      case .note:
+        propertyType = "note"
+        propertyText.removeAll(keepingCapacity: true)
+      case nil:
         break
       }
     }
@@ -157,25 +184,32 @@ public struct TMXReader: Sendable {
       if unit?.skippedEntity == nil { unit?.skippedEntity = name }
     }
 
-    override func end(_ name: String) {
-      switch name {
-      case "bpt", "ept", "ph", "it", "ut":
+    override func end(_ element: XMLElement) {
+      switch Element(rawValue: element.tag) {
+      case .code:
         if inSegment { codeDepth -= 1 }
-      case "seg":
+      case .seg:
         inSegment = false
-      case "prop", "note":
+      case .prop, .note:
         // Properties of a tuv are kept with the unit too: there is one unit per pair.
         if let type = propertyType, unit != nil {
-          unit?.properties.append(.init(type: type, value: Self.collapsed(String(decoding: propertyText, as: UTF8.self))))
+          let value = Self.collapsed(String(decoding: propertyText, as: UTF8.self))
+          switch type {
+          case "x-document": unit?.document = value
+          case "x-score": unit?.score = Double(value)
+          default: unit?.properties.append(.init(type: type, value: value))
+          }
         }
         propertyType = nil
-      case "tuv":
-        if inVariant { unit?.variants.append((variantLanguage, String(decoding: segment, as: UTF8.self))) }
+      case .tuv:
+        if inVariant {
+          unit?.variants.append((variantLanguage, Self.collapsed(String(decoding: segment, as: UTF8.self))))
+        }
         inVariant = false
-      case "tu":
+      case .tu:
         if let unit { emit(unit) }
         unit = nil
-      default:
+      case .tmx, .header, nil:
         break
       }
     }
@@ -185,48 +219,37 @@ public struct TMXReader: Sendable {
         warn(pending.line, "entity &\(entity); is not expanded (entities never are), tu skipped")
         return
       }
-      var variants = pending.variants.map { ($0.language, Self.collapsed($0.text)) }
+      var variants = pending.variants
       guard variants.count >= 2 else {
         warn(pending.line, "tu with \(variants.count) tuv, skipped")
         return
       }
-      if let missing = variants.firstIndex(where: { $0.0 == nil }) {
+      if let missing = variants.firstIndex(where: { $0.language == nil }) {
         warn(pending.line, "tuv \(missing + 1) has no language, tu skipped")
         return
       }
-      if let languages, variants.contains(where: { !languages.contains($0.0!.language) }) {
-        let other = variants.map { $0.0! }.filter { !languages.contains($0.language) }.map(\.rawValue)
+      if let languages, variants.contains(where: { !languages.contains($0.language!.language) }) {
+        let other = variants.map { $0.language! }.filter { !languages.contains($0.language) }.map(\.rawValue)
         let kept = "Selaras keeps \(languages.sorted().joined(separator: " and "))"
-        variants.removeAll { !languages.contains($0.0!.language) }
+        variants.removeAll { !languages.contains($0.language!.language) }
         guard variants.count >= 2 else {
           warn(pending.line, "tu in \(other.joined(separator: ", ")) skipped: \(kept)")
           return
         }
         warn(pending.line, "tuv in \(other.joined(separator: ", ")) left out: \(kept)")
       }
-      if variants.contains(where: { $0.1.isEmpty }) {
+      if variants.contains(where: { $0.text.isEmpty }) {
         warn(pending.line, "empty segment, tu skipped")
         return
       }
-      let sourceIndex = headerSource.flatMap { source in variants.firstIndex { $0.0 == source } } ?? 0
-      let (sourceLanguage, source) = (variants[sourceIndex].0!, variants[sourceIndex].1)
-      var properties = pending.properties
-      var document: String?
-      var score: Double?
-      properties.removeAll { property in
-        switch property.type {
-        case "x-document": document = property.value
-        case "x-score": score = Double(property.value)
-        default: return false
-        }
-        return true
-      }
+      let sourceIndex = headerSource.flatMap { source in variants.firstIndex { $0.language == source } } ?? 0
+      let (sourceLanguage, source) = (variants[sourceIndex].language!, variants[sourceIndex].text)
       for (index, (language, target)) in variants.enumerated() where index != sourceIndex {
         let unit = TranslationUnit(
-          sourceLanguage: sourceLanguage, targetLanguage: language!, source: source, target: target, document: document,
-          score: score, creationTool: pending.tool ?? headerTool, creationDate: pending.creationDate.flatMap(TMXWriter.parseDate),
-          changeDate: pending.changeDate.flatMap(TMXWriter.parseDate), user: pending.user,
-          properties: properties)
+          sourceLanguage: sourceLanguage, targetLanguage: language!, source: source, target: target,
+          document: pending.document, score: pending.score, creationTool: pending.tool ?? headerTool,
+          creationDate: pending.creationDate.flatMap(TMXWriter.parseDate),
+          changeDate: pending.changeDate.flatMap(TMXWriter.parseDate), user: pending.user, properties: pending.properties)
         do {
           try body(unit)
         } catch {

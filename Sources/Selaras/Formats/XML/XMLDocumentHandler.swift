@@ -36,12 +36,15 @@ class XMLDocumentHandler {
   private var failure: XMLFailure?
   private var stopped = false
   private var declaredEntities: Set<String> = []
-  /// Element names by their address: libxml2 interns names, so an address stands for one
+  /// Elements by their name's address: libxml2 interns names, so an address stands for one
   /// name for the whole parse.
-  private var names: [(address: UnsafePointer<xmlChar>, name: String)] = []
+  private var elements: [(address: UnsafePointer<xmlChar>, element: XMLElement)] = []
 
-  func start(_ name: String, _ attributes: XMLAttributes) {}
-  func end(_ name: String) {}
+  /// The number a reader gives an element name it handles, for the hooks to switch on
+  /// instead of comparing strings; -1 for others. Asked once per name and parse.
+  func tag(_ name: String) -> Int { -1 }
+  func start(_ element: XMLElement, _ attributes: XMLAttributes) {}
+  func end(_ element: XMLElement) {}
   /// Text, in UTF-8, valid only for the call; one run of text may come in several calls.
   func characters(_ text: UnsafeBufferPointer<UInt8>) {}
   /// A reference to an entity that was not expanded: its text is missing where it stood.
@@ -133,12 +136,16 @@ class XMLDocumentHandler {
     return nil
   }
 
-  private func name(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?) -> String {
-    if let prefix { return String(cString: prefix) + ":" + String(cString: local) }
-    for entry in names where entry.address == local { return entry.name }
+  private func element(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?) -> XMLElement {
+    if let prefix {
+      let name = String(cString: prefix) + ":" + String(cString: local)
+      return XMLElement(name: name, tag: tag(name))
+    }
+    for entry in elements where entry.address == local { return entry.element }
     let name = String(cString: local)
-    if names.count < 64 { names.append((local, name)) }
-    return name
+    let element = XMLElement(name: name, tag: tag(name))
+    if elements.count < 64 { elements.append((local, element)) }
+    return element
   }
 
   /// Keeps the first fatal error and stops. Warnings and errors that XML does not make fatal
@@ -178,12 +185,12 @@ class XMLDocumentHandler {
     handler.startElementNs = { this, local, prefix, _, _, _, count, _, attributes in
       let handler = XMLDocumentHandler.from(this)
       handler.depth += 1
-      handler.start(handler.name(local!, prefix), XMLAttributes(pointers: attributes, count: Int(count)))
+      handler.start(handler.element(local!, prefix), XMLAttributes(pointers: attributes, count: Int(count)))
     }
     handler.endElementNs = { this, local, prefix, _ in
       let handler = XMLDocumentHandler.from(this)
       handler.depth -= 1
-      handler.end(handler.name(local!, prefix))
+      handler.end(handler.element(local!, prefix))
     }
     let characters: charactersSAXFunc = { this, text, count in
       XMLDocumentHandler.from(this).characters(UnsafeBufferPointer(start: text, count: Int(count)))
@@ -203,6 +210,12 @@ class XMLDocumentHandler {
   }
 }
 
+/// An element's name, and the reader's number for it (``XMLDocumentHandler/tag(_:)``).
+struct XMLElement {
+  let name: String
+  let tag: Int
+}
+
 /// The attributes of an element, as libxml2 hands them to a start-element event: valid only
 /// during that event.
 struct XMLAttributes {
@@ -211,18 +224,15 @@ struct XMLAttributes {
   fileprivate let count: Int
 
   /// The value of the attribute named `name` (`type`, `xml:lang`), or nil.
-  subscript(name: String) -> String? {
-    guard let pointers else { return nil }
-    var wanted = name
-    return wanted.withUTF8 { wanted -> String? in
-      for index in 0..<count {
-        let fields = pointers + 5 * index
-        guard Self.matches(wanted, local: fields[0]!, prefix: fields[1]) else { continue }
-        let value = UnsafeBufferPointer(start: fields[3]!, count: fields[4]! - fields[3]!)
-        return Self.decoded(value)
-      }
-      return nil
+  subscript(name: StaticString) -> String? {
+    guard let pointers, count > 0 else { return nil }
+    let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+    for index in 0..<count {
+      let fields = pointers + 5 * index
+      guard Self.matches(wanted, local: fields[0]!, prefix: fields[1]) else { continue }
+      return Self.decoded(UnsafeBufferPointer(start: fields[3]!, count: fields[4]! - fields[3]!))
     }
+    return nil
   }
 
   private static func matches(
