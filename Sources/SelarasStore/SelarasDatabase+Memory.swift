@@ -152,6 +152,7 @@ extension SelarasDatabase {
         table.column("lengths", .blob).notNull()
       }
       var index = WordIndex()
+      var slots = IndexSlots()
       var lengths = UnitLengths()
       let rows = try Row.fetchCursor(
         db, sql: "SELECT id, sourceText, targetText, sourceLang, targetLang FROM unit ORDER BY id")
@@ -161,7 +162,7 @@ extension SelarasDatabase {
         let keys = WordIndex.keys(
           source: source, in: LanguageTag(row[3] as String).language, target: target,
           in: LanguageTag(row[4] as String).language)
-        try index.add(row[0], keys: keys.keys, sourceCount: keys.sourceCount, db: db)
+        try index.add(row[0], slots.assign(keys: keys.keys, sourceCount: keys.sourceCount), db: db)
         try lengths.add(row[0], source: source.tokenCount, target: target.tokenCount, db: db)
       }
       try index.flush(db)
@@ -188,7 +189,8 @@ extension SelarasDatabase {
   ) throws -> MemoryImportSummary {
     try storeUnits(date: date) { store in
       try withoutActuallyEscaping(store) { store in
-        try produce { unit in try store(PreparedUnit(unit)) }
+        var slots = IndexSlots()
+        try produce { unit in try store(PreparedUnit(unit, slots: &slots)) }
       }
     }
   }
@@ -229,8 +231,9 @@ extension SelarasDatabase {
     }
     let preparer = Thread {
       do {
+        var slots = IndexSlots()
         while let batch = try read.take() {
-          try prepared.put(batch.map(PreparedUnit.init))
+          try prepared.put(batch.map { PreparedUnit($0, slots: &slots) })
           _ = spent.take()
         }
         prepared.finish(nil)
@@ -314,13 +317,14 @@ extension SelarasDatabase {
             arguments: [hash])
           if let stored, stored[0] == source, stored[1] == target, stored[2] == unit.source, stored[3] == unit.target {
             summary.duplicates += 1
+            try index.add(nil, prepared.indexSlots, db: db)
             return
           }
           hash &+= 1
         }
         summary.added += 1
         let id = db.lastInsertedRowID
-        try index.add(id, keys: prepared.indexKeys, sourceCount: prepared.sourceKeyCount, db: db)
+        try index.add(id, prepared.indexSlots, db: db)
         try lengths.add(UInt32(id), source: prepared.sourceTokens, target: prepared.targetTokens, db: db)
         for item in unit.properties {
           try property.execute(.integer(id), .text(item.type), .text(item.value))
@@ -579,13 +583,14 @@ struct PreparedUnit: Sendable {
   var hash: Int64
   var sourceTokens: Int
   var targetTokens: Int
-  /// The unit's keys in the word index (``WordIndex/keys(source:in:target:in:)``).
-  var indexKeys: [UInt64]
-  var sourceKeyCount: Int
+  /// The unit's slots in the word index, for its keys (``WordIndex/keys(source:in:target:in:)``).
+  var indexSlots: UnitSlots
   var created: String?
   var changed: String?
 
-  init(_ unit: TranslationUnit) {
+  /// Prepares `unit`; `slots` numbers the index keys of the units of one import, in the
+  /// order they are stored.
+  init(_ unit: TranslationUnit, slots: inout IndexSlots) {
     self.unit = unit
     hash = SelarasDatabase.textHash(
       unit.sourceLanguage.language, unit.targetLanguage.language, unit.source, unit.target)
@@ -593,8 +598,9 @@ struct PreparedUnit: Sendable {
     let target = SegmentKeys(unit.target)
     sourceTokens = source.tokenCount
     targetTokens = target.tokenCount
-    (indexKeys, sourceKeyCount) = WordIndex.keys(
+    let keys = WordIndex.keys(
       source: source, in: unit.sourceLanguage.language, target: target, in: unit.targetLanguage.language)
+    indexSlots = slots.assign(keys: keys.keys, sourceCount: keys.sourceCount)
     created = unit.creationDate.map(SelarasDatabase.memoryTimestamp)
     changed = unit.changeDate.map(SelarasDatabase.memoryTimestamp)
   }

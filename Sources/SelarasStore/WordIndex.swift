@@ -19,8 +19,7 @@ import Selaras
 /// is read, updated and written back. A deleted unit's id may stay in the index; readers
 /// look units up by id and simply do not find it.
 struct WordIndex {
-  /// (side, token) → slot; per slot its side, token and number of new ids.
-  private var slots = HashIndex()
+  /// Per slot (``IndexSlots``): its side, token and number of new ids.
   private var slotSides: [Int] = []
   private var slotWords: [UInt64] = []
   private var slotCounts: [Int] = []
@@ -56,31 +55,26 @@ struct WordIndex {
     return (keys, sourceCount)
   }
 
-  /// Indexes unit `id` under `keys` (see ``keys(source:in:target:in:)``).
-  mutating func add(_ id: Int64, keys: [UInt64], sourceCount: Int, db: Database) throws {
+  /// Takes in a unit's slots (``IndexSlots/assign(keys:sourceCount:)``), in the order they
+  /// were assigned, and indexes the unit under them as `id`; nil for a unit not stored (a
+  /// duplicate), whose new slots are still defined, as later units use them.
+  mutating func add(_ id: Int64?, _ unit: UnitSlots, db: Database) throws {
+    if unit.startsOver { try flush(db) }
+    for (side, word) in zip(unit.newSides, unit.newWords) {
+      slotSides.append(Int(side))
+      slotWords.append(word)
+      slotCounts.append(0)
+    }
+    guard let id else { return }
     guard let id = UInt32(exactly: id) else {
       throw DatabaseError(message: "unit id \(id) is beyond what the word index holds")
     }
     largestId = max(largestId, id)
-    for (index, key) in keys.enumerated() { append(id, side: index < sourceCount ? 0 : 1, word: key) }
-    if ids.count >= Self.flushThreshold { try flush(db) }
-  }
-
-  private mutating func append(_ id: UInt32, side: Int, word: UInt64) {
-    let key = word ^ (UInt64(side) &* 0x9E37_79B9_7F4A_7C15)
-    let slot: Int
-    if let found = slots[key] {
-      slot = found
-    } else {
-      slot = slotWords.count
-      slots.insert(slot, for: key)
-      slotSides.append(side)
-      slotWords.append(word)
-      slotCounts.append(0)
+    for slot in unit.slots {
+      postingSlots.append(slot)
+      slotCounts[Int(slot)] += 1
+      ids.append(id)
     }
-    postingSlots.append(Int32(slot))
-    slotCounts[slot] += 1
-    ids.append(id)
   }
 
   /// Whether a token held by `count` units of a memory whose largest id is `largestId` is
@@ -89,7 +83,9 @@ struct WordIndex {
     count * 32 > largestId + 1
   }
 
+  /// Writes the postings held, and forgets the slots: ``IndexSlots`` numbers them from 0 again.
   mutating func flush(_ db: Database) throws {
+    defer { self = WordIndex() }
     guard !ids.isEmpty else { return }
     let find = try db.makeStatement(sql: "SELECT rowid, count, dense FROM posting WHERE side = ? AND word = ?")
     let insert = try db.makeStatement(sql: "INSERT INTO posting (side, word, count, dense, ids) VALUES (?, ?, ?, ?, ?)")
@@ -108,7 +104,8 @@ struct WordIndex {
       sorted[next[Int(slot)]] = id
       next[Int(slot)] += 1
     }
-    for slot in slotWords.indices {
+    // A slot only duplicates used has nothing to write.
+    for slot in slotWords.indices where slotCounts[slot] > 0 {
       let count = slotCounts[slot]
       let new = Array(sorted[starts[slot]..<starts[slot + 1]])
       let side = slotSides[slot]
@@ -139,7 +136,6 @@ struct WordIndex {
       }
       try replace.execute(arguments: [total, dense, blob, rowid])
     }
-    self = WordIndex()
   }
 
   /// Ids (ascending) as a list blob.
@@ -263,4 +259,55 @@ struct WordIndex {
     }
     return result.map(Int64.init)
   }
+}
+
+/// Numbers the (side, token) pairs of units about to be indexed (their slots in
+/// ``WordIndex``), on the thread that prepares units rather than on the one that writes
+/// them, which sets an import's pace: a hash-table probe per token occurrence.
+///
+/// Slots start again from 0 once ``WordIndex/flushThreshold`` postings have been numbered;
+/// the unit that starts over says so, and the ``WordIndex`` flushes before taking it in.
+struct IndexSlots {
+  private var table = HashIndex()
+  private var count = 0
+  private var postings = 0
+  private let flushThreshold: Int
+
+  /// `flushThreshold` is for tests, to flush often.
+  init(flushThreshold: Int = WordIndex.flushThreshold) {
+    self.flushThreshold = flushThreshold
+  }
+
+  mutating func assign(keys: [UInt64], sourceCount: Int) -> UnitSlots {
+    var unit = UnitSlots()
+    if postings + keys.count > flushThreshold && postings > 0 {
+      self = IndexSlots(flushThreshold: flushThreshold)
+      unit.startsOver = true
+    }
+    postings += keys.count
+    unit.slots.reserveCapacity(keys.count)
+    for (index, word) in keys.enumerated() {
+      let side: UInt8 = index < sourceCount ? 0 : 1
+      let key = word ^ (UInt64(side) &* 0x9E37_79B9_7F4A_7C15)
+      if let slot = table[key] {
+        unit.slots.append(Int32(slot))
+      } else {
+        table.insert(count, for: key)
+        unit.slots.append(Int32(count))
+        unit.newSides.append(side)
+        unit.newWords.append(word)
+        count += 1
+      }
+    }
+    return unit
+  }
+}
+
+/// A unit's slots in the word index, and the slots it is the first to use.
+struct UnitSlots: Sendable {
+  var slots: [Int32] = []
+  var newSides: [UInt8] = []
+  var newWords: [UInt64] = []
+  /// Whether the slots numbering started over with this unit.
+  var startsOver = false
 }

@@ -103,6 +103,43 @@ struct MemorySearchTests {
     #expect(matches.first?.unit.target == "Rupiah melemah 24.")
   }
 
+  @Test("The index holds the same postings whether it flushes once or every few units of an import")
+  func flushesWithinAnImport() throws {
+    var restarts = 0
+    func postings(flushThreshold: Int) throws -> [String: [UInt32]] {
+      let queue = try DatabaseQueue()
+      _ = try SelarasDatabase(writer: queue)
+      return try queue.write { db in
+        var index = WordIndex()
+        var slots = IndexSlots(flushThreshold: flushThreshold)
+        for (offset, (english, indonesian)) in Self.sentences.enumerated() {
+          let keys = WordIndex.keys(source: SegmentKeys(english), in: "en", target: SegmentKeys(indonesian), in: "id")
+          let unit = slots.assign(keys: keys.keys, sourceCount: keys.sourceCount)
+          if unit.startsOver { restarts += 1 }
+          // Every ninth unit is a duplicate: its new slots count, its postings do not.
+          try index.add(offset % 9 == 4 ? nil : Int64(offset + 1), unit, db: db)
+        }
+        try index.flush(db)
+        // Each token's ids: its form (list or bitmap) depends on when it was last written.
+        var postings: [String: [UInt32]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT side, word, count, dense, ids FROM posting") {
+          let ids = (row["ids"] as Data).withUnsafeBytes { WordIndex.ids($0, dense: row["dense"]) }
+          #expect(!ids.isEmpty && ids.count == row["count"])
+          postings["\(row["side"] as Int) \(row["word"] as Int64)"] = ids
+        }
+        return postings
+      }
+    }
+    let often = try postings(flushThreshold: 60)
+    #expect(restarts > 50)
+    #expect(try postings(flushThreshold: WordIndex.flushThreshold) == often)
+    // And one token against the sentences themselves: "rupiah" in English.
+    let key = WordIndex.key(SegmentKeys.hash(ofToken: "rupiah"), language: "en")
+    let expected = Self.sentences.indices.filter { $0 % 9 != 4 && FuzzyMatch.tokens(Self.sentences[$0].english).contains("rupiah") }
+    #expect(expected.count >= 5)
+    #expect(often["0 \(Int64(bitPattern: key))"] == expected.map { UInt32($0 + 1) })
+  }
+
   @Test("Token counts are kept per unit and side across blocks of ids, capped at 255")
   func unitLengths() throws {
     let queue = try DatabaseQueue()

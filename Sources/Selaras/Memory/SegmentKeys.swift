@@ -55,6 +55,9 @@ public struct SegmentKeys: Sendable {
     var text = text
     var marks: [UInt64] = []
     text.withUTF8 { bytes in
+      // Room for the tokens of most segments, which would otherwise grow each array a few times.
+      words.reserveCapacity(bytes.count / 5 + 4)
+      marks.reserveCapacity(bytes.count / 16 + 4)
       var last = 0
       WordTokenizer.scan(bytes) { span in
         Self.punctuationHashes(bytes, last..<span.range.lowerBound, into: &marks)
