@@ -13,9 +13,9 @@ import Selaras
 ///   instead of reading their long lists.
 ///
 /// An import collects the new ids in memory and writes each token's ids in one statement
-/// per flush, so the cost of indexing is a table probe and two array appends per token
-/// occurrence and a blob write per distinct token, instead of a B-tree insert per
-/// occurrence. A list grows by appending, which keeps it sorted as ids only grow; a bitmap
+/// per flush, so the cost of indexing is a table probe (``IndexSlots``, on another thread)
+/// and two array appends per token occurrence and a blob write per distinct token, instead
+/// of a B-tree insert per occurrence. A list grows by appending, which keeps it sorted as ids only grow; a bitmap
 /// is read, updated and written back. A deleted unit's id may stay in the index; readers
 /// look units up by id and simply do not find it.
 struct WordIndex {
