@@ -1,5 +1,5 @@
-/// Words for the error codes of Foundation's `XMLParser` (libxml2's), whose own
-/// descriptions are empty on Linux.
+/// Plain words for libxml2's error codes, in place of its own messages, which speak of the
+/// parser's internals ("StartTag: invalid element name").
 enum XMLErrorText {
   static func describe(_ code: Int) -> String {
     switch code {
