@@ -23,10 +23,13 @@ let package = Package(
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     // libxml2's SAX2 parser, to stream TMX and TBX; Foundation's XMLParser wraps the same library
     // but costs twice the parse in Swift strings and dictionaries (see XMLDocumentHandler).
+    // libxml2's headers include the system's ICU, so, as for ICU, Swift sees only CXML's
+    // plain-C header; CLibXML2 gives CXML's C file libxml2's include path (pkg-config) and link.
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .target(name: "CXML", dependencies: ["CLibXML2"]),
     .target(
       name: "Selaras",
-      dependencies: ["CICU", "CZlib", "CLibXML2"],
+      dependencies: ["CICU", "CZlib", "CXML"],
       resources: [.copy("Resources")]
     ),
     // The shipped glossaries (human-editable TSV in Glossaries/), bundled as resources.

@@ -1,4 +1,4 @@
-internal import CLibXML2
+internal import CXML
 import Foundation
 
 /// Where an XML document comes from.
@@ -32,13 +32,13 @@ enum XMLFailure: Equatable {
 class XMLDocumentHandler {
   /// Elements opened and not yet closed.
   private(set) var depth = 0
-  private var context: xmlParserCtxtPtr?
+  private var parser: OpaquePointer?
   private var failure: XMLFailure?
   private var stopped = false
   private var declaredEntities: Set<String> = []
   /// Elements by their name's address: libxml2 interns names, so an address stands for one
   /// name for the whole parse.
-  private var elements: [(address: UnsafePointer<xmlChar>, element: XMLElement)] = []
+  private var elements: [(address: UnsafePointer<UInt8>, element: XMLElement)] = []
 
   /// The number a reader gives an element name it handles, for the hooks to switch on
   /// instead of comparing strings; -1 for others. Asked once per name and parse.
@@ -52,17 +52,17 @@ class XMLDocumentHandler {
 
   /// The line the parser has reached.
   final var line: Int {
-    context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0
+    parser.map { Int(cxml_line($0)) } ?? 0
   }
 
   private var column: Int {
-    context.map { Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer($0))) } ?? 0
+    parser.map { Int(cxml_column($0)) } ?? 0
   }
 
   /// Stops the parse from within a hook; `parse` then returns without a failure of its own.
   final func stop() {
     stopped = true
-    if let context { xmlStopParser(context) }
+    if let parser { cxml_stop(parser) }
   }
 
   /// Reads `source` through, calling the hooks.
@@ -70,7 +70,6 @@ class XMLDocumentHandler {
   /// - Returns: Why the document could not be read through, or nil when it was, or when a
   ///   hook stopped it.
   final func parse(_ source: XMLSource) -> XMLFailure? {
-    XMLDocumentHandler.initializeLibrary
     switch source {
     case .data(let data):
       return data.withUnsafeBytes { bytes in
@@ -98,36 +97,28 @@ class XMLDocumentHandler {
     var count = fill(UnsafeMutableRawBufferPointer(rebasing: buffer[..<4]))
     guard count >= 0 else { return .unreadable }
     guard count > 0 else { return .malformed(line: 1, column: 1, reason: "the file is empty") }
-    var handler = Self.saxHandler()
+    var callbacks = Self.callbacks
     let this = Unmanaged.passUnretained(self).toOpaque()
     guard
-      let context = buffer.withMemoryRebound(to: CChar.self, { chars in
-        xmlCreatePushParserCtxt(&handler, this, chars.baseAddress, Int32(count), nil)
+      let parser = buffer.withMemoryRebound(to: CChar.self, { chars in
+        cxml_create(&callbacks, this, chars.baseAddress, Int32(count))
       })
     else { return .unreadable }
-    self.context = context
+    self.parser = parser
     defer {
-      self.context = nil
-      xmlFreeParserCtxt(context)
+      self.parser = nil
+      cxml_free(parser)
     }
-    xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
-    // Errors raised outside the parser's context (a failed encoding conversion) go to the
-    // thread's handler, which would print them.
-    let previousHandler = __xmlStructuredError().pointee
-    let previousContext = __xmlStructuredErrorContext().pointee
-    xmlSetStructuredErrorFunc(this, Self.errorHandler)
-    defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
     while !stopped {
       count = fill(buffer)
       guard count >= 0 else { return .unreadable }
-      let chars = buffer.baseAddress!.assumingMemoryBound(to: CChar.self)
-      xmlParseChunk(context, chars, Int32(count), count == 0 ? 1 : 0)
+      cxml_feed(parser, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
       if count == 0 { break }
     }
     if let failure { return failure }
     guard !stopped else { return nil }
     // Every fatal error reaches `error`; these say so should one ever not.
-    if context.pointee.wellFormed == 0 {
+    if cxml_well_formed(parser) == 0 {
       return .malformed(line: line, column: column, reason: "not well-formed")
     }
     if depth != 0 {
@@ -136,7 +127,7 @@ class XMLDocumentHandler {
     return nil
   }
 
-  private func element(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?) -> XMLElement {
+  private func element(_ local: UnsafePointer<UInt8>, _ prefix: UnsafePointer<UInt8>?) -> XMLElement {
     if let prefix {
       let name = String(cString: prefix) + ":" + String(cString: local)
       return XMLElement(name: name, tag: tag(name))
@@ -148,24 +139,19 @@ class XMLDocumentHandler {
     return element
   }
 
-  /// Keeps the first fatal error and stops. Warnings and errors that XML does not make fatal
-  /// (a namespace error, an undeclared entity in a document with an external DTD) are not
-  /// failures; a failed encoding conversion, raised outside the parser, is.
-  private func error(_ error: xmlError) {
-    let conversion = error.domain == Int32(XML_FROM_I18N.rawValue)
-    guard failure == nil, error.level == XML_ERR_FATAL || conversion && error.level != XML_ERR_WARNING else { return }
-    // An error raised outside the parser carries no position.
-    let (line, column) = error.line > 0 ? (Int(error.line), Int(error.int2)) : (self.line, self.column)
-    var reason = conversion ? "bytes not valid in the document's encoding, here or after" : XMLErrorText.describe(Int(error.code))
-    if error.code == XML_ERR_UNDECLARED_ENTITY.rawValue, let entity = error.str1.map({ String(cString: $0) }) {
+  /// Keeps the first failure and stops.
+  private func fail(code: Int32, conversion: Bool, line: Int32, column: Int32, entity: UnsafePointer<UInt8>?) {
+    guard failure == nil else { return }
+    var reason = conversion ? "bytes not valid in the document's encoding, here or after" : XMLErrorText.describe(Int(code))
+    if code == CXML_UNDECLARED_ENTITY, let entity = entity.map({ String(cString: $0) }) {
       reason =
         declaredEntities.contains(entity)
         ? "entity &\(entity); is declared in the DTD, and entities are never expanded"
         : "entity &\(entity); is not declared"
     }
-    failure = .malformed(line: line, column: column, reason: reason)
-    // Not `xmlStopParser`: it frees the input that a failed conversion is still using. A
-    // fatal error stops the events, and `run` stops feeding the parser.
+    failure = .malformed(line: Int(line), column: Int(column), reason: reason)
+    // Not `cxml_stop`: it frees the input that a failed conversion is still using. A fatal
+    // error stops the events, and `run` stops feeding the parser.
     stopped = true
   }
 
@@ -173,41 +159,30 @@ class XMLDocumentHandler {
     Unmanaged<XMLDocumentHandler>.fromOpaque(pointer!).takeUnretainedValue()
   }
 
-  private static let initializeLibrary: Void = xmlInitParser()
-
-  private static let errorHandler: xmlStructuredErrorFunc = { this, error in
-    if let error { XMLDocumentHandler.from(this).error(error.pointee) }
-  }
-
-  private static func saxHandler() -> xmlSAXHandler {
-    var handler = xmlSAXHandler()
-    handler.initialized = XML_SAX2_MAGIC
-    handler.startElementNs = { this, local, prefix, _, _, _, count, _, attributes in
+  private static let callbacks = cxml_callbacks(
+    start: { this, local, prefix, count, attributes in
       let handler = XMLDocumentHandler.from(this)
       handler.depth += 1
       handler.start(handler.element(local!, prefix), XMLAttributes(pointers: attributes, count: Int(count)))
-    }
-    handler.endElementNs = { this, local, prefix, _ in
+    },
+    end: { this, local, prefix in
       let handler = XMLDocumentHandler.from(this)
       handler.depth -= 1
       handler.end(handler.element(local!, prefix))
-    }
-    let characters: charactersSAXFunc = { this, text, count in
+    },
+    characters: { this, text, count in
       XMLDocumentHandler.from(this).characters(UnsafeBufferPointer(start: text, count: Int(count)))
-    }
-    handler.characters = characters
-    handler.ignorableWhitespace = characters
-    handler.cdataBlock = characters
-    // Declarations are noted, to say so when a reference to one is refused; never stored.
-    handler.entityDecl = { this, name, _, _, _, _ in
+    },
+    // Declarations are noted, to say so when a reference to one is refused.
+    entity_declared: { this, name in
       if let name { XMLDocumentHandler.from(this).declaredEntities.insert(String(cString: name)) }
-    }
-    handler.reference = { this, name in
+    },
+    entity_skipped: { this, name in
       if let name { XMLDocumentHandler.from(this).skippedEntity(String(cString: name)) }
-    }
-    handler.serror = errorHandler
-    return handler
-  }
+    },
+    error: { this, code, conversion, line, column, entity in
+      XMLDocumentHandler.from(this).fail(code: code, conversion: conversion != 0, line: line, column: column, entity: entity)
+    })
 }
 
 /// An element's name, and the reader's number for it (``XMLDocumentHandler/tag(_:)``).
@@ -220,7 +195,7 @@ struct XMLElement {
 /// during that event.
 struct XMLAttributes {
   /// Five pointers an attribute: local name, prefix, namespace, value start, value end.
-  fileprivate let pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  fileprivate let pointers: UnsafePointer<UnsafePointer<UInt8>?>?
   fileprivate let count: Int
 
   /// The value of the attribute named `name` (`type`, `xml:lang`), or nil.
@@ -236,10 +211,10 @@ struct XMLAttributes {
   }
 
   private static func matches(
-    _ wanted: UnsafeBufferPointer<UInt8>, local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?
+    _ wanted: UnsafeBufferPointer<UInt8>, local: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?
   ) -> Bool {
     var position = 0
-    func consume(_ part: UnsafePointer<xmlChar>) -> Bool {
+    func consume(_ part: UnsafePointer<UInt8>) -> Bool {
       var byte = part
       while byte.pointee != 0 {
         guard position < wanted.count, wanted[position] == byte.pointee else { return false }

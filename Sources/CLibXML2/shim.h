@@ -1,3 +1,0 @@
-#include <libxml/parser.h>
-#include <libxml/SAX2.h>
-#include <libxml/xmlerror.h>
