@@ -7,6 +7,13 @@ struct CommandRunner {
     FileManager.default.temporaryDirectory.appendingPathComponent("selaras-test-\(UUID().uuidString).\(suffix)")
   }
 
+  /// Removes a database file with its write-ahead log and shared-memory index.
+  static func removeDatabase(_ url: URL) {
+    for suffix in ["", "-wal", "-shm"] {
+      try? FileManager.default.removeItem(atPath: url.path + suffix)
+    }
+  }
+
   struct Result {
     var status: Int32
     var stdout: String
@@ -40,7 +47,9 @@ struct CommandRunner {
     process.arguments = arguments
     process.currentDirectoryURL = root
     var environment = ProcessInfo.processInfo.environment
-    environment["SELARAS_DB"] = (database ?? temporaryFile("sqlite")).path
+    let ownDatabase = database == nil ? temporaryFile("sqlite") : nil
+    defer { if let ownDatabase { removeDatabase(ownDatabase) } }
+    environment["SELARAS_DB"] = (database ?? ownDatabase!).path
     process.environment = environment
     let output = Pipe()
     let errors = Pipe()

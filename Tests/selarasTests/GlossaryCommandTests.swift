@@ -60,6 +60,7 @@ struct GlossaryStoreCommandTests {
   @Test("add, then lookup finds the new entry in inflected form")
   func add() throws {
     let database = CommandRunner.temporaryFile("sqlite")
+    defer { CommandRunner.removeDatabase(database) }
     let added = try CommandRunner.run(
       ["glossary", "add", "rudal hipersonik", "hypersonic missile", "--domain", "security"], database: database)
     #expect(added.status == 0)
@@ -79,11 +80,13 @@ struct GlossaryStoreCommandTests {
     try "\u{FEFF}Kemenlu\tForeign Ministry\tacronym\r\nKementerian Luar Negeri\tForeign Ministry\r\nTeheran\tTehran\tibu kota Iran — “ibu kota”\r\n"
       .write(to: source, atomically: true, encoding: .utf8)
     let first = CommandRunner.temporaryFile("sqlite")
+    defer { CommandRunner.removeDatabase(first) }
     #expect(try CommandRunner.run(["glossary", "import", source.path], database: first).status == 0)
     let export = try CommandRunner.run(
       ["glossary", "export", "--format", format, "--output", exported.path, "--store-only"], database: first)
     #expect(export.status == 0)
     let second = CommandRunner.temporaryFile("sqlite")
+    defer { CommandRunner.removeDatabase(second) }
     let imported = try CommandRunner.run(["glossary", "import", exported.path], database: second)
     #expect(imported.stdout == "2 entries added, 0 extended, 0 already there\n")
     let again = try CommandRunner.run(
@@ -97,6 +100,7 @@ struct GlossaryStoreCommandTests {
   @Test("A malformed file fails with file:line and imports nothing")
   func badFile() throws {
     let database = CommandRunner.temporaryFile("sqlite")
+    defer { CommandRunner.removeDatabase(database) }
     let file = CommandRunner.temporaryFile("tsv")
     defer { try? FileManager.default.removeItem(at: file) }
     try "drone laut\tsea drone\nOJK Financial Services Authority\n".write(to: file, atomically: true, encoding: .utf8)
@@ -125,7 +129,9 @@ struct TermCaptureCommandTests {
   func loop() throws {
     let lavrov = try alignment("diplomacy-lavrov-tehran")
     let dengue = try alignment("health-dengue")
+    defer { for file in [lavrov, dengue] { try? FileManager.default.removeItem(at: file) } }
     let database = CommandRunner.temporaryFile("sqlite")
+    defer { CommandRunner.removeDatabase(database) }
     let found = try CommandRunner.run(
       ["glossary", "extract", lavrov.path, dengue.path, "--json"], database: database)
     #expect(found.status == 0)
@@ -165,6 +171,7 @@ struct TermCaptureCommandTests {
     #expect(clean.stderr.hasPrefix("0 issues in "))
 
     let planted = CommandRunner.temporaryFile("json")
+    defer { try? FileManager.default.removeItem(at: planted) }
     try #"""
       {"source":["Russia's Health Ministry said Lavrov would arrive in Tehran on Monday."],
        "target":["Kemenlu Rusia menyatakan Lavrov akan tiba di Teheran pada Senin."],
@@ -179,6 +186,7 @@ struct TermCaptureCommandTests {
   @Test("extract and check refuse what is not an alignment, and take --tm")
   func inputs() throws {
     let bad = CommandRunner.temporaryFile("json")
+    defer { try? FileManager.default.removeItem(at: bad) }
     try "[1, 2, 3]".write(to: bad, atomically: true, encoding: .utf8)
     let result = try CommandRunner.run(["glossary", "extract", bad.path])
     #expect(result.status == 1)
@@ -190,6 +198,8 @@ struct TermCaptureCommandTests {
     #expect(missing.stderr.contains("no-such.json"))
 
     let database = CommandRunner.temporaryFile("sqlite")
+    defer { CommandRunner.removeDatabase(database) }
+
     let saved = try CommandRunner.run(
       ["align", "Corpora/health-dengue.en.lines", "Corpora/health-dengue.id.lines", "--presegmented", "--save"],
       database: database)

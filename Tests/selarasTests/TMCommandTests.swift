@@ -8,6 +8,7 @@ struct TMCommandTests {
   @Test("import reports what it added and skipped; stats count it")
   func importAndStats() throws {
     let database = CommandRunner.temporaryFile("sqlite")
+    defer { CommandRunner.removeDatabase(database) }
     let result = try CommandRunner.run(["tm", "import", fixture], database: database)
     #expect(result.status == 0)
     #expect(result.stdout == "2 units added, 0 already there, 2 skipped\n")
@@ -21,6 +22,7 @@ struct TMCommandTests {
   @Test("search prints match percentages; --json for scripts; concordance finds phrases")
   func search() throws {
     let database = CommandRunner.temporaryFile("sqlite")
+    defer { CommandRunner.removeDatabase(database) }
     _ = try CommandRunner.run(["tm", "import", fixture], database: database)
     let found = try CommandRunner.run(["tm", "search", "The rupiah fell 1.5% on Tuesday."], database: database)
     #expect(found.stdout == "87%\tThe rupiah fell 1.2% on Tuesday.\tRupiah melemah 1,2 persen pada Selasa.\tOmegaT\n")
@@ -36,6 +38,7 @@ struct TMCommandTests {
   @Test("align --save fills the memory; export writes TMX that imports back whole")
   func saveAndExport() throws {
     let database = CommandRunner.temporaryFile("sqlite")
+    defer { CommandRunner.removeDatabase(database) }
     let aligned = try CommandRunner.run(
       ["align", "Corpora/economy-bi-rate.en.txt", "Corpora/economy-bi-rate.id.txt", "--save", "--min-score", "0.5"],
       database: database)
@@ -58,6 +61,7 @@ struct TMCommandTests {
     let folder = exported.deletingLastPathComponent().path
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") && $0.contains(exported.lastPathComponent) }.isEmpty)
     let other = CommandRunner.temporaryFile("sqlite")
+    defer { CommandRunner.removeDatabase(other) }
     let imported = try CommandRunner.run(["tm", "import", exported.path], database: other)
     #expect(imported.stdout == "\(pairs) units added, 0 already there, 0 skipped\n")
   }
@@ -65,6 +69,7 @@ struct TMCommandTests {
   @Test("A malformed TMX fails with line and column and imports nothing")
   func malformed() throws {
     let database = CommandRunner.temporaryFile("sqlite")
+    defer { CommandRunner.removeDatabase(database) }
     let file = CommandRunner.temporaryFile("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try """
@@ -82,6 +87,7 @@ struct TMCommandTests {
   @Test("Languages other than Indonesian and English are left out with a warning naming the line")
   func otherLanguages() throws {
     let database = CommandRunner.temporaryFile("sqlite")
+    defer { CommandRunner.removeDatabase(database) }
     let file = CommandRunner.temporaryFile("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try """
