@@ -39,6 +39,20 @@ struct RawStatement {
     }
   }
 
+  /// Runs a query and calls `body` with each row, whose bytes are valid only during the call.
+  func forEachRow(_ values: [Value], body: (RawRow) throws -> Void) throws {
+    let handle = statement.sqliteStatement
+    defer { sqlite3_reset(handle) }
+    try bind(values)
+    while true {
+      switch sqlite3_step(handle) {
+      case SQLITE_ROW: try body(RawRow(handle: handle))
+      case SQLITE_DONE: return
+      case let code: throw error(code)
+      }
+    }
+  }
+
   private func bind(_ values: [Value]) throws {
     let handle = statement.sqliteStatement
     for (offset, value) in values.enumerated() {
@@ -79,6 +93,17 @@ struct RawRow {
 
   func integer(_ column: Int32) -> Int64 {
     sqlite3_column_int64(handle, column)
+  }
+
+  /// A text column as a string, nil for NULL.
+  func text(_ column: Int32) -> String? {
+    guard let start = sqlite3_column_text(handle, column) else { return nil }
+    return String(decoding: UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+  }
+
+  /// A number column, nil for NULL.
+  func real(_ column: Int32) -> Double? {
+    sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
   }
 
   /// The bytes of a blob or of a text's UTF-8, where SQLite holds them (empty for NULL).
