@@ -39,11 +39,11 @@ struct CommandRunner {
     fatalError("selaras executable not found near \(candidates)")
   }()
 
-  /// Runs `selaras` with `arguments`; each run gets a database of its own unless
-  /// `database` names one to share between runs.
-  static func run(_ arguments: [String], stdin: Data? = nil, database: URL? = nil) throws -> Result {
+  /// Runs `selaras` (or `tool`, another program) with `arguments`; each run gets a
+  /// database of its own unless `database` names one to share between runs.
+  static func run(_ arguments: [String], stdin: Data? = nil, database: URL? = nil, tool: URL? = nil) throws -> Result {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = tool ?? executable
     process.arguments = arguments
     process.currentDirectoryURL = root
     var environment = ProcessInfo.processInfo.environment

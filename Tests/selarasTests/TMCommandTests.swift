@@ -105,4 +105,43 @@ struct TMCommandTests {
     let stats = try CommandRunner.run(["tm", "stats", "--json"], database: database)
     #expect(stats.stdout.hasPrefix("{\"units\":1,"))
   }
+
+  @Test("TMX goes both ways with translate-toolkit: its po2tmx output imports whole, and it reads our export back")
+  func translateToolkit() throws {
+    let pairs = [
+      ("The rupiah fell 1.2% on Tuesday.", "Rupiah melemah 1,2 persen pada Selasa."),
+      ("BI kept its rate at 6.00% & pledged to defend the <rupiah>.", "BI menahan suku bunga & berjanji menjaga <rupiah>."),
+      ("Kyiv’s power grid was hit by “kamikaze” drones.", "Jaringan listrik Kyiv dihantam drone “kamikaze”."),
+    ]
+    let po = CommandRunner.temporaryFile("po")
+    let theirs = CommandRunner.temporaryFile("tmx")
+    let ours = CommandRunner.temporaryFile("tmx")
+    let database = CommandRunner.temporaryFile("sqlite")
+    defer {
+      for file in [po, theirs, ours] { try? FileManager.default.removeItem(at: file) }
+      CommandRunner.removeDatabase(database)
+    }
+    func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+    let entries = pairs.map { "msgid \(quoted($0.0))\nmsgstr \(quoted($0.1))\n" }
+    try ("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n" + entries.joined(separator: "\n"))
+      .write(to: po, atomically: true, encoding: .utf8)
+    let converted = try CommandRunner.run(
+      ["-l", "id", po.path, theirs.path], tool: URL(fileURLWithPath: "/usr/bin/po2tmx"))
+    #expect(converted.status == 0, "po2tmx (translate-toolkit): \(converted.stderr)")
+    let imported = try CommandRunner.run(["tm", "import", theirs.path], database: database)
+    #expect(imported.stdout == "3 units added, 0 already there, 0 skipped\n")
+    #expect(try CommandRunner.run(["tm", "export", "--output", ours.path], database: database).status == 0)
+    // translate-toolkit's own TMX reader, from the Python it is installed for.
+    let read = try CommandRunner.run(
+      [
+        "-c",
+        "import json, sys\nfrom translate.storage import tmx\n"
+          + "units = tmx.tmxfile.parsefile(sys.argv[1]).units\n"
+          + "print(json.dumps([[u.source, u.target] for u in units if u.source]))",
+        ours.path,
+      ], tool: URL(fileURLWithPath: "/usr/bin/python3"))
+    #expect(read.status == 0, "\(read.stderr)")
+    let units = try JSONDecoder().decode([[String]].self, from: Data(read.stdout.utf8))
+    #expect(units == pairs.map { [$0.0, $0.1] })
+  }
 }
