@@ -13,20 +13,19 @@ import Selaras
 ///   instead of reading their long lists.
 ///
 /// An import collects the new ids in memory and writes each token's ids in one statement
-/// per flush, so the cost of indexing is a table probe (``IndexSlots``, on another thread)
-/// and two array appends per token occurrence and a blob write per distinct token, instead
-/// of a B-tree insert per occurrence. A list grows by appending, which keeps it sorted as ids only grow; a bitmap
+/// per flush, so the cost of indexing is a table probe per token occurrence (``IndexSlots``,
+/// on the thread that prepares units), a counting sort at the flush and a blob write per
+/// distinct token, instead of a B-tree insert per occurrence. A list grows by appending, which keeps it sorted as ids only grow; a bitmap
 /// is read, updated and written back. A deleted unit's id may stay in the index; readers
 /// look units up by id and simply do not find it.
 struct WordIndex {
-  /// Per slot (``IndexSlots``): its side, token and number of new ids.
+  /// Per slot (``IndexSlots``): its side and token.
   private var slotSides: [Int] = []
   private var slotWords: [UInt64] = []
-  private var slotCounts: [Int] = []
-  /// The new postings, in the order added: a unit id and its slot, in two flat arrays
-  /// instead of an array per slot; a flush sorts them by slot.
-  private var ids: [UInt32] = []
-  private var postingSlots: [Int32] = []
+  /// The units taken in since the last flush, each with its slots as prepared (the array is
+  /// kept, not copied); a flush sorts their ids by slot.
+  private var unitIds: [UInt32] = []
+  private var unitSlots: [[Int32]] = []
   private var largestId: UInt32 = 0
   /// How many postings are held in memory before they are written (64 MB).
   static let flushThreshold = 8_000_000
@@ -63,18 +62,14 @@ struct WordIndex {
     for (side, word) in zip(unit.newSides, unit.newWords) {
       slotSides.append(Int(side))
       slotWords.append(word)
-      slotCounts.append(0)
     }
     guard let id else { return }
     guard let id = UInt32(exactly: id) else {
       throw DatabaseError(message: "unit id \(id) is beyond what the word index holds")
     }
     largestId = max(largestId, id)
-    for slot in unit.slots {
-      postingSlots.append(slot)
-      slotCounts[Int(slot)] += 1
-      ids.append(id)
-    }
+    unitIds.append(id)
+    unitSlots.append(unit.slots)
   }
 
   /// Whether a token held by `count` units of a memory whose largest id is `largestId` is
@@ -86,7 +81,7 @@ struct WordIndex {
   /// Writes the postings held, and forgets the slots: ``IndexSlots`` numbers them from 0 again.
   mutating func flush(_ db: Database) throws {
     defer { self = WordIndex() }
-    guard !ids.isEmpty else { return }
+    guard !unitIds.isEmpty else { return }
     let find = try db.makeStatement(sql: "SELECT rowid, count, dense FROM posting WHERE side = ? AND word = ?")
     let insert = try db.makeStatement(sql: "INSERT INTO posting (side, word, count, dense, ids) VALUES (?, ?, ?, ?, ?)")
     // `||` joins blobs as text without touching their bytes; the cast makes the result a
@@ -96,13 +91,19 @@ struct WordIndex {
     let replace = try db.makeStatement(sql: "UPDATE posting SET count = ?, dense = ?, ids = ? WHERE rowid = ?")
     let largestId = Int(largestId)
     // The postings sorted by slot (a counting sort, which keeps each slot's ids ascending).
+    var slotCounts = [Int](repeating: 0, count: slotWords.count)
+    for slots in unitSlots {
+      for slot in slots { slotCounts[Int(slot)] += 1 }
+    }
     var starts = [Int](repeating: 0, count: slotWords.count + 1)
     for slot in slotWords.indices { starts[slot + 1] = starts[slot] + slotCounts[slot] }
-    var sorted = [UInt32](repeating: 0, count: ids.count)
+    var sorted = [UInt32](repeating: 0, count: starts[slotWords.count])
     var next = starts
-    for (id, slot) in zip(ids, postingSlots) {
-      sorted[next[Int(slot)]] = id
-      next[Int(slot)] += 1
+    for (id, slots) in zip(unitIds, unitSlots) {
+      for slot in slots {
+        sorted[next[Int(slot)]] = id
+        next[Int(slot)] += 1
+      }
     }
     // A slot only duplicates used has nothing to write.
     for slot in slotWords.indices where slotCounts[slot] > 0 {
