@@ -168,6 +168,47 @@ extension SelarasDatabase {
       try index.flush(db)
       try lengths.flush(db)
     }
+    // v6 finds duplicates through the hashes in memory (see `UnitHashes`) and drops the
+    // unique index on the hash, whose upkeep was a third of a large import's writing. The
+    // table is rebuilt without it, as in v4; its AUTOINCREMENT sequence is kept, since the
+    // word index relies on ids only growing.
+    migrator.registerMigration("v6-memory-hash-rows") { db in
+      let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'unit'")
+      try db.create(table: "unitNew") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("sourceLang", .text).notNull().check { length($0) > 0 }
+        table.column("targetLang", .text).notNull().check { length($0) > 0 }
+        table.column("sourceText", .text).notNull().check { length($0) > 0 }
+        table.column("targetText", .text).notNull().check { length($0) > 0 }
+        table.column("sourceTokens", .integer).notNull()
+        table.column("targetTokens", .integer).notNull()
+        table.column("document", .text)
+        table.column("score", .double)
+        table.column("creationTool", .text)
+        table.column("created", .text).notNull()
+        table.column("changed", .text)
+        table.column("user", .text)
+        // Unique still, but kept so by the import (`UnitHashes`), not by an index.
+        table.column("textHash", .integer).notNull()
+      }
+      try db.execute(sql: "INSERT INTO unitNew SELECT * FROM unit; DROP TABLE unit; ALTER TABLE unitNew RENAME TO unit")
+      if let sequence {
+        try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = 'unit'")
+        try db.execute(
+          sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('unit', max(?, coalesce((SELECT max(id) FROM unit), 0)))",
+          arguments: [sequence])
+      }
+      try db.create(table: "unitHash") { table in
+        table.primaryKey("id", .integer)
+        table.column("pairs", .blob).notNull()
+      }
+      var hashes = UnitHashes()
+      let rows = try Row.fetchCursor(db, sql: "SELECT id, textHash FROM unit ORDER BY id")
+      while let row = try rows.next() {
+        try hashes.add(row[0], hash: row[1], db: db)
+      }
+      try hashes.flush(db)
+    }
   }
 
   /// Adds units in one transaction; a unit already stored (same languages and texts) is
@@ -279,8 +320,8 @@ extension SelarasDatabase {
     date: Date, _ produce: (_ store: (PreparedUnit) throws -> Void) throws -> Void
   ) throws -> MemoryImportSummary {
     try writer.write { db in
-      // A larger page cache for the unique index on the text hash, whose inserts land all
-      // over it; restored afterwards.
+      // A larger page cache for the word index's flushes, which update posting rows all
+      // over their table; restored afterwards.
       let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
       try db.execute(sql: "PRAGMA cache_size = -131072")
       defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
@@ -292,8 +333,13 @@ extension SelarasDatabase {
             INSERT INTO unit (sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens,
               document, score, creationTool, created, changed, user, textHash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (textHash) DO NOTHING
             """), database: db)
+      let stored = RawStatement(
+        statement: try db.makeStatement(
+          sql: "SELECT sourceLang, targetLang, sourceText, targetText FROM unit WHERE id = ?"),
+        database: db)
+      var known = try UnitHashes.load(db)
+      var hashes = UnitHashes()
       let property = RawStatement(
         statement: try db.makeStatement(sql: "INSERT INTO unitProperty (unitId, type, value) VALUES (?, ?, ?)"),
         database: db)
@@ -304,26 +350,28 @@ extension SelarasDatabase {
         let source = unit.sourceLanguage.language
         let target = unit.targetLanguage.language
         var hash = prepared.hash
-        while true {
-          try insert.execute(
-            .text(source), .text(target), .text(unit.source), .text(unit.target),
-            .integer(Int64(prepared.sourceTokens)), .integer(Int64(prepared.targetTokens)),
-            .text(unit.document), .real(unit.score), .text(unit.creationTool), .text(prepared.created ?? stamp),
-            .text(prepared.changed), .text(unit.user), .integer(hash))
-          if db.changesCount > 0 { break }
-          // The hash is taken: by this very unit (a duplicate), or by another one.
-          let stored = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT sourceLang, targetLang, sourceText, targetText FROM unit WHERE textHash = ?"),
-            arguments: [hash])
-          if let stored, stored[0] == source, stored[1] == target, stored[2] == unit.source, stored[3] == unit.target {
+        // The hash may be taken: by this very unit (a duplicate), or by another one, and
+        // then the unit takes the next free value.
+        while let id = known[hash] {
+          let same = try stored.withFirstRow(.integer(id)) { row in
+            row?.text(0) == source && row?.text(1) == target && row?.text(2) == unit.source && row?.text(3) == unit.target
+          }
+          if same {
             summary.duplicates += 1
             try index.add(nil, prepared.indexSlots, db: db)
             return
           }
           hash &+= 1
         }
+        try insert.execute(
+          .text(source), .text(target), .text(unit.source), .text(unit.target),
+          .integer(Int64(prepared.sourceTokens)), .integer(Int64(prepared.targetTokens)),
+          .text(unit.document), .real(unit.score), .text(unit.creationTool), .text(prepared.created ?? stamp),
+          .text(prepared.changed), .text(unit.user), .integer(hash))
         summary.added += 1
         let id = db.lastInsertedRowID
+        known.insert(hash, id: id)
+        try hashes.add(id, hash: hash, db: db)
         try index.add(id, prepared.indexSlots, db: db)
         try lengths.add(UInt32(id), source: prepared.sourceTokens, target: prepared.targetTokens, db: db)
         for item in unit.properties {
@@ -332,6 +380,7 @@ extension SelarasDatabase {
       }
       try index.flush(db)
       try lengths.flush(db)
+      try hashes.flush(db)
       return summary
     }
   }

@@ -78,10 +78,18 @@ struct MemoryStoreTests {
           INSERT INTO unit (sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens, created, textHash)
           VALUES ('en', 'id', 'Other.', 'Lain.', 2, 2, '20241119T031500Z', ?)
           """, arguments: [hash])
+      // As an import notes every unit's hash.
+      var hashes = UnitHashes()
+      try hashes.add(db.lastInsertedRowID, hash: hash, db: db)
+      try hashes.flush(db)
     }
     let summary = try store.addUnits([unit("Fine.", "Baik."), unit("Fine.", "Baik.")])
     #expect(summary == MemoryImportSummary(added: 1, duplicates: 1))
     #expect(try store.concordance("fine", language: .english).map(\.target) == ["Baik."])
+    let stored = try queue.read { db in try Int64.fetchOne(db, sql: "SELECT textHash FROM unit WHERE sourceText = 'Fine.'") }
+    #expect(stored == hash &+ 1)
+    // And a later import finds it there.
+    #expect(try store.addUnits([unit("Fine.", "Baik.")]) == MemoryImportSummary(added: 0, duplicates: 1))
   }
 
   @Test("A concurrent import stores what its producer hands over and returns the producer's result")
@@ -149,6 +157,35 @@ struct MemoryStoreTests {
 
 @Suite("Translation memory migration")
 struct MemoryMigrationTests {
+  @Test("A memory from before v6 keeps finding its duplicates, and its ids keep growing past a deleted last unit")
+  func fromVersion5() throws {
+    let queue = try DatabaseQueue()
+    try SelarasDatabase.migrator.migrate(queue, upTo: "v5-memory-search")
+    let texts = [("The rupiah fell.", "Rupiah melemah."), ("Stocks rose.", "Saham naik."), ("Gone.", "Hilang.")]
+    try queue.write { db in
+      for (source, target) in texts {
+        try db.execute(
+          sql: """
+            INSERT INTO unit (sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens, created, textHash)
+            VALUES ('en', 'id', ?, ?, 3, 3, '20241119T031500Z', ?)
+            """, arguments: [source, target, SelarasDatabase.textHash("en", "id", source, target)])
+      }
+      try db.execute(sql: "DELETE FROM unit WHERE id = 3")
+    }
+    let store = try SelarasDatabase(writer: queue)
+    #expect(try store.appliedMigrations().last == "v6-memory-hash-rows")
+    let again = try store.addUnits(texts.prefix(2).map { unit($0.0, $0.1) } + [unit("Bonds fell.", "Obligasi turun.")])
+    #expect(again == MemoryImportSummary(added: 1, duplicates: 2))
+    #expect(try queue.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE sourceText = 'Bonds fell.'") } == 4)
+    // A duplicate hash is the import's to prevent now, not an index's.
+    let indexes = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'unit' AND type = 'index'") }
+    #expect(indexes.isEmpty)
+  }
+
+  private func unit(_ source: String, _ target: String) -> TranslationUnit {
+    TranslationUnit(sourceLanguage: .english, targetLanguage: .indonesian, source: source, target: target)
+  }
+
   @Test("A memory written before the word index keeps its units, properties and dates, and is searchable")
   func fromVersion3() throws {
     let queue = try DatabaseQueue()
