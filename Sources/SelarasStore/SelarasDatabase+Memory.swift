@@ -525,7 +525,7 @@ extension SelarasDatabase {
   static let candidateCount = 400
   /// How many units a side, those with the highest bounds from the rarest words, have their
   /// bounds tightened by the common words (see `MatchBounds`).
-  static let refinedCount = 8192
+  static let refinedCount = 12_288
 
   private enum Side: Int {
     case source = 0
