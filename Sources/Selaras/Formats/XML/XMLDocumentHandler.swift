@@ -117,7 +117,7 @@ class XMLDocumentHandler {
     }
     if let failure { return failure }
     guard !stopped else { return nil }
-    // Every fatal error reaches `error`; these say so should one ever not.
+    // Every fatal error reaches `fail`; these say so should one ever not.
     if cxml_well_formed(parser) == 0 {
       return .malformed(line: line, column: column, reason: "not well-formed")
     }
