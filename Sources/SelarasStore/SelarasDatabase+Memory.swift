@@ -195,7 +195,8 @@ extension SelarasDatabase {
       if let sequence {
         try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = 'unit'")
         try db.execute(
-          sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('unit', max(?, coalesce((SELECT max(id) FROM unit), 0)))",
+          sql:
+            "INSERT INTO sqlite_sequence (name, seq) VALUES ('unit', max(?, coalesce((SELECT max(id) FROM unit), 0)))",
           arguments: [sequence])
       }
       try db.create(table: "unitHash") { table in
@@ -354,7 +355,8 @@ extension SelarasDatabase {
         // then the unit takes the next free value.
         while let id = known[hash] {
           let same = try stored.withFirstRow(.integer(id)) { row in
-            row?.text(0) == source && row?.text(1) == target && row?.text(2) == unit.source && row?.text(3) == unit.target
+            row?.text(0) == source && row?.text(1) == target && row?.text(2) == unit.source
+              && row?.text(3) == unit.target
           }
           if same {
             summary.duplicates += 1
@@ -410,7 +412,8 @@ extension SelarasDatabase {
           lists: Self.rarestWordCount, commonUnits: max(Self.commonWordUnits, largestId / 32),
           refined: Self.refinedCount, count: Self.candidateCount, db: db)
         let fetch = RawStatement(
-          statement: try db.cachedStatement(sql: "SELECT \(side.column) FROM unit WHERE id = ? AND \(side.language) = ?"),
+          statement: try db.cachedStatement(
+            sql: "SELECT \(side.column) FROM unit WHERE id = ? AND \(side.language) = ?"),
           database: db)
         for candidate in candidates {
           // Nothing after this one can beat the scores found.
@@ -538,7 +541,8 @@ extension SelarasDatabase {
   }
 
   /// The stored value of `textHash` for a unit: FNV-1a over its languages and texts.
-  static func textHash(_ sourceLanguage: String, _ targetLanguage: String, _ source: String, _ target: String) -> Int64 {
+  static func textHash(_ sourceLanguage: String, _ targetLanguage: String, _ source: String, _ target: String) -> Int64
+  {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     func add(_ field: String) {
       var field = field

@@ -34,7 +34,8 @@ struct UnitHashes {
     // Not count(*) of the units: that reads the whole table.
     let pairs = try Int.fetchOne(db, sql: "SELECT sum(length(pairs)) FROM unitHash") ?? 0
     var hashes = TextHashes(capacity: pairs / 12)
-    let rows = RawStatement(statement: try db.makeStatement(sql: "SELECT pairs FROM unitHash ORDER BY id"), database: db)
+    let rows = RawStatement(
+      statement: try db.makeStatement(sql: "SELECT pairs FROM unitHash ORDER BY id"), database: db)
     try rows.forEachRow([]) { row in
       let bytes = row.bytes(0)
       for offset in stride(from: 0, to: bytes.count - 11, by: 12) {
@@ -86,6 +87,7 @@ struct TextHashes {
 
   /// Fibonacci hashing: the top bits of the key times the golden ratio.
   private static func slot(_ hash: Int64, size: Int) -> Int {
-    Int(truncatingIfNeeded: (UInt64(bitPattern: hash) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - size.trailingZeroBitCount))
+    Int(
+      truncatingIfNeeded: (UInt64(bitPattern: hash) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - size.trailingZeroBitCount))
   }
 }

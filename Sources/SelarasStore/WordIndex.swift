@@ -15,9 +15,10 @@ import Selaras
 /// An import collects the new ids in memory and writes each token's ids in one statement
 /// per flush, so the cost of indexing is a table probe per token occurrence (``IndexSlots``,
 /// on the thread that prepares units), a counting sort at the flush and a blob write per
-/// distinct token, instead of a B-tree insert per occurrence. A list grows by appending, which keeps it sorted as ids only grow; a bitmap
-/// is read, updated and written back. A deleted unit's id may stay in the index; readers
-/// look units up by id and simply do not find it.
+/// distinct token, instead of a B-tree insert per occurrence. A list grows by appending,
+/// which keeps it sorted as ids only grow; a bitmap is read, updated and written back. A
+/// deleted unit's id may stay in the index; readers look units up by id and simply do not
+/// find it.
 struct WordIndex {
   /// Per slot (``IndexSlots``): its side and token.
   private var slotSides: [Int] = []
@@ -143,7 +144,9 @@ struct WordIndex {
   private static func list(_ ids: [UInt32]) -> Data {
     var blob = Data(count: ids.count * 4)
     blob.withUnsafeMutableBytes { raw in
-      for (index, id) in ids.enumerated() { raw.storeBytes(of: id.littleEndian, toByteOffset: index * 4, as: UInt32.self) }
+      for (index, id) in ids.enumerated() {
+        raw.storeBytes(of: id.littleEndian, toByteOffset: index * 4, as: UInt32.self)
+      }
     }
     return blob
   }
@@ -228,7 +231,8 @@ struct WordIndex {
     side: Int, word: UInt64, db: Database, _ body: (UnsafeRawBufferPointer, _ dense: Bool) throws -> Result
   ) throws -> Result {
     let statement = RawStatement(
-      statement: try db.cachedStatement(sql: "SELECT dense, ids FROM posting WHERE side = ? AND word = ?"), database: db)
+      statement: try db.cachedStatement(sql: "SELECT dense, ids FROM posting WHERE side = ? AND word = ?"), database: db
+    )
     return try statement.withFirstRow(.integer(Int64(side)), .integer(Int64(bitPattern: word))) { row in
       guard let row else { return try body(UnsafeRawBufferPointer(start: nil, count: 0), false) }
       return try body(row.bytes(1), row.integer(0) != 0)

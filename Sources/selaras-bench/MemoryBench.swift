@@ -63,7 +63,8 @@ struct MemoryBench: ParsableCommand {
       for index in 0..<units {
         let (english, indonesian) = pairs[index % pairs.count]
         let unit = TranslationUnit(
-          sourceLanguage: .english, targetLanguage: .indonesian, source: edited(english, Int.random(in: 2...6, using: &random)),
+          sourceLanguage: .english, targetLanguage: .indonesian,
+          source: edited(english, Int.random(in: 2...6, using: &random)),
           target: indonesian, document: "synthetic-\(index % 997)", score: 0.9, creationTool: "selaras-bench")
         if wanted.contains(index) { kept[index] = unit }
         try body(unit)
@@ -71,8 +72,10 @@ struct MemoryBench: ParsableCommand {
     }
     let base =
       reuse.map { URL(fileURLWithPath: $0) }
-      ?? URL(fileURLWithPath: folder).appendingPathComponent("selaras-bench-\(ProcessInfo.processInfo.processIdentifier)")
-    let reused = reuse != nil && FileManager.default.fileExists(atPath: base.appendingPathComponent("memory.sqlite").path)
+      ?? URL(fileURLWithPath: folder).appendingPathComponent(
+        "selaras-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    let reused =
+      reuse != nil && FileManager.default.fileExists(atPath: base.appendingPathComponent("memory.sqlite").path)
     try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
     defer { if reuse == nil { try? FileManager.default.removeItem(at: base) } }
     let tmx = base.appendingPathComponent("memory.tmx")
@@ -134,7 +137,8 @@ struct MemoryBench: ParsableCommand {
       for unit in planted {
         let query = edited(unit.source, edits)
         var matches: [MemoryMatch] = []
-        latencies.append(try wallSeconds { matches = try database.searchUnits(query, language: .english, minimumScore: 0) })
+        latencies.append(
+          try wallSeconds { matches = try database.searchUnits(query, language: .english, minimumScore: 0) })
         // Found when the best match returned is as good as the planted unit: the planted
         // one, or another that scores the same or better against the query.
         let plantedScore = FuzzyMatch.score(query, unit.source)
@@ -189,7 +193,9 @@ struct MemoryBench: ParsableCommand {
 
   private func databaseBytes(_ folder: URL) -> Int {
     ["memory.sqlite", "memory.sqlite-wal"].reduce(0) { total, name in
-      total + ((try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size] as? Int) ?? 0)
+      total
+        + ((try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size] as? Int)
+          ?? 0)
     }
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Selaras
-@testable import SelarasStore
 import Testing
+
+@testable import SelarasStore
 
 /// The fuzzy search against the exhaustive comparison it replaces, on real sentences.
 @Suite("Translation memory search")
@@ -58,7 +59,9 @@ struct MemorySearchTests {
     }()
     for index in stride(from: 0, to: Self.sentences.count, by: 7) {
       let (english, indonesian) = Self.sentences[index]
-      for (query, language) in [(Self.edited(english, 2, &random), LanguageTag.english), (Self.edited(indonesian, 3, &random), .indonesian)] {
+      for (query, language) in [
+        (Self.edited(english, 2, &random), LanguageTag.english), (Self.edited(indonesian, 3, &random), .indonesian),
+      ] {
         let matches = try store.searchUnits(query, language: language, minimumScore: 50, limit: 5)
         let side = { (unit: TranslationUnit) in language == .english ? unit.source : unit.target }
         let expected = stored.map { FuzzyMatch.score(query, side($0)) }.filter { $0 >= 50 }.sorted(by: >).prefix(5)
@@ -82,11 +85,16 @@ struct MemorySearchTests {
           arguments: [Int64(bitPattern: WordIndex.key(SegmentKeys.hash(ofToken: token), language: "en"))])
       }
     }
-    let filler = (0..<400).map { TranslationUnit(sourceLanguage: .english, targetLanguage: .indonesian, source: "Filler number \($0).", target: "Pengisi nomor \($0).") }
+    let filler = (0..<400).map {
+      TranslationUnit(
+        sourceLanguage: .english, targetLanguage: .indonesian, source: "Filler number \($0).",
+        target: "Pengisi nomor \($0).")
+    }
     // In 5 units of 5, "rupiah" is a bitmap; in 5 of 405, a list; in 25 of 425, a bitmap again.
     let rupiah = (0..<25).map {
       TranslationUnit(
-        sourceLanguage: .english, targetLanguage: .indonesian, source: "The rupiah fell \($0).", target: "Rupiah melemah \($0).")
+        sourceLanguage: .english, targetLanguage: .indonesian, source: "The rupiah fell \($0).",
+        target: "Rupiah melemah \($0).")
     }
     try store.addUnits(rupiah[..<5])
     #expect(try form("rupiah") == true)
@@ -135,7 +143,9 @@ struct MemorySearchTests {
     #expect(try postings(flushThreshold: WordIndex.flushThreshold) == often)
     // And one token against the sentences themselves: "rupiah" in English.
     let key = WordIndex.key(SegmentKeys.hash(ofToken: "rupiah"), language: "en")
-    let expected = Self.sentences.indices.filter { $0 % 9 != 4 && FuzzyMatch.tokens(Self.sentences[$0].english).contains("rupiah") }
+    let expected = Self.sentences.indices.filter {
+      $0 % 9 != 4 && FuzzyMatch.tokens(Self.sentences[$0].english).contains("rupiah")
+    }
     #expect(expected.count >= 5)
     #expect(often["0 \(Int64(bitPattern: key))"] == expected.map { UInt32($0 + 1) })
   }

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Selaras
-@testable import SelarasStore
 import Testing
+
+@testable import SelarasStore
 
 @Suite("Translation memory store")
 struct MemoryStoreTests {
@@ -44,9 +45,10 @@ struct MemoryStoreTests {
   @Test("Concordance finds a phrase inside segments, in either language")
   func concordance() throws {
     let store = try memory()
-    #expect(try store.concordance("suku bunga", language: .indonesian).map(\.target) == [
-      "Bank Indonesia kept its benchmark rate unchanged."
-    ])
+    #expect(
+      try store.concordance("suku bunga", language: .indonesian).map(\.target) == [
+        "Bank Indonesia kept its benchmark rate unchanged."
+      ])
     #expect(try store.concordance("benchmark rate", language: .english).count == 1)
     #expect(try store.concordance("rate benchmark", language: .english).isEmpty)
   }
@@ -86,7 +88,9 @@ struct MemoryStoreTests {
     let summary = try store.addUnits([unit("Fine.", "Baik."), unit("Fine.", "Baik.")])
     #expect(summary == MemoryImportSummary(added: 1, duplicates: 1))
     #expect(try store.concordance("fine", language: .english).map(\.target) == ["Baik."])
-    let stored = try queue.read { db in try Int64.fetchOne(db, sql: "SELECT textHash FROM unit WHERE sourceText = 'Fine.'") }
+    let stored = try queue.read { db in
+      try Int64.fetchOne(db, sql: "SELECT textHash FROM unit WHERE sourceText = 'Fine.'")
+    }
     #expect(stored == hash &+ 1)
     // And a later import finds it there.
     #expect(try store.addUnits([unit("Fine.", "Baik.")]) == MemoryImportSummary(added: 0, duplicates: 1))
@@ -176,9 +180,12 @@ struct MemoryMigrationTests {
     #expect(try store.appliedMigrations().last == "v6-memory-hash-rows")
     let again = try store.addUnits(texts.prefix(2).map { unit($0.0, $0.1) } + [unit("Bonds fell.", "Obligasi turun.")])
     #expect(again == MemoryImportSummary(added: 1, duplicates: 2))
-    #expect(try queue.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE sourceText = 'Bonds fell.'") } == 4)
+    #expect(
+      try queue.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE sourceText = 'Bonds fell.'") } == 4)
     // A duplicate hash is the import's to prevent now, not an index's.
-    let indexes = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'unit' AND type = 'index'") }
+    let indexes = try queue.read { db in
+      try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'unit' AND type = 'index'")
+    }
     #expect(indexes.isEmpty)
   }
 

@@ -11,7 +11,10 @@ struct SelarasDatabaseTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let database = try SelarasDatabase(url: folder.appendingPathComponent("nested/selaras.sqlite"))
     #expect(try database.journalMode() == "wal")
-    #expect(try database.appliedMigrations() == ["v1-metadata", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search", "v6-memory-hash-rows"])
+    #expect(
+      try database.appliedMigrations() == [
+        "v1-metadata", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search", "v6-memory-hash-rows",
+      ])
   }
 
   @Test("Reopening applies no migration twice")
@@ -19,6 +22,9 @@ struct SelarasDatabaseTests {
     let queue = try DatabaseQueue()
     _ = try SelarasDatabase(writer: queue)
     let again = try SelarasDatabase(writer: queue)
-    #expect(try again.appliedMigrations() == ["v1-metadata", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search", "v6-memory-hash-rows"])
+    #expect(
+      try again.appliedMigrations() == [
+        "v1-metadata", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search", "v6-memory-hash-rows",
+      ])
   }
 }

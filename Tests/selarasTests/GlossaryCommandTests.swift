@@ -7,7 +7,9 @@ struct GlossaryCommandTests {
   func lookup() throws {
     let result = try CommandRunner.run(["glossary", "lookup", "Kemenlu"])
     #expect(result.status == 0)
-    #expect(result.stdout.hasPrefix("id: Kementerian Luar Negeri; Kemenlu\nen: Foreign Ministry; Ministry of Foreign Affairs\n"))
+    #expect(
+      result.stdout.hasPrefix(
+        "id: Kementerian Luar Negeri; Kemenlu\nen: Foreign Ministry; Ministry of Foreign Affairs\n"))
   }
 
   @Test("lookup --json, and inflected forms")
@@ -69,7 +71,8 @@ struct GlossaryStoreCommandTests {
     #expect(found.stdout == "id: rudal hipersonik\nen: hypersonic missile\n")
   }
 
-  @Test("import → export → import keeps concepts, synonyms, notes and non-ASCII text", arguments: ["tsv", "csv", "tbx"])
+  @Test(
+    "import → export → import keeps concepts, synonyms, notes and non-ASCII text", arguments: ["tsv", "csv", "tbx"])
   func roundTrip(format: String) throws {
     let source = CommandRunner.temporaryFile("tsv")
     let exported = CommandRunner.temporaryFile(format)
@@ -77,7 +80,8 @@ struct GlossaryStoreCommandTests {
       try? FileManager.default.removeItem(at: source)
       try? FileManager.default.removeItem(at: exported)
     }
-    try "\u{FEFF}Kemenlu\tForeign Ministry\tacronym\r\nKementerian Luar Negeri\tForeign Ministry\r\nTeheran\tTehran\tibu kota Iran — “ibu kota”\r\n"
+    try
+      "\u{FEFF}Kemenlu\tForeign Ministry\tacronym\r\nKementerian Luar Negeri\tForeign Ministry\r\nTeheran\tTehran\tibu kota Iran — “ibu kota”\r\n"
       .write(to: source, atomically: true, encoding: .utf8)
     let first = CommandRunner.temporaryFile("sqlite")
     defer { CommandRunner.removeDatabase(first) }
@@ -107,7 +111,8 @@ struct GlossaryStoreCommandTests {
     let result = try CommandRunner.run(["glossary", "import", file.path], database: database)
     #expect(result.status == 1)
     #expect(result.stderr == "Error: \(file.path):2: expected source<TAB>target[<TAB>comment]\n")
-    let export = try CommandRunner.run(["glossary", "export", "--format", "tsv", "--output", "-", "--store-only"], database: database)
+    let export = try CommandRunner.run(
+      ["glossary", "export", "--format", "tsv", "--output", "-", "--store-only"], database: database)
     #expect(!export.stdout.contains("drone laut"))
   }
 }
@@ -125,7 +130,9 @@ struct TermCaptureCommandTests {
     return file
   }
 
-  @Test("extract proposes the acronyms an article defines, with full form and English; --accept stores them; check then passes the article and flags a planted pair")
+  @Test(
+    "extract proposes the acronyms an article defines, with full form and English; --accept stores them; check then passes the article and flags a planted pair"
+  )
   func loop() throws {
     let lavrov = try alignment("diplomacy-lavrov-tehran")
     let dengue = try alignment("health-dengue")
@@ -146,12 +153,17 @@ struct TermCaptureCommandTests {
     }
     let candidates = try JSONDecoder().decode(Output.self, from: Data(found.stdout.utf8)).candidates
     let acronyms = candidates.filter { $0.kind == "acronym" }
-    #expect(acronyms.map(\.id) == [
-      ["Kementerian Luar Negeri", "Kemenlu"], ["demam berdarah dengue", "DBD"], ["Kementerian Kesehatan", "Kemenkes"],
-      ["Organisasi Kesehatan Dunia", "WHO"],
-    ])
+    #expect(
+      acronyms.map(\.id) == [
+        ["Kementerian Luar Negeri", "Kemenlu"], ["demam berdarah dengue", "DBD"],
+        ["Kementerian Kesehatan", "Kemenkes"],
+        ["Organisasi Kesehatan Dunia", "WHO"],
+      ])
     // "Dengue fever" as the dateline-led sentence has it: `JAKARTA, Jan. 15 (Reuters) - Dengue fever cases…`
-    #expect(acronyms.map(\.en) == [["foreign ministry"], ["Dengue fever", "DBD"], ["health ministry"], ["World Health Organization", "WHO"]])
+    #expect(
+      acronyms.map(\.en) == [
+        ["foreign ministry"], ["Dengue fever", "DBD"], ["health ministry"], ["World Health Organization", "WHO"],
+      ])
     #expect(candidates.contains { $0.id == ["drone kamikaze"] && $0.en == ["kamikaze drones"] })
 
     // Nothing to check against yet: the store is empty.
@@ -173,13 +185,15 @@ struct TermCaptureCommandTests {
     let planted = CommandRunner.temporaryFile("json")
     defer { try? FileManager.default.removeItem(at: planted) }
     try #"""
-      {"source":["Russia's Health Ministry said Lavrov would arrive in Tehran on Monday."],
-       "target":["Kemenlu Rusia menyatakan Lavrov akan tiba di Teheran pada Senin."],
-       "beads":[{"source":[0],"target":[0],"score":0.9}]}
-      """#.write(to: planted, atomically: true, encoding: .utf8)
+    {"source":["Russia's Health Ministry said Lavrov would arrive in Tehran on Monday."],
+     "target":["Kemenlu Rusia menyatakan Lavrov akan tiba di Teheran pada Senin."],
+     "beads":[{"source":[0],"target":[0],"score":0.9}]}
+    """#.write(to: planted, atomically: true, encoding: .utf8)
     let flagged = try CommandRunner.run(["glossary", "check", planted.path, "--json"], database: database)
     #expect(flagged.status == 0)
-    #expect(flagged.stdout.contains(#""kind":"missing","found":"Health Ministry","lang":"en","expected":"Kementerian Kesehatan""#))
+    #expect(
+      flagged.stdout.contains(
+        #""kind":"missing","found":"Health Ministry","lang":"en","expected":"Kementerian Kesehatan""#))
     #expect(flagged.stderr == "1 issue in 1 pairs\n")
   }
 

@@ -30,7 +30,8 @@ struct TMCommandTests {
       ["tm", "search", "BI mempertahankan suku bunga.", "--lang", "id", "--json"], database: database)
     #expect(
       json.stdout
-        == "{\"matches\":[{\"score\":83,\"source\":\"BI mempertahankan suku bunga acuan.\",\"target\":\"Bank Indonesia kept its benchmark rate unchanged.\",\"origin\":\"OmegaT\"}]}\n")
+        == "{\"matches\":[{\"score\":83,\"source\":\"BI mempertahankan suku bunga acuan.\",\"target\":\"Bank Indonesia kept its benchmark rate unchanged.\",\"origin\":\"OmegaT\"}]}\n"
+    )
     let concordance = try CommandRunner.run(["tm", "concordance", "suku bunga"], database: database)
     #expect(concordance.stdout.hasPrefix("BI mempertahankan suku bunga acuan.\t"))
   }
@@ -59,7 +60,10 @@ struct TMCommandTests {
     }
     #expect(try undated(String(contentsOf: exported, encoding: .utf8)) == undated(text))
     let folder = exported.deletingLastPathComponent().path
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") && $0.contains(exported.lastPathComponent) }.isEmpty)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+        $0.hasSuffix(".tmp") && $0.contains(exported.lastPathComponent)
+      }.isEmpty)
     let other = CommandRunner.temporaryFile("sqlite")
     defer { CommandRunner.removeDatabase(other) }
     let imported = try CommandRunner.run(["tm", "import", exported.path], database: other)
@@ -73,10 +77,10 @@ struct TMCommandTests {
     let file = CommandRunner.temporaryFile("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try """
-      <tmx version="1.4"><header srclang="en"/><body>
-      <tu><tuv xml:lang="en"><seg>Good.</seg></tuv><tuv xml:lang="id"><seg>Baik.</seg></tuv></tu>
-      <tu><tuv xml:lang="en"><seg>Broken.</tuv></tu>
-      """.write(to: file, atomically: true, encoding: .utf8)
+    <tmx version="1.4"><header srclang="en"/><body>
+    <tu><tuv xml:lang="en"><seg>Good.</seg></tuv><tuv xml:lang="id"><seg>Baik.</seg></tuv></tu>
+    <tu><tuv xml:lang="en"><seg>Broken.</tuv></tu>
+    """.write(to: file, atomically: true, encoding: .utf8)
     let result = try CommandRunner.run(["tm", "import", file.path], database: database)
     #expect(result.status == 1)
     #expect(result.stderr.hasPrefix("Error: \(file.path):3:"))
@@ -91,12 +95,12 @@ struct TMCommandTests {
     let file = CommandRunner.temporaryFile("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try """
-      <tmx version="1.4"><header srclang="en"/><body>
-      <tu><tuv xml:lang="fr"><seg>Bonjour.</seg></tuv><tuv xml:lang="de"><seg>Hallo.</seg></tuv></tu>
-      <tu><tuv xml:lang="en"><seg>Good.</seg></tuv><tuv xml:lang="fr"><seg>Bon.</seg></tuv>
-      <tuv xml:lang="id-ID"><seg>Baik.</seg></tuv></tu>
-      </body></tmx>
-      """.write(to: file, atomically: true, encoding: .utf8)
+    <tmx version="1.4"><header srclang="en"/><body>
+    <tu><tuv xml:lang="fr"><seg>Bonjour.</seg></tuv><tuv xml:lang="de"><seg>Hallo.</seg></tuv></tu>
+    <tu><tuv xml:lang="en"><seg>Good.</seg></tuv><tuv xml:lang="fr"><seg>Bon.</seg></tuv>
+    <tuv xml:lang="id-ID"><seg>Baik.</seg></tuv></tu>
+    </body></tmx>
+    """.write(to: file, atomically: true, encoding: .utf8)
     let result = try CommandRunner.run(["tm", "import", file.path], database: database)
     #expect(result.status == 0)
     #expect(result.stdout == "1 units added, 0 already there, 2 skipped\n")
@@ -110,7 +114,10 @@ struct TMCommandTests {
   func translateToolkit() throws {
     let pairs = [
       ("The rupiah fell 1.2% on Tuesday.", "Rupiah melemah 1,2 persen pada Selasa."),
-      ("BI kept its rate at 6.00% & pledged to defend the <rupiah>.", "BI menahan suku bunga & berjanji menjaga <rupiah>."),
+      (
+        "BI kept its rate at 6.00% & pledged to defend the <rupiah>.",
+        "BI menahan suku bunga & berjanji menjaga <rupiah>."
+      ),
       ("Kyiv’s power grid was hit by “kamikaze” drones.", "Jaringan listrik Kyiv dihantam drone “kamikaze”."),
     ]
     let po = CommandRunner.temporaryFile("po")

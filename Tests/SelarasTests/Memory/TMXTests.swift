@@ -1,6 +1,7 @@
 import Foundation
-@testable import Selaras
 import Testing
+
+@testable import Selaras
 
 @Suite("TMX")
 struct TMXTests {
@@ -15,32 +16,41 @@ struct TMXTests {
   @Test("TMX from another tool: languages in any case and region, inline markup stripped, props and notes kept")
   func otherTool() throws {
     let (units, diagnostics) = try read(Self.fixtures.appendingPathComponent("omegat-style.tmx"))
-    #expect(units.map(\.source) == ["The rupiah fell 1.2% on Tuesday.", "Bank Indonesia kept its benchmark rate unchanged."])
+    #expect(
+      units.map(\.source) == ["The rupiah fell 1.2% on Tuesday.", "Bank Indonesia kept its benchmark rate unchanged."])
     #expect(units.map(\.target) == ["Rupiah melemah 1,2 persen pada Selasa.", "BI mempertahankan suku bunga acuan."])
     #expect(units.allSatisfy { $0.sourceLanguage == .english && $0.targetLanguage == .indonesian })
     #expect(units[1].user == "budi")
     #expect(units[1].creationDate == TMXWriter.parseDate("20231121T080000Z"))
-    #expect(units[1].properties == [.init(type: "x-context", value: "economy"), .init(type: "note", value: "checked by the desk")])
+    #expect(
+      units[1].properties == [
+        .init(type: "x-context", value: "economy"), .init(type: "note", value: "checked by the desk"),
+      ])
     #expect(diagnostics.map(\.message) == ["tu with 1 tuv, skipped", "empty segment, tu skipped"])
   }
 
-  @Test("TMX dates read and write as the Gregorian calendar does, leap days and 1969 included", arguments: [
-    "20240229T235959Z", "19691231T120000Z", "20000301T000000Z", "21001231T235959Z", "19700101T000000Z",
-  ])
+  @Test(
+    "TMX dates read and write as the Gregorian calendar does, leap days and 1969 included",
+    arguments: [
+      "20240229T235959Z", "19691231T120000Z", "20000301T000000Z", "21001231T235959Z", "19700101T000000Z",
+    ])
   func dates(text: String) throws {
     let date = try #require(TMXWriter.parseDate(text))
     #expect(TMXWriter.date(date) == text)
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    let expected = [0..<4, 4..<6, 6..<8, 9..<11, 11..<13, 13..<15].map { Int(text.dropFirst($0.lowerBound).prefix($0.count))! }
+    let expected = [0..<4, 4..<6, 6..<8, 9..<11, 11..<13, 13..<15].map {
+      Int(text.dropFirst($0.lowerBound).prefix($0.count))!
+    }
     #expect([parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second] == expected.map { $0 })
     #expect(TMXWriter.parseDate("20241301T000000Z") == nil)
   }
 
   @Test("Inline codes can become numbered placeholders")
   func placeholders() throws {
-    let (units, _) = try read(Self.fixtures.appendingPathComponent("omegat-style.tmx"), TMXReader(inlineMarkup: .placeholders))
+    let (units, _) = try read(
+      Self.fixtures.appendingPathComponent("omegat-style.tmx"), TMXReader(inlineMarkup: .placeholders))
     #expect(units[0].source == "The rupiah fell {1}1.2%{2} on Tuesday.")
   }
 
@@ -49,13 +59,13 @@ struct TMXTests {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <tmx version="1.4"><header srclang="en" creationtool="x" creationtoolversion="1" segtype="sentence" \
-      o-tmf="x" adminlang="en" datatype="plaintext"/><body><tu>
-      <tuv xml:lang="en"><bpt i="1">&lt;b&gt;</bpt><seg>The rupiah <ph>&lt;br/&gt;</ph>fell.</seg></tuv>
-      <tuv xml:lang="id"><seg>Rupiah melemah.</seg><ept i="1">&lt;/b&gt;</ept></tuv>
-      </tu></body></tmx>
-      """.write(to: file, atomically: true, encoding: .utf8)
+    <?xml version="1.0" encoding="UTF-8"?>
+    <tmx version="1.4"><header srclang="en" creationtool="x" creationtoolversion="1" segtype="sentence" \
+    o-tmf="x" adminlang="en" datatype="plaintext"/><body><tu>
+    <tuv xml:lang="en"><bpt i="1">&lt;b&gt;</bpt><seg>The rupiah <ph>&lt;br/&gt;</ph>fell.</seg></tuv>
+    <tuv xml:lang="id"><seg>Rupiah melemah.</seg><ept i="1">&lt;/b&gt;</ept></tuv>
+    </tu></body></tmx>
+    """.write(to: file, atomically: true, encoding: .utf8)
     let (units, _) = try read(file, TMXReader(inlineMarkup: .placeholders))
     #expect(units.map(\.source) == ["The rupiah {1}fell."])
     #expect(units.map(\.target) == ["Rupiah melemah."])
@@ -66,14 +76,16 @@ struct TMXTests {
     let units = [
       TranslationUnit(
         sourceLanguage: .english, targetLanguage: .indonesian, source: "Shares rose 1.2% & \"more\" <today>.",
-        target: "Saham naik 1,2 persen\u{0007} hari ini.", document: "economy-bi-rate", score: 0.987, creationTool: "Selaras",
+        target: "Saham naik 1,2 persen\u{0007} hari ini.", document: "economy-bi-rate", score: 0.987,
+        creationTool: "Selaras",
         creationDate: TMXWriter.parseDate("20241120T093000Z"), user: "desk",
         properties: [.init(type: "x-context", value: "economy"), .init(type: "note", value: "checked")])
     ]
     let writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
     defer { try? FileManager.default.removeItem(at: file) }
-    try (writer.header() + units.map(writer.unit).joined() + writer.footer()).write(to: file, atomically: true, encoding: .utf8)
+    try (writer.header() + units.map(writer.unit).joined() + writer.footer()).write(
+      to: file, atomically: true, encoding: .utf8)
     var expected = units[0]
     expected.target = "Saham naik 1,2 persen hari ini."  // the control character XML 1.0 forbids is gone
     #expect(try read(file).0 == [expected])
@@ -93,7 +105,8 @@ struct TMXTests {
   func malformed() throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
     defer { try? FileManager.default.removeItem(at: file) }
-    try "<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv><tuv xml:lang=\"id\"><seg>b</seg></tuv></tu>\n<tu><tuv></tu>\n"
+    try
+      "<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv><tuv xml:lang=\"id\"><seg>b</seg></tuv></tu>\n<tu><tuv></tu>\n"
       .write(to: file, atomically: true, encoding: .utf8)
     var units = 0
     #expect {
@@ -124,9 +137,11 @@ struct TMXTests {
     defer { try? FileManager.default.removeItem(at: file) }
     var bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n<!ENTITY a \"aaaaaaaaaa\">\n"
     for level in 1...9 {
-      bomb += "<!ENTITY a\(level) \"" + String(repeating: "&a\(level == 1 ? "" : String(level - 1));", count: 10) + "\">\n"
+      bomb +=
+        "<!ENTITY a\(level) \"" + String(repeating: "&a\(level == 1 ? "" : String(level - 1));", count: 10) + "\">\n"
     }
-    bomb += "]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"en\"><seg>&a9;</seg></tuv><tuv xml:lang=\"id\"><seg>x</seg></tuv></tu></body></tmx>\n"
+    bomb +=
+      "]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"en\"><seg>&a9;</seg></tuv><tuv xml:lang=\"id\"><seg>x</seg></tuv></tu></body></tmx>\n"
     try bomb.write(to: file, atomically: true, encoding: .utf8)
     #expect(throws: TMXError.self) { _ = try TMXReader().read(file) { _ in } }
 
@@ -158,16 +173,17 @@ struct TMXTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    try "<!ENTITY secret \"leaked\">\n".write(to: folder.appendingPathComponent("secret.dtd"), atomically: true, encoding: .utf8)
+    try "<!ENTITY secret \"leaked\">\n".write(
+      to: folder.appendingPathComponent("secret.dtd"), atomically: true, encoding: .utf8)
     let file = folder.appendingPathComponent("memory.tmx")
     try """
-      <?xml version="1.0"?>
-      <!DOCTYPE tmx SYSTEM "secret.dtd">
-      <tmx version="1.4"><body>
-      <tu><tuv xml:lang="en"><seg>A &secret; word.</seg></tuv><tuv xml:lang="id"><seg>Sebuah kata.</seg></tuv></tu>
-      <tu><tuv xml:lang="en"><seg>Kept.</seg></tuv><tuv xml:lang="id"><seg>Disimpan.</seg></tuv></tu>
-      </body></tmx>
-      """.write(to: file, atomically: true, encoding: .utf8)
+    <?xml version="1.0"?>
+    <!DOCTYPE tmx SYSTEM "secret.dtd">
+    <tmx version="1.4"><body>
+    <tu><tuv xml:lang="en"><seg>A &secret; word.</seg></tuv><tuv xml:lang="id"><seg>Sebuah kata.</seg></tuv></tu>
+    <tu><tuv xml:lang="en"><seg>Kept.</seg></tuv><tuv xml:lang="id"><seg>Disimpan.</seg></tuv></tu>
+    </body></tmx>
+    """.write(to: file, atomically: true, encoding: .utf8)
     let (units, diagnostics) = try read(file)
     #expect(units.map(\.source) == ["Kept."])
     #expect(diagnostics.map(\.line) == [4])
@@ -179,10 +195,10 @@ struct TMXTests {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try """
-      <tmx version="1.4"><body><tu creationid="Tom &amp; Jerry &#38; co &lt;3">
-      <tuv xml:lang="en"><seg><![CDATA[P&G <b>rose</b>]]> &#x41;&amp;&quot;</seg></tuv>
-      <tuv xml:lang="id"><seg>P&amp;G naik</seg></tuv></tu></body></tmx>
-      """.write(to: file, atomically: true, encoding: .utf8)
+    <tmx version="1.4"><body><tu creationid="Tom &amp; Jerry &#38; co &lt;3">
+    <tuv xml:lang="en"><seg><![CDATA[P&G <b>rose</b>]]> &#x41;&amp;&quot;</seg></tuv>
+    <tuv xml:lang="id"><seg>P&amp;G naik</seg></tuv></tu></body></tmx>
+    """.write(to: file, atomically: true, encoding: .utf8)
     let (units, _) = try read(file)
     #expect(units.map(\.source) == ["P&G <b>rose</b> A&\""])
     #expect(units.map(\.target) == ["P&G naik"])
@@ -205,7 +221,9 @@ struct TMXTests {
     let (units, _) = try read(file)
     #expect(units.map(\.source) == ["Minister’s visit"])
     // A lone high surrogate in the middle of line 3.
-    let cut = 2 + 2 * text.utf16.distance(from: text.utf16.startIndex, to: text.utf16.firstIndex(of: UInt16(UInt8(ascii: "K")))!)
+    let cut =
+      2 + 2
+      * text.utf16.distance(from: text.utf16.startIndex, to: text.utf16.firstIndex(of: UInt16(UInt8(ascii: "K")))!)
     data.replaceSubrange(cut..<cut + 2, with: [0x00, 0xD8])
     try data.write(to: file)
     #expect {

@@ -249,7 +249,8 @@ public struct TMXReader: Sendable {
           sourceLanguage: sourceLanguage, targetLanguage: language!, source: source, target: target,
           document: pending.document, score: pending.score, creationTool: pending.tool ?? headerTool,
           creationDate: pending.creationDate.flatMap(TMXWriter.parseDate),
-          changeDate: pending.changeDate.flatMap(TMXWriter.parseDate), user: pending.user, properties: pending.properties)
+          changeDate: pending.changeDate.flatMap(TMXWriter.parseDate), user: pending.user,
+          properties: pending.properties)
         do {
           try body(unit)
         } catch {

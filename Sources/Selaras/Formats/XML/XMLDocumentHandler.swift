@@ -100,9 +100,11 @@ class XMLDocumentHandler {
     var callbacks = Self.callbacks
     let this = Unmanaged.passUnretained(self).toOpaque()
     guard
-      let parser = buffer.withMemoryRebound(to: CChar.self, { chars in
-        cxml_create(&callbacks, this, chars.baseAddress, Int32(count))
-      })
+      let parser = buffer.withMemoryRebound(
+        to: CChar.self,
+        { chars in
+          cxml_create(&callbacks, this, chars.baseAddress, Int32(count))
+        })
     else { return .unreadable }
     self.parser = parser
     defer {
@@ -142,7 +144,8 @@ class XMLDocumentHandler {
   /// Keeps the first failure and stops.
   private func fail(code: Int32, conversion: Bool, line: Int32, column: Int32, entity: UnsafePointer<UInt8>?) {
     guard failure == nil else { return }
-    var reason = conversion ? "bytes not valid in the document's encoding, here or after" : XMLErrorText.describe(Int(code))
+    var reason =
+      conversion ? "bytes not valid in the document's encoding, here or after" : XMLErrorText.describe(Int(code))
     if code == CXML_UNDECLARED_ENTITY, let entity = entity.map({ String(cString: $0) }) {
       reason =
         declaredEntities.contains(entity)
@@ -181,7 +184,8 @@ class XMLDocumentHandler {
       if let name { XMLDocumentHandler.from(this).skippedEntity(String(cString: name)) }
     },
     error: { this, code, conversion, line, column, entity in
-      XMLDocumentHandler.from(this).fail(code: code, conversion: conversion != 0, line: line, column: column, entity: entity)
+      XMLDocumentHandler.from(this).fail(
+        code: code, conversion: conversion != 0, line: line, column: column, entity: entity)
     })
 }
 
