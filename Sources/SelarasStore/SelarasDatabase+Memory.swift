@@ -353,8 +353,8 @@ extension SelarasDatabase {
         var hash = prepared.hash
         // The hash may be taken: by this very unit (a duplicate), or by another one, and
         // then the unit takes the next free value.
-        while let id = known[hash] {
-          let same = try stored.withFirstRow(.integer(id)) { row in
+        while let id = known[UInt64(bitPattern: hash)] {
+          let same = try stored.withFirstRow(.integer(Int64(id))) { row in
             row?.text(0) == source && row?.text(1) == target && row?.text(2) == unit.source
               && row?.text(3) == unit.target
           }
@@ -372,7 +372,7 @@ extension SelarasDatabase {
           .text(prepared.changed), .text(unit.user), .integer(hash))
         summary.added += 1
         let id = db.lastInsertedRowID
-        known.insert(hash, id: id)
+        known.insert(Int(id), for: UInt64(bitPattern: hash))
         try hashes.add(id, hash: hash, db: db)
         try index.add(id, prepared.indexSlots, db: db)
         try lengths.add(UInt32(id), source: prepared.sourceTokens, target: prepared.targetTokens, db: db)

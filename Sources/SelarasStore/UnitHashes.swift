@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
+import Selaras
 
 /// Each unit's text hash (`unit.textHash`, see ``SelarasDatabase/textHash(_:_:_:_:)``), kept
 /// a second time in table `unitHash` in a form an import reads in one go: rows of
 /// (id: `UInt32`, hash: `Int64`) pairs, little-endian, appended by each import.
 ///
-/// An import finds duplicates through ``TextHashes``, built from these rows, instead of
+/// An import finds duplicates through a ``HashIndex`` built from these rows, instead of
 /// through a unique index on `unit.textHash`: inserting a random key into that index was a
 /// third of the writer's time in a million-unit import. Loading costs about 12 bytes a
 /// unit stored, a few milliseconds per 100,000 units.
@@ -29,11 +30,11 @@ struct UnitHashes {
     pairs.removeAll(keepingCapacity: true)
   }
 
-  /// Every stored unit's id by its hash.
-  static func load(_ db: Database) throws -> TextHashes {
+  /// Every stored unit's id by its hash (the hash's bit pattern).
+  static func load(_ db: Database) throws -> HashIndex {
     // Not count(*) of the units: that reads the whole table.
     let pairs = try Int.fetchOne(db, sql: "SELECT sum(length(pairs)) FROM unitHash") ?? 0
-    var hashes = TextHashes(capacity: pairs / 12)
+    var hashes = HashIndex(capacity: pairs / 12)
     let rows = RawStatement(
       statement: try db.makeStatement(sql: "SELECT pairs FROM unitHash ORDER BY id"), database: db)
     try rows.forEachRow([]) { row in
@@ -41,53 +42,9 @@ struct UnitHashes {
       for offset in stride(from: 0, to: bytes.count - 11, by: 12) {
         let id = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
         let hash = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: Int64.self))
-        hashes.insert(hash, id: Int64(id))
+        hashes.insert(Int(id), for: UInt64(bitPattern: hash))
       }
     }
     return hashes
-  }
-}
-
-/// Unit ids by text hash: an open-addressing table of exact 64-bit keys.
-struct TextHashes {
-  private var keys: [Int64]
-  /// 0 for an empty slot: ids start at 1.
-  private var ids: [UInt32]
-  private var count = 0
-
-  init(capacity: Int) {
-    var size = 1024
-    while size < capacity * 2 { size *= 2 }
-    keys = [Int64](repeating: 0, count: size)
-    ids = [UInt32](repeating: 0, count: size)
-  }
-
-  /// The id of the unit with hash `hash`, if one has it.
-  subscript(hash: Int64) -> Int64? {
-    var slot = Self.slot(hash, size: keys.count)
-    while ids[slot] != 0 {
-      if keys[slot] == hash { return Int64(ids[slot]) }
-      slot = (slot + 1) & (keys.count - 1)
-    }
-    return nil
-  }
-
-  mutating func insert(_ hash: Int64, id: Int64) {
-    if (count + 1) * 2 > keys.count {
-      var larger = TextHashes(capacity: keys.count)
-      for (key, id) in zip(keys, ids) where id != 0 { larger.insert(key, id: Int64(id)) }
-      self = larger
-    }
-    var slot = Self.slot(hash, size: keys.count)
-    while ids[slot] != 0 && keys[slot] != hash { slot = (slot + 1) & (keys.count - 1) }
-    if ids[slot] == 0 { count += 1 }
-    keys[slot] = hash
-    ids[slot] = UInt32(truncatingIfNeeded: id)
-  }
-
-  /// Fibonacci hashing: the top bits of the key times the golden ratio.
-  private static func slot(_ hash: Int64, size: Int) -> Int {
-    Int(
-      truncatingIfNeeded: (UInt64(bitPattern: hash) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - size.trailingZeroBitCount))
   }
 }

@@ -1,42 +1,48 @@
 /// An open-addressing hash table from 64-bit hashes to indices, for lookups per token
-/// (``FeatureExtractor``, the memory's word index), where the standard dictionary's
-/// hashing of its keys costs more than the rest of the lookup. The hashes must already be
-/// well mixed (FNV-1a); a hash and the same hash with its lowest bit flipped count as one.
+/// (``FeatureExtractor``, the memory's word index) and per unit (the memory's duplicate
+/// check), where the standard dictionary's hashing of its keys costs more than the rest of
+/// the lookup. The hashes must already be well mixed (FNV-1a); every 64-bit value is a key
+/// of its own, and values are non-negative (a negative one marks an empty slot).
 public struct HashIndex: Sendable {
-  private var keys = [UInt64](repeating: 0, count: 1024)
-  private var values = [Int32](repeating: -1, count: 1024)
+  private var keys: [UInt64]
+  private var values: [Int32]
   private var count = 0
 
-  public init() {}
+  /// A table that holds `capacity` entries before it grows.
+  public init(capacity: Int = 512) {
+    var size = 1024
+    while size < capacity * 2 { size *= 2 }
+    keys = [UInt64](repeating: 0, count: size)
+    values = [Int32](repeating: -1, count: size)
+  }
 
   public subscript(hash: UInt64) -> Int? {
-    let key = hash | 1
-    return keys.withUnsafeBufferPointer { keys in
-      let mask = keys.count - 1
-      var slot = Int(truncatingIfNeeded: key >> 7) & mask
-      while true {
-        let found = keys[slot]
-        if found == key { return Int(values[slot]) }
-        if found == 0 { return nil }
-        slot = (slot + 1) & mask
+    keys.withUnsafeBufferPointer { keys in
+      values.withUnsafeBufferPointer { values in
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> 7) & mask
+        while true {
+          let value = values[slot]
+          if value < 0 { return nil }
+          if keys[slot] == hash { return Int(value) }
+          slot = (slot + 1) & mask
+        }
       }
     }
   }
 
   public mutating func insert(_ value: Int, for hash: UInt64) {
+    precondition(value >= 0, "HashIndex values are non-negative")
     if (count + 1) * 2 > keys.count {
-      let old = zip(keys, values).filter { $0.0 != 0 }
-      keys = [UInt64](repeating: 0, count: keys.count * 2)
-      values = [Int32](repeating: -1, count: keys.count)
-      count = 0
-      for (key, value) in old { insert(Int(value), for: key) }
+      var larger = HashIndex(capacity: keys.count)
+      for (key, value) in zip(keys, values) where value >= 0 { larger.insert(Int(value), for: key) }
+      self = larger
     }
-    let key = hash | 1
     let mask = keys.count - 1
-    var slot = Int(truncatingIfNeeded: key >> 7) & mask
-    while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-    if keys[slot] == 0 { count += 1 }
-    keys[slot] = key
+    var slot = Int(truncatingIfNeeded: hash >> 7) & mask
+    while values[slot] >= 0 && keys[slot] != hash { slot = (slot + 1) & mask }
+    if values[slot] < 0 { count += 1 }
+    keys[slot] = hash
     values[slot] = Int32(value)
   }
 }
