@@ -1,12 +1,21 @@
-/// Flags site chrome: sentences matching the language's boilerplate patterns, and every
-/// sentence of a short line that occurs more than once in the text.
+/// Flags site chrome: sentences matching the language's boilerplate patterns or the shapes
+/// of credits and label lines (``ChromeShapes``), and every sentence of a short line that
+/// occurs more than once in the text (the first copy as ``Sentence/Chrome/firstOfRepeated``).
 extension SegmentationPass {
   /// Lines longer than this are article text, never repeated chrome.
   static let repeatedLineLimit = 200
 
   mutating func markBoilerplate() {
-    for index in sentences.indices where rules.chrome.matches(sentences[index].text) {
-      markBoilerplate(at: index)
+    for index in sentences.indices {
+      let line = sentenceLines[index]
+      let isWholeLine =
+        (index == 0 || sentenceLines[index - 1] != line)
+        && (index + 1 == sentences.count || sentenceLines[index + 1] != line)
+      setChrome(
+        ChromeShapes.chrome(
+          of: sentences[index].text, patterns: rules.chrome, isWholeLine: isWholeLine,
+          isFirstLine: line == sentenceLines[0]),
+        at: index)
     }
     // Lines as runs of sentences that start on the same line.
     var lines: [Range<Int>] = []
@@ -15,21 +24,26 @@ extension SegmentationPass {
       lines.append(start..<(index + 1))
       start = index + 1
     }
-    var firstByHash: [UInt64: [Int]] = [:]
-    var repeated = Array(repeating: false, count: lines.count)
+    // Each distinct short line once per hash, so that a text repeating one line many
+    // times compares each copy with one earlier line, not with all of them.
+    var distinctByHash: [UInt64: [Int]] = [:]
+    var firstCopies: Set<Int> = []
     for (number, line) in lines.enumerated() {
       let bytes = sentences[line.first!].range.lowerBound..<sentences[line.last!].range.upperBound
       guard bytes.count <= Self.repeatedLineLimit else { continue }
       let hash = ByteHash.of(scanner.bytes[bytes])
-      for earlier in firstByHash[hash, default: []] where sameText(lines[earlier], line) {
-        repeated[earlier] = true
-        repeated[number] = true
+      guard let first = distinctByHash[hash, default: []].first(where: { sameText(lines[$0], line) }) else {
+        distinctByHash[hash, default: []].append(number)
+        continue
       }
-      firstByHash[hash, default: []].append(number)
-    }
-    for (number, line) in lines.enumerated() where repeated[number] {
+      firstCopies.insert(first)
       for index in line {
-        markBoilerplate(at: index)
+        setChrome(.repeated, at: index)
+      }
+    }
+    for number in firstCopies {
+      for index in lines[number] where sentences[index].chrome.isPairable {
+        setChrome(.firstOfRepeated, at: index)
       }
     }
   }

@@ -100,7 +100,7 @@ struct SegmentationPass {
     open = nil
   }
 
-  mutating func markBoilerplate(at index: Int) {
-    sentences[index].isBoilerplate = true
+  mutating func setChrome(_ chrome: Sentence.Chrome, at index: Int) {
+    sentences[index].chrome = chrome
   }
 }

@@ -133,7 +133,8 @@ extension SentenceSegmenter {
     var paragraph = 0
     var blankSeen = false
     var offset = 0
-    var occurrences: [String: Int] = [:]
+    // Each short line's first copy: later copies are chrome, the first may pair.
+    var firstCopies: [String: Int] = [:]
     // Split on the byte: in a Swift string "\r\n" is one Character, not a "\n".
     for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
       defer { offset += bytes.count + 1 }
@@ -149,16 +150,20 @@ extension SentenceSegmenter {
       }
       let leading = line.prefix { $0.isWhitespace }.utf8.count
       let collapsed = trimmed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      var chrome = ChromeShapes.chrome(
+        of: collapsed, patterns: rules.chrome, isWholeLine: true, isFirstLine: sentences.isEmpty)
+      if collapsed.utf8.count <= SegmentationPass.repeatedLineLimit {
+        if let first = firstCopies[collapsed] {
+          chrome = .repeated
+          if sentences[first].chrome.isPairable { sentences[first].chrome = .firstOfRepeated }
+        } else {
+          firstCopies[collapsed] = sentences.count
+        }
+      }
       sentences.append(
         Sentence(
           text: collapsed, range: (offset + leading)..<(offset + leading + trimmed.utf8.count), paragraph: paragraph,
-          isBoilerplate: rules.chrome.matches(collapsed)))
-      if collapsed.utf8.count <= SegmentationPass.repeatedLineLimit {
-        occurrences[collapsed, default: 0] += 1
-      }
-    }
-    for index in sentences.indices where occurrences[sentences[index].text, default: 0] > 1 {
-      sentences[index].isBoilerplate = true
+          chrome: chrome))
     }
     return sentences
   }
