@@ -23,11 +23,17 @@ struct AlignBench: ParsableCommand {
   private var lexicon = Lexicon()
 
   enum CodingKeys: CodingKey {
-    case corpora, sizes, showErrors, qualityOnly, builtInLexicon
+    case corpora, sizes, showErrors, qualityOnly, builtInLexicon, pud, writeFitArticles
   }
 
   @Flag(help: "Use only the built-in word list, not FreeDict.")
   var builtInLexicon = false
+
+  @Option(help: "The PUD sentence pairs the development set is built from.")
+  var pud = "Corpora/PUD/pud.en-id.tsv"
+
+  @Option(help: "Write the fit half's development articles to this folder, to look at.")
+  var writeFitArticles: String?
 
   mutating func run() throws {
     lexicon = builtInLexicon ? .builtIn : try .standard()
@@ -63,10 +69,52 @@ struct AlignBench: ParsableCommand {
     reportQuality("corpora-presegmented", presegmented, articles: names.count, nulls: "counted")
     reportQuality("corpora-presegmented", vecalign, articles: names.count, nulls: "precision-only")
     reportQuality("corpora-raw-text", raw, articles: rawArticles, nulls: "counted")
+    try measureDevelopmentSet()
     try measureGlossaryLoop(articles)
     if !qualityOnly {
       try measureSpeed(english: english, indonesian: indonesian, names: names)
     }
+  }
+
+  /// Strict F1 on the PUD development set's halves, presegmented and from raw text, with
+  /// the fitted model and without parts of it; the calibration of the confidence.
+  private func measureDevelopmentSet() throws {
+    let settings: [(name: String, lexicon: Lexicon, weights: NewsAlignmentScorer.Weights, calibration: BeadCalibration)] = [
+      ("fitted", lexicon, .fitted, .fitted), ("no-fit", lexicon, NewsAlignmentScorer.Weights(), .handSet),
+      ("no-lexicon", Lexicon(), .fitted, .fitted),
+    ]
+    for half in ParallelDocuments.Half.allCases {
+      let set = try DevelopmentSet(path: pud, half: half)
+      if half == .fit, let folder = writeFitArticles { try set.write(to: folder) }
+      if half == .fit && showErrors {
+        for item in set.articles {
+          showDifferences(item.article.name, try align(item.goldSource, item.goldTarget), item.article.gold, item.goldSource, item.goldTarget)
+        }
+      }
+      for setting in settings {
+        let scores = set.evaluate { source, target in
+          SentenceAligner().align(scorer(source, target, setting.lexicon, setting.weights, setting.calibration))
+        }
+        let name = setting.name == "fitted" ? "pud-\(half.rawValue)" : "pud-\(half.rawValue)-\(setting.name)"
+        reportQuality("\(name)-presegmented", scores.presegmented, articles: set.articles.count, nulls: "counted")
+        reportQuality("\(name)-raw-text", scores.raw, articles: set.articles.count, nulls: "counted")
+        if setting.name != "no-lexicon" {
+          reportCalibration(name, calibrationSamples(set, setting.lexicon, setting.weights, setting.calibration))
+        }
+      }
+    }
+  }
+
+  private func reportCalibration(_ set: String, _ samples: [(features: BeadFeatures, score: Double, right: Bool)]) {
+    let all = CalibrationReport(probabilities: samples.map(\.score), outcomes: samples.map(\.right))
+    let pairs = samples.filter { !$0.features.isNull }
+    let nonNull = CalibrationReport(probabilities: pairs.map(\.score), outcomes: pairs.map(\.right))
+    report([
+      "bench": "align", "set": set, "metric": "calibration", "beads": samples.count, "ece": all.expectedCalibrationError,
+      "precision_at_0_9": all.precisionAtLeast09, "beads_at_0_9": all.countAtLeast09,
+      "non_null_precision_at_0_9": nonNull.precisionAtLeast09, "non_null_at_0_9": nonNull.countAtLeast09,
+      "non_null_precision_at_0_5": nonNull.precisionAtLeast05, "non_null_at_0_5": nonNull.countAtLeast05,
+    ])
   }
 
   /// A Corpora pair as read for scoring: gold segmentation and gold beads.

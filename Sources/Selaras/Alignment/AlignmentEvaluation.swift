@@ -63,6 +63,13 @@ public struct AlignmentEvaluation: Sendable, Codable {
     return sum
   }
 
+  /// For each predicted bead, whether it equals a gold bead (a null bead: whether its
+  /// sentences are unpaired in the gold too), as calibration counts a bead right.
+  public static func correctness(of predicted: [Bead], gold: [Bead]) -> [Bool] {
+    let goldSet = Set(splittingNullBeads(gold).map(Key.init))
+    return predicted.map { bead in splittingNullBeads([bead]).allSatisfy { goldSet.contains(Key($0)) } }
+  }
+
   private struct Key: Hashable {
     var source: Range<Int>
     var target: Range<Int>

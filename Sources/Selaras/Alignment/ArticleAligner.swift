@@ -26,7 +26,8 @@ public struct ArticleAligner: Sendable {
   public let sourceLanguage: LanguageTag
   public let targetLanguage: LanguageTag
   public var lexicon: Lexicon
-  public var weights = NewsAlignmentScorer.Weights()
+  public var weights = NewsAlignmentScorer.Weights.fitted
+  public var calibration = BeadCalibration.fitted
   public var aligner = SentenceAligner()
   private let sourceSegmenter: SentenceSegmenter
   private let targetSegmenter: SentenceSegmenter
@@ -55,7 +56,7 @@ public struct ArticleAligner: Sendable {
   public func align(source: [Sentence], target: [Sentence]) -> AlignedArticle {
     let scorer = NewsAlignmentScorer(
       source: source, sourceLanguage: sourceLanguage, target: target, targetLanguage: targetLanguage,
-      lexicon: lexicon, weights: weights)
+      lexicon: lexicon, weights: weights, calibration: calibration)
     return AlignedArticle(source: source, target: target, beads: aligner.align(scorer))
   }
 }

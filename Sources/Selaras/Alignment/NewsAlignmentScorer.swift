@@ -5,44 +5,10 @@ import Foundation
 ///
 /// Build one per pair of texts; it caches sentence-pair statistics near the diagonal.
 public final class NewsAlignmentScorer: AlignmentScorer {
-  /// The tunable constants of the model.
-  public struct Weights: Sendable {
-    /// Cost of leaving one sentence unpaired.
-    public var null = 2.4
-    /// Cost of leaving a boilerplate sentence unpaired.
-    public var boilerplateNull = 0.1
-    /// Cost of putting a boilerplate sentence into a pair.
-    public var boilerplatePair = 40.0
-    /// Cost every pair starts with, repaid by evidence.
-    public var pairBase = 3.0
-    /// Reward for lexical and anchor evidence (Dice overlaps, summed, capped at 1).
-    public var evidence = 6.0
-    /// Weight of the length cost.
-    public var length = 1.0
-    /// Cost per number found on one side and not the other.
-    public var numberMismatch = 0.6
-    /// Gale–Church variance per character, estimated on the 1-1 beads of the Corpora gold
-    /// (49 pairs: 4.08; Gale and Church had 6.8 for German and French).
-    public var variance = 4.1
-    /// Indonesian characters per English character (non-white-space), estimated on the same
-    /// beads: 1.13. The ratio of each text pair moves the estimate as its length grows.
-    public var indonesianPerEnglish = 1.13
-    /// How many source characters of the texts weigh as much as the prior ratio.
-    public var ratioPriorWeight = 2000.0
-    /// The most the length cost counts, so that anchors can pair a sentence the translator
-    /// expanded (an address added, a clause dropped).
-    public var maxLengthCost = 4.0
-    /// The most number mismatches counted in one bead.
-    public var maxNumberMismatches = 3
-    /// Reward for pairing the first sentences of both texts: headline with headline.
-    public var headline = 3.0
-
-    public init() {}
-  }
-
   public let sourceCount: Int
   public let targetCount: Int
   public let weights: Weights
+  public let calibration: BeadCalibration
   /// Target characters per source character, estimated from the texts.
   public let lengthRatio: Double
 
@@ -63,24 +29,31 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   /// Pair statistics near the diagonal, computed up front (`fillCache`). A raw buffer: the
   /// exclusivity checks of a class's stored array cost more than the lookups.
   private let cache: UnsafeMutableBufferPointer<UInt64>
+  /// For each sentence, the most evidence it shares with one sentence of the other side
+  /// within the cached band: a sentence that resembles one nearby is rarely left unpaired
+  /// (the second half of a sentence the translator split carries its names and words).
+  private var sourcePull: [Double] = []
+  private var targetPull: [Double] = []
 
   /// - Parameters:
   ///   - source: The source sentences (English by default) with their boilerplate flags.
   ///   - target: The target sentences.
   public init(
     source: [Sentence], sourceLanguage: LanguageTag, target: [Sentence], targetLanguage: LanguageTag,
-    lexicon: Lexicon = .builtIn, weights: Weights = Weights()
+    lexicon: Lexicon = .builtIn, weights: Weights = .fitted,
+    calibration: BeadCalibration = .fitted
   ) {
+    self.calibration = calibration
     var extractor = FeatureExtractor(lexicon: lexicon)
     var sourceKeys: [UInt32] = []
     var targetKeys: [UInt32] = []
     self.source = source.map {
       extractor.features(
-        of: $0.text, language: sourceLanguage.language, isBoilerplate: $0.isBoilerplate, into: &sourceKeys)
+        of: String(Dateline.body(of: $0.text)), language: sourceLanguage.language, chrome: $0.chrome, into: &sourceKeys)
     }
     self.target = target.map {
       extractor.features(
-        of: $0.text, language: targetLanguage.language, isBoilerplate: $0.isBoilerplate, into: &targetKeys)
+        of: String(Dateline.body(of: $0.text)), language: targetLanguage.language, chrome: $0.chrome, into: &targetKeys)
     }
     self.sourceKeys = sourceKeys
     self.targetKeys = targetKeys
@@ -106,6 +79,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     cache = .allocate(capacity: sourceCount * (2 * cacheBand + 1))
     cache.initialize(repeating: 0)
     fillCache(vocabularySize: extractor.vocabulary.count)
+    fillPull()
   }
 
   /// Computes the pair statistics of the cached band, one target sentence at a time: its
@@ -148,6 +122,24 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     }
   }
 
+  /// Fills ``sourcePull`` and ``targetPull`` from the cached band.
+  private func fillPull() {
+    var sourcePull = [Double](repeating: 0, count: sourceCount)
+    var targetPull = [Double](repeating: 0, count: targetCount)
+    for s in 0..<sourceCount {
+      let lower = max(0, centers[s] - cacheBand)
+      let upper = min(targetCount - 1, centers[s] + cacheBand)
+      guard lower <= upper else { continue }
+      for t in lower...upper {
+        let similarity = min(1, evidence(s..<(s + 1), t..<(t + 1)).similarity)
+        sourcePull[s] = max(sourcePull[s], similarity)
+        targetPull[t] = max(targetPull[t], similarity)
+      }
+    }
+    self.sourcePull = sourcePull
+    self.targetPull = targetPull
+  }
+
   deinit {
     cache.deallocate()
   }
@@ -155,13 +147,19 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   public func cost(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> Double {
     if sourceRange.isEmpty || targetRange.isEmpty {
       let sentence = sourceRange.isEmpty ? target[targetRange.lowerBound] : source[sourceRange.lowerBound]
-      return sentence.isBoilerplate ? weights.boilerplateNull : weights.null
+      switch sentence.chrome {
+      case .none:
+        let pull = sourceRange.isEmpty ? targetPull[targetRange.lowerBound] : sourcePull[sourceRange.lowerBound]
+        return weights.null + weights.nullPull * pull
+      case .label, .firstOfRepeated: return weights.softChromeNull
+      case .pattern, .credit, .repeated: return weights.boilerplateNull
+      }
     }
     let bead = evidence(sourceRange, targetRange)
     if bead.hasBoilerplate {
       return weights.boilerplatePair
     }
-    let prior = Self.prior(sourceRange.count, targetRange.count)
+    let prior = weights.prior(sourceRange.count, targetRange.count)
     let isHeadlinePair = sourceRange == 0..<1 && targetRange == 0..<1
     let headline = isHeadlinePair ? weights.headline : 0
     return weights.length * min(weights.maxLengthCost, lengthCost(bead)) + prior + weights.pairBase
@@ -172,20 +170,23 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   /// The cost of a bead with all the evidence it can have and no length or number penalty.
   public func minimumCost(sourceCount: Int, targetCount: Int) -> Double {
     if sourceCount == 0 || targetCount == 0 {
-      return min(weights.null, weights.boilerplateNull)
+      return min(weights.null, weights.boilerplateNull, weights.softChromeNull)
     }
     let headline = sourceCount == 1 && targetCount == 1 ? weights.headline : 0
-    return Self.prior(sourceCount, targetCount) + weights.pairBase - weights.evidence - headline
+    return weights.prior(sourceCount, targetCount) + weights.pairBase - weights.evidence - headline
   }
 
   public func confidence(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> Double {
+    calibration.probability(features(source: sourceRange, target: targetRange))
+  }
+
+  /// What the confidence of a bead is computed from (see ``BeadFeatures``).
+  public func features(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> BeadFeatures {
     if sourceRange.isEmpty || targetRange.isEmpty {
       let isSource = targetRange.isEmpty
       let index = isSource ? sourceRange.lowerBound : targetRange.lowerBound
-      if (isSource ? source[index] : target[index]).isBoilerplate {
-        return 0.95
-      }
-      // Confident that a sentence has no counterpart when no nearby sentence resembles it.
+      let chrome = (isSource ? source[index] : target[index]).chrome
+      // A sentence has no counterpart when no nearby sentence resembles it.
       var best = 0.0
       for offset in -4...4 {
         if isSource {
@@ -198,14 +199,34 @@ public final class NewsAlignmentScorer: AlignmentScorer {
           best = max(best, evidence(other..<(other + 1), index..<(index + 1)).similarity)
         }
       }
-      return min(0.95, max(0.05, 1 - 1.5 * best))
+      let hard: Double = chrome.isPairable || chrome == .credit ? 0 : 1
+      let soft: Double = chrome == .label || chrome == .firstOfRepeated || chrome == .credit ? 1 : 0
+      return BeadFeatures(isNull: true, values: [1, min(1, best), hard, soft])
     }
     let bead = evidence(sourceRange, targetRange)
-    if bead.hasBoilerplate { return 0 }
-    let lengthProbability = exp(-lengthCost(bead))
-    let logit = -2.5 + 6 * min(1, bead.similarity) + 1.5 * lengthProbability - 0.4 * Double(bead.numberMismatches)
-      - 0.5 * Double(sourceRange.count + targetRange.count - 2)
-    return 1 / (1 + exp(-logit))
+    if bead.hasBoilerplate {
+      return BeadFeatures(isNull: false, values: [1, 0, 0, 3, 0, 0, 1])
+    }
+    // The strongest pull of a neighbour: a sentence of the bead resembling the sentence just
+    // before or after the bead on the other side.
+    var neighbour = 0.0
+    for s in sourceRange {
+      for t in [targetRange.lowerBound - 1, targetRange.upperBound] where t >= 0 && t < targetCount {
+        neighbour = max(neighbour, evidence(s..<(s + 1), t..<(t + 1)).similarity)
+      }
+    }
+    for t in targetRange {
+      for s in [sourceRange.lowerBound - 1, sourceRange.upperBound] where s >= 0 && s < sourceCount {
+        neighbour = max(neighbour, evidence(s..<(s + 1), t..<(t + 1)).similarity)
+      }
+    }
+    let isHeadline: Double = sourceRange == 0..<1 && targetRange == 0..<1 ? 1 : 0
+    return BeadFeatures(
+      isNull: false,
+      values: [
+        1, min(1, bead.similarity), exp(-lengthCost(bead)), Double(min(3, bead.numberMismatches)),
+        Double(sourceRange.count + targetRange.count - 2), isHeadline, min(1, neighbour),
+      ])
   }
 
   // MARK: Evidence
@@ -224,7 +245,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     var result = BeadEvidence()
     result.sourceLength = source.length
     result.targetLength = target.length
-    result.hasBoilerplate = source.boilerplate + target.boilerplate > 0
+    // A credit pairs only with a credit, one on each side.
+    let creditPair = sourceRange.count == 1 && targetRange.count == 1 && source.credits == 1 && target.credits == 1
+    result.hasBoilerplate = source.boilerplate + target.boilerplate > 0 || (source.credits + target.credits > 0 && !creditPair)
     guard !result.hasBoilerplate else { return result }
     var packed: UInt64 = 0
     for s in sourceRange {
@@ -251,7 +274,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     var concepts = 0
     var anchors = 0
     var numbers = 0
+    /// Chrome that never pairs.
     var boilerplate = 0
+    var credits = 0
 
     static func running(_ features: [SentenceFeatures]) -> [SentenceTotals] {
       var totals = [SentenceTotals()]
@@ -262,7 +287,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
         next.concepts += sentence.conceptCount
         next.anchors += sentence.anchorCount
         next.numbers += sentence.numberCount
-        next.boilerplate += sentence.isBoilerplate ? 1 : 0
+        next.boilerplate += sentence.chrome.isPairable || sentence.chrome == .credit ? 0 : 1
+        next.credits += sentence.chrome == .credit ? 1 : 0
         totals.append(next)
       }
       return totals
@@ -271,7 +297,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     static func - (lhs: SentenceTotals, rhs: SentenceTotals) -> SentenceTotals {
       SentenceTotals(
         length: lhs.length - rhs.length, concepts: lhs.concepts - rhs.concepts, anchors: lhs.anchors - rhs.anchors,
-        numbers: lhs.numbers - rhs.numbers, boilerplate: lhs.boilerplate - rhs.boilerplate)
+        numbers: lhs.numbers - rhs.numbers, boilerplate: lhs.boilerplate - rhs.boilerplate,
+        credits: lhs.credits - rhs.credits)
     }
   }
 
@@ -324,15 +351,5 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   private static let tailStep = 0.01
   private static let tailTable: [Double] = (0...1200).map { step in
     -log(max(erfc(Double(step) * tailStep / 2.0.squareRoot()), 1e-30))
-  }
-
-  /// −log of the relative frequency of a bead shape (Gale & Church 1993, with 1-3/3-1 added).
-  private static func prior(_ sourceCount: Int, _ targetCount: Int) -> Double {
-    switch (sourceCount, targetCount) {
-    case (1, 1): return 0
-    case (2, 1), (1, 2): return 2.3
-    case (2, 2): return 4.6
-    default: return 5.0
-    }
   }
 }

@@ -29,7 +29,9 @@ struct SentenceFeatures {
   var conceptCount: Int
   var anchorCount: Int
   var numberCount: Int
-  var isBoilerplate: Bool
+  var chrome: Sentence.Chrome
+
+  var isBoilerplate: Bool { chrome != .none }
 
   static let anchorFlag: UInt32 = 1 << 31
   static let numberFlag: UInt32 = 1 << 30
@@ -85,7 +87,7 @@ struct FeatureExtractor {
   }
 
   /// The features of `sentence`, whose keys are appended to `pool`.
-  mutating func features(of sentence: String, language: String, isBoilerplate: Bool, into pool: inout [UInt32])
+  mutating func features(of sentence: String, language: String, chrome: Sentence.Chrome, into pool: inout [UInt32])
     -> SentenceFeatures
   {
     var sentence = sentence
@@ -125,7 +127,7 @@ struct FeatureExtractor {
       }
       return SentenceFeatures(
         length: Self.visibleLength(bytes), keys: start..<pool.count, conceptCount: pool.count - start - anchors,
-        anchorCount: anchors, numberCount: numbers, isBoilerplate: isBoilerplate)
+        anchorCount: anchors, numberCount: numbers, chrome: chrome)
     }
   }
 

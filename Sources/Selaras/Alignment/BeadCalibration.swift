@@ -1,0 +1,47 @@
+import Foundation
+
+/// What the confidence of a bead is computed from, as the calibration's features.
+public struct BeadFeatures: Sendable, Equatable {
+  /// Whether a side is empty.
+  public var isNull: Bool
+  /// For a pair: [1, evidence (capped at 1), length agreement as a probability, number
+  /// mismatches (capped at 3), sentences beyond two, headline pair (0 or 1), the best
+  /// evidence of a sentence of the bead with a neighbouring sentence outside it].
+  /// For a null bead: [1, the best evidence of the sentence with a nearby one on the other
+  /// side, chrome never paired (0 or 1), label or first repeated copy (0 or 1)].
+  public var values: [Double]
+
+  public init(isNull: Bool, values: [Double]) {
+    self.isNull = isNull
+    self.values = values
+  }
+}
+
+/// Turns bead features into a probability that the bead is right: one logistic model for
+/// pairs and one for null beads, fitted on the development set's fit half (Platt scaling
+/// with the features above rather than the score alone).
+public struct BeadCalibration: Sendable, Codable, Equatable {
+  /// Coefficients over ``BeadFeatures/values`` of a pair.
+  public var pair: [Double]
+  /// Coefficients over ``BeadFeatures/values`` of a null bead.
+  public var null: [Double]
+
+  public init(pair: [Double], null: [Double]) {
+    self.pair = pair
+    self.null = null
+  }
+
+  /// The hand-set confidence used before the fit, for comparison: a logistic score of the
+  /// evidence, length and mismatches; for a null bead, the lack of a resembling neighbour.
+  public static let handSet = BeadCalibration(pair: [-2.5, 6, 1.5, -0.4, -0.5, 0, 0], null: [2, -6, 3, 1])
+
+  /// The calibration fitted on the development set, or ``handSet`` without the resource.
+  public static let fitted: BeadCalibration = AlignmentModel.bundled?.calibration ?? handSet
+
+  /// The probability that a bead with these features is right.
+  public func probability(_ features: BeadFeatures) -> Double {
+    let coefficients = features.isNull ? null : pair
+    let logit = zip(coefficients, features.values).reduce(0) { $0 + $1.0 * $1.1 }
+    return 1 / (1 + exp(-logit))
+  }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import Selaras
+
+/// Fits the aligner's weights and confidence calibration on the fit half of the PUD
+/// development set and writes `Sources/Selaras/Resources/alignment-model.json`.
+struct AlignFitBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "align-fit",
+    abstract: "Fit the aligner's weights and calibration on the PUD fit half; write the model file.")
+
+  @Option(help: "The PUD sentence pairs the development set is built from.")
+  var pud = "Corpora/PUD/pud.en-id.tsv"
+
+  @Option(help: "Where to write the model.")
+  var output = "Sources/Selaras/Resources/alignment-model.json"
+
+  @Option(help: "Coordinate-search passes.")
+  var passes = 4
+
+  @Option(help: "Editions of the fit half to fit on (each groups and edits its documents anew).")
+  var editions = 4
+
+  mutating func run() throws {
+    let lexicon = try Lexicon.standard()
+    let set = try DevelopmentSet(path: pud, half: .fit, editions: editions)
+    var search = WeightSearch()
+    search.passes = passes
+    let calibration = BeadCalibration.handSet
+    let start = NewsAlignmentScorer.Weights()
+    let result = search.fit(from: start) { weights in
+      let scores = set.evaluate { source, target in
+        SentenceAligner().align(scorer(source, target, lexicon, weights, calibration))
+      }
+      return (scores.presegmented.strict.f1 + scores.raw.strict.f1) / 2
+    }
+    for change in result.changes {
+      report(["bench": "align-fit", "pass": change.pass, "parameter": change.parameter, "value": change.value, "score": change.score])
+    }
+    let fitted = fitCalibration(set, lexicon, result.weights)
+    let model = AlignmentModel(
+      command: "swift run -c release selaras-bench align-fit",
+      fittedOn: "PUD fit half (\(set.articles.count) articles; mean strict F1 presegmented and from raw text), lexicon of \(lexicon.count) entries",
+      fitScore: (result.score * 10000).rounded() / 10000, weights: result.weights, calibration: fitted)
+    try model.encoded().write(toFile: output, atomically: true, encoding: .utf8)
+    report(["bench": "align-fit", "output": output, "fit_score": result.score, "changes": result.changes.count])
+  }
+
+  /// Logistic models of bead correctness over the beads the fitted weights choose on the
+  /// fit half, presegmented: one for pairs, one for null beads.
+  private func fitCalibration(_ set: DevelopmentSet, _ lexicon: Lexicon, _ weights: NewsAlignmentScorer.Weights)
+    -> BeadCalibration
+  {
+    // The pairs chosen between texts that are not translations of each other (each
+    // article's English with the next one's Indonesian) are wrong, every one: without
+    // them the fit half has too few wrong pairs to learn what missing evidence means.
+    var mismatched = set
+    for index in mismatched.articles.indices {
+      let next = set.articles[(index + 1) % set.articles.count]
+      mismatched.articles[index].goldTarget = next.goldTarget
+      mismatched.articles[index].article.gold = []
+    }
+    let real = calibrationSamples(set, lexicon, weights, .handSet)
+    let samples = real + calibrationSamples(mismatched, lexicon, weights, .handSet).filter { !$0.features.isNull }
+    let pairs = samples.filter { !$0.features.isNull }
+    let nulls = samples.filter(\.features.isNull)
+    var pair = LogisticRegression.fit(rows: pairs.map(\.features.values), labels: pairs.map(\.right))
+    // The mismatched pairs change how often a pair is right, not what makes one right: the
+    // intercept moves back to the odds of the real pairs (the correction for a sample
+    // enriched in one class), so that probabilities follow real articles.
+    let realPairs = real.filter { !$0.features.isNull }
+    func logOdds(_ samples: [(features: BeadFeatures, score: Double, right: Bool)]) -> Double {
+      let right = Double(samples.filter(\.right).count)
+      return log(max(right, 0.5) / max(Double(samples.count) - right, 0.5))
+    }
+    pair[0] += logOdds(realPairs) - logOdds(pairs)
+    let null = LogisticRegression.fit(rows: nulls.map(\.features.values), labels: nulls.map(\.right))
+    return BeadCalibration(pair: pair, null: null)
+  }
+}
+
+/// The scorer the aligner builds, with the given weights and calibration.
+func scorer(
+  _ source: [Sentence], _ target: [Sentence], _ lexicon: Lexicon, _ weights: NewsAlignmentScorer.Weights,
+  _ calibration: BeadCalibration
+) -> NewsAlignmentScorer {
+  NewsAlignmentScorer(
+    source: source, sourceLanguage: .english, target: target, targetLanguage: .indonesian, lexicon: lexicon,
+    weights: weights, calibration: calibration)
+}
+
+/// Every bead the aligner chooses on the presegmented articles, with its features, its
+/// confidence and whether it is right.
+func calibrationSamples(
+  _ set: DevelopmentSet, _ lexicon: Lexicon, _ weights: NewsAlignmentScorer.Weights, _ calibration: BeadCalibration
+) -> [(features: BeadFeatures, score: Double, right: Bool)] {
+  set.articles.flatMap { item in
+    let model = scorer(item.goldSource, item.goldTarget, lexicon, weights, calibration)
+    let beads = SentenceAligner().align(model)
+    let right = AlignmentEvaluation.correctness(of: beads, gold: item.article.gold)
+    return zip(beads, right).map { bead, right in
+      (model.features(source: bead.source, target: bead.target), bead.score, right)
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Selaras
+
+/// The aligner's development set, read and segmented once: the PUD article pairs of one
+/// half, each presegmented (gold sentences) and cut from raw text by the segmenter.
+struct DevelopmentSet {
+  struct Article {
+    var article: DevelopmentArticle
+    var goldSource: [Sentence]
+    var goldTarget: [Sentence]
+    var rawSource: [Sentence]
+    var rawTarget: [Sentence]
+  }
+
+  var half: ParallelDocuments.Half
+  var articles: [Article]
+
+  init(path: String, half: ParallelDocuments.Half, editions: Int = 1) throws {
+    let corpus = try ParallelDocuments(tsv: readText(path))
+    let english = try SentenceSegmenter(language: .english)
+    let indonesian = try SentenceSegmenter(language: .indonesian)
+    self.half = half
+    let generated = (0..<editions).flatMap { DevelopmentArticles().articles(from: corpus, half: half, edition: $0) }
+    articles = try generated.map { article in
+      Article(
+        article: article, goldSource: english.presegmented(article.sourceLines.joined(separator: "\n")),
+        goldTarget: indonesian.presegmented(article.targetLines.joined(separator: "\n")),
+        rawSource: try english.segment(article.sourceText), rawTarget: try indonesian.segment(article.targetText))
+    }
+  }
+
+  /// Strict and lax scores of `align` on the presegmented articles and on the raw ones.
+  func evaluate(includeNullBeads: Bool = true, _ align: ([Sentence], [Sentence]) -> [Bead])
+    -> (presegmented: AlignmentEvaluation, raw: AlignmentEvaluation)
+  {
+    var presegmented = AlignmentEvaluation()
+    var raw = AlignmentEvaluation()
+    for item in articles {
+      let beads = align(item.goldSource, item.goldTarget)
+      presegmented = presegmented + AlignmentEvaluation(predicted: beads, gold: item.article.gold, includeNullBeads: includeNullBeads)
+      let rawBeads = align(item.rawSource, item.rawTarget)
+      raw =
+        raw
+        + AlignmentEvaluation(
+          predicted: rawBeads, predictedSource: item.rawSource.map(\.range), predictedTarget: item.rawTarget.map(\.range),
+          gold: item.article.gold, goldSource: item.article.sourceRanges, goldTarget: item.article.targetRanges,
+          includeNullBeads: includeNullBeads)
+    }
+    return (presegmented, raw)
+  }
+
+  /// Writes each article as Corpora does (`NAME.en.txt`, `.id.txt`, `.en.lines`, `.id.lines`,
+  /// `.gold.json`), to look at.
+  func write(to directory: String) throws {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    for item in articles {
+      let article = item.article
+      let base = "\(directory)/\(article.name)"
+      try article.sourceText.write(toFile: base + ".en.txt", atomically: true, encoding: .utf8)
+      try article.targetText.write(toFile: base + ".id.txt", atomically: true, encoding: .utf8)
+      try (article.sourceLines.joined(separator: "\n") + "\n").write(toFile: base + ".en.lines", atomically: true, encoding: .utf8)
+      try (article.targetLines.joined(separator: "\n") + "\n").write(toFile: base + ".id.lines", atomically: true, encoding: .utf8)
+      let gold = article.gold.map { "[\(Array($0.source)),\(Array($0.target))]" }.joined(separator: ",\n ")
+      try ("[" + gold + "]\n").write(toFile: base + ".gold.json", atomically: true, encoding: .utf8)
+    }
+  }
+}
