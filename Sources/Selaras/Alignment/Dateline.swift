@@ -12,7 +12,18 @@ enum Dateline {
   /// capitals before a comma.
   static func body(of sentence: String) -> Substring {
     let text = Substring(sentence)
-    guard let dash = dashEnd(text) else { return text }
+    // Most sentences have no dash between spaces near their start: one pass over at most
+    // 64 bytes tells, before any string is searched.
+    var previous: UInt8 = 0
+    var hasDash = false
+    for byte in sentence.utf8.prefix(64) {
+      if previous == 0x20 && (byte == UInt8(ascii: "-") || byte == 0xE2) {
+        hasDash = true
+        break
+      }
+      previous = byte
+    }
+    guard hasDash, let dash = dashEnd(text) else { return text }
     let prefix = text[..<dash.lowerBound]
     let isDateline =
       prefix.contains("(Reuters)") || prefix.contains("(AP)") || prefix.contains("(AFP)")

@@ -49,11 +49,11 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     var targetKeys: [UInt32] = []
     self.source = source.map {
       extractor.features(
-        of: String(Dateline.body(of: $0.text)), language: sourceLanguage.language, chrome: $0.chrome, into: &sourceKeys)
+        of: Self.evidenceText($0.text), language: sourceLanguage.language, chrome: $0.chrome, into: &sourceKeys)
     }
     self.target = target.map {
       extractor.features(
-        of: String(Dateline.body(of: $0.text)), language: targetLanguage.language, chrome: $0.chrome, into: &targetKeys)
+        of: Self.evidenceText($0.text), language: targetLanguage.language, chrome: $0.chrome, into: &targetKeys)
     }
     self.sourceKeys = sourceKeys
     self.targetKeys = targetKeys
@@ -120,6 +120,12 @@ public final class NewsAlignmentScorer: AlignmentScorer {
         }
       }
     }
+  }
+
+  /// The text the evidence is taken from: the sentence without its dateline.
+  private static func evidenceText(_ text: String) -> String {
+    let body = Dateline.body(of: text)
+    return body.startIndex == text.startIndex ? text : String(body)
   }
 
   /// Fills ``sourcePull`` and ``targetPull`` from the cached band.
