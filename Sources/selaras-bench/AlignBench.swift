@@ -102,7 +102,41 @@ struct AlignBench: ParsableCommand {
           reportCalibration(name, calibrationSamples(set, setting.lexicon, setting.weights, setting.calibration))
         }
       }
+      try measureBatchLexicon(set, name: "pud-\(half.rawValue)", lexicon: lexicon)
+      try measureBatchLexicon(set, name: "pud-\(half.rawValue)-no-lexicon", lexicon: Lexicon())
     }
+  }
+
+  /// The batch's second pass, with the words learned from the first pass's confident beads
+  /// (no gold is used: a user's `--batch` does the same).
+  private func measureBatchLexicon(_ set: DevelopmentSet, name: String, lexicon: Lexicon) throws {
+    let aligner = try ArticleAligner(lexicon: lexicon)
+    let presegmented = aligner.alignBatch(set.articles.map { ($0.goldSource, $0.goldTarget) })
+    let raw = aligner.alignBatch(set.articles.map { ($0.rawSource, $0.rawTarget) })
+    var scores = (presegmented: AlignmentEvaluation(), raw: AlignmentEvaluation())
+    for (index, item) in set.articles.enumerated() {
+      scores.presegmented = scores.presegmented + AlignmentEvaluation(predicted: presegmented.articles[index].beads, gold: item.article.gold)
+      scores.raw =
+        scores.raw
+        + AlignmentEvaluation(
+          predicted: raw.articles[index].beads, predictedSource: item.rawSource.map(\.range),
+          predictedTarget: item.rawTarget.map(\.range), gold: item.article.gold, goldSource: item.article.sourceRanges,
+          goldTarget: item.article.targetRanges)
+    }
+    let firstPass = set.articles.map { aligner.align(source: $0.goldSource, target: $0.goldTarget) }
+    func mean(_ articles: [AlignedArticle]) -> Double {
+      let scores = articles.flatMap { $0.beads.filter { !$0.isNull }.map(\.score) }
+      return scores.reduce(0, +) / Double(max(1, scores.count))
+    }
+    let examples = presegmented.learned.translations.sorted { $0.key < $1.key }.prefix(12)
+      .map { "\($0.key)=\($0.value.joined(separator: "/"))" }.joined(separator: " ")
+    report([
+      "bench": "align", "set": "\(name)-batch-lexicon", "metric": "learned", "entries": presegmented.learned.count,
+      "mean_pair_score_first_pass": mean(firstPass), "mean_pair_score_second_pass": mean(presegmented.articles),
+      "examples": examples,
+    ])
+    reportQuality("\(name)-batch-lexicon-presegmented", scores.presegmented, articles: set.articles.count, nulls: "counted")
+    reportQuality("\(name)-batch-lexicon-raw-text", scores.raw, articles: set.articles.count, nulls: "counted")
   }
 
   private func reportCalibration(_ set: String, _ samples: [(features: BeadFeatures, score: Double, right: Bool)]) {

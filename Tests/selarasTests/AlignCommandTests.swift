@@ -77,11 +77,17 @@ struct AlignCommandTests {
     defer { try? FileManager.default.removeItem(at: file) }
     let result = try CommandRunner.run(["align", "--batch", "Corpora", "--output", file.path])
     #expect(result.status == 0)
-    let progress = result.stderr.split(separator: "\n")
+    let lines = result.stderr.split(separator: "\n")
+    let progress = lines.filter { $0.hasPrefix("[") }
     let articles = try FileManager.default.contentsOfDirectory(atPath: CommandRunner.root.appendingPathComponent("Corpora").path)
       .filter { $0.hasSuffix(".gold.json") }.count
     #expect(progress.count == articles)
     #expect(progress.last?.hasPrefix("[\(articles)/\(articles)] ") == true)
+    // The second pass says how many words it learned from the first.
+    #expect(lines.last?.hasPrefix("second pass with ") == true)
+    let single = try CommandRunner.run(["align", "--batch", "Corpora", "--output", file.path, "--single-pass"])
+    #expect(single.status == 0)
+    #expect(!single.stderr.contains("second pass"))
     #expect(progress.contains { $0.contains("] sport-ginting-japan-open: ") && $0.hasSuffix(" beads") })
     let text = try String(contentsOf: file, encoding: .utf8)
     #expect(text.contains("<prop type=\"x-document\">courts-syl-verdict</prop>"))

@@ -47,9 +47,17 @@ public struct ArticleAligner: Sendable {
   public func align(source: String, target: String, presegmented: Bool = false) throws(SegmentationError)
     -> AlignedArticle
   {
+    let sentences = try segment(source: source, target: target, presegmented: presegmented)
+    return align(source: sentences.source, target: sentences.target)
+  }
+
+  /// Both texts cut into sentences as ``align(source:target:presegmented:)`` cuts them.
+  public func segment(source: String, target: String, presegmented: Bool = false) throws(SegmentationError)
+    -> (source: [Sentence], target: [Sentence])
+  {
     let sourceSentences = presegmented ? sourceSegmenter.presegmented(source) : try sourceSegmenter.segment(source)
     let targetSentences = presegmented ? targetSegmenter.presegmented(target) : try targetSegmenter.segment(target)
-    return align(source: sourceSentences, target: targetSentences)
+    return (sourceSentences, targetSentences)
   }
 
   /// Aligns sentences already cut.
@@ -58,5 +66,27 @@ public struct ArticleAligner: Sendable {
       source: source, sourceLanguage: sourceLanguage, target: target, targetLanguage: targetLanguage,
       lexicon: lexicon, weights: weights, calibration: calibration)
     return AlignedArticle(source: source, target: target, beads: aligner.align(scorer))
+  }
+
+  /// Aligns a batch of articles in two passes: the first with ``lexicon``, the second with
+  /// the word translations `learner` finds in the first pass's confident beads added to it.
+  ///
+  /// - Parameter firstPass: Called with each article's index and first alignment as it is
+  ///   made, for progress.
+  /// - Returns: The second pass's alignments, in order, and the lexicon learned.
+  public func alignBatch(
+    _ articles: [(source: [Sentence], target: [Sentence])], learner: LexiconLearner = LexiconLearner(),
+    firstPass: (Int, AlignedArticle) -> Void = { _, _ in }
+  ) -> (articles: [AlignedArticle], learned: Lexicon) {
+    let first = articles.enumerated().map { index, texts in
+      let article = align(source: texts.source, target: texts.target)
+      firstPass(index, article)
+      return article
+    }
+    let learned = learner.learn(from: first)
+    guard learned.count > 0 else { return (first, learned) }
+    var second = self
+    second.lexicon.merge(learned)
+    return (articles.map { second.align(source: $0.source, target: $0.target) }, learned)
   }
 }

@@ -47,6 +47,9 @@ struct Align: ParsableCommand {
   @Option(help: "Align every NAME.en.txt / NAME.id.txt pair in DIR.")
   var batch: String?
 
+  @Flag(help: "With --batch, align once, without the second pass that uses words learned from the batch.")
+  var singlePass = false
+
   @Flag(help: "Also store the pairs in the translation memory.")
   var save = false
 
@@ -118,13 +121,33 @@ struct Align: ParsableCommand {
     guard !names.isEmpty else {
       throw CommandError("\(folder): no NAME\(sourceSuffix) / NAME.\(targetLang.language).txt pairs")
     }
-    writer.begin()
-    for (index, name) in names.enumerated() {
+    var texts: [(source: [Sentence], target: [Sentence])] = []
+    for name in names {
       let base = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-      let article = try aligner.align(
-        source: InputFile.text("\(base)\(sourceSuffix)"), target: InputFile.text("\(base).\(targetLang.language).txt"),
-        presegmented: presegmented)
-      printError("[\(index + 1)/\(names.count)] \(name): \(article.beads.count) beads")
+      texts.append(
+        try aligner.segment(
+          source: InputFile.text("\(base)\(sourceSuffix)"), target: InputFile.text("\(base).\(targetLang.language).txt"),
+          presegmented: presegmented))
+    }
+    func progress(_ index: Int, _ article: AlignedArticle) {
+      printError("[\(index + 1)/\(names.count)] \(names[index]): \(article.beads.count) beads")
+    }
+    // Two passes unless --single-pass: the second uses the words learned from the first
+    // pass's confident beads.
+    let articles: [AlignedArticle]
+    if singlePass {
+      articles = texts.enumerated().map { index, texts in
+        let article = aligner.align(source: texts.source, target: texts.target)
+        progress(index, article)
+        return article
+      }
+    } else {
+      let batch = aligner.alignBatch(texts, firstPass: progress)
+      printError("second pass with \(batch.learned.count) word translations learned from the confident beads")
+      articles = batch.articles
+    }
+    writer.begin()
+    for (name, article) in zip(names, articles) {
       warnIfUnrelated(article, name: name)
       writer.write(article, name: name)
       units += memoryUnits(article, document: name)

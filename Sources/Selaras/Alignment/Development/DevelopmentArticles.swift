@@ -256,9 +256,11 @@ private struct ArticleBuilder {
       // A sentence of running text ends in punctuation (a few PUD sentences do not, and
       // would run into the next one on the page); headlines, captions and chrome may not.
       let isBody = unit.layout == .body
-      let source = english.add(isBody ? unit.english.map(Self.ended) : unit.english, newParagraph: newParagraph)
+      let source = english.add(
+        isBody ? unit.english.map(Self.ended) : unit.english, newParagraph: newParagraph, ownLine: !isBody)
       let target = indonesian.add(
-        isBody ? unit.indonesian.map(Self.ended) : unit.indonesian, newParagraph: newParagraph || random.chance(0.1))
+        isBody ? unit.indonesian.map(Self.ended) : unit.indonesian, newParagraph: newParagraph || random.chance(0.1),
+        ownLine: !isBody)
       if source.isEmpty || target.isEmpty {
         gold += source.map { Bead(source: $0..<($0 + 1), target: target.lowerBound..<target.lowerBound, score: 1) }
         gold += target.map { Bead(source: source.lowerBound..<source.lowerBound, target: $0..<($0 + 1), score: 1) }
@@ -281,10 +283,15 @@ private struct ArticleBuilder {
     var text = ""
     var lines: [String] = []
     var ranges: [Range<Int>] = []
+    /// Whether the last sentence stands on its own line (a headline, caption or chrome), so
+    /// that what follows starts a new paragraph.
+    var lastIsOwnLine = false
 
     /// Appends sentences, in a new paragraph or after the last sentence; returns their indices.
-    mutating func add(_ sentences: [String], newParagraph: Bool) -> Range<Int> {
+    mutating func add(_ sentences: [String], newParagraph: Bool, ownLine: Bool) -> Range<Int> {
       let start = lines.count
+      let newParagraph = newParagraph || ownLine || lastIsOwnLine
+      if !sentences.isEmpty { lastIsOwnLine = ownLine }
       for (number, sentence) in sentences.enumerated() {
         let collapsed = sentence.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if !text.isEmpty {
