@@ -20,10 +20,13 @@ struct AlignBench: ParsableCommand {
   @Flag(help: "Report quality only.")
   var qualityOnly = false
 
+  @Flag(help: "Report speed only.")
+  var speedOnly = false
+
   private var lexicon = Lexicon()
 
   enum CodingKeys: CodingKey {
-    case corpora, sizes, showErrors, qualityOnly, builtInLexicon, pud, writeFitArticles
+    case corpora, sizes, showErrors, qualityOnly, speedOnly, builtInLexicon, pud, writeFitArticles
   }
 
   @Flag(help: "Use only the built-in word list, not FreeDict.")
@@ -46,6 +49,9 @@ struct AlignBench: ParsableCommand {
     var rawArticles = 0
     var articles: [GoldArticle] = []
     let names = try corpusNames(in: corpora)
+    if speedOnly {
+      return try measureSpeed(english: english, indonesian: indonesian, names: names)
+    }
     for name in names {
       let gold = try readGold("\(corpora)/\(name).gold.json")
       let source = english.presegmented(try readText("\(corpora)/\(name).en.lines"))

@@ -12,35 +12,43 @@ enum Dateline {
   /// capitals before a comma.
   static func body(of sentence: String) -> Substring {
     let text = Substring(sentence)
-    // Most sentences have no dash between spaces near their start: one pass over at most
-    // 64 bytes tells, before any string is searched.
-    var previous: UInt8 = 0
-    var hasDash = false
-    for byte in sentence.utf8.prefix(64) {
-      if previous == 0x20 && (byte == UInt8(ascii: "-") || byte == 0xE2) {
-        hasDash = true
-        break
-      }
-      previous = byte
-    }
-    guard hasDash, let dash = dashEnd(text) else { return text }
-    let prefix = text[..<dash.lowerBound]
+    guard let dash = dashEnd(sentence) else { return text }
+    let utf8 = sentence.utf8
+    let prefix = Substring(utf8[..<utf8.index(utf8.startIndex, offsetBy: dash.lowerBound)])
     let isDateline =
       prefix.contains("(Reuters)") || prefix.contains("(AP)") || prefix.contains("(AFP)")
       || prefix.lowercased().contains(".com") || prefix.contains("CNN Indonesia") || prefix.contains("CNBC Indonesia")
       || isCapitalPlace(prefix)
-    return isDateline ? text[dash.upperBound...] : text
+    guard isDateline else { return text }
+    return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: dash.upperBound)...])
   }
 
-  /// The first ` - `, ` – `, ` — ` or ` -- ` within the first 60 bytes.
-  private static func dashEnd(_ text: Substring) -> Range<Substring.Index>? {
-    let window = text.prefix(64)
-    for dash in [" -- ", " - ", " – ", " — "] {
-      if let range = window.range(of: dash), text.utf8.distance(from: text.startIndex, to: range.lowerBound) <= 60 {
-        return range
+  /// The UTF-8 offsets of the first ` - `, ` -- `, ` – ` or ` — ` that ends within the
+  /// first 64 bytes, found byte by byte: most sentences have none, and are passed over
+  /// without a string search.
+  private static func dashEnd(_ sentence: String) -> Range<Int>? {
+    var sentence = sentence
+    return sentence.withUTF8 { all -> Range<Int>? in
+      let bytes = UnsafeBufferPointer(rebasing: all.prefix(64))
+      var index = 0
+      while index + 2 < bytes.count {
+        defer { index += 1 }
+        guard bytes[index] == 0x20 else { continue }
+        var end = index + 1
+        if bytes[end] == UInt8(ascii: "-") {
+          end += 1
+          if bytes[end] == UInt8(ascii: "-") { end += 1 }
+        } else if bytes[end] == 0xE2 && end + 2 < bytes.count && bytes[end + 1] == 0x80
+          && (bytes[end + 2] == 0x93 || bytes[end + 2] == 0x94)
+        {
+          end += 3
+        } else {
+          continue
+        }
+        if end < bytes.count && bytes[end] == 0x20 { return index..<(end + 1) }
       }
+      return nil
     }
-    return nil
   }
 
   /// `JAKARTA, Nov 20`, `Jakarta`: a place (its first word in capitals, or a single

@@ -128,18 +128,25 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     return body.startIndex == text.startIndex ? text : String(body)
   }
 
-  /// Fills ``sourcePull`` and ``targetPull`` from the cached band.
+  /// Fills ``sourcePull`` and ``targetPull`` from the cached band: the evidence of each
+  /// single-sentence pair as ``evidence(_:_:)`` computes it, read straight from the cache.
+  /// Chrome that never pairs, and credits, neither pull nor are pulled.
   private func fillPull() {
     var sourcePull = [Double](repeating: 0, count: sourceCount)
     var targetPull = [Double](repeating: 0, count: targetCount)
-    for s in 0..<sourceCount {
-      let lower = max(0, centers[s] - cacheBand)
-      let upper = min(targetCount - 1, centers[s] + cacheBand)
-      guard lower <= upper else { continue }
-      for t in lower...upper {
-        let similarity = min(1, evidence(s..<(s + 1), t..<(t + 1)).similarity)
-        sourcePull[s] = max(sourcePull[s], similarity)
-        targetPull[t] = max(targetPull[t], similarity)
+    let width = 2 * cacheBand + 1
+    for s in 0..<sourceCount where source[s].chrome.isPairable {
+      let sentence = source[s]
+      for offset in 0..<width {
+        let t = centers[s] - cacheBand + offset
+        guard t >= 0 && t < targetCount && target[t].chrome.isPairable else { continue }
+        let packed = cache[s * width + offset]
+        let concepts = Double(packed & 0xFFFFF)
+        let anchors = Double((packed >> 20) & 0xFFFFF)
+        let lexical = 2 * concepts / Double(max(1, sentence.conceptCount + target[t].conceptCount))
+        let similarity = min(1, lexical + anchors / Double(min(sentence.anchorCount, target[t].anchorCount) + 1))
+        if similarity > sourcePull[s] { sourcePull[s] = similarity }
+        if similarity > targetPull[t] { targetPull[t] = similarity }
       }
     }
     self.sourcePull = sourcePull
