@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The test suite with what it needs: installs the Debian packages the tests use (as root
+# through apt-get; otherwise it names them and stops), then runs `swift test`.
+# The README's test command and CI's (.ci/run) are this script. Arguments go to swift test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  libicu-dev libsqlite3-dev zlib1g-dev libxml2-dev pkgconf # build
+  dict-freedict-eng-ind hunspell-id                         # the aligner's and the glossary's word lists
+  libxml2-utils translate-toolkit                           # xmllint and po2tmx, which tests run against our files
+)
+
+if command -v dpkg >/dev/null 2>&1; then
+  missing=()
+  for package in "${packages[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq
+      apt-get install -y -qq "${missing[@]}"
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      sudo apt-get update -qq
+      sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+    else
+      echo "scripts/test.sh: missing Debian packages: ${missing[*]}; run as root, or install them with 'sudo apt-get install ${missing[*]}', then run this again" >&2
+      exit 1
+    fi
+  fi
+else
+  echo "scripts/test.sh: no dpkg here; make sure ICU, SQLite, zlib and libxml2 headers, xmllint and translate-toolkit are installed" >&2
+fi
+
+exec swift test "$@"
