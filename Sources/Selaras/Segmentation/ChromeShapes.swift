@@ -1,3 +1,5 @@
+import Foundation
+
 /// Site chrome recognized by its shape rather than by a listed phrase: photo credits, short
 /// label lines and calls to log in, subscribe or download.
 enum ChromeShapes {
@@ -15,7 +17,9 @@ enum ChromeShapes {
     }
     guard isWholeLine else { return .none }
     if isCredit(text) { return .credit }
-    if !isFirstLine && (isLabel(text) || isCallToAction(text)) { return .label }
+    if !isFirstLine && (isLabel(text) || isCallToAction(text) || isDateLine(text) || isByline(text) || isBreadcrumb(text)) {
+      return .label
+    }
     return .none
   }
 
@@ -48,6 +52,54 @@ enum ChromeShapes {
     return !capitalizedOnly || words.count == 1 || labelWords.contains(words[words.count - 1].lowercased())
   }
 
+  /// A page's date, time or byline line: twelve words at most, a time of day (`10:15`,
+  /// `10.15`) with its zone or half of day (`WIB`, `WITA`, `WIT`, `GMT`, `UTC`, `AM`, `PM`),
+  /// or a date in figures (`12/11/2024`) with either, and no full stop at the
+  /// end: `Selasa, 12 Nov 2024 10:15 WIB`, `Kompas.com - 12/11/2024, 10:15 WIB`,
+  /// `November 12, 2024 10:15 AM GMT+7`. A sentence with a date ends in a full stop.
+  static func isDateLine(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    guard words.count <= 12, let last = text.last, last != "." else { return false }
+    let upper = words.map { $0.uppercased().trimmingCharacters(in: .punctuationCharacters) }
+    let zone = upper.contains { ["WIB", "WITA", "WIT", "GMT", "UTC", "AM", "PM"].contains($0) || $0.hasPrefix("GMT+") }
+    let time = words.contains { word in
+      let parts = word.split(whereSeparator: { $0 == ":" || $0 == "." })
+      return parts.count == 2 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isNumber) }
+    }
+    let date = words.contains { word in
+      word.split(separator: "/").count == 3 && word.allSatisfy { $0.isNumber || $0 == "/" || $0 == "," }
+    }
+    return (time && zone) || (date && (time || zone))
+  }
+
+  /// `By Martin Petty`, `By Kate Lamb and Agus Wibowo`, `Oleh: Ananda Teresia`: a byline
+  /// word and one to six capitalized names (joined by `and`, `dan` or commas), no full stop.
+  static func isByline(_ text: String) -> Bool {
+    var words = text.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",:")) }
+    guard let first = words.first, ["By", "Oleh", "Penulis", "Reporter", "Wartawan"].contains(first),
+      (2...8).contains(words.count), text.last != "."
+    else { return false }
+    words.removeFirst()
+    let names = words.filter { !["and", "dan", "&", ""].contains($0) }
+    return !names.isEmpty && names.count <= 6 && names.allSatisfy { $0.first?.isUppercase == true }
+  }
+
+  /// `Berita > Internasional`, `Home / Nasional / Hukum`, `News | Asia`: two to four parts
+  /// of at most three words each, between `>`, `/`, `|` or `»` with spaces, no full stop.
+  static func isBreadcrumb(_ text: String) -> Bool {
+    guard text.last != "." else { return false }
+    let parts = text.components(separatedBy: CharacterSet(charactersIn: ">/|»")).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    guard (2...4).contains(parts.count), text.contains(" > ") || text.contains(" / ") || text.contains(" | ")
+      || text.contains(" » ")
+    else { return false }
+    return parts.allSatisfy { part in
+      let words = part.split(separator: " ")
+      return (1...3).contains(words.count) && words.first?.first?.isUppercase == true
+    }
+  }
+
   /// Common last words of Indonesian and English label lines.
   private static let labelWords: Set<String> = [
     "terkait", "lainnya", "terbaru", "terpopuler", "populer", "topic", "topik", "kami", "untukmu", "juga",
@@ -55,13 +107,22 @@ enum ChromeShapes {
   ]
 
   /// A call to log in, subscribe, download or follow, at most 25 words: `Silakan login untuk
-  /// menikmati artikel Konten Premium.`, `Scan QR Code …`, `Sign up here.`
+  /// menikmati artikel Konten Premium.`, `Scan QR Code …`, `Sign up here.`, or a line of at
+  /// most 20 words that opens with an imperative to the reader (`Simak Video "…"`,
+  /// `Tonton juga …`, `Watch: …`).
   static func isCallToAction(_ text: String) -> Bool {
     let words = text.split(separator: " ")
     guard words.count <= 25 else { return false }
+    // A line that opens by telling the reader to watch, read, join or follow.
+    if words.count <= 20, let first = words.first, imperatives.contains(String(first)) { return true }
     let lowered = text.lowercased()
     return callsToAction.contains { lowered.contains($0) }
   }
+
+  private static let imperatives: Set<String> = [
+    "Simak", "Tonton", "Saksikan", "Baca", "Lihat", "Cek", "Klik", "Gabung", "Ikuti", "Dapatkan", "Unduh", "Kunjungi",
+    "Watch", "Subscribe", "Follow", "Download", "Listen",
+  ]
 
   private static let callsToAction = [
     "login", "log in", "berlangganan", "langganan", "subscribe", "sign up", "download aplikasi", "unduh aplikasi",

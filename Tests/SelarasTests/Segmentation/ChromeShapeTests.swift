@@ -37,6 +37,35 @@ struct ChromeShapeTests {
     #expect(kinds["# Hot Topic"] == .label)
   }
 
+  @Test("Mastheads: date lines, bylines and breadcrumbs are chrome; a sentence with a date or a byline's words is not")
+  func mastheads() throws {
+    let page = """
+      Gondola Potomac Hanya Empat Menit
+
+      Selasa, 12 Nov 2024 10:15 WIB
+
+      Kompas.com - 12/11/2024, 10:15 WIB
+
+      Berita > Internasional
+
+      Oleh: Ananda Teresia
+
+      Studi itu terbit pada 12/11/2024 pukul 10.15 WIB.
+
+      Oleh karena itu, proyek ditunda
+      """
+    let kinds = try chrome(page, indonesian)
+    #expect(kinds["Selasa, 12 Nov 2024 10:15 WIB"] == .label)
+    #expect(kinds["Kompas.com - 12/11/2024, 10:15 WIB"] == .label)
+    #expect(kinds["Berita > Internasional"] == .label)
+    #expect(kinds["Oleh: Ananda Teresia"] == .label)
+    #expect(kinds["Studi itu terbit pada 12/11/2024 pukul 10.15 WIB."] == Sentence.Chrome.none)
+    #expect(kinds["Oleh karena itu, proyek ditunda"] == Sentence.Chrome.none)
+    let english = try chrome("Headline here\n\nBy Kate Lamb and Agus Wibowo\n\nNovember 12, 2024 10:15 AM GMT+7", english)
+    #expect(english["By Kate Lamb and Agus Wibowo"] == .label)
+    #expect(english["November 12, 2024 10:15 AM GMT+7"] == .label)
+  }
+
   @Test("Credits are credits, in either language and with or without brackets")
   func credits() throws {
     let kinds = try chrome(

@@ -15,6 +15,9 @@ struct PageChrome: Sendable {
   var cities: [String]
   var photographers: [String]
   var agencies: [(english: String, indonesian: String)]
+  /// Lines between the headline and the article: date and time, byline, breadcrumb.
+  var indonesianMasthead: [String]
+  var englishMasthead: [String]
 
   static func forHalf(_ half: ParallelDocuments.Half) -> PageChrome {
     half == .fit ? fit : test
@@ -38,7 +41,12 @@ struct PageChrome: Sendable {
     sites: ["CNN Indonesia", "Bisnis.com", "Liputan6.com", "detikcom"],
     cities: ["JAKARTA", "SURABAYA", "BANDUNG", "MEDAN", "WASHINGTON", "LONDON"],
     photographers: ["Willy Kurniawan", "Ajeng Dinar Ulfiana", "Dita Alangkara", "Tatan Syuflana"],
-    agencies: [("REUTERS", "REUTERS"), ("AP Photo", "AP Photo"), ("AFP", "AFP")])
+    agencies: [("REUTERS", "REUTERS"), ("AP Photo", "AP Photo"), ("AFP", "AFP")],
+    indonesianMasthead: [
+      "Selasa, 12 Nov 2024 10:15 WIB", "{site} - 12/11/2024, 10:15 WIB", "Berita > Internasional",
+      "Rabu, 04 Des 2024 19:02 WIB",
+    ],
+    englishMasthead: ["November 12, 2024 10:15 AM GMT+7", "By {name}"])
 
   static let test = PageChrome(
     indonesian: [
@@ -59,7 +67,12 @@ struct PageChrome: Sendable {
     sites: ["Kompas.com", "Tempo.co", "Republika", "Tribunnews"],
     cities: ["JAKARTA", "YOGYAKARTA", "MAKASSAR", "DENPASAR", "SINGAPORE", "BEIJING"],
     photographers: ["Ajeng Dinar Ulfiana", "Antara Foto", "Achmad Ibrahim", "Yuddy Cahya"],
-    agencies: [("REUTERS", "REUTERS"), ("AP Photo", "AP Photo"), ("ANTARA FOTO", "ANTARA FOTO")])
+    agencies: [("REUTERS", "REUTERS"), ("AP Photo", "AP Photo"), ("ANTARA FOTO", "ANTARA FOTO")],
+    indonesianMasthead: [
+      "Kamis, 7 Maret 2024 | 08:30 WITA", "{site} | 07/03/2024, 08.30 WIB", "Home / Nasional / Hukum",
+      "Jumat 15/11/2024 16:45",
+    ],
+    englishMasthead: ["Updated 07 March 2024, 08:30 GMT", "By {name} and {name}"])
 
   static let firstNames = ["Ananda", "Stanley", "Martin", "Kate", "Gayatri", "Fransiska", "Tom", "Yuddy", "Agus"]
   static let lastNames = ["Teresia", "Widianto", "Petty", "Lamb", "Suroyo", "Nangoy", "Hogue", "Budiman", "Wibowo"]
