@@ -26,7 +26,7 @@ struct AlignBench: ParsableCommand {
   private var lexicon = Lexicon()
 
   enum CodingKeys: CodingKey {
-    case corpora, sizes, showErrors, qualityOnly, speedOnly, builtInLexicon, pud, writeFitArticles
+    case corpora, sizes, showErrors, qualityOnly, speedOnly, builtInLexicon, pud, writeFitArticles, editions
   }
 
   @Flag(help: "Use only the built-in word list, not FreeDict.")
@@ -34,6 +34,9 @@ struct AlignBench: ParsableCommand {
 
   @Option(help: "The PUD sentence pairs the development set is built from.")
   var pud = "Corpora/PUD/pud.en-id.tsv"
+
+  @Option(help: "Editions of each PUD half to score (each groups and edits the documents anew; more is steadier).")
+  var editions = 4
 
   @Option(help: "Write the fit half's development articles to this folder, to look at.")
   var writeFitArticles: String?
@@ -90,7 +93,7 @@ struct AlignBench: ParsableCommand {
       ("no-lexicon", Lexicon(), .fitted, .fitted),
     ]
     for half in ParallelDocuments.Half.allCases {
-      let set = try DevelopmentSet(path: pud, half: half)
+      let set = try DevelopmentSet(path: pud, half: half, editions: editions)
       if half == .fit, let folder = writeFitArticles { try set.write(to: folder) }
       if half == .fit && showErrors {
         for item in set.articles {

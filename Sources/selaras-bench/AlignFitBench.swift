@@ -24,46 +24,59 @@ struct AlignFitBench: ParsableCommand {
   mutating func run() throws {
     let lexicon = try Lexicon.standard()
     let set = try DevelopmentSet(path: pud, half: .fit, editions: editions)
-    var search = WeightSearch()
-    search.passes = passes
-    let calibration = BeadCalibration.handSet
-    let start = NewsAlignmentScorer.Weights()
-    let result = search.fit(from: start) { weights in
-      let scores = set.evaluate { source, target in
-        SentenceAligner().align(scorer(source, target, lexicon, weights, calibration))
-      }
-      return (scores.presegmented.strict.f1 + scores.raw.strict.f1) / 2
-    }
+    let result = fitWeights(set, lexicon)
     for change in result.changes {
       report(["bench": "align-fit", "pass": change.pass, "parameter": change.parameter, "value": change.value, "score": change.score])
     }
-    let fitted = fitCalibration(set, lexicon, result.weights)
+    // The confidence is calibrated on beads the weights were not fitted on: each of two
+    // folds of the fit half's documents is aligned with weights fitted on the other, so
+    // that the calibration sees the aligner as accurate as it is on new text, not as on
+    // the text it was tuned on.
+    var real: [(features: BeadFeatures, score: Double, right: Bool)] = []
+    var mismatched: [(features: BeadFeatures, score: Double, right: Bool)] = []
+    for k in 0..<2 {
+      let tuning = try DevelopmentSet(path: pud, half: .fit, editions: editions, fold: (1 - k, 2))
+      let held = try DevelopmentSet(path: pud, half: .fit, editions: editions, fold: (k, 2))
+      let weights = fitWeights(tuning, lexicon).weights
+      real += calibrationSamples(held, lexicon, weights, .handSet)
+      mismatched += calibrationSamples(held.mismatched(), lexicon, weights, .handSet).filter { !$0.features.isNull }
+      report(["bench": "align-fit", "calibration_fold": k, "beads": real.count])
+    }
+    let fitted = fitCalibration(real: real, mismatched: mismatched)
     let model = AlignmentModel(
       command: "swift run -c release selaras-bench align-fit",
-      fittedOn: "PUD fit half (\(set.articles.count) articles; mean strict F1 presegmented and from raw text), lexicon of \(lexicon.count) entries",
+      fittedOn:
+        "PUD fit half (\(set.articles.count) articles; mean strict F1 presegmented and from raw text), lexicon of "
+        + "\(lexicon.count) entries; confidence calibrated on two folds of its documents, each aligned with weights "
+        + "fitted on the other",
       fitScore: (result.score * 10000).rounded() / 10000, weights: result.weights, calibration: fitted)
     try model.encoded().write(toFile: output, atomically: true, encoding: .utf8)
     report(["bench": "align-fit", "output": output, "fit_score": result.score, "changes": result.changes.count])
   }
 
-  /// Logistic models of bead correctness over the beads the fitted weights choose on the
-  /// fit half, presegmented: one for pairs, one for null beads.
-  private func fitCalibration(_ set: DevelopmentSet, _ lexicon: Lexicon, _ weights: NewsAlignmentScorer.Weights)
-    -> BeadCalibration
+  /// The weights the coordinate search finds on `set`, from the hand-set ones.
+  private func fitWeights(_ set: DevelopmentSet, _ lexicon: Lexicon)
+    -> (weights: NewsAlignmentScorer.Weights, score: Double, changes: [WeightSearch.Change])
   {
-    // The pairs chosen between texts that are not translations of each other (each
-    // article's English with the next one's Indonesian) are wrong, every one: without
-    // them the fit half has too few wrong pairs to learn what missing evidence means.
-    var mismatched = set
-    for index in mismatched.articles.indices {
-      let next = set.articles[(index + 1) % set.articles.count]
-      mismatched.articles[index].goldTarget = next.goldTarget
-      mismatched.articles[index].article.gold = []
+    var search = WeightSearch()
+    search.passes = passes
+    return search.fit(from: NewsAlignmentScorer.Weights()) { weights in
+      let scores = set.evaluate { source, target in
+        SentenceAligner().align(scorer(source, target, lexicon, weights, .handSet))
+      }
+      return (scores.presegmented.strict.f1 + scores.raw.strict.f1) / 2
     }
-    let real = calibrationSamples(set, lexicon, weights, .handSet)
-    let samples = real + calibrationSamples(mismatched, lexicon, weights, .handSet).filter { !$0.features.isNull }
-    let pairs = samples.filter { !$0.features.isNull }
-    let nulls = samples.filter(\.features.isNull)
+  }
+
+  /// Logistic models of bead correctness: one for pairs, over the real beads and, as extra
+  /// wrong examples, the pairs chosen between mismatched articles (without them too few
+  /// pairs are wrong to learn what missing evidence means); one for null beads.
+  private func fitCalibration(
+    real: [(features: BeadFeatures, score: Double, right: Bool)],
+    mismatched: [(features: BeadFeatures, score: Double, right: Bool)]
+  ) -> BeadCalibration {
+    let pairs = (real + mismatched).filter { !$0.features.isNull }
+    let nulls = real.filter(\.features.isNull)
     var pair = LogisticRegression.fit(rows: pairs.map(\.features.values), labels: pairs.map(\.right))
     // The mismatched pairs change how often a pair is right, not what makes one right: the
     // intercept moves back to the odds of the real pairs (the correction for a sample

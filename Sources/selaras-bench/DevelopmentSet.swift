@@ -15,12 +15,12 @@ struct DevelopmentSet {
   var half: ParallelDocuments.Half
   var articles: [Article]
 
-  init(path: String, half: ParallelDocuments.Half, editions: Int = 1) throws {
+  init(path: String, half: ParallelDocuments.Half, editions: Int = 1, fold: (k: Int, n: Int)? = nil) throws {
     let corpus = try ParallelDocuments(tsv: readText(path))
     let english = try SentenceSegmenter(language: .english)
     let indonesian = try SentenceSegmenter(language: .indonesian)
     self.half = half
-    let generated = (0..<editions).flatMap { DevelopmentArticles().articles(from: corpus, half: half, edition: $0) }
+    let generated = (0..<editions).flatMap { DevelopmentArticles().articles(from: corpus, half: half, edition: $0, fold: fold) }
     articles = try generated.map { article in
       Article(
         article: article, goldSource: english.presegmented(article.sourceLines.joined(separator: "\n")),
@@ -47,6 +47,19 @@ struct DevelopmentSet {
           includeNullBeads: includeNullBeads)
     }
     return (presegmented, raw)
+  }
+
+  /// The same articles with each one's Indonesian replaced by the next one's: texts that are
+  /// not translations of each other, whose every pair is wrong.
+  func mismatched() -> DevelopmentSet {
+    var result = self
+    for index in articles.indices {
+      let next = articles[(index + 1) % articles.count]
+      result.articles[index].goldTarget = next.goldTarget
+      result.articles[index].rawTarget = next.rawTarget
+      result.articles[index].article.gold = []
+    }
+    return result
   }
 
   /// Writes each article as Corpora does (`NAME.en.txt`, `.id.txt`, `.en.lines`, `.id.lines`,

@@ -6,7 +6,11 @@ public struct BeadFeatures: Sendable, Equatable {
   public var isNull: Bool
   /// For a pair: [1, evidence (capped at 1), length agreement as a probability, number
   /// mismatches (capped at 3), sentences beyond two, headline pair (0 or 1), the best
-  /// evidence of a sentence of the bead with a neighbouring sentence outside it].
+  /// evidence of a sentence of the bead with a neighbouring sentence outside it, the least
+  /// evidence one sentence of a longer bead shares with the bead's other side, how much
+  /// dearer the nearest other reading of its sentences is (scaled to −1…1), how far the
+  /// mean evidence each article sentence of the two texts shares with its best match nearby
+  /// falls below 0.35 (0 for translations, up to 1 for texts that are not)].
   /// For a null bead: [1, the best evidence of the sentence with a nearby one on the other
   /// side, chrome never paired (0 or 1), label or first repeated copy (0 or 1)].
   public var values: [Double]
@@ -33,7 +37,7 @@ public struct BeadCalibration: Sendable, Codable, Equatable {
 
   /// The hand-set confidence used before the fit, for comparison: a logistic score of the
   /// evidence, length and mismatches; for a null bead, the lack of a resembling neighbour.
-  public static let handSet = BeadCalibration(pair: [-2.5, 6, 1.5, -0.4, -0.5, 0, 0], null: [2, -6, 3, 1])
+  public static let handSet = BeadCalibration(pair: [-2.5, 6, 1.5, -0.4, -0.5, 0, 0, 0, 0, 0], null: [2, -6, 3, 1])
 
   /// The calibration fitted on the development set, or ``handSet`` without the resource.
   public static let fitted: BeadCalibration = AlignmentModel.bundled?.calibration ?? handSet

@@ -29,11 +29,18 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   /// Pair statistics near the diagonal, computed up front (`fillCache`). A raw buffer: the
   /// exclusivity checks of a class's stored array cost more than the lookups.
   private let cache: UnsafeMutableBufferPointer<UInt64>
+  /// The first sentence of each side that is article text: the headline when the page has
+  /// one, even behind a breadcrumb, a date line or a photo.
+  private let sourceHeadline: Range<Int>
+  private let targetHeadline: Range<Int>
   /// For each sentence, the most evidence it shares with one sentence of the other side
   /// within the cached band: a sentence that resembles one nearby is rarely left unpaired
   /// (the second half of a sentence the translator split carries its names and words).
   private var sourcePull: [Double] = []
   private var targetPull: [Double] = []
+  /// The mean pull of the texts' article sentences: high for a translation, low for texts
+  /// that are not translations of each other, where even the pairs the path takes are guesses.
+  private var textPull = 0.0
 
   /// - Parameters:
   ///   - source: The source sentences (English by default) with their boilerplate flags.
@@ -61,6 +68,10 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     targetTotals = SentenceTotals.running(self.target)
     sourceCount = source.count
     targetCount = target.count
+    let firstSource = source.firstIndex { $0.chrome == .none } ?? 0
+    let firstTarget = target.firstIndex { $0.chrome == .none } ?? 0
+    sourceHeadline = firstSource..<(firstSource + 1)
+    targetHeadline = firstTarget..<(firstTarget + 1)
     self.weights = weights
     let sourceLength = self.source.filter { !$0.isBoilerplate }.reduce(0) { $0 + $1.length }
     let targetLength = self.target.filter { !$0.isBoilerplate }.reduce(0) { $0 + $1.length }
@@ -151,6 +162,17 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     }
     self.sourcePull = sourcePull
     self.targetPull = targetPull
+    var sum = 0.0
+    var count = 0
+    for (sentence, pull) in zip(source, sourcePull) where sentence.chrome == .none {
+      sum += pull
+      count += 1
+    }
+    for (sentence, pull) in zip(target, targetPull) where sentence.chrome == .none {
+      sum += pull
+      count += 1
+    }
+    textPull = count > 0 ? sum / Double(count) : 0
   }
 
   deinit {
@@ -173,7 +195,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       return weights.boilerplatePair
     }
     let prior = weights.prior(sourceRange.count, targetRange.count)
-    let isHeadlinePair = sourceRange == 0..<1 && targetRange == 0..<1
+    let isHeadlinePair = sourceRange == sourceHeadline && targetRange == targetHeadline
     let headline = isHeadlinePair ? weights.headline : 0
     return weights.length * min(weights.maxLengthCost, lengthCost(bead)) + prior + weights.pairBase
       - weights.evidence * min(1, bead.similarity) - headline
@@ -218,7 +240,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     }
     let bead = evidence(sourceRange, targetRange)
     if bead.hasBoilerplate {
-      return BeadFeatures(isNull: false, values: [1, 0, 0, 3, 0, 0, 1])
+      return BeadFeatures(isNull: false, values: [1, 0, 0, 3, 0, 0, 1, 0, -1, 1])
     }
     // The strongest pull of a neighbour: a sentence of the bead resembling the sentence just
     // before or after the bead on the other side.
@@ -233,13 +255,64 @@ public final class NewsAlignmentScorer: AlignmentScorer {
         neighbour = max(neighbour, evidence(s..<(s + 1), t..<(t + 1)).similarity)
       }
     }
-    let isHeadline: Double = sourceRange == 0..<1 && targetRange == 0..<1 ? 1 : 0
+    // The weakest member: a sentence of a longer bead that shares little with the other
+    // side (an unrelated sentence riding along with a true pair).
+    var weakest = min(1, bead.similarity)
+    if sourceRange.count + targetRange.count > 2 {
+      for s in sourceRange where sourceRange.count > 1 {
+        weakest = min(weakest, min(1, evidence(s..<(s + 1), targetRange).similarity))
+      }
+      for t in targetRange where targetRange.count > 1 {
+        weakest = min(weakest, min(1, evidence(sourceRange, t..<(t + 1)).similarity))
+      }
+    }
+    let isHeadline: Double = sourceRange == sourceHeadline && targetRange == targetHeadline ? 1 : 0
+    let margin = min(5, max(-5, self.margin(sourceRange, targetRange))) / 5
     return BeadFeatures(
       isNull: false,
       values: [
         1, min(1, bead.similarity), exp(-lengthCost(bead)), Double(min(3, bead.numberMismatches)),
-        Double(sourceRange.count + targetRange.count - 2), isHeadline, min(1, neighbour),
+        Double(sourceRange.count + targetRange.count - 2), isHeadline, min(1, neighbour), weakest, margin,
+        // Only a poor match of the whole texts counts: within translations, how well the
+        // texts match overall says nothing about one bead.
+        max(0, 0.35 - textPull) / 0.35,
       ])
+  }
+
+  /// How much dearer the nearest other reading of a bead's sentences is: the bead taking
+  /// in the sentence just before or after it on either side (which the path left
+  /// unpaired), or giving up its first or last sentence on a side to a null bead. Negative
+  /// when an alternative is cheaper (the path chose the bead for what lies beyond it).
+  private func margin(_ sourceRange: Range<Int>, _ targetRange: Range<Int>) -> Double {
+    let current = cost(source: sourceRange, target: targetRange)
+    func null(source s: Int) -> Double { cost(source: s..<(s + 1), target: targetRange.lowerBound..<targetRange.lowerBound) }
+    func null(target t: Int) -> Double { cost(source: sourceRange.lowerBound..<sourceRange.lowerBound, target: t..<(t + 1)) }
+    func allowed(_ s: Range<Int>, _ t: Range<Int>) -> Bool { BeadShape.all.contains(BeadShape(s.count, t.count)) }
+    var best = Double.infinity
+    func consider(_ alternative: Double, _ base: Double) { best = min(best, alternative - base) }
+    // Taking in a neighbour.
+    if targetRange.upperBound < targetCount, allowed(sourceRange, targetRange.lowerBound..<(targetRange.upperBound + 1)) {
+      consider(cost(source: sourceRange, target: targetRange.lowerBound..<(targetRange.upperBound + 1)), current + null(target: targetRange.upperBound))
+    }
+    if targetRange.lowerBound > 0, allowed(sourceRange, (targetRange.lowerBound - 1)..<targetRange.upperBound) {
+      consider(cost(source: sourceRange, target: (targetRange.lowerBound - 1)..<targetRange.upperBound), current + null(target: targetRange.lowerBound - 1))
+    }
+    if sourceRange.upperBound < sourceCount, allowed(sourceRange.lowerBound..<(sourceRange.upperBound + 1), targetRange) {
+      consider(cost(source: sourceRange.lowerBound..<(sourceRange.upperBound + 1), target: targetRange), current + null(source: sourceRange.upperBound))
+    }
+    if sourceRange.lowerBound > 0, allowed((sourceRange.lowerBound - 1)..<sourceRange.upperBound, targetRange) {
+      consider(cost(source: (sourceRange.lowerBound - 1)..<sourceRange.upperBound, target: targetRange), current + null(source: sourceRange.lowerBound - 1))
+    }
+    // Giving up an end sentence.
+    if targetRange.count > 1 {
+      consider(cost(source: sourceRange, target: targetRange.dropLast()) + null(target: targetRange.upperBound - 1), current)
+      consider(cost(source: sourceRange, target: targetRange.dropFirst()) + null(target: targetRange.lowerBound), current)
+    }
+    if sourceRange.count > 1 {
+      consider(cost(source: sourceRange.dropLast(), target: targetRange) + null(source: sourceRange.upperBound - 1), current)
+      consider(cost(source: sourceRange.dropFirst(), target: targetRange) + null(source: sourceRange.lowerBound), current)
+    }
+    return best.isFinite ? best : 5
   }
 
   // MARK: Evidence
@@ -258,9 +331,14 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     var result = BeadEvidence()
     result.sourceLength = source.length
     result.targetLength = target.length
-    // A credit pairs only with a credit, one on each side.
-    let creditPair = sourceRange.count == 1 && targetRange.count == 1 && source.credits == 1 && target.credits == 1
-    result.hasBoilerplate = source.boilerplate + target.boilerplate > 0 || (source.credits + target.credits > 0 && !creditPair)
+    // A credit pairs only with a credit, one on each side; a label or a repeated line's
+    // first copy only in a 1-1 bead (a caption with its translation), never as part of a
+    // longer bead, where it would ride along with the article text next to it.
+    let isOneToOne = sourceRange.count == 1 && targetRange.count == 1
+    let creditPair = isOneToOne && source.credits == 1 && target.credits == 1
+    result.hasBoilerplate =
+      source.boilerplate + target.boilerplate > 0 || (source.credits + target.credits > 0 && !creditPair)
+      || (source.softChrome + target.softChrome > 0 && !isOneToOne)
     guard !result.hasBoilerplate else { return result }
     var packed: UInt64 = 0
     for s in sourceRange {
@@ -290,6 +368,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     /// Chrome that never pairs.
     var boilerplate = 0
     var credits = 0
+    /// Labels and first copies of repeated lines.
+    var softChrome = 0
 
     static func running(_ features: [SentenceFeatures]) -> [SentenceTotals] {
       var totals = [SentenceTotals()]
@@ -302,6 +382,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
         next.numbers += sentence.numberCount
         next.boilerplate += sentence.chrome.isPairable || sentence.chrome == .credit ? 0 : 1
         next.credits += sentence.chrome == .credit ? 1 : 0
+        next.softChrome += sentence.chrome == .label || sentence.chrome == .firstOfRepeated ? 1 : 0
         totals.append(next)
       }
       return totals
@@ -311,7 +392,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       SentenceTotals(
         length: lhs.length - rhs.length, concepts: lhs.concepts - rhs.concepts, anchors: lhs.anchors - rhs.anchors,
         numbers: lhs.numbers - rhs.numbers, boilerplate: lhs.boilerplate - rhs.boilerplate,
-        credits: lhs.credits - rhs.credits)
+        credits: lhs.credits - rhs.credits, softChrome: lhs.softChrome - rhs.softChrome)
     }
   }
 

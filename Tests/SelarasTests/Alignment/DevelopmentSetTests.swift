@@ -102,6 +102,6 @@ struct DevelopmentSetTests {
     #expect(NewsAlignmentScorer.Weights.fitted == model.weights)
     #expect(BeadCalibration.fitted == model.calibration)
     #expect(model.command.contains("selaras-bench align-fit"))
-    #expect(model.calibration.pair.count == 7 && model.calibration.null.count == 4)
+    #expect(model.calibration.pair.count == 10 && model.calibration.null.count == 4)
   }
 }

@@ -33,12 +33,19 @@ public struct DevelopmentArticles: Sendable {
   /// The articles of one half of `corpus`. Each `edition` groups and edits the same
   /// documents anew: the fit uses several, so that the weights follow the kinds of edit
   /// rather than the few instances one edition holds; edition 0 is the one measured.
-  public func articles(from corpus: ParallelDocuments, half: ParallelDocuments.Half, edition: Int = 0)
-    -> [DevelopmentArticle]
-  {
-    let tag = edition == 0 ? half.rawValue : "\(half.rawValue)-e\(edition)"
-    var random = SeededGenerator(seed: "articles-\(tag)")
+  ///
+  /// With `fold` (`k` of `n`), only every `n`th document of the half, from the `k`th, is used:
+  /// the fit calibrates on articles of one fold aligned with weights fitted on the others.
+  public func articles(
+    from corpus: ParallelDocuments, half: ParallelDocuments.Half, edition: Int = 0, fold: (k: Int, n: Int)? = nil
+  ) -> [DevelopmentArticle] {
+    var tag = edition == 0 ? half.rawValue : "\(half.rawValue)-e\(edition)"
     var documents = corpus.half(half)
+    if let fold {
+      tag += "-f\(fold.k)of\(fold.n)"
+      documents = documents.enumerated().filter { $0.offset % fold.n == fold.k }.map(\.element)
+    }
+    var random = SeededGenerator(seed: "articles-\(tag)")
     documents.shuffle(using: &random)
     var groups: [[ParallelDocuments.Document]] = [[]]
     for document in documents {
@@ -107,6 +114,15 @@ private struct ArticleBuilder {
         indonesian = words.prefix(max(4, words.count * 2 / 3)).joined(separator: " ")
       }
       units.append(Unit(english: [english], indonesian: [indonesian], layout: .ownLine))
+    }
+    // The page's masthead: date, byline or breadcrumb under the headline.
+    if random.chance(0.4) {
+      let line = PageChrome.fill(random.pick(chrome.indonesianMasthead), title: "", site: site, random: &random)
+      units.append(Unit(english: [], indonesian: [line], layout: .ownLine))
+    }
+    if random.chance(0.2) {
+      let line = PageChrome.fill(random.pick(chrome.englishMasthead), title: "", site: site, random: &random)
+      units.append(Unit(english: [line], indonesian: [], layout: .ownLine))
     }
     let captionAt = random.chance(0.45) ? Int(random.next() % 3) : -1
     let localPhotoAt = random.chance(0.2) ? Int(random.next() % 3) : -1
