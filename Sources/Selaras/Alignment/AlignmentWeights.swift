@@ -62,7 +62,9 @@ extension NewsAlignmentScorer {
     /// is missing or unreadable.
     public static let fitted: Weights = AlignmentModel.bundled?.weights ?? Weights()
 
-    /// The weights the fit tunes, by name, as the fit and its report list them.
+    /// The weights the fit tunes, by name, as the fit and its report list them. A constant
+    /// of immutable key paths; `nonisolated(unsafe)` only because `WritableKeyPath` is not
+    /// marked `Sendable` in this toolchain.
     public nonisolated(unsafe) static let fittedParameters: [(name: String, path: WritableKeyPath<Weights, Double>)] = [
       ("null", \.null), ("nullPull", \.nullPull), ("softChromeNull", \.softChromeNull), ("pairBase", \.pairBase), ("evidence", \.evidence),
       ("length", \.length), ("numberMismatch", \.numberMismatch), ("variance", \.variance),
