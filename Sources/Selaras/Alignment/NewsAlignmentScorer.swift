@@ -12,15 +12,15 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   /// Target characters per source character, estimated from the texts.
   public let lengthRatio: Double
 
-  private let source: [SentenceFeatures]
-  private let target: [SentenceFeatures]
+  let source: [SentenceFeatures]
+  let target: [SentenceFeatures]
   /// The keys of all source sentences, and of all target sentences (`SentenceFeatures.keys`).
   private let sourceKeys: [UInt32]
   private let targetKeys: [UInt32]
   /// Running totals of `source` and `target`, for the hot loop.
   private let sourceTotals: [SentenceTotals]
   private let targetTotals: [SentenceTotals]
-  private let slope: Double
+  let slope: Double
   /// The target sentence on the diagonal for each source sentence.
   private let centers: [Int]
   /// Half-width of the cached band: the aligner's first band (6), the widest bead (3) and one
@@ -31,8 +31,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   private let cache: UnsafeMutableBufferPointer<UInt64>
   /// The first sentence of each side that is article text: the headline when the page has
   /// one, even behind a breadcrumb, a date line or a photo.
-  private let sourceHeadline: Range<Int>
-  private let targetHeadline: Range<Int>
+  let sourceHeadline: Range<Int>
+  let targetHeadline: Range<Int>
   /// For each sentence, the most evidence it shares with one sentence of the other side
   /// within the cached band: a sentence that resembles one nearby is rarely left unpaired
   /// (the second half of a sentence the translator split carries its names and words).
@@ -40,7 +40,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   private var targetPull: [Double] = []
   /// The mean pull of the texts' article sentences: high for a translation, low for texts
   /// that are not translations of each other, where even the pairs the path takes are guesses.
-  private var textPull = 0.0
+  private(set) var textPull = 0.0
 
   /// - Parameters:
   ///   - source: The source sentences (English by default) with their boilerplate flags.
@@ -211,113 +211,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     return weights.prior(sourceCount, targetCount) + weights.pairBase - weights.evidence - headline
   }
 
-  public func confidence(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> Double {
-    calibration.probability(features(source: sourceRange, target: targetRange))
-  }
-
-  /// What the confidence of a bead is computed from (see ``BeadFeatures``).
-  public func features(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> BeadFeatures {
-    if sourceRange.isEmpty || targetRange.isEmpty {
-      let isSource = targetRange.isEmpty
-      let index = isSource ? sourceRange.lowerBound : targetRange.lowerBound
-      let chrome = (isSource ? source[index] : target[index]).chrome
-      // A sentence has no counterpart when no nearby sentence resembles it.
-      var best = 0.0
-      for offset in -4...4 {
-        if isSource {
-          let other = Int((Double(index) * slope).rounded()) + offset
-          guard other >= 0 && other < targetCount else { continue }
-          best = max(best, evidence(index..<(index + 1), other..<(other + 1)).similarity)
-        } else {
-          let other = Int((Double(index) / max(slope, 1e-9)).rounded()) + offset
-          guard other >= 0 && other < sourceCount else { continue }
-          best = max(best, evidence(other..<(other + 1), index..<(index + 1)).similarity)
-        }
-      }
-      let hard: Double = chrome.isPairable || chrome == .credit ? 0 : 1
-      let soft: Double = chrome == .label || chrome == .firstOfRepeated || chrome == .credit ? 1 : 0
-      return BeadFeatures(isNull: true, values: [1, min(1, best), hard, soft])
-    }
-    let bead = evidence(sourceRange, targetRange)
-    if bead.hasBoilerplate {
-      return BeadFeatures(isNull: false, values: [1, 0, 0, 3, 0, 0, 1, 0, -1, 1])
-    }
-    // The strongest pull of a neighbour: a sentence of the bead resembling the sentence just
-    // before or after the bead on the other side.
-    var neighbour = 0.0
-    for s in sourceRange {
-      for t in [targetRange.lowerBound - 1, targetRange.upperBound] where t >= 0 && t < targetCount {
-        neighbour = max(neighbour, evidence(s..<(s + 1), t..<(t + 1)).similarity)
-      }
-    }
-    for t in targetRange {
-      for s in [sourceRange.lowerBound - 1, sourceRange.upperBound] where s >= 0 && s < sourceCount {
-        neighbour = max(neighbour, evidence(s..<(s + 1), t..<(t + 1)).similarity)
-      }
-    }
-    // The weakest member: a sentence of a longer bead that shares little with the other
-    // side (an unrelated sentence riding along with a true pair).
-    var weakest = min(1, bead.similarity)
-    if sourceRange.count + targetRange.count > 2 {
-      for s in sourceRange where sourceRange.count > 1 {
-        weakest = min(weakest, min(1, evidence(s..<(s + 1), targetRange).similarity))
-      }
-      for t in targetRange where targetRange.count > 1 {
-        weakest = min(weakest, min(1, evidence(sourceRange, t..<(t + 1)).similarity))
-      }
-    }
-    let isHeadline: Double = sourceRange == sourceHeadline && targetRange == targetHeadline ? 1 : 0
-    let margin = min(5, max(-5, self.margin(sourceRange, targetRange))) / 5
-    return BeadFeatures(
-      isNull: false,
-      values: [
-        1, min(1, bead.similarity), exp(-lengthCost(bead)), Double(min(3, bead.numberMismatches)),
-        Double(sourceRange.count + targetRange.count - 2), isHeadline, min(1, neighbour), weakest, margin,
-        // Only a poor match of the whole texts counts: within translations, how well the
-        // texts match overall says nothing about one bead.
-        max(0, 0.35 - textPull) / 0.35,
-      ])
-  }
-
-  /// How much dearer the nearest other reading of a bead's sentences is: the bead taking
-  /// in the sentence just before or after it on either side (which the path left
-  /// unpaired), or giving up its first or last sentence on a side to a null bead. Negative
-  /// when an alternative is cheaper (the path chose the bead for what lies beyond it).
-  private func margin(_ sourceRange: Range<Int>, _ targetRange: Range<Int>) -> Double {
-    let current = cost(source: sourceRange, target: targetRange)
-    func null(source s: Int) -> Double { cost(source: s..<(s + 1), target: targetRange.lowerBound..<targetRange.lowerBound) }
-    func null(target t: Int) -> Double { cost(source: sourceRange.lowerBound..<sourceRange.lowerBound, target: t..<(t + 1)) }
-    func allowed(_ s: Range<Int>, _ t: Range<Int>) -> Bool { BeadShape.all.contains(BeadShape(s.count, t.count)) }
-    var best = Double.infinity
-    func consider(_ alternative: Double, _ base: Double) { best = min(best, alternative - base) }
-    // Taking in a neighbour.
-    if targetRange.upperBound < targetCount, allowed(sourceRange, targetRange.lowerBound..<(targetRange.upperBound + 1)) {
-      consider(cost(source: sourceRange, target: targetRange.lowerBound..<(targetRange.upperBound + 1)), current + null(target: targetRange.upperBound))
-    }
-    if targetRange.lowerBound > 0, allowed(sourceRange, (targetRange.lowerBound - 1)..<targetRange.upperBound) {
-      consider(cost(source: sourceRange, target: (targetRange.lowerBound - 1)..<targetRange.upperBound), current + null(target: targetRange.lowerBound - 1))
-    }
-    if sourceRange.upperBound < sourceCount, allowed(sourceRange.lowerBound..<(sourceRange.upperBound + 1), targetRange) {
-      consider(cost(source: sourceRange.lowerBound..<(sourceRange.upperBound + 1), target: targetRange), current + null(source: sourceRange.upperBound))
-    }
-    if sourceRange.lowerBound > 0, allowed((sourceRange.lowerBound - 1)..<sourceRange.upperBound, targetRange) {
-      consider(cost(source: (sourceRange.lowerBound - 1)..<sourceRange.upperBound, target: targetRange), current + null(source: sourceRange.lowerBound - 1))
-    }
-    // Giving up an end sentence.
-    if targetRange.count > 1 {
-      consider(cost(source: sourceRange, target: targetRange.dropLast()) + null(target: targetRange.upperBound - 1), current)
-      consider(cost(source: sourceRange, target: targetRange.dropFirst()) + null(target: targetRange.lowerBound), current)
-    }
-    if sourceRange.count > 1 {
-      consider(cost(source: sourceRange.dropLast(), target: targetRange) + null(source: sourceRange.upperBound - 1), current)
-      consider(cost(source: sourceRange.dropFirst(), target: targetRange) + null(source: sourceRange.lowerBound), current)
-    }
-    return best.isFinite ? best : 5
-  }
-
   // MARK: Evidence
 
-  private struct BeadEvidence {
+  struct BeadEvidence {
     var sourceLength = 0
     var targetLength = 0
     var similarity = 0.0
@@ -325,7 +221,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     var hasBoilerplate = false
   }
 
-  private func evidence(_ sourceRange: Range<Int>, _ targetRange: Range<Int>) -> BeadEvidence {
+  func evidence(_ sourceRange: Range<Int>, _ targetRange: Range<Int>) -> BeadEvidence {
     let source = sourceTotals[sourceRange.upperBound] - sourceTotals[sourceRange.lowerBound]
     let target = targetTotals[targetRange.upperBound] - targetTotals[targetRange.lowerBound]
     var result = BeadEvidence()
@@ -427,7 +323,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
 
   // MARK: Length
 
-  private func lengthCost(_ bead: BeadEvidence) -> Double {
+  func lengthCost(_ bead: BeadEvidence) -> Double {
     let sourceLength = Double(max(bead.sourceLength, 1))
     let delta = (Double(bead.targetLength) - sourceLength * lengthRatio) / (sourceLength * weights.variance).squareRoot()
     return Self.tailCost(abs(delta))
