@@ -126,6 +126,23 @@ struct SegmentBench: ParsableCommand {
       "documents": documents.count, "sentences": sentenceCount, "seconds": seconds,
       "mb_per_s": Double(total) / 1e6 / seconds, "icu_mb_per_s": Double(total) / 1e6 / icuSeconds,
     ])
+    try measureRepeated(segmenter, article: articles[0])
+  }
+
+  /// One text of the same article page repeated (a crawl saved into one file, the same
+  /// chrome on every page), segmented whole: repeated lines must not make it superlinear.
+  private func measureRepeated(_ segmenter: SentenceSegmenter, article: String) throws {
+    let copies = max(1, megabytes * 1_000_000 / max(1, article.utf8.count + 2))
+    let text = Array(repeating: article, count: copies).joined(separator: "\n\n")
+    var sentenceCount = 0
+    let seconds = try medianSeconds(runs: runs) { sentenceCount = try segmenter.segment(text).count }
+    let icuSeconds = try medianSeconds(runs: runs) { _ = try segmenter.plainICUBoundaries(text) }
+    let megabytes = Double(text.utf8.count) / 1e6
+    report([
+      "bench": "segment", "metric": "throughput", "input": "one-page-repeated", "lang": "id", "copies": copies,
+      "megabytes": megabytes, "sentences": sentenceCount, "seconds": seconds, "mb_per_s": megabytes / seconds,
+      "icu_mb_per_s": megabytes / icuSeconds, "ratio_to_icu": icuSeconds / seconds,
+    ])
   }
 }
 
