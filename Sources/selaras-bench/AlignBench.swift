@@ -120,19 +120,12 @@ struct AlignBench: ParsableCommand {
   /// (no gold is used: a user's `--batch` does the same).
   private func measureBatchLexicon(_ set: DevelopmentSet, name: String, lexicon: Lexicon) throws {
     let aligner = try ArticleAligner(lexicon: lexicon)
-    let presegmented = aligner.alignBatch(set.articles.map { ($0.goldSource, $0.goldTarget) })
-    let raw = aligner.alignBatch(set.articles.map { ($0.rawSource, $0.rawTarget) })
-    var scores = (presegmented: AlignmentEvaluation(), raw: AlignmentEvaluation())
-    for (index, item) in set.articles.enumerated() {
-      scores.presegmented = scores.presegmented + AlignmentEvaluation(predicted: presegmented.articles[index].beads, gold: item.article.gold)
-      scores.raw =
-        scores.raw
-        + AlignmentEvaluation(
-          predicted: raw.articles[index].beads, predictedSource: item.rawSource.map(\.range),
-          predictedTarget: item.rawTarget.map(\.range), gold: item.article.gold, goldSource: item.article.sourceRanges,
-          goldTarget: item.article.targetRanges)
+    var firstPass = [AlignedArticle?](repeating: nil, count: set.articles.count)
+    let presegmented = aligner.alignBatch(set.articles.map { ($0.goldSource, $0.goldTarget) }) { index, article in
+      firstPass[index] = article
     }
-    let firstPass = set.articles.map { aligner.align(source: $0.goldSource, target: $0.goldTarget) }
+    let raw = aligner.alignBatch(set.articles.map { ($0.rawSource, $0.rawTarget) })
+    let scores = set.score(presegmented: presegmented.articles.map(\.beads), raw: raw.articles.map(\.beads))
     func mean(_ articles: [AlignedArticle]) -> Double {
       let scores = articles.flatMap { $0.beads.filter { !$0.isNull }.map(\.score) }
       return scores.reduce(0, +) / Double(max(1, scores.count))
@@ -141,7 +134,7 @@ struct AlignBench: ParsableCommand {
       .map { "\($0.key)=\($0.value.joined(separator: "/"))" }.joined(separator: " ")
     report([
       "bench": "align", "set": "\(name)-batch-lexicon", "metric": "learned", "entries": presegmented.learned.count,
-      "mean_pair_score_first_pass": mean(firstPass), "mean_pair_score_second_pass": mean(presegmented.articles),
+      "mean_pair_score_first_pass": mean(firstPass.compactMap { $0 }), "mean_pair_score_second_pass": mean(presegmented.articles),
       "examples": examples,
     ])
     reportQuality("\(name)-batch-lexicon-presegmented", scores.presegmented, articles: set.articles.count, nulls: "counted")

@@ -30,23 +30,25 @@ struct DevelopmentSet {
   }
 
   /// Strict and lax scores of `align` on the presegmented articles and on the raw ones.
-  func evaluate(includeNullBeads: Bool = true, _ align: ([Sentence], [Sentence]) -> [Bead])
-    -> (presegmented: AlignmentEvaluation, raw: AlignmentEvaluation)
-  {
-    var presegmented = AlignmentEvaluation()
-    var raw = AlignmentEvaluation()
-    for item in articles {
-      let beads = align(item.goldSource, item.goldTarget)
-      presegmented = presegmented + AlignmentEvaluation(predicted: beads, gold: item.article.gold, includeNullBeads: includeNullBeads)
-      let rawBeads = align(item.rawSource, item.rawTarget)
-      raw =
-        raw
+  func evaluate(_ align: ([Sentence], [Sentence]) -> [Bead]) -> (presegmented: AlignmentEvaluation, raw: AlignmentEvaluation) {
+    score(
+      presegmented: articles.map { align($0.goldSource, $0.goldTarget) },
+      raw: articles.map { align($0.rawSource, $0.rawTarget) })
+  }
+
+  /// Strict and lax scores of beads already aligned, one list per article in order: over
+  /// the gold sentences, and over the raw text's sentences by the text they cover.
+  func score(presegmented: [[Bead]], raw: [[Bead]]) -> (presegmented: AlignmentEvaluation, raw: AlignmentEvaluation) {
+    var result = (presegmented: AlignmentEvaluation(), raw: AlignmentEvaluation())
+    for (index, item) in articles.enumerated() {
+      result.presegmented = result.presegmented + AlignmentEvaluation(predicted: presegmented[index], gold: item.article.gold)
+      result.raw =
+        result.raw
         + AlignmentEvaluation(
-          predicted: rawBeads, predictedSource: item.rawSource.map(\.range), predictedTarget: item.rawTarget.map(\.range),
-          gold: item.article.gold, goldSource: item.article.sourceRanges, goldTarget: item.article.targetRanges,
-          includeNullBeads: includeNullBeads)
+          predicted: raw[index], predictedSource: item.rawSource.map(\.range), predictedTarget: item.rawTarget.map(\.range),
+          gold: item.article.gold, goldSource: item.article.sourceRanges, goldTarget: item.article.targetRanges)
     }
-    return (presegmented, raw)
+    return result
   }
 
   /// The same articles with each one's Indonesian replaced by the next one's: texts that are

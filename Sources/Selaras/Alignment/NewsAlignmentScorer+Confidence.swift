@@ -26,8 +26,8 @@ extension NewsAlignmentScorer {
           best = max(best, evidence(other..<(other + 1), index..<(index + 1)).similarity)
         }
       }
-      let hard: Double = chrome.isPairable || chrome == .credit ? 0 : 1
-      let soft: Double = chrome == .label || chrome == .firstOfRepeated || chrome == .credit ? 1 : 0
+      let hard: Double = chrome.neverPairs ? 1 : 0
+      let soft: Double = chrome.isSoft || chrome == .credit ? 1 : 0
       return BeadFeatures(isNull: true, values: [1, min(1, best), hard, soft])
     }
     let bead = evidence(sourceRange, targetRange)

@@ -152,10 +152,12 @@ public final class NewsAlignmentScorer: AlignmentScorer {
         let t = centers[s] - cacheBand + offset
         guard t >= 0 && t < targetCount && target[t].chrome.isPairable else { continue }
         let packed = cache[s * width + offset]
-        let concepts = Double(packed & 0xFFFFF)
-        let anchors = Double((packed >> 20) & 0xFFFFF)
-        let lexical = 2 * concepts / Double(max(1, sentence.conceptCount + target[t].conceptCount))
-        let similarity = min(1, lexical + anchors / Double(min(sentence.anchorCount, target[t].anchorCount) + 1))
+        let similarity = min(
+          1,
+          Self.similarity(
+            concepts: Int(packed & 0xFFFFF), anchors: Int((packed >> 20) & 0xFFFFF),
+            sourceConcepts: sentence.conceptCount, targetConcepts: target[t].conceptCount,
+            sourceAnchors: sentence.anchorCount, targetAnchors: target[t].anchorCount))
         if similarity > sourcePull[s] { sourcePull[s] = similarity }
         if similarity > targetPull[t] { targetPull[t] = similarity }
       }
@@ -245,13 +247,21 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     let conceptMatches = Int(packed & 0xFFFFF)
     let anchorMatches = Int((packed >> 20) & 0xFFFFF)
     let numberMatches = Int(packed >> 40)
-    let lexical = 2 * Double(conceptMatches) / Double(max(1, source.concepts + target.concepts))
-    // Overlap rather than Dice for anchors: a translation that adds a name or an address
-    // still shares all the anchors of the shorter side.
-    let anchors = Double(anchorMatches) / Double(min(source.anchors, target.anchors) + 1)
-    result.similarity = lexical + anchors
+    result.similarity = Self.similarity(
+      concepts: conceptMatches, anchors: anchorMatches, sourceConcepts: source.concepts,
+      targetConcepts: target.concepts, sourceAnchors: source.anchors, targetAnchors: target.anchors)
     result.numberMismatches = max(0, source.numbers + target.numbers - 2 * numberMatches)
     return result
+  }
+
+  /// Dice overlap of concepts plus the overlap of anchors: overlap rather than Dice for
+  /// anchors, since a translation that adds a name or an address still shares all the
+  /// anchors of the shorter side.
+  private static func similarity(
+    concepts: Int, anchors: Int, sourceConcepts: Int, targetConcepts: Int, sourceAnchors: Int, targetAnchors: Int
+  ) -> Double {
+    2 * Double(concepts) / Double(max(1, sourceConcepts + targetConcepts))
+      + Double(anchors) / Double(min(sourceAnchors, targetAnchors) + 1)
   }
 
   /// Running totals of the sizes of sentences' features: element k sums sentences 0..<k,
@@ -276,9 +286,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
         next.concepts += sentence.conceptCount
         next.anchors += sentence.anchorCount
         next.numbers += sentence.numberCount
-        next.boilerplate += sentence.chrome.isPairable || sentence.chrome == .credit ? 0 : 1
+        next.boilerplate += sentence.chrome.neverPairs ? 1 : 0
         next.credits += sentence.chrome == .credit ? 1 : 0
-        next.softChrome += sentence.chrome == .label || sentence.chrome == .firstOfRepeated ? 1 : 0
+        next.softChrome += sentence.chrome.isSoft ? 1 : 0
         totals.append(next)
       }
       return totals

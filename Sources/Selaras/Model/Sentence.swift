@@ -28,7 +28,11 @@ public struct Sentence: Hashable, Sendable {
     case repeated
 
     /// Whether the aligner may pair the sentence with article text.
-    public var isPairable: Bool { self == .none || self == .label || self == .firstOfRepeated }
+    public var isPairable: Bool { self == .none || isSoft }
+    /// A label or a repeated line's first copy: chrome, but paired 1-1 with its translation.
+    public var isSoft: Bool { self == .label || self == .firstOfRepeated }
+    /// A listed pattern or a later copy of a repeated line: never in a pair.
+    public var neverPairs: Bool { self == .pattern || self == .repeated }
   }
 
   /// Whether the sentence is site chrome rather than article text: "Baca juga: …" links,

@@ -80,15 +80,17 @@ enum ChromeShapes {
   /// `By Martin Petty`, `By Kate Lamb and Agus Wibowo`, `Oleh: Ananda Teresia`: a byline
   /// word and one to six capitalized names (joined by `and`, `dan` or commas), no full stop.
   static func isByline(_ text: String) -> Bool {
-    guard ["By ", "Oleh", "Penulis", "Reporter", "Wartawan"].contains(where: { text.hasPrefix($0) }) else { return false }
+    guard bylineWords.contains(where: { text.hasPrefix($0) }) else { return false }
     var words = text.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",:")) }
-    guard let first = words.first, ["By", "Oleh", "Penulis", "Reporter", "Wartawan"].contains(first),
+    guard let first = words.first, bylineWords.contains(first),
       (2...8).contains(words.count), text.last != "."
     else { return false }
     words.removeFirst()
     let names = words.filter { !["and", "dan", "&", ""].contains($0) }
     return !names.isEmpty && names.count <= 6 && names.allSatisfy { $0.first?.isUppercase == true }
   }
+
+  private static let bylineWords = ["By", "Oleh", "Penulis", "Reporter", "Wartawan"]
 
   /// `Berita > Internasional`, `Home / Nasional / Hukum`, `News | Asia`: two to four parts
   /// of at most three words each, between `>`, `/`, `|` or `»` with spaces, no full stop.
