@@ -16,7 +16,12 @@ struct DevelopmentSet {
   var articles: [Article]
 
   init(path: String, half: ParallelDocuments.Half, editions: Int = 1, fold: (k: Int, n: Int)? = nil) throws {
-    let corpus = try ParallelDocuments(tsv: readText(path))
+    let corpus: ParallelDocuments
+    do {
+      corpus = try ParallelDocuments(tsv: readText(path))
+    } catch let error as DevelopmentSetError {
+      throw BenchError("\(path): \(error)")
+    }
     let english = try SentenceSegmenter(language: .english)
     let indonesian = try SentenceSegmenter(language: .indonesian)
     self.half = half
