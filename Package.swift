@@ -54,11 +54,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "SelarasTests", dependencies: ["Selaras"], resources: [.copy("Fixtures")]),
+    // Fixtures and helpers every test target shares, and the conformance suite of the
+    // translation memory that each backend's tests run.
+    .target(name: "SelarasTestSupport", dependencies: ["Selaras"]),
+    .testTarget(
+      name: "SelarasTests", dependencies: ["Selaras", "SelarasTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "SelarasStoreTests",
-      dependencies: ["SelarasStore", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "selarasTests", dependencies: ["selaras"]),
+      dependencies: ["SelarasStore", "SelarasTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "selarasTests", dependencies: ["selaras", "SelarasTestSupport"]),
     .testTarget(name: "SelarasGlossariesTests", dependencies: ["Selaras", "SelarasGlossaries"]),
   ]
 )

@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
+import Selaras
 
 /// The Selaras database: one SQLite file holding the glossary and the translation memory.
 ///
 /// It opens in WAL mode with a busy timeout, so that two `selaras` processes can use the
 /// same file at once, and migrates the schema on open.
-public struct SelarasDatabase: Sendable {
+public struct SelarasDatabase: TranslationMemory {
   let writer: any DatabaseWriter
 
   /// Opens (creating when needed) the database at `url`, creating its folder too.

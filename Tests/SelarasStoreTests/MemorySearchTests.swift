@@ -1,4 +1,5 @@
 import Foundation
+import SelarasTestSupport
 import GRDB
 import Selaras
 import Testing
@@ -9,17 +10,7 @@ import Testing
 @Suite("Translation memory search")
 struct MemorySearchTests {
   /// The English and Indonesian lines of the Corpora articles.
-  private static let sentences: [(english: String, indonesian: String)] = {
-    let corpora = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Corpora")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: corpora.path)) ?? []
-    return names.filter { $0.hasSuffix(".en.lines") }.sorted().flatMap { name in
-      let english = (try? String(contentsOf: corpora.appendingPathComponent(name), encoding: .utf8)) ?? ""
-      let other = name.replacingOccurrences(of: ".en.lines", with: ".id.lines")
-      let indonesian = (try? String(contentsOf: corpora.appendingPathComponent(other), encoding: .utf8)) ?? ""
-      return zip(english.split(separator: "\n"), indonesian.split(separator: "\n")).map { (String($0), String($1)) }
-    }
-  }()
+  private static var sentences: [(english: String, indonesian: String)] { Corpora.linePairs }
 
   /// `sentence` with `edits` of its words replaced, dropped or doubled, chosen by `random`.
   private static func edited(_ sentence: String, _ edits: Int, _ random: inout SeededRandom) -> String {

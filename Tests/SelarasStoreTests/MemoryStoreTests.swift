@@ -177,7 +177,8 @@ struct MemoryMigrationTests {
       try db.execute(sql: "DELETE FROM unit WHERE id = 3")
     }
     let store = try SelarasDatabase(writer: queue)
-    #expect(try store.appliedMigrations().last == "v6-memory-hash-rows")
+    #expect(try store.appliedMigrations().last == "v7-memory-counts")
+    #expect(try store.memoryStatistics() == MemoryStatistics(units: 2, languagePairs: ["en→id": 2], documents: 0))
     let again = try store.addUnits(texts.prefix(2).map { unit($0.0, $0.1) } + [unit("Bonds fell.", "Obligasi turun.")])
     #expect(again == MemoryImportSummary(added: 1, duplicates: 2))
     #expect(
@@ -218,5 +219,6 @@ struct MemoryMigrationTests {
         target: "Lavrov tiba di Teheran pada Senin.")
     ])
     #expect(again == MemoryImportSummary(added: 0, duplicates: 1))
+    #expect(try store.memoryStatistics() == MemoryStatistics(units: 1, languagePairs: ["en→id": 1], documents: 1))
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SelarasTestSupport
 import GRDB
 import SelarasStore
 import Testing
@@ -7,13 +8,14 @@ import Testing
 struct SelarasDatabaseTests {
   @Test("A file database opens in WAL mode, migrated, in a folder it creates")
   func opensFile() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString)")
+    let folder = TemporaryFile.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let database = try SelarasDatabase(url: folder.appendingPathComponent("nested/selaras.sqlite"))
     #expect(try database.journalMode() == "wal")
     #expect(
       try database.appliedMigrations() == [
         "v1-metadata", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search", "v6-memory-hash-rows",
+        "v7-memory-counts",
       ])
   }
 
@@ -25,6 +27,7 @@ struct SelarasDatabaseTests {
     #expect(
       try again.appliedMigrations() == [
         "v1-metadata", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search", "v6-memory-hash-rows",
+        "v7-memory-counts",
       ])
   }
 }

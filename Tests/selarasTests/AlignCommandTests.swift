@@ -1,4 +1,5 @@
 import Foundation
+import SelarasTestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -48,7 +49,7 @@ struct AlignCommandTests {
 
   @Test("tmx: well-formed TMX 1.4b with one tu per pair above --min-score, written to --output")
   func tmx() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     let result = try CommandRunner.run(["align", english, indonesian, "--format", "tmx", "--min-score", "0.9", "--output", file.path])
     #expect(result.status == 0)
@@ -73,14 +74,13 @@ struct AlignCommandTests {
 
   @Test("--batch aligns every pair in a folder, with progress on stderr")
   func batch() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     let result = try CommandRunner.run(["align", "--batch", "Corpora", "--output", file.path])
     #expect(result.status == 0)
     let lines = result.stderr.split(separator: "\n")
     let progress = lines.filter { $0.hasPrefix("[") }
-    let articles = try FileManager.default.contentsOfDirectory(atPath: CommandRunner.root.appendingPathComponent("Corpora").path)
-      .filter { $0.hasSuffix(".gold.json") }.count
+    let articles = Corpora.articles.count
     #expect(progress.count == articles)
     #expect(progress.last?.hasPrefix("[\(articles)/\(articles)] ") == true)
     // The second pass says how many words it learned from the first.

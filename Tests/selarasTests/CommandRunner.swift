@@ -1,19 +1,8 @@
 import Foundation
+import SelarasTestSupport
 
 /// Runs the built `selaras` executable, as a user would from a shell.
 struct CommandRunner {
-  /// A path in the temporary folder that nothing uses yet.
-  static func temporaryFile(_ suffix: String) -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("selaras-test-\(UUID().uuidString).\(suffix)")
-  }
-
-  /// Removes a database file with its write-ahead log and shared-memory index.
-  static func removeDatabase(_ url: URL) {
-    for suffix in ["", "-wal", "-shm"] {
-      try? FileManager.default.removeItem(atPath: url.path + suffix)
-    }
-  }
-
   struct Result {
     var status: Int32
     var stdout: String
@@ -21,8 +10,7 @@ struct CommandRunner {
   }
 
   /// The repository root, for Corpora/ files.
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static var root: URL { Corpora.root }
 
   /// The `selaras` binary beside the test bundle in the build folder.
   static let executable: URL = {
@@ -47,8 +35,8 @@ struct CommandRunner {
     process.arguments = arguments
     process.currentDirectoryURL = root
     var environment = ProcessInfo.processInfo.environment
-    let ownDatabase = database == nil ? temporaryFile("sqlite") : nil
-    defer { if let ownDatabase { removeDatabase(ownDatabase) } }
+    let ownDatabase = database == nil ? TemporaryFile.url("sqlite") : nil
+    defer { if let ownDatabase { TemporaryFile.removeDatabase(ownDatabase) } }
     environment["SELARAS_DB"] = (database ?? ownDatabase!).path
     process.environment = environment
     let output = Pipe()

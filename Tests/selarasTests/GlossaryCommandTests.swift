@@ -1,4 +1,5 @@
 import Foundation
+import SelarasTestSupport
 import Testing
 
 @Suite("selaras glossary")
@@ -61,8 +62,8 @@ struct GlossaryCommandTests {
 struct GlossaryStoreCommandTests {
   @Test("add, then lookup finds the new entry in inflected form")
   func add() throws {
-    let database = CommandRunner.temporaryFile("sqlite")
-    defer { CommandRunner.removeDatabase(database) }
+    let database = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(database) }
     let added = try CommandRunner.run(
       ["glossary", "add", "rudal hipersonik", "hypersonic missile", "--domain", "security"], database: database)
     #expect(added.status == 0)
@@ -74,8 +75,8 @@ struct GlossaryStoreCommandTests {
   @Test(
     "import → export → import keeps concepts, synonyms, notes and non-ASCII text", arguments: ["tsv", "csv", "tbx"])
   func roundTrip(format: String) throws {
-    let source = CommandRunner.temporaryFile("tsv")
-    let exported = CommandRunner.temporaryFile(format)
+    let source = TemporaryFile.url("tsv")
+    let exported = TemporaryFile.url(format)
     defer {
       try? FileManager.default.removeItem(at: source)
       try? FileManager.default.removeItem(at: exported)
@@ -83,14 +84,14 @@ struct GlossaryStoreCommandTests {
     try
       "\u{FEFF}Kemenlu\tForeign Ministry\tacronym\r\nKementerian Luar Negeri\tForeign Ministry\r\nTeheran\tTehran\tibu kota Iran — “ibu kota”\r\n"
       .write(to: source, atomically: true, encoding: .utf8)
-    let first = CommandRunner.temporaryFile("sqlite")
-    defer { CommandRunner.removeDatabase(first) }
+    let first = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(first) }
     #expect(try CommandRunner.run(["glossary", "import", source.path], database: first).status == 0)
     let export = try CommandRunner.run(
       ["glossary", "export", "--format", format, "--output", exported.path, "--store-only"], database: first)
     #expect(export.status == 0)
-    let second = CommandRunner.temporaryFile("sqlite")
-    defer { CommandRunner.removeDatabase(second) }
+    let second = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(second) }
     let imported = try CommandRunner.run(["glossary", "import", exported.path], database: second)
     #expect(imported.stdout == "2 entries added, 0 extended, 0 already there\n")
     let again = try CommandRunner.run(
@@ -103,9 +104,9 @@ struct GlossaryStoreCommandTests {
 
   @Test("A malformed file fails with file:line and imports nothing")
   func badFile() throws {
-    let database = CommandRunner.temporaryFile("sqlite")
-    defer { CommandRunner.removeDatabase(database) }
-    let file = CommandRunner.temporaryFile("tsv")
+    let database = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(database) }
+    let file = TemporaryFile.url("tsv")
     defer { try? FileManager.default.removeItem(at: file) }
     try "drone laut\tsea drone\nOJK Financial Services Authority\n".write(to: file, atomically: true, encoding: .utf8)
     let result = try CommandRunner.run(["glossary", "import", file.path], database: database)
@@ -125,7 +126,7 @@ struct TermCaptureCommandTests {
       "align", "Corpora/\(name).en.lines", "Corpora/\(name).id.lines", "--presegmented", "--format", "json",
     ])
     #expect(result.status == 0)
-    let file = CommandRunner.temporaryFile("json")
+    let file = TemporaryFile.url("json")
     try result.stdout.write(to: file, atomically: true, encoding: .utf8)
     return file
   }
@@ -137,8 +138,8 @@ struct TermCaptureCommandTests {
     let lavrov = try alignment("diplomacy-lavrov-tehran")
     let dengue = try alignment("health-dengue")
     defer { for file in [lavrov, dengue] { try? FileManager.default.removeItem(at: file) } }
-    let database = CommandRunner.temporaryFile("sqlite")
-    defer { CommandRunner.removeDatabase(database) }
+    let database = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(database) }
     let found = try CommandRunner.run(
       ["glossary", "extract", lavrov.path, dengue.path, "--json"], database: database)
     #expect(found.status == 0)
@@ -182,7 +183,7 @@ struct TermCaptureCommandTests {
     #expect(clean.stdout == "")
     #expect(clean.stderr.hasPrefix("0 issues in "))
 
-    let planted = CommandRunner.temporaryFile("json")
+    let planted = TemporaryFile.url("json")
     defer { try? FileManager.default.removeItem(at: planted) }
     try #"""
     {"source":["Russia's Health Ministry said Lavrov would arrive in Tehran on Monday."],
@@ -199,7 +200,7 @@ struct TermCaptureCommandTests {
 
   @Test("extract and check refuse what is not an alignment, and take --tm")
   func inputs() throws {
-    let bad = CommandRunner.temporaryFile("json")
+    let bad = TemporaryFile.url("json")
     defer { try? FileManager.default.removeItem(at: bad) }
     try "[1, 2, 3]".write(to: bad, atomically: true, encoding: .utf8)
     let result = try CommandRunner.run(["glossary", "extract", bad.path])
@@ -211,8 +212,8 @@ struct TermCaptureCommandTests {
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("no-such.json"))
 
-    let database = CommandRunner.temporaryFile("sqlite")
-    defer { CommandRunner.removeDatabase(database) }
+    let database = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(database) }
 
     let saved = try CommandRunner.run(
       ["align", "Corpora/health-dengue.en.lines", "Corpora/health-dengue.id.lines", "--presegmented", "--save"],

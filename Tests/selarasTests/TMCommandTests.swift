@@ -1,4 +1,5 @@
 import Foundation
+import SelarasTestSupport
 import Testing
 
 @Suite("selaras tm")
@@ -7,8 +8,8 @@ struct TMCommandTests {
 
   @Test("import reports what it added and skipped; stats count it")
   func importAndStats() throws {
-    let database = CommandRunner.temporaryFile("sqlite")
-    defer { CommandRunner.removeDatabase(database) }
+    let database = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(database) }
     let result = try CommandRunner.run(["tm", "import", fixture], database: database)
     #expect(result.status == 0)
     #expect(result.stdout == "2 units added, 0 already there, 2 skipped\n")
@@ -21,8 +22,8 @@ struct TMCommandTests {
 
   @Test("search prints match percentages; --json for scripts; concordance finds phrases")
   func search() throws {
-    let database = CommandRunner.temporaryFile("sqlite")
-    defer { CommandRunner.removeDatabase(database) }
+    let database = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(database) }
     _ = try CommandRunner.run(["tm", "import", fixture], database: database)
     let found = try CommandRunner.run(["tm", "search", "The rupiah fell 1.5% on Tuesday."], database: database)
     #expect(found.stdout == "87%\tThe rupiah fell 1.2% on Tuesday.\tRupiah melemah 1,2 persen pada Selasa.\tOmegaT\n")
@@ -38,8 +39,8 @@ struct TMCommandTests {
 
   @Test("align --save fills the memory; export writes TMX that imports back whole")
   func saveAndExport() throws {
-    let database = CommandRunner.temporaryFile("sqlite")
-    defer { CommandRunner.removeDatabase(database) }
+    let database = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(database) }
     let aligned = try CommandRunner.run(
       ["align", "Corpora/economy-bi-rate.en.txt", "Corpora/economy-bi-rate.id.txt", "--save", "--min-score", "0.5"],
       database: database)
@@ -47,7 +48,7 @@ struct TMCommandTests {
     let pairs = aligned.stdout.split(separator: "\n").filter { !$0.hasPrefix("\t") && !$0.contains("\t\t") }.count
     #expect(pairs > 5)
     #expect(aligned.stderr.contains("saved \(pairs) pairs to the translation memory (0 already there)"))
-    let exported = CommandRunner.temporaryFile("tmx")
+    let exported = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: exported) }
     #expect(try CommandRunner.run(["tm", "export", "--output", exported.path], database: database).status == 0)
     let text = try String(contentsOf: exported, encoding: .utf8)
@@ -64,17 +65,17 @@ struct TMCommandTests {
       try FileManager.default.contentsOfDirectory(atPath: folder).filter {
         $0.hasSuffix(".tmp") && $0.contains(exported.lastPathComponent)
       }.isEmpty)
-    let other = CommandRunner.temporaryFile("sqlite")
-    defer { CommandRunner.removeDatabase(other) }
+    let other = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(other) }
     let imported = try CommandRunner.run(["tm", "import", exported.path], database: other)
     #expect(imported.stdout == "\(pairs) units added, 0 already there, 0 skipped\n")
   }
 
   @Test("A malformed TMX fails with line and column and imports nothing")
   func malformed() throws {
-    let database = CommandRunner.temporaryFile("sqlite")
-    defer { CommandRunner.removeDatabase(database) }
-    let file = CommandRunner.temporaryFile("tmx")
+    let database = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(database) }
+    let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try """
     <tmx version="1.4"><header srclang="en"/><body>
@@ -90,9 +91,9 @@ struct TMCommandTests {
 
   @Test("Languages other than Indonesian and English are left out with a warning naming the line")
   func otherLanguages() throws {
-    let database = CommandRunner.temporaryFile("sqlite")
-    defer { CommandRunner.removeDatabase(database) }
-    let file = CommandRunner.temporaryFile("tmx")
+    let database = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(database) }
+    let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try """
     <tmx version="1.4"><header srclang="en"/><body>
@@ -120,13 +121,13 @@ struct TMCommandTests {
       ),
       ("Kyiv’s power grid was hit by “kamikaze” drones.", "Jaringan listrik Kyiv dihantam drone “kamikaze”."),
     ]
-    let po = CommandRunner.temporaryFile("po")
-    let theirs = CommandRunner.temporaryFile("tmx")
-    let ours = CommandRunner.temporaryFile("tmx")
-    let database = CommandRunner.temporaryFile("sqlite")
+    let po = TemporaryFile.url("po")
+    let theirs = TemporaryFile.url("tmx")
+    let ours = TemporaryFile.url("tmx")
+    let database = TemporaryFile.url("sqlite")
     defer {
       for file in [po, theirs, ours] { try? FileManager.default.removeItem(at: file) }
-      CommandRunner.removeDatabase(database)
+      TemporaryFile.removeDatabase(database)
     }
     func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
     let entries = pairs.map { "msgid \(quoted($0.0))\nmsgstr \(quoted($0.1))\n" }

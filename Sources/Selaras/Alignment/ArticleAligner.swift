@@ -90,3 +90,18 @@ public struct ArticleAligner: Sendable {
     return (articles.map { second.align(source: $0.source, target: $0.target) }, learned)
   }
 }
+
+extension AlignedArticle {
+  /// The beads that pair sentences and score at least `minimumScore`, as translation
+  /// memory units with their provenance: the document, the score, Selaras as the tool.
+  public func translationUnits(
+    document: String, minimumScore: Double, sourceLanguage: LanguageTag, targetLanguage: LanguageTag
+  ) -> [TranslationUnit] {
+    beads.filter { !$0.isNull && $0.score >= minimumScore }.map { bead in
+      let (source, target) = texts(of: bead)
+      return TranslationUnit(
+        sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, source: source, target: target,
+        document: document, score: bead.score, creationTool: "Selaras")
+    }
+  }
+}

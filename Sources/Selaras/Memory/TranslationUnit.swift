@@ -1,7 +1,7 @@
 import Foundation
 
 /// A source segment and its translation, with where it came from.
-public struct TranslationUnit: Hashable, Sendable {
+public struct TranslationUnit: Hashable, Sendable, Codable {
   public var sourceLanguage: LanguageTag
   public var targetLanguage: LanguageTag
   public var source: String
@@ -17,7 +17,7 @@ public struct TranslationUnit: Hashable, Sendable {
   /// TMX `<prop type="…">` values other than the ones above, and `<note>`s (as "note").
   public var properties: [Property]
 
-  public struct Property: Hashable, Sendable {
+  public struct Property: Hashable, Sendable, Codable {
     public var type: String
     public var value: String
 
@@ -46,13 +46,18 @@ public struct TranslationUnit: Hashable, Sendable {
   }
 }
 
-/// A unit found by fuzzy search, with its match percentage.
-public struct MemoryMatch: Hashable, Sendable {
-  public var score: Int
-  public var unit: TranslationUnit
+extension TranslationUnit {
+  /// The unit read the other way round: source and target, with their languages, swapped.
+  public var reversed: TranslationUnit {
+    var unit = self
+    (unit.sourceLanguage, unit.targetLanguage) = (targetLanguage, sourceLanguage)
+    (unit.source, unit.target) = (target, source)
+    return unit
+  }
 
-  public init(score: Int, unit: TranslationUnit) {
-    self.score = score
-    self.unit = unit
+  /// The unit as it is when its source is in `language`, else ``reversed``: how an export
+  /// with one source language writes every unit.
+  public func turned(toSource language: LanguageTag) -> TranslationUnit {
+    sourceLanguage == language ? self : reversed
   }
 }

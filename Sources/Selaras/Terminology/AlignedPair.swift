@@ -21,6 +21,13 @@ public struct AlignedPair: Hashable, Sendable {
     self.origin = origin
   }
 
+  /// A translation memory unit as a pair, its document (else `tm`) as the origin.
+  public init(_ unit: TranslationUnit) {
+    self.init(
+      source: unit.source, target: unit.target, sourceLanguage: unit.sourceLanguage,
+      targetLanguage: unit.targetLanguage, origin: unit.document ?? "tm")
+  }
+
   /// The side in `language`, or nil when the pair has none.
   public func text(in language: LanguageTag) -> String? {
     language == sourceLanguage ? source : language == targetLanguage ? target : nil
@@ -32,43 +39,18 @@ public struct AlignmentFileError: Error, CustomStringConvertible {
   public var description: String
 }
 
-/// Reads the JSON of `selaras align --format json`:
-/// `{"source":[…],"target":[…],"beads":[{"source":[0],"target":[0,1],"score":0.93},…]}`.
+/// Reads the JSON of `selaras align --format json` (``AlignmentDocument``) as pairs.
 public enum AlignmentFile {
-  private struct Document: Decodable {
-    var source: [String]
-    var target: [String]
-    var beads: [Bead]
-
-    struct Bead: Decodable {
-      var source: [Int]
-      var target: [Int]
-      var score: Double?
-    }
-  }
-
   /// The beads with both sides non-empty, as pairs (the sentences of a side joined with a
   /// space); beads scored below `minimumScore` are left out.
   public static func pairs(
     _ data: Data, file: String, sourceLanguage: LanguageTag = .english, targetLanguage: LanguageTag = .indonesian,
     minimumScore: Double = 0
   ) throws -> [AlignedPair] {
-    let document: Document
-    do {
-      document = try JSONDecoder().decode(Document.self, from: data)
-    } catch DecodingError.dataCorrupted(let context) {
-      throw AlignmentFileError(description: "\(file): not JSON (\(context.debugDescription))")
-    } catch {
-      throw AlignmentFileError(
-        description: "\(file): not an alignment; expected {\"source\":[…],\"target\":[…],\"beads\":[…]} as `selaras align --format json` writes")
-    }
+    let document = try AlignmentDocument.read(data, file: file)
     var pairs: [AlignedPair] = []
     for (number, bead) in document.beads.enumerated() where !bead.source.isEmpty && !bead.target.isEmpty {
-      guard bead.source.allSatisfy(document.source.indices.contains), bead.target.allSatisfy(document.target.indices.contains)
-      else {
-        throw AlignmentFileError(description: "\(file): bead \(number + 1) points past the sentences")
-      }
-      guard (bead.score ?? 1) >= minimumScore else { continue }
+      guard (bead.score?.value ?? 1) >= minimumScore else { continue }
       pairs.append(
         AlignedPair(
           source: bead.source.map { document.source[$0] }.joined(separator: " "),

@@ -1,29 +1,5 @@
 import Foundation
 
-/// A term pair proposed for the glossary, with the evidence for it.
-public struct TermCandidate: Hashable, Sendable {
-  public enum Kind: String, Sendable {
-    /// An acronym defined in the text, with its full form.
-    case acronym
-    /// Words that translate each other across aligned pairs.
-    case phrase
-  }
-
-  public var kind: Kind
-  /// The Indonesian terms, synonyms of one concept: `Kementerian Luar Negeri`, `Kemenlu`.
-  public var indonesian: [String]
-  /// The English terms: `foreign ministry`.
-  public var english: [String]
-  /// How many aligned pairs show it.
-  public var count: Int
-  /// Higher is likelier a term pair; comparable within one kind.
-  public var score: Double
-  /// One pair that shows it.
-  public var example: AlignedPair
-  /// Whether the glossary already has the pair (``TermExtractor/glossary``).
-  public var isKnown = false
-}
-
 /// Proposes glossary entries from aligned pairs.
 ///
 /// - Acronyms defined in either language (``AcronymFinder``), with the full form and the

@@ -30,6 +30,19 @@ struct Segment: ParsableCommand {
     try lang.validateSupported("--lang")
   }
 
+  private struct Output: Encodable {
+    var lang: String
+    var sentences: [SentenceOutput]
+
+    struct SentenceOutput: Encodable {
+      var text: String
+      var start: Int
+      var end: Int
+      var paragraph: Int
+      var boilerplate: Bool
+    }
+  }
+
   func run() throws {
     let text = try InputFile.text(file)
     let sentences = try SentenceSegmenter(language: lang).segment(text)
@@ -40,15 +53,12 @@ struct Segment: ParsableCommand {
         output.write(sentence.text + "\n")
       }
     case .json:
-      output.write("{\"lang\":\(lang.rawValue.jsonLiteral),\"sentences\":[")
-      for (index, sentence) in sentences.enumerated() {
-        output.write(index == 0 ? "\n" : ",\n")
-        output.write(
-          "{\"text\":\(sentence.text.jsonLiteral),\"start\":\(sentence.range.lowerBound),"
-            + "\"end\":\(sentence.range.upperBound),\"paragraph\":\(sentence.paragraph),"
-            + "\"boilerplate\":\(sentence.isBoilerplate)}")
+      let items = sentences.map { sentence in
+        Output.SentenceOutput(
+          text: sentence.text, start: sentence.range.lowerBound, end: sentence.range.upperBound,
+          paragraph: sentence.paragraph, boilerplate: sentence.isBoilerplate)
       }
-      output.write(sentences.isEmpty ? "]}\n" : "\n]}\n")
+      try output.writeJSON(Output(lang: lang.rawValue, sentences: items), layout: .itemsOnLines)
     }
     output.flush()
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Selaras
 import SelarasStore
 
 /// `--db PATH`, shared by every command.
@@ -33,5 +34,10 @@ struct StoreOptions: ParsableArguments {
   /// The database when it exists, else nil: commands that only read create no file.
   func existingDatabase() throws -> SelarasDatabase? {
     FileManager.default.fileExists(atPath: url.path) ? try database() : nil
+  }
+
+  /// The translation memory in the database when it exists, else nil.
+  func existingMemory() throws -> (any TranslationMemory)? {
+    try existingDatabase()
   }
 }

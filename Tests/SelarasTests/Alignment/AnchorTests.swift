@@ -1,4 +1,5 @@
 import Foundation
+import SelarasTestSupport
 @testable import Selaras
 import Testing
 
@@ -85,7 +86,7 @@ struct LexiconTests {
 
   @Test("A dictd index with a bad line is refused with its line number")
   func badIndex() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-dictd-\(UUID().uuidString)")
+    let folder = TemporaryFile.folder()
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let index = folder.appendingPathComponent("bad.index")

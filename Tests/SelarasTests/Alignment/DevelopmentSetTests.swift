@@ -1,11 +1,12 @@
 import Foundation
+import SelarasTestSupport
 import Selaras
 import Testing
 
 @Suite("The aligner's development set and fit")
 struct DevelopmentSetTests {
   static let corpus: ParallelDocuments = {
-    let url = CorporaSegmentationTests.corpora.appendingPathComponent("PUD/pud.en-id.tsv")
+    let url = Corpora.folder.url.appendingPathComponent("PUD/pud.en-id.tsv")
     return try! ParallelDocuments(tsv: String(contentsOf: url, encoding: .utf8))
   }()
 

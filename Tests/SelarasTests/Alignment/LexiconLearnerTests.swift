@@ -1,4 +1,5 @@
 import Foundation
+import SelarasTestSupport
 import Selaras
 import Testing
 
@@ -7,11 +8,11 @@ struct LexiconLearnerTests {
   /// The Corpora pairs, cut from raw text.
   static let texts: [(source: [Sentence], target: [Sentence])] = {
     let aligner = try! ArticleAligner(lexicon: Lexicon())
-    return CorporaSegmentationTests.articles.map { name in
+    return Corpora.articles.map { name in
       let english = try! String(
-        contentsOf: CorporaSegmentationTests.corpora.appendingPathComponent("\(name).en.txt"), encoding: .utf8)
+        contentsOf: Corpora.folder.file(name, .english), encoding: .utf8)
       let indonesian = try! String(
-        contentsOf: CorporaSegmentationTests.corpora.appendingPathComponent("\(name).id.txt"), encoding: .utf8)
+        contentsOf: Corpora.folder.file(name, .indonesian), encoding: .utf8)
       return try! aligner.segment(source: english, target: indonesian)
     }
   }()

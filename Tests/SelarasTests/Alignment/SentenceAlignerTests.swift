@@ -1,4 +1,5 @@
 import Foundation
+import SelarasTestSupport
 import Selaras
 import Testing
 
@@ -147,18 +148,11 @@ struct AlignerInputTests {
 struct CorporaAlignmentTests {
   @Test("Strict F1 ≥ 0.95 with null beads counted")
   func strictF1() throws {
-    let corpora = CorporaSegmentationTests.corpora
     var evaluation = AlignmentEvaluation()
-    for name in CorporaSegmentationTests.articles {
-      let english = try String(contentsOf: corpora.appendingPathComponent("\(name).en.txt"), encoding: .utf8)
-      let indonesian = try String(contentsOf: corpora.appendingPathComponent("\(name).id.txt"), encoding: .utf8)
-      let gold = try JSONDecoder().decode(
-        [[[Int]]].self, from: Data(contentsOf: corpora.appendingPathComponent("\(name).gold.json")))
-      let goldBeads = gold.map { pair in
-        Bead(
-          source: (pair[0].first ?? 0)..<((pair[0].first ?? 0) + pair[0].count),
-          target: (pair[1].first ?? 0)..<((pair[1].first ?? 0) + pair[1].count), score: 1)
-      }
+    for name in Corpora.articles {
+      let english = try String(contentsOf: Corpora.folder.file(name, .english), encoding: .utf8)
+      let indonesian = try String(contentsOf: Corpora.folder.file(name, .indonesian), encoding: .utf8)
+      let goldBeads = try Corpora.folder.goldBeads(name)
       let article = try aligner.align(source: english, target: indonesian)
       evaluation = evaluation + AlignmentEvaluation(predicted: article.beads, gold: goldBeads)
     }

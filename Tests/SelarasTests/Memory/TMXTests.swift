@@ -1,4 +1,5 @@
 import Foundation
+import SelarasTestSupport
 import Testing
 
 @testable import Selaras
@@ -56,7 +57,7 @@ struct TMXTests {
 
   @Test("Inline codes count only inside a segment")
   func codesOutsideSegments() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try """
     <?xml version="1.0" encoding="UTF-8"?>
@@ -82,7 +83,7 @@ struct TMXTests {
         properties: [.init(type: "x-context", value: "economy"), .init(type: "note", value: "checked")])
     ]
     let writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try (writer.header() + units.map(writer.unit).joined() + writer.footer()).write(
       to: file, atomically: true, encoding: .utf8)
@@ -103,7 +104,7 @@ struct TMXTests {
 
   @Test("Not well-formed XML fails with line and column, and nothing is handed over")
   func malformed() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try
       "<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv><tuv xml:lang=\"id\"><seg>b</seg></tuv></tu>\n<tu><tuv></tu>\n"
@@ -119,7 +120,7 @@ struct TMXTests {
 
   @Test("An empty file, a missing one and a folder are refused by name")
   func unreadable() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try Data().write(to: file)
     #expect(throws: TMXError.notWellFormed(file: file.path, line: 1, column: 1, reason: "the file is empty")) {
@@ -133,7 +134,7 @@ struct TMXTests {
 
   @Test("Entity bombs and external entities are refused or left unexpanded")
   func hostile() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     var bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n<!ENTITY a \"aaaaaaaaaa\">\n"
     for level in 1...9 {
@@ -170,7 +171,7 @@ struct TMXTests {
 
   @Test("An external DTD is never read: a tu with an entity it would define is skipped, the others kept")
   func externalDTD() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString)")
+    let folder = TemporaryFile.folder()
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     try "<!ENTITY secret \"leaked\">\n".write(
@@ -192,7 +193,7 @@ struct TMXTests {
 
   @Test("CDATA is text; entities and character references in text and attributes are read")
   func escapes() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     try """
     <tmx version="1.4"><body><tu creationid="Tom &amp; Jerry &#38; co &lt;3">
@@ -207,7 +208,7 @@ struct TMXTests {
 
   @Test("UTF-16 files are read by their byte-order mark; a broken one is refused")
   func utf16() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-\(UUID().uuidString).tmx")
+    let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     let text = """
       <?xml version="1.0" encoding="UTF-16"?>

@@ -1,3 +1,5 @@
+import Foundation
+import SelarasTestSupport
 @testable import Selaras
 import Testing
 
@@ -229,7 +231,7 @@ struct OffsetTests {
   @Test("A text cut into chunks for ICU segments as a whole")
   func chunks() throws {
     let article = try String(
-      contentsOf: CorporaSegmentationTests.corpora.appendingPathComponent("economy-bi-rate.id.txt"), encoding: .utf8)
+      contentsOf: Corpora.folder.file("economy-bi-rate", .indonesian), encoding: .utf8)
     let text = String(repeating: article + "\n", count: 20)
     var chunked = indonesian
     chunked.chunkLimit = 700

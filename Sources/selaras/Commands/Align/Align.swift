@@ -26,11 +26,7 @@ struct Align: ParsableCommand {
   @Argument(help: "Its Indonesian version.")
   var target: String?
 
-  @Option(help: "The language of SOURCE.")
-  var sourceLang: LanguageTag = .english
-
-  @Option(help: "The language of TARGET.")
-  var targetLang: LanguageTag = .indonesian
+  @OptionGroup var languages: LanguagePairOptions<English, Indonesian>
 
   @Flag(help: "Each non-empty line is one sentence.")
   var presegmented = false
@@ -56,8 +52,6 @@ struct Align: ParsableCommand {
   @OptionGroup var store: StoreOptions
 
   func validate() throws {
-    try sourceLang.validateSupported("--source-lang")
-    try targetLang.validateSupported("--target-lang")
     guard (0...1).contains(minScore) else {
       throw ValidationError("--min-score must be between 0 and 1")
     }
@@ -77,10 +71,11 @@ struct Align: ParsableCommand {
     // The glossary (shipped and stored) joins the word list, so that accepted terms anchor
     // the alignment.
     let lexicon = try LoadedGlossary.lexicon(adding: LoadedGlossary.entries(store))
-    let aligner = try ArticleAligner(sourceLanguage: sourceLang, targetLanguage: targetLang, lexicon: lexicon)
+    let aligner = try ArticleAligner(
+      sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang, lexicon: lexicon)
     var writer = AlignmentOutput(
-      format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, sourceLanguage: sourceLang,
-      targetLanguage: targetLang, file: OutputFile(output))
+      format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, sourceLanguage: languages.sourceLang,
+      targetLanguage: languages.targetLang, file: OutputFile(output))
     var units: [TranslationUnit] = []
     if let batch {
       try alignBatch(batch, aligner: aligner, writer: &writer, units: &units)
@@ -89,8 +84,10 @@ struct Align: ParsableCommand {
         source: InputFile.text(source), target: InputFile.text(target), presegmented: presegmented)
       warnIfUnrelated(article, name: "\(source!) and \(target!)")
       writer.begin()
-      writer.write(article, name: nil)
-      units += memoryUnits(article, document: URL(fileURLWithPath: source!).lastPathComponent)
+      try writer.write(article, name: nil)
+      units += article.translationUnits(
+        document: URL(fileURLWithPath: source!).lastPathComponent, minimumScore: minScore, sourceLanguage: languages.sourceLang,
+        targetLanguage: languages.targetLang)
     }
     try writer.finish()
     if save {
@@ -99,35 +96,21 @@ struct Align: ParsableCommand {
     }
   }
 
-  /// The pairs of an article to store, with their provenance.
-  private func memoryUnits(_ article: AlignedArticle, document: String) -> [TranslationUnit] {
-    article.beads.filter { !$0.isNull && $0.score >= minScore }.map { bead in
-      let (source, target) = article.texts(of: bead)
-      return TranslationUnit(
-        sourceLanguage: sourceLang, targetLanguage: targetLang, source: source, target: target, document: document,
-        score: bead.score, creationTool: "Selaras")
-    }
-  }
-
   private func alignBatch(
     _ folder: String, aligner: ArticleAligner, writer: inout AlignmentOutput, units: inout [TranslationUnit]
   ) throws {
-    guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+    let pairs = ArticlePairFolder(URL(fileURLWithPath: folder))
+    let (sourceLang, targetLang) = (languages.sourceLang, languages.targetLang)
+    guard let names = try? pairs.names(sourceLang, targetLang) else {
       throw CommandError("\(folder): no such folder")
     }
-    let sourceSuffix = ".\(sourceLang.language).txt"
-    let names = files.filter { $0.hasSuffix(sourceSuffix) }.map { String($0.dropLast(sourceSuffix.count)) }.sorted()
-      .filter { files.contains("\($0).\(targetLang.language).txt") }
     guard !names.isEmpty else {
-      throw CommandError("\(folder): no NAME\(sourceSuffix) / NAME.\(targetLang.language).txt pairs")
+      throw CommandError("\(folder): no NAME.\(sourceLang.language).txt / NAME.\(targetLang.language).txt pairs")
     }
-    var texts: [(source: [Sentence], target: [Sentence])] = []
-    for name in names {
-      let base = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-      texts.append(
-        try aligner.segment(
-          source: InputFile.text("\(base)\(sourceSuffix)"), target: InputFile.text("\(base).\(targetLang.language).txt"),
-          presegmented: presegmented))
+    let texts = try names.map { name in
+      try aligner.segment(
+        source: InputFile.text(pairs.file(name, sourceLang).path), target: InputFile.text(pairs.file(name, targetLang).path),
+        presegmented: presegmented)
     }
     func progress(_ index: Int, _ article: AlignedArticle) {
       printError("[\(index + 1)/\(names.count)] \(names[index]): \(article.beads.count) beads")
@@ -149,8 +132,9 @@ struct Align: ParsableCommand {
     writer.begin()
     for (name, article) in zip(names, articles) {
       warnIfUnrelated(article, name: name)
-      writer.write(article, name: name)
-      units += memoryUnits(article, document: name)
+      try writer.write(article, name: name)
+      units += article.translationUnits(
+        document: name, minimumScore: minScore, sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang)
     }
   }
 
@@ -159,58 +143,5 @@ struct Align: ParsableCommand {
       printError(
         "warning: \(name): mean bead score \(String(format: "%.2f", mean)); are these texts translations of each other?")
     }
-  }
-}
-
-/// Renders aligned articles as tsv, json or tmx.
-struct AlignmentOutput {
-  let format: Align.Format
-  let minScore: Double
-  let sourceLanguage: LanguageTag
-  let targetLanguage: LanguageTag
-  var file: OutputFile
-  private var tmx: TMXWriter { TMXWriter(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) }
-
-  init(format: Align.Format, minScore: Double, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, file: OutputFile) {
-    self.format = format
-    self.minScore = minScore
-    self.sourceLanguage = sourceLanguage
-    self.targetLanguage = targetLanguage
-    self.file = file
-  }
-
-  mutating func begin() {
-    if format == .tmx { file.write(tmx.header()) }
-  }
-
-  mutating func write(_ article: AlignedArticle, name: String?) {
-    switch format {
-    case .tsv:
-      for bead in article.beads where bead.score >= minScore {
-        let (source, target) = article.texts(of: bead)
-        file.write("\(source)\t\(target)\t\(String(format: "%.3f", bead.score))\n")
-      }
-    case .json:
-      let sources = article.source.map(\.text.jsonLiteral).joined(separator: ",")
-      let targets = article.target.map(\.text.jsonLiteral).joined(separator: ",")
-      let beads = article.beads.map { bead in
-        "{\"source\":[\(bead.source.map(String.init).joined(separator: ","))],"
-          + "\"target\":[\(bead.target.map(String.init).joined(separator: ","))],"
-          + "\"score\":\(String(format: "%.3f", bead.score))}"
-      }
-      file.write("{\"source\":[\(sources)],\n\"target\":[\(targets)],\n\"beads\":[\n\(beads.joined(separator: ",\n"))\n]}\n")
-    case .tmx:
-      for bead in article.beads where !bead.isNull && bead.score >= minScore {
-        let (source, target) = article.texts(of: bead)
-        var properties = [("score", String(format: "%.3f", bead.score))]
-        if let name { properties.append(("document", name)) }
-        file.write(tmx.unit(TMXUnit(source: source, target: target, properties: properties)))
-      }
-    }
-  }
-
-  mutating func finish() throws {
-    if format == .tmx { file.write(tmx.footer()) }
-    try file.finish()
   }
 }

@@ -1,0 +1,57 @@
+import Foundation
+
+/// An alignment as `selaras align --format json` writes it and `glossary extract`, `check`
+/// and the review page read it: `{"source":[…],"target":[…],"beads":[{"source":[0],
+/// "target":[0,1],"score":0.930},…]}`, sentence indices into the two lists.
+public struct AlignmentDocument: Codable, Hashable, Sendable {
+  public var source: [String]
+  public var target: [String]
+  public var beads: [Bead]
+
+  public struct Bead: Codable, Hashable, Sendable {
+    public var source: [Int]
+    public var target: [Int]
+    /// The bead's confidence, three decimals; a file written by hand may leave it out.
+    public var score: DecimalNumber?
+
+    public init(source: [Int], target: [Int], score: Double?) {
+      self.source = source
+      self.target = target
+      self.score = score.map { DecimalNumber($0) }
+    }
+  }
+
+  public init(source: [String], target: [String], beads: [Bead]) {
+    self.source = source
+    self.target = target
+    self.beads = beads
+  }
+
+  /// The document of an aligned article.
+  public init(_ article: AlignedArticle) {
+    self.init(
+      source: article.source.map(\.text), target: article.target.map(\.text),
+      beads: article.beads.map { Bead(source: Array($0.source), target: Array($0.target), score: $0.score) })
+  }
+
+  /// The document in `data`, checked: every bead's indices point at sentences. `file` names
+  /// the file in errors.
+  public static func read(_ data: Data, file: String) throws -> AlignmentDocument {
+    let document: AlignmentDocument
+    do {
+      document = try JSONDecoder().decode(AlignmentDocument.self, from: data)
+    } catch DecodingError.dataCorrupted(let context) {
+      throw AlignmentFileError(description: "\(file): not JSON (\(context.debugDescription))")
+    } catch {
+      throw AlignmentFileError(
+        description: "\(file): not an alignment; expected {\"source\":[…],\"target\":[…],\"beads\":[…]} as `selaras align --format json` writes")
+    }
+    for (number, bead) in document.beads.enumerated() {
+      guard bead.source.allSatisfy(document.source.indices.contains), bead.target.allSatisfy(document.target.indices.contains)
+      else {
+        throw AlignmentFileError(description: "\(file): bead \(number + 1) points past the sentences")
+      }
+    }
+    return document
+  }
+}

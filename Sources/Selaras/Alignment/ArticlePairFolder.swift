@@ -1,0 +1,56 @@
+import Foundation
+
+/// A folder of article pairs named as Corpora names them: `NAME.en.txt` and `NAME.id.txt`
+/// (raw text), and for gold data `NAME.en.lines`, `NAME.id.lines` (one sentence a line) and
+/// `NAME.gold.json` (`[[[source indices],[target indices]], …]`).
+public struct ArticlePairFolder: Sendable {
+  public enum Kind: String, Sendable {
+    /// Raw article text, `NAME.LANG.txt`.
+    case text = "txt"
+    /// Gold segmentation, `NAME.LANG.lines`.
+    case lines
+  }
+
+  public let url: URL
+
+  public init(_ url: URL) {
+    self.url = url
+  }
+
+  /// The file of article `name` in `language`.
+  public func file(_ name: String, _ language: LanguageTag, _ kind: Kind = .text) -> URL {
+    url.appendingPathComponent("\(name).\(language.language).\(kind.rawValue)")
+  }
+
+  /// The gold alignment file of article `name`.
+  public func goldFile(_ name: String) -> URL {
+    url.appendingPathComponent("\(name).gold.json")
+  }
+
+  /// The names of the articles that have a `kind` file in both languages, sorted; throws
+  /// when the folder cannot be read.
+  public func names(_ source: LanguageTag, _ target: LanguageTag, kind: Kind = .text) throws -> [String] {
+    let files = Set(try FileManager.default.contentsOfDirectory(atPath: url.path))
+    let suffix = ".\(source.language).\(kind.rawValue)"
+    return files.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }
+      .filter { files.contains("\($0).\(target.language).\(kind.rawValue)") }.sorted()
+  }
+
+  /// The names of the articles with a gold alignment, sorted.
+  public func goldNames() throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".gold.json") }
+      .map { String($0.dropLast(".gold.json".count)) }.sorted()
+  }
+
+  /// The gold beads of article `name`, scored 1.
+  public func goldBeads(_ name: String) throws -> [Bead] {
+    let pairs = try JSONDecoder().decode([[[Int]]].self, from: Data(contentsOf: goldFile(name)))
+    return pairs.map { pair in
+      let source = pair.first ?? []
+      let target = pair.count > 1 ? pair[1] : []
+      return Bead(
+        source: (source.first ?? 0)..<((source.first ?? 0) + source.count),
+        target: (target.first ?? 0)..<((target.first ?? 0) + target.count), score: 1)
+    }
+  }
+}

@@ -1,0 +1,17 @@
+/// A unit found by fuzzy search, with its match percentage.
+public struct MemoryMatch: Hashable, Sendable, Codable {
+  /// The match percentage, ``FuzzyMatch/score(_:_:)`` of the query and the unit's side in
+  /// the query's language: the same for every backend.
+  public var score: Int
+  /// The unit, turned so that its source is in the query's language.
+  public var unit: TranslationUnit
+  /// The unit's identifier in the memory that found it (``TranslationMemory/deleteUnit(id:)``),
+  /// when it has one.
+  public var id: Int64?
+
+  public init(score: Int, unit: TranslationUnit, id: Int64? = nil) {
+    self.score = score
+    self.unit = unit
+    self.id = id
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// What every translation memory backend offers: the seam the CLI, the bench, the
+/// pre-translation and the server program against.
+///
+/// A unit is identified by its languages and texts: adding one already stored counts it as
+/// a duplicate and leaves the stored one as it is. Match percentages are ``FuzzyMatch``'s,
+/// so every backend gives the same scores for the same units. A conforming type passes the
+/// conformance suite in the `SelarasTestSupport` target.
+public protocol TranslationMemory: Sendable {
+  /// Adds `units` in one transaction, each stamped with `date` unless it has a creation
+  /// date of its own. If anything fails, nothing is stored.
+  @discardableResult
+  func addUnits(_ units: some Sequence<TranslationUnit>, date: Date) throws -> MemoryImportSummary
+
+  /// Imports the units `produce` hands to `add`, atomically: if `produce` throws (a file
+  /// found malformed halfway), nothing is stored. `produce` may run on a thread of its own,
+  /// so that reading and storing overlap; its result comes back with the summary.
+  func importUnits<Output: Sendable>(
+    date: Date, concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
+  ) throws -> (summary: MemoryImportSummary, output: Output)
+
+  /// Units like `text` on their side in `options.language`, best first (the earlier unit
+  /// first among equal scores), turned so that their source is in that language.
+  func search(_ text: String, options: MemorySearchOptions) throws -> [MemoryMatch]
+
+  /// Units whose side in `language` holds `phrase` (its words in order, punctuation aside),
+  /// in the order they were added, turned so that their source is in `language`.
+  func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [TranslationUnit]
+
+  /// Calls `body` with every unit, in the order they were added, without holding them all.
+  func forEachUnit(_ body: (TranslationUnit) throws -> Void) throws
+
+  /// Removes the unit with this identifier (``MemoryMatch/id``); false when there is none.
+  @discardableResult
+  func deleteUnit(id: Int64) throws -> Bool
+
+  /// How many units the memory holds, by language pair and document.
+  func memoryStatistics() throws -> MemoryStatistics
+}
+
+extension TranslationMemory {
+  /// Adds `units` in one transaction, stamped now; see ``addUnits(_:date:)``.
+  @discardableResult
+  public func addUnits(_ units: some Sequence<TranslationUnit>) throws -> MemoryImportSummary {
+    try addUnits(units, date: Date())
+  }
+
+  /// Imports what `produce` hands over, stamped now; see ``importUnits(date:concurrently:)``.
+  public func importUnits<Output: Sendable>(
+    concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
+  ) throws -> (summary: MemoryImportSummary, output: Output) {
+    try importUnits(date: Date(), concurrently: produce)
+  }
+
+  /// Fuzzy search; see ``search(_:options:)``.
+  public func searchUnits(_ text: String, language: LanguageTag, minimumScore: Int = 70, limit: Int = 10) throws
+    -> [MemoryMatch]
+  {
+    try search(text, options: MemorySearchOptions(language: language, minimumScore: minimumScore, limit: limit))
+  }
+
+  /// Concordance, up to 50 units; see ``concordance(_:language:limit:)``.
+  public func concordance(_ phrase: String, language: LanguageTag) throws -> [TranslationUnit] {
+    try concordance(phrase, language: language, limit: 50)
+  }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import Selaras
+
+extension SelarasDatabase {
+  /// Like ``importUnits(date:_:)``, with `produce` (a TMX reader, say) running on a thread
+  /// of its own, and each unit prepared (hashes, index keys) on a third, while this thread
+  /// writes: an import then takes about as long as the slowest of the three instead of all,
+  /// and on two processors, as long as their work shared between the two. Units cross in
+  /// batches through bounded queues, so memory stays flat. When any of them fails, the
+  /// others stop and nothing is stored; `produce`'s result comes back with the summary.
+  public func importUnits<Output: Sendable>(
+    date: Date,
+    concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
+  ) throws -> (summary: MemoryImportSummary, output: Output) {
+    let read = BatchQueue<TranslationUnit>()
+    let prepared = BatchQueue<PreparedUnit>()
+    // Batches the writer is done with go back to the preparing thread to be freed there:
+    // freeing a million units' strings and arrays was a fifth of the writer's time, and the
+    // writer sets the pace.
+    let spent = Handoff<[[PreparedUnit]]>()
+    let output = Handoff<Output>()
+    let producer = Thread {
+      do {
+        var batch: [TranslationUnit] = []
+        let result = try produce { unit in
+          batch.append(unit)
+          if batch.count == BatchQueue<TranslationUnit>.batchSize {
+            try read.put(batch)
+            batch.removeAll(keepingCapacity: true)
+          }
+        }
+        try read.put(batch)
+        output.set(result)
+        read.finish(nil)
+      } catch {
+        read.finish(error)
+      }
+    }
+    let preparer = Thread {
+      do {
+        var slots = IndexSlots()
+        while let batch = try read.take() {
+          try prepared.put(batch.map { PreparedUnit($0, slots: &slots) })
+          _ = spent.take()
+        }
+        prepared.finish(nil)
+      } catch {
+        // The reader's error, or the writer's cancellation: either way the reader stops.
+        read.cancelAndWait()
+        prepared.finish(error)
+      }
+    }
+    producer.start()
+    preparer.start()
+    defer {
+      prepared.cancelAndWait()
+      read.cancelAndWait()
+    }
+    let summary = try storeUnits(date: date) { store in
+      while let batch = try prepared.take() {
+        for unit in batch { try store(unit) }
+        spent.append(batch)
+      }
+    }
+    prepared.cancelAndWait()
+    read.cancelAndWait()
+    guard let result = output.get() else { throw CancellationError() }
+    return (summary, result)
+  }
+}
+
+/// A bounded queue of batches between two threads of a concurrent import.
+private final class BatchQueue<Element: Sendable>: @unchecked Sendable {
+  static var batchSize: Int { 512 }
+  /// Batches held at most: a few thousand units.
+  private static var capacity: Int { 8 }
+  private let condition = NSCondition()
+  // All guarded by `condition`.
+  private var batches: [[Element]] = []
+  private var finished = false
+  private var failure: (any Error)?
+  private var cancelled = false
+
+  /// Hands a batch over, waiting while the queue is full; throws once the taker has given
+  /// up.
+  func put(_ batch: [Element]) throws {
+    condition.lock()
+    defer { condition.unlock() }
+    while batches.count >= Self.capacity && !cancelled { condition.wait() }
+    if cancelled { throw CancellationError() }
+    if !batch.isEmpty { batches.append(batch) }
+    condition.broadcast()
+  }
+
+  /// The producer's last word: nil when it read everything, else its error.
+  func finish(_ error: (any Error)?) {
+    condition.lock()
+    finished = true
+    failure = error
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next batch, nil once the producer has finished and all is taken; the producer's
+  /// error, if it failed.
+  func take() throws -> [Element]? {
+    condition.lock()
+    defer { condition.unlock() }
+    while batches.isEmpty && !finished { condition.wait() }
+    if let failure { throw failure }
+    if batches.isEmpty { return nil }
+    condition.broadcast()
+    return batches.removeFirst()
+  }
+
+  /// Stops the producer (its next `put` throws) and waits until its thread is done.
+  func cancelAndWait() {
+    condition.lock()
+    cancelled = true
+    condition.broadcast()
+    while !finished { condition.wait() }
+    condition.unlock()
+  }
+}
+
+/// A value handed from one thread to another: the producer's result, or spent batches.
+private final class Handoff<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Value?
+
+  func set(_ value: Value) { lock.withLock { self.value = value } }
+  func get() -> Value? { lock.withLock { value } }
+  /// The value, leaving none.
+  func take() -> Value? { lock.withLock { value.take() } }
+}
+
+extension Handoff {
+  func append<Element>(_ element: Element) where Value == [Element] {
+    lock.withLock {
+      if value == nil { value = [] }
+      value!.append(element)
+    }
+  }
+}

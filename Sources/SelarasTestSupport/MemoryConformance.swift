@@ -1,0 +1,216 @@
+import Foundation
+import Selaras
+import Testing
+
+/// The behaviour every ``TranslationMemory`` backend must show, as checks a backend's test
+/// suite runs against fresh, empty memories of its kind (translate-toolkit's storage tests
+/// inherit one base suite the same way):
+///
+/// ```swift
+/// @Test(arguments: MemoryConformance.Check.allCases)
+/// func conforms(_ check: MemoryConformance.Check) throws {
+///   try MemoryConformance { try MyMemory() }.run(check)
+/// }
+/// ```
+public struct MemoryConformance: Sendable {
+  public enum Check: String, CaseIterable, Sendable, CustomStringConvertible {
+    case searchScoresAreFuzzyMatch
+    case searchTurnsPairsToTheQueryLanguage
+    case duplicatesAndProvenance
+    case failedImportStoresNothing
+    case concurrentImportReturnsTheProducersResult
+    case concordanceFindsPhrasesInOrder
+    case deleteRemovesAUnit
+    case statisticsCountUnitsPairsAndDocuments
+    case emptyMemory
+
+    public var description: String { rawValue }
+  }
+
+  /// Makes a new, empty memory.
+  public let make: @Sendable () throws -> any TranslationMemory
+
+  public init(make: @escaping @Sendable () throws -> any TranslationMemory) {
+    self.make = make
+  }
+
+  public func run(_ check: Check) throws {
+    switch check {
+    case .searchScoresAreFuzzyMatch: try searchScoresAreFuzzyMatch()
+    case .searchTurnsPairsToTheQueryLanguage: try searchTurnsPairsToTheQueryLanguage()
+    case .duplicatesAndProvenance: try duplicatesAndProvenance()
+    case .failedImportStoresNothing: try failedImportStoresNothing()
+    case .concurrentImportReturnsTheProducersResult: try concurrentImportReturnsTheProducersResult()
+    case .concordanceFindsPhrasesInOrder: try concordanceFindsPhrasesInOrder()
+    case .deleteRemovesAUnit: try deleteRemovesAUnit()
+    case .statisticsCountUnitsPairsAndDocuments: try statisticsCountUnitsPairsAndDocuments()
+    case .emptyMemory: try emptyMemory()
+    }
+  }
+
+  /// The Corpora sentence pairs as units, each article's lines its document.
+  private static let corporaUnits: [TranslationUnit] = Corpora.linePairs.enumerated().map { index, pair in
+    TranslationUnit(
+      sourceLanguage: .english, targetLanguage: .indonesian, source: pair.english, target: pair.indonesian,
+      document: "corpora-\(index / 40)")
+  }
+
+  /// `sentence` with its `step`-th words dropped: a fuzzy query that is not in the memory.
+  private static func edited(_ sentence: String, step: Int) -> String {
+    sentence.split(separator: " ").enumerated().filter { ($0.offset + 1) % step != 0 }.map { String($0.element) }
+      .joined(separator: " ")
+  }
+
+  /// The matches are the best scores comparing the query with every unit gives, in both
+  /// languages, and the earlier unit comes first among equal scores.
+  private func searchScoresAreFuzzyMatch() throws {
+    let memory = try make()
+    let units = Self.corporaUnits
+    #expect(units.count > 100)
+    try memory.addUnits(units)
+    for index in stride(from: 0, to: units.count, by: 9) {
+      for (query, language) in [
+        (Self.edited(units[index].source, step: 4), LanguageTag.english),
+        (Self.edited(units[index].target, step: 3), .indonesian),
+      ] {
+        let matches = try memory.search(query, options: MemorySearchOptions(language: language, minimumScore: 40, limit: 5))
+        let expected = units.enumerated().map { position, unit in
+          (score: FuzzyMatch.score(query, language == .english ? unit.source : unit.target), position: position)
+        }.filter { $0.score >= 40 }.sorted { ($1.score, $0.position) < ($0.score, $1.position) }.prefix(5)
+        #expect(matches.map(\.score) == expected.map(\.score), "\(query)")
+        for (match, best) in zip(matches, expected) where match.score == best.score {
+          #expect(FuzzyMatch.score(query, match.unit.source) == match.score)
+        }
+        #expect(matches.first?.unit.source != nil || expected.isEmpty)
+      }
+    }
+  }
+
+  private func searchTurnsPairsToTheQueryLanguage() throws {
+    let memory = try make()
+    try memory.addUnits([
+      Self.unit("Lavrov arrived in Tehran on Monday.", "Lavrov tiba di Teheran pada Senin.")
+    ])
+    let matches = try memory.searchUnits("Lavrov tiba di Teheran pada Selasa.", language: .indonesian)
+    #expect(matches.map(\.score) == [85])  // 7 tokens, one substituted: 100 × 6 / 7
+    #expect(matches.first?.unit.source == "Lavrov tiba di Teheran pada Senin.")
+    #expect(matches.first?.unit.sourceLanguage == .indonesian)
+    #expect(matches.first?.unit.target == "Lavrov arrived in Tehran on Monday.")
+    #expect(try memory.searchUnits("Lavrov arrived in Tehran on Monday.", language: .english).first?.score == 100)
+  }
+
+  /// A unit stored twice is one unit; what a unit carries comes back as it went in, in order.
+  private func duplicatesAndProvenance() throws {
+    let memory = try make()
+    let created = Date(timeIntervalSince1970: 1_731_986_100)
+    var first = Self.unit("The rupiah fell 1.2% on Tuesday.", "Rupiah melemah 1,2 persen pada Selasa.")
+    first.creationDate = created
+    first.changeDate = created.addingTimeInterval(3600)
+    first.user = "dewi"
+    first.properties = [.init(type: "x-origin", value: "Reuters"), .init(type: "note", value: "checked")]
+    let second = Self.unit("Stocks rose.", "Saham naik.")
+    #expect(try memory.addUnits([first, second, first]) == MemoryImportSummary(added: 2, duplicates: 1))
+    #expect(try memory.addUnits([second]) == MemoryImportSummary(added: 0, duplicates: 1))
+    var stored: [TranslationUnit] = []
+    try memory.forEachUnit { stored.append($0) }
+    #expect(stored.count == 2)
+    #expect(stored.first == first)
+    #expect(stored.last?.source == "Stocks rose.")
+    #expect(stored.last?.creationDate != nil)
+  }
+
+  private func failedImportStoresNothing() throws {
+    let memory = try make()
+    try memory.addUnits([Self.unit("Stocks rose.", "Saham naik.")])
+    struct Broken: Error {}
+    #expect(throws: Broken.self) {
+      try memory.importUnits(concurrently: { add in
+        for number in 0..<2000 { try add(Self.unit("Sentence \(number) about the rupiah.", "Kalimat \(number).")) }
+        throw Broken()
+      })
+    }
+    #expect(try memory.memoryStatistics().units == 1)
+    #expect(try memory.searchUnits("Sentence 7 about the rupiah.", language: .english).isEmpty)
+  }
+
+  private func concurrentImportReturnsTheProducersResult() throws {
+    let memory = try make()
+    let (summary, output) = try memory.importUnits(concurrently: { add in
+      for number in 0..<3000 { try add(Self.unit("Sentence \(number) about the rupiah.", "Kalimat \(number).")) }
+      return "read 3000"
+    })
+    #expect(summary == MemoryImportSummary(added: 3000, duplicates: 0))
+    #expect(output == "read 3000")
+    #expect(try memory.searchUnits("Sentence 1999 about the rupiah.", language: .english).first?.score == 100)
+  }
+
+  private func concordanceFindsPhrasesInOrder() throws {
+    let memory = try make()
+    try memory.addUnits([
+      Self.unit("Bank Indonesia kept its benchmark rate unchanged.", "BI mempertahankan suku bunga acuan."),
+      Self.unit("The benchmark was rate-sensitive.", "Acuan itu peka suku bunga."),
+      Self.unit("Stocks rose.", "Saham naik."),
+    ])
+    #expect(
+      try memory.concordance("suku bunga", language: .indonesian).map(\.source) == [
+        "BI mempertahankan suku bunga acuan.", "Acuan itu peka suku bunga.",
+      ])
+    #expect(try memory.concordance("suku bunga", language: .indonesian, limit: 1).count == 1)
+    #expect(try memory.concordance("benchmark rate", language: .english).map(\.target) == [
+      "BI mempertahankan suku bunga acuan."
+    ])
+    #expect(try memory.concordance("rate benchmark", language: .english).isEmpty)
+    #expect(try memory.concordance("dollar", language: .english).isEmpty)
+  }
+
+  private func deleteRemovesAUnit() throws {
+    let memory = try make()
+    let kept = Self.unit("Stocks rose.", "Saham naik.", document: "markets")
+    let gone = Self.unit("The rupiah fell 1.2% on Tuesday.", "Rupiah melemah 1,2 persen pada Selasa.", document: "fx")
+    try memory.addUnits([kept, gone])
+    let id = try #require(try memory.searchUnits(gone.source, language: .english).first?.id)
+    #expect(try memory.deleteUnit(id: id))
+    #expect(try !memory.deleteUnit(id: id))
+    #expect(try memory.searchUnits(gone.source, language: .english).isEmpty)
+    #expect(try memory.concordance("rupiah", language: .english).isEmpty)
+    var stored: [TranslationUnit] = []
+    try memory.forEachUnit { stored.append($0) }
+    #expect(stored.map(\.source) == [kept.source])
+    #expect(try memory.memoryStatistics() == MemoryStatistics(units: 1, languagePairs: ["en→id": 1], documents: 1))
+    // Gone means gone: adding it again adds it.
+    #expect(try memory.addUnits([gone]) == MemoryImportSummary(added: 1, duplicates: 0))
+    #expect(try memory.searchUnits(gone.source, language: .english).first?.score == 100)
+  }
+
+  private func statisticsCountUnitsPairsAndDocuments() throws {
+    let memory = try make()
+    try memory.addUnits([
+      Self.unit("Stocks rose.", "Saham naik.", document: "markets"),
+      Self.unit("Bonds fell.", "Obligasi turun.", document: "markets"),
+      Self.unit("No document.", "Tanpa dokumen.", document: nil),
+      TranslationUnit(
+        sourceLanguage: .indonesian, targetLanguage: .english, source: "Rupiah menguat.", target: "The rupiah rose.",
+        document: "fx"),
+    ])
+    try memory.addUnits([Self.unit("Stocks rose.", "Saham naik.", document: "markets")])
+    #expect(
+      try memory.memoryStatistics()
+        == MemoryStatistics(units: 4, languagePairs: ["en→id": 3, "id→en": 1], documents: 2))
+  }
+
+  private func emptyMemory() throws {
+    let memory = try make()
+    #expect(try memory.memoryStatistics() == MemoryStatistics())
+    #expect(try memory.searchUnits("The rupiah fell.", language: .english).isEmpty)
+    #expect(try memory.concordance("rupiah", language: .english).isEmpty)
+    #expect(try memory.addUnits([]) == MemoryImportSummary())
+    var count = 0
+    try memory.forEachUnit { _ in count += 1 }
+    #expect(count == 0)
+  }
+
+  private static func unit(_ english: String, _ indonesian: String, document: String? = "test") -> TranslationUnit {
+    TranslationUnit(
+      sourceLanguage: .english, targetLanguage: .indonesian, source: english, target: indonesian, document: document)
+  }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+struct Glossary: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Look up and find terms in the glossary.",
+    discussion: "The glossary shipped in Glossaries/ is always there, read-only, as the base layer.",
+    subcommands: [Lookup.self, Scan.self, Add.self, Import.self, Export.self, Extract.self, Check.self])
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case tsv, csv, tbx
+  }
+}

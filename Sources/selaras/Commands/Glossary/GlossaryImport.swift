@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Selaras
+import SelarasStore
+
+extension Glossary {
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import a glossary file into the store, in one transaction.",
+      discussion: """
+        tsv: OmegaT's source<TAB>target<TAB>comment. csv: a header row with source,target[,note,…].
+        tbx: TBX-Basic (<martif>) or TBX v3 (<tbx>); external entities are never fetched.
+        """)
+
+    @Argument(help: "The glossary file.")
+    var file: String
+
+    @Option(help: "tsv, csv or tbx; by default from the file's extension.")
+    var format: Glossary.Format?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+      let format = try self.format ?? Glossary.Format(rawValue: URL(fileURLWithPath: file).pathExtension.lowercased())
+        ?? { throw ValidationError("cannot tell the format of \(file): give --format tsv|csv|tbx") }()
+      let text = try InputFile.text(file)
+      let (entries, diagnostics) =
+        switch format {
+        case .tsv: try TSVGlossaryReader.entries(text, file: file)
+        case .csv: try CSVGlossaryReader.entries(text, file: file)
+        case .tbx: (try TBXReader.entries(Data(text.utf8), file: file), [])
+        }
+      diagnostics.forEach { printError($0.description) }
+      let summary = try store.database().addGlossaryEntries(entries, source: file)
+      print("\(summary.added) entries added, \(summary.extended) extended, \(summary.unchanged) already there")
+    }
+  }
+}

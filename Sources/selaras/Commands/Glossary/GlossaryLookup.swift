@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Selaras
+import SelarasStore
+
+extension Glossary {
+  struct Lookup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find the entries for a term, in either language, inflected forms and acronyms included.",
+      discussion: """
+        json: {"query":…,"entries":[{"terms":[{"text":…,"lang":…,"status":…}],"note":…}]}
+        Exits 1 with a message on stderr when nothing matches.
+        """)
+
+    @Argument(help: "The term: `Kemenlu`, `kementerian luar negeri`, `drone-drone kamikaze`.")
+    var term: String
+
+    @Option(help: "Only match terms in this language (id or en).")
+    var lang: LanguageTag?
+
+    @OptionGroup var output: JSONOption
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+      try lang?.validateSupported("--lang")
+    }
+
+    private struct Output: Encodable {
+      var query: String
+      var entries: [EntryOutput]
+    }
+
+    func run() throws {
+      let glossary = try LoadedGlossary.load(store)
+      let found = glossary.matcher.lookup(term, language: lang)
+      var standardOutput = StandardOutput()
+      if output.json {
+        try standardOutput.writeJSON(Output(query: term, entries: found.map { EntryOutput(glossary.entries[$0]) }))
+      } else {
+        standardOutput.write(found.map { glossary.entries[$0].text }.joined(separator: "\n\n") + (found.isEmpty ? "" : "\n"))
+      }
+      standardOutput.flush()
+      if found.isEmpty {
+        printError("no glossary entry matches '\(term)'")
+        throw ExitCode.failure
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Selaras
+import SelarasStore
+
+extension Glossary {
+  struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List every glossary term found in a text, with its place and preferred translation.",
+      discussion: """
+        lines: START-END<TAB>text as written<TAB>term<TAB>translation (UTF-8 byte offsets).
+        json:  {"matches":[{"start":…,"end":…,"text":…,"term":…,"translation":…}]}
+        """)
+
+    @Argument(help: "The text file, or - for standard input.")
+    var file: String?
+
+    @OptionGroup var language: LanguageOption<Indonesian>
+
+    @OptionGroup var output: JSONOption
+
+    @OptionGroup var store: StoreOptions
+
+    private struct Output: Encodable {
+      var matches: [Match]
+
+      struct Match: Encodable {
+        var start: Int
+        var end: Int
+        var text: String
+        var term: String
+        var translation: Nullable<String>
+      }
+    }
+
+    func run() throws {
+      let glossary = try LoadedGlossary.load(store)
+      let text = try InputFile.text(file)
+      let lang = language.lang
+      let other: LanguageTag = lang == .indonesian ? .english : .indonesian
+      let matches = glossary.matcher.matches(in: text, language: lang).map { match in
+        Output.Match(
+          start: match.range.lowerBound, end: match.range.upperBound, text: match.matchedText, term: match.term.text,
+          translation: Nullable(glossary.entries[match.entry].preferred(in: other)?.text))
+      }
+      var standardOutput = StandardOutput()
+      if output.json {
+        try standardOutput.writeJSON(Output(matches: matches), layout: .itemsOnLines)
+      } else {
+        for match in matches {
+          standardOutput.write("\(match.start)-\(match.end)\t\(match.text)\t\(match.term)\t\(match.translation.value ?? "")\n")
+        }
+      }
+      standardOutput.flush()
+    }
+  }
+}

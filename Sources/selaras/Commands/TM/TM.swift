@@ -1,0 +1,8 @@
+import ArgumentParser
+
+struct TM: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tm",
+    abstract: "The translation memory: import and export TMX, fuzzy search, concordance.",
+    subcommands: [Import.self, Search.self, Concordance.self, Export.self, Stats.self])
+}

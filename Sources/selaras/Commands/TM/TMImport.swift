@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Selaras
+import SelarasStore
+
+extension TM {
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import a TMX file (1.1–1.4, from any tool) in one transaction.",
+      discussion: "Units already in the memory are counted as duplicates; skipped units are reported on stderr.")
+
+    @Argument(help: "The TMX file.")
+    var file: String
+
+    @Flag(help: "Keep inline codes as numbered placeholders {1}, {2}… instead of dropping them.")
+    var placeholders = false
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+      guard FileManager.default.fileExists(atPath: file) else { throw CommandError("\(file): no such file") }
+      let memory: any TranslationMemory = try store.database()
+      let reader = TMXReader(inlineMarkup: placeholders ? .placeholders : .strip, languages: ["en", "id"])
+      let url = URL(fileURLWithPath: file)
+      // Units stream into one transaction, read on one thread and stored on another: a file
+      // found malformed halfway imports nothing.
+      let summary: MemoryImportSummary
+      let diagnostics: [Diagnostic]
+      do {
+        (summary, diagnostics) = try memory.importUnits(concurrently: { [file] add in
+          // Progress on stderr: a million units take half a minute.
+          var read = 0
+          return try reader.read(url) { unit in
+            read += 1
+            if read.isMultiple(of: Self.progressStep) { printError("\(file): \(read) units read") }
+            try add(unit)
+          }
+        })
+      } catch let error as TMXError {
+        throw CommandError(error.description)
+      }
+      diagnostics.forEach { printError($0.description) }
+      print("\(summary.added) units added, \(summary.duplicates) already there, \(diagnostics.count) skipped")
+    }
+
+    /// How many units between two progress lines.
+    static let progressStep = 100_000
+  }
+}
