@@ -38,7 +38,9 @@ let package = Package(
       name: "SelarasStore",
       dependencies: [
         "Selaras", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
-      ]
+      ],
+      // The schema, written down for people; SchemaTests holds the migrations to it.
+      exclude: ["Schema.sql"]
     ),
     .executableTarget(
       name: "selaras",

@@ -16,7 +16,7 @@ extension SelarasDatabase {
         let lists = try WordIndex.postings(
           of: keys.map { (side.rawValue, WordIndex.key($0, language: language.language)) }, db: db)
         guard !lists.contains(where: \.isEmpty) else { continue }  // a word no unit has
-        var candidates = WordIndex.intersection(lists)[...]
+        var candidates = PostingList.intersection(lists)[...]
         while !candidates.isEmpty && units.count < limit {
           let batch = candidates.prefix(256)
           candidates = candidates.dropFirst(256)

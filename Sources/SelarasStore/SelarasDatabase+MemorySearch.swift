@@ -25,7 +25,7 @@ extension SelarasDatabase {
           query: queryTokens, keys: keys, language: language.language, side: side.rawValue, largestId: largestId,
           minimumScore: minimumScore,
           lists: Self.rarestWordCount, commonUnits: max(Self.commonWordUnits, largestId / 32),
-          refined: Self.refinedCount, count: Self.candidateCount, db: db)
+          refined: Self.refinedCount, count: Self.candidateCount, index: SQLiteMatchBoundsIndex(db: db))
         let fetch = RawStatement(
           statement: try db.cachedStatement(
             sql: "SELECT \(side.column) FROM unit WHERE id = ? AND \(side.language) = ?"),

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Selaras
 
 /// The token count of both sides of every unit, a byte per unit and side, in table
 /// `unitLength`: per side, a blob for each block of 65,536 consecutive ids, where byte
@@ -10,7 +11,7 @@ import GRDB
 /// hundreds of thousands of candidates a query: a megabyte read in one go per million
 /// units, where looking each unit up would take longer than the whole search.
 struct UnitLengths {
-  static let blockBits = 16
+  static let blockBits = MatchBounds.blockBits
   private var ids: [UInt32] = []
   private var lengths: [[UInt8]] = [[], []]
   /// How many units' counts are held in memory before they are written.

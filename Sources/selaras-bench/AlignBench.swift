@@ -42,7 +42,7 @@ struct AlignBench: ParsableCommand {
   var writeFitArticles: String?
 
   mutating func run() throws {
-    lexicon = builtInLexicon ? .builtIn : try .standard()
+    lexicon = builtInLexicon ? .builtIn : try LanguageResources.installed().lexicon()
     report(["bench": "align", "metric": "lexicon", "entries": lexicon.count])
     let english = try SentenceSegmenter(language: .english)
     let indonesian = try SentenceSegmenter(language: .indonesian)
@@ -56,9 +56,9 @@ struct AlignBench: ParsableCommand {
       return try measureSpeed(english: english, indonesian: indonesian, names: names)
     }
     for name in names {
-      let gold = try readGold("\(corpora)/\(name).gold.json")
-      let source = english.presegmented(try readText("\(corpora)/\(name).en.lines"))
-      let target = indonesian.presegmented(try readText("\(corpora)/\(name).id.lines"))
+      let gold = try corporaFolder(corpora).goldBeads(name)
+      let source = english.presegmented(try readText(corporaFolder(corpora).file(name, .english, .lines).path))
+      let target = indonesian.presegmented(try readText(corporaFolder(corpora).file(name, .indonesian, .lines).path))
       articles.append(GoldArticle(name: name, source: source, target: target, gold: gold))
       let beads = try align(source, target)
       let article = AlignmentEvaluation(predicted: beads, gold: gold)
@@ -68,8 +68,8 @@ struct AlignBench: ParsableCommand {
       ])
       vecalign = vecalign + AlignmentEvaluation(predicted: beads, gold: gold, includeNullBeads: false)
       if showErrors { showDifferences(name, beads, gold, source, target) }
-      let rawSource = try english.segment(readText("\(corpora)/\(name).en.txt"))
-      let rawTarget = try indonesian.segment(readText("\(corpora)/\(name).id.txt"))
+      let rawSource = try english.segment(readText(corporaFolder(corpora).file(name, .english).path))
+      let rawTarget = try indonesian.segment(readText(corporaFolder(corpora).file(name, .indonesian).path))
       if rawSource.map(\.text) == source.map(\.text) && rawTarget.map(\.text) == target.map(\.text) {
         raw = raw + AlignmentEvaluation(predicted: try align(rawSource, rawTarget), gold: gold)
         rawArticles += 1
@@ -247,9 +247,9 @@ struct AlignBench: ParsableCommand {
   private func measureSpeed(english: SentenceSegmenter, indonesian: SentenceSegmenter, names: [String]) throws {
     var pairs: [(String, String)] = []
     for name in names {
-      let gold = try readGold("\(corpora)/\(name).gold.json")
-      let source = try readLines("\(corpora)/\(name).en.lines")
-      let target = try readLines("\(corpora)/\(name).id.lines")
+      let gold = try corporaFolder(corpora).goldBeads(name)
+      let source = try readLines(corporaFolder(corpora).file(name, .english, .lines).path)
+      let target = try readLines(corporaFolder(corpora).file(name, .indonesian, .lines).path)
       for bead in gold where !bead.isNull {
         pairs.append((bead.source.map { source[$0] }.joined(separator: " "), bead.target.map { target[$0] }.joined(separator: " ")))
       }
@@ -288,20 +288,5 @@ struct AlignBench: ParsableCommand {
         "sentences_per_s": Double(source.count + target.count) / seconds,
       ])
     }
-  }
-}
-
-/// A gold alignment file: `[[[source indices], [target indices]], …]`.
-func readGold(_ path: String) throws -> [Bead] {
-  let pairs = try JSONDecoder().decode([[[Int]]].self, from: Data(readText(path).utf8))
-  var sourceNext = 0
-  var targetNext = 0
-  return try pairs.map { pair in
-    guard pair.count == 2 else { throw BenchError("\(path): a bead is not [[source], [target]]") }
-    let source = pair[0].first.map { $0..<($0 + pair[0].count) } ?? sourceNext..<sourceNext
-    let target = pair[1].first.map { $0..<($0 + pair[1].count) } ?? targetNext..<targetNext
-    sourceNext = source.upperBound
-    targetNext = target.upperBound
-    return Bead(source: source, target: target, score: 1)
   }
 }

@@ -22,7 +22,7 @@ struct AlignFitBench: ParsableCommand {
   var editions = 4
 
   mutating func run() throws {
-    let lexicon = try Lexicon.standard()
+    let lexicon = try LanguageResources.installed().lexicon()
     let set = try DevelopmentSet(path: pud, half: .fit, editions: editions)
     let result = fitWeights(set, lexicon)
     for change in result.changes {

@@ -38,11 +38,12 @@ private func threadCPUSeconds() -> Double {
 
 /// The article pairs in a Corpora folder: names of `NAME.en.txt` files with their `.id.txt`.
 func corpusNames(in directory: String) throws -> [String] {
-  try FileManager.default.contentsOfDirectory(atPath: directory)
-    .filter { $0.hasSuffix(".en.txt") }
-    .map { String($0.dropLast(".en.txt".count)) }
-    .filter { FileManager.default.fileExists(atPath: "\(directory)/\($0).id.txt") }
-    .sorted()
+  try corporaFolder(directory).names(.english, .indonesian)
+}
+
+/// The Corpora folder at `path`, for its files' names.
+func corporaFolder(_ path: String) -> ArticlePairFolder {
+  ArticlePairFolder(URL(fileURLWithPath: path))
 }
 
 func readText(_ path: String) throws -> String {

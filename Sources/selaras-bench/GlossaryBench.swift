@@ -33,7 +33,7 @@ struct GlossaryBench: ParsableCommand {
       let indonesian = (0..<Int.random(in: 1...3, using: &generator)).map { _ in word() }.joined(separator: " ")
       entries.append(TermEntry(terms: [Term(indonesian, language: .indonesian), Term("x" + word(), language: .english)]))
     }
-    let morphology = try IndonesianMorphology.standard()
+    let morphology = try LanguageResources.installed().morphology()
     var matcher: GlossaryMatcher?
     let buildSeconds = medianSeconds(runs: 1) { matcher = GlossaryMatcher(entries: entries, morphology: morphology) }
     let queries = ["Kemenlu", "kementerian luar negeri", "drone-drone kamikaze", "memperkuat", "kemitraannya", "pemerintah"]
@@ -53,7 +53,7 @@ struct GlossaryBench: ParsableCommand {
     ])
     var articles: [String] = []
     for name in try corpusNames(in: corpora) {
-      articles.append(try readText("\(corpora)/\(name).id.txt"))
+      articles.append(try readText(corporaFolder(corpora).file(name, .indonesian).path))
     }
     var collection: [String] = []
     var total = 0

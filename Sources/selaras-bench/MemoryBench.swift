@@ -31,9 +31,9 @@ struct MemoryBench: ParsableCommand {
     // Sentence pairs from the Corpora gold, and the words of their English side.
     var pairs: [(String, String)] = []
     for name in try corpusNames(in: corpora) {
-      let english = try readLines("\(corpora)/\(name).en.lines")
-      let indonesian = try readLines("\(corpora)/\(name).id.lines")
-      for bead in try readGold("\(corpora)/\(name).gold.json") where bead.source.count == 1 && bead.target.count == 1 {
+      let english = try readLines(corporaFolder(corpora).file(name, .english, .lines).path)
+      let indonesian = try readLines(corporaFolder(corpora).file(name, .indonesian, .lines).path)
+      for bead in try corporaFolder(corpora).goldBeads(name) where bead.source.count == 1 && bead.target.count == 1 {
         pairs.append((english[bead.source.lowerBound], indonesian[bead.target.lowerBound]))
       }
     }
@@ -94,7 +94,7 @@ struct MemoryBench: ParsableCommand {
     var parsed = 0
     let parseSeconds = try wallSeconds { _ = try TMXReader().read(tmx) { _ in parsed += 1 } }
     report(["bench": "tm", "metric": "tmx-read", "units": parsed, "seconds": parseSeconds])
-    let database = try SelarasDatabase(url: base.appendingPathComponent("memory.sqlite"))
+    let database: any TranslationMemory = try SelarasDatabase(url: base.appendingPathComponent("memory.sqlite"))
     let rssBefore = peakResidentMegabytes()
     var summary = MemoryImportSummary()
     let importSeconds = try wallSeconds {
@@ -129,8 +129,11 @@ struct MemoryBench: ParsableCommand {
   /// Search latency and recall for queries made from planted units with 0, 1, 3 and 6
   /// word edits.
   private func search(
-    _ database: SelarasDatabase, _ planted: [TranslationUnit], _ edited: (String, Int) -> String
+    _ database: any TranslationMemory, _ planted: [TranslationUnit], _ edited: (String, Int) -> String
   ) throws {
+    var statistics = MemoryStatistics()
+    let statsSeconds = try wallSeconds { statistics = try database.memoryStatistics() }
+    report(["bench": "tm", "metric": "stats", "units": statistics.units, "seconds": statsSeconds])
     for edits in [0, 1, 3, 6] {
       var latencies: [Double] = []
       var found = 0

@@ -36,8 +36,8 @@ struct SegmentBench: ParsableCommand {
       var score = BoundaryScore()
       var icuScore = BoundaryScore()
       for name in try corpusNames(in: corpora) {
-        let text = try readText("\(corpora)/\(name).\(language).txt")
-        let gold = try readLines("\(corpora)/\(name).\(language).lines")
+        let text = try readText(corporaFolder(corpora).file(name, language).path)
+        let gold = try readLines(corporaFolder(corpora).file(name, language, .lines).path)
         let predicted = try segmenter.segment(text).map(\.text)
         score = score + BoundaryScore(predicted: predicted, gold: gold)
         icuScore = icuScore + BoundaryScore(predicted: try segmenter.plainICUSentences(text), gold: gold)

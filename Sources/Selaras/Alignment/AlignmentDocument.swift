@@ -7,6 +7,8 @@ public struct AlignmentDocument: Codable, Hashable, Sendable {
   public var source: [String]
   public var target: [String]
   public var beads: [Bead]
+  /// The language data the aligner used, when the writer says.
+  public var resources: LanguageResources?
 
   public struct Bead: Codable, Hashable, Sendable {
     public var source: [Int]
@@ -21,17 +23,19 @@ public struct AlignmentDocument: Codable, Hashable, Sendable {
     }
   }
 
-  public init(source: [String], target: [String], beads: [Bead]) {
+  public init(source: [String], target: [String], beads: [Bead], resources: LanguageResources? = nil) {
     self.source = source
     self.target = target
     self.beads = beads
+    self.resources = resources
   }
 
-  /// The document of an aligned article.
-  public init(_ article: AlignedArticle) {
+  /// The document of an aligned article, made with `resources`.
+  public init(_ article: AlignedArticle, resources: LanguageResources? = nil) {
     self.init(
       source: article.source.map(\.text), target: article.target.map(\.text),
-      beads: article.beads.map { Bead(source: Array($0.source), target: Array($0.target), score: $0.score) })
+      beads: article.beads.map { Bead(source: Array($0.source), target: Array($0.target), score: $0.score) },
+      resources: resources)
   }
 
   /// The document in `data`, checked: every bead's indices point at sentences. `file` names

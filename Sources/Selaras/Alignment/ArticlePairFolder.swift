@@ -42,15 +42,25 @@ public struct ArticlePairFolder: Sendable {
       .map { String($0.dropLast(".gold.json".count)) }.sorted()
   }
 
-  /// The gold beads of article `name`, scored 1.
+  /// The gold beads of article `name`, scored 1; a bead's empty side sits where the
+  /// previous bead's ended.
   public func goldBeads(_ name: String) throws -> [Bead] {
-    let pairs = try JSONDecoder().decode([[[Int]]].self, from: Data(contentsOf: goldFile(name)))
-    return pairs.map { pair in
-      let source = pair.first ?? []
-      let target = pair.count > 1 ? pair[1] : []
-      return Bead(
-        source: (source.first ?? 0)..<((source.first ?? 0) + source.count),
-        target: (target.first ?? 0)..<((target.first ?? 0) + target.count), score: 1)
+    let file = goldFile(name)
+    let pairs: [[[Int]]]
+    do {
+      pairs = try JSONDecoder().decode([[[Int]]].self, from: Data(contentsOf: file))
+    } catch {
+      throw AlignmentFileError(description: "\(file.path): not a gold alignment [[[source], [target]], …]")
+    }
+    var sourceNext = 0
+    var targetNext = 0
+    return try pairs.map { pair in
+      guard pair.count == 2 else { throw AlignmentFileError(description: "\(file.path): a bead is not [[source], [target]]") }
+      let source = pair[0].first.map { $0..<($0 + pair[0].count) } ?? sourceNext..<sourceNext
+      let target = pair[1].first.map { $0..<($0 + pair[1].count) } ?? targetNext..<targetNext
+      sourceNext = source.upperBound
+      targetNext = target.upperBound
+      return Bead(source: source, target: target, score: 1)
     }
   }
 }

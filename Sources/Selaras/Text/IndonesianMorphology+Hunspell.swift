@@ -1,9 +1,6 @@
 import Foundation
 
 extension IndonesianMorphology {
-  /// Where Debian's `hunspell-id` installs its word list.
-  public static let hunspellDictionary = URL(fileURLWithPath: "/usr/share/hunspell/id_ID.dic")
-
   /// Roots from a Hunspell `.dic` file: the word before `/` on each line after the count.
   public init(hunspellDictionary url: URL) throws {
     guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -16,11 +13,5 @@ extension IndonesianMorphology {
       if !word.isEmpty { roots.insert(word.lowercased()) }
     }
     self.init(roots: roots)
-  }
-
-  /// The roots of `hunspell-id` when it is installed, else none.
-  public static func standard() throws -> IndonesianMorphology {
-    FileManager.default.fileExists(atPath: hunspellDictionary.path)
-      ? try IndonesianMorphology(hunspellDictionary: hunspellDictionary) : IndonesianMorphology()
   }
 }

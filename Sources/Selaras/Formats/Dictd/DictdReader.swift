@@ -113,12 +113,6 @@ public enum DictdReader {
 }
 
 extension Lexicon {
-  /// Where Debian's `dict-freedict-eng-ind` installs the English–Indonesian dictionary.
-  public static let freeDictEnglishIndonesian = (
-    index: URL(fileURLWithPath: "/usr/share/dictd/freedict-eng-ind.index"),
-    data: URL(fileURLWithPath: "/usr/share/dictd/freedict-eng-ind.dict.dz")
-  )
-
   /// A lexicon from an English→Indonesian dictd dictionary, read in the Indonesian→English
   /// direction. Headwords of more than two words are left out, and translations of more
   /// than three (`pesta ulang tahun` for `birthday party` stays).
@@ -131,20 +125,5 @@ extension Lexicon {
         add(indonesian: translation, english: headword)
       }
     }
-  }
-}
-
-extension Lexicon {
-  /// The built-in word list, plus FreeDict's English–Indonesian dictionary when Debian's
-  /// `dict-freedict-eng-ind` is installed.
-  ///
-  /// - Throws: `DictdError` when the dictionary is installed but cannot be read.
-  public static func standard() throws -> Lexicon {
-    var lexicon = builtIn
-    let (index, data) = freeDictEnglishIndonesian
-    if FileManager.default.fileExists(atPath: index.path) && FileManager.default.fileExists(atPath: data.path) {
-      lexicon.merge(try Lexicon(englishIndonesianDictd: index, data: data))
-    }
-    return lexicon
   }
 }

@@ -30,7 +30,7 @@ struct AlignmentOutput {
         file.write("\(source)\t\(target)\t\(DecimalNumber(bead.score).literal)\n")
       }
     case .json:
-      file.write(try OrderedJSONEncoder(layout: [.itemsOnLines, .membersOnLines]).encode(AlignmentDocument(article)) + "\n")
+      file.write(try OrderedJSONEncoder(layout: [.itemsOnLines, .membersOnLines]).encode(AlignmentDocument(article, resources: MachineResources.forLexicon)) + "\n")
     case .tmx:
       for bead in article.beads where !bead.isNull && bead.score >= minScore {
         let (source, target) = article.texts(of: bead)

@@ -35,6 +35,9 @@ extension Glossary {
         var used: Nullable<String>
         var pair: PairOutput
       }
+
+      /// The language data the run used.
+      var resources = MachineResources.forMatching
     }
 
     func run() throws {

@@ -55,6 +55,9 @@ extension Glossary {
         var known: Bool
         var example: PairOutput
       }
+
+      /// The language data the run used.
+      var resources = MachineResources.installed
     }
 
     func run() throws {

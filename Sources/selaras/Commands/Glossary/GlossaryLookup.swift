@@ -29,6 +29,8 @@ extension Glossary {
     private struct Output: Encodable {
       var query: String
       var entries: [EntryOutput]
+      /// The language data the run used.
+      var resources = MachineResources.forMatching
     }
 
     func run() throws {

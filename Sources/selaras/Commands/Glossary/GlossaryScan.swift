@@ -31,6 +31,9 @@ extension Glossary {
         var term: String
         var translation: Nullable<String>
       }
+
+      /// The language data the run used.
+      var resources = MachineResources.forMatching
     }
 
     func run() throws {

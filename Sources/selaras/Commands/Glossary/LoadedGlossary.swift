@@ -10,7 +10,7 @@ struct LoadedGlossary {
   /// The shipped glossary, then the user's store when it exists (a lookup creates no file).
   static func load(_ store: StoreOptions, shipped: Bool = true) throws -> LoadedGlossary {
     let entries = try self.entries(store, shipped: shipped)
-    return LoadedGlossary(entries: entries, matcher: GlossaryMatcher(entries: entries, morphology: try .standard()))
+    return LoadedGlossary(entries: entries, matcher: GlossaryMatcher(entries: entries, morphology: try MachineResources.forMatching.morphology()))
   }
 
   /// The shipped glossary's entries (unless `shipped` is false), then the store's.
@@ -21,7 +21,7 @@ struct LoadedGlossary {
   /// The aligner's word list with the glossary's term pairs added, so that accepted terms
   /// anchor alignments and link words in term capture.
   static func lexicon(adding entries: [TermEntry]) throws -> Lexicon {
-    var lexicon = try Lexicon.standard()
+    var lexicon = try MachineResources.forLexicon.lexicon()
     lexicon.merge(Lexicon(glossary: entries))
     return lexicon
   }

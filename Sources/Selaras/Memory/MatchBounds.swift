@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The candidates of a fuzzy search on one side of the memory, best first by an upper
 /// bound of their match percentage worked out from the word index, without reading a unit.
@@ -20,12 +19,20 @@ import GRDB
 ///
 /// The search scores units in this order and stops once a bound is below the scores it
 /// has: nothing after it can do better.
-struct MatchBounds {
-  struct Candidate: Equatable {
-    var id: Int64
+///
+/// The algorithm reads the index through ``MatchBoundsIndex``, so that every backend that
+/// stores the index in ``PostingList`` form (and the units' token counts in blocks of
+/// ``blockSize`` ids) shares it.
+public struct MatchBounds {
+  public struct Candidate: Equatable, Sendable {
+    public var id: Int64
     /// The highest match percentage the unit can have.
-    var bound: Int
+    public var bound: Int
   }
+
+  /// Unit token counts are read in blocks of `1 << blockBits` consecutive ids.
+  public static let blockBits = 16
+  public static var blockSize: Int { 1 << blockBits }
 
   /// The `count` units of `side` (ids up to `largestId`) with the highest bounds that reach
   /// `minimumScore`, and up to ``mostSharedCount`` more that hold the most query tokens;
@@ -36,16 +43,16 @@ struct MatchBounds {
   ///   - query: the query's token hashes (``SegmentKeys/tokenHashes(_:)``).
   ///   - keys: its distinct token hashes (``SegmentKeys/words`` and ``SegmentKeys/punctuation``).
   ///   - language: the primary subtag of the query's language.
-  static func ranked(
+  public static func ranked(
     query: [UInt64], keys: [UInt64], language: String, side: Int, largestId: Int, minimumScore: Int,
-    lists: Int, commonUnits: Int, refined: Int, count: Int, db: Database
+    lists: Int, commonUnits: Int, refined: Int, count: Int, index: some MatchBoundsIndex
   ) throws -> [Candidate] {
     let length = query.count
     guard length > 0, largestId > 0, count > 0 else { return [] }
     var occurrences: [UInt64: Int] = [:]
     for token in query { occurrences[token, default: 0] += 1 }
-    let indexKeys = keys.map { WordIndex.key($0, language: language) }
-    let frequencies = try WordIndex.unitCounts(of: indexKeys, side: side, db: db)
+    let indexKeys = keys.map { PostingList.key($0, language: language) }
+    let frequencies = try index.unitCounts(of: indexKeys, side: side)
     let held = keys.indices.filter { frequencies[$0] > 0 }.sorted { (frequencies[$0], $0) < (frequencies[$1], $1) }
     var read = Array(held.prefix { frequencies[$0] <= commonUnits }.prefix(lists))
     if read.isEmpty, let rarest = held.first { read = [rarest] }
@@ -68,15 +75,15 @@ struct MatchBounds {
     // Stage 1: the rarest tokens' postings, copied out of SQLite into one buffer.
     var postings: [UInt8] = []
     var spans: [(range: Range<Int>, dense: Bool, weight: UInt16)] = []
-    for index in read {
-      let weight = weight(keys[index])
+    for key in read {
+      let weight = weight(keys[key])
       unread -= Int(weight)
-      try WordIndex.withList(side: side, word: indexKeys[index], db: db) { raw, dense in
+      try index.withPostings(side: side, key: indexKeys[key]) { raw, dense in
         spans.append((postings.count..<(postings.count + raw.count), dense, weight))
         postings.append(contentsOf: raw)
       }
     }
-    // Block by block of ids (as `UnitLengths` stores them), so that the counts stay in the
+    // Block by block of ids (as the index gives their lengths), so that the counts stay in the
     // processor's cache: each unit's query tokens from those postings, and for the units
     // with any, their sort key, written into a buffer as long as the postings read (or the
     // memory). Unsafe buffers, as the loops below run a million times a query.
@@ -84,7 +91,7 @@ struct MatchBounds {
     let found = UnsafeMutableBufferPointer<Unit>.allocate(capacity: capacity)
     defer { found.deallocate() }
     var foundCount = 0
-    let blockSize = 1 << UnitLengths.blockBits
+    let blockSize = 1 << Self.blockBits
     let tally = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: blockSize)
     defer { tally.deallocate() }
     tally.initialize(repeating: 0)
@@ -95,15 +102,15 @@ struct MatchBounds {
     var cursors = spans.map(\.range.lowerBound)
     try postings.withUnsafeBytes { postings in
       try sortKey.withUnsafeBufferPointer { sortKey in
-        for block in 0...(largestId >> UnitLengths.blockBits) where !spans.isEmpty {
-          let start = block << UnitLengths.blockBits
+        for block in 0...(largestId >> Self.blockBits) where !spans.isEmpty {
+          let start = block << Self.blockBits
           let end = min(start + blockSize, largestId + 1)
           for (index, span) in spans.enumerated() {
             let weight = span.weight
             if span.dense {
               let bytes = (span.range.lowerBound + start / 8)..<min(span.range.upperBound, span.range.lowerBound + (end + 7) / 8)
               guard !bytes.isEmpty else { continue }
-              WordIndex.forEachId(UnsafeRawBufferPointer(rebasing: postings[bytes]), dense: true) { offset in
+              PostingList.forEachId(UnsafeRawBufferPointer(rebasing: postings[bytes]), dense: true) { offset in
                 guard start + offset < end else { return }
                 if tally[offset] == 0 {
                   met[metCount] = UInt16(truncatingIfNeeded: offset)
@@ -126,7 +133,7 @@ struct MatchBounds {
               cursors[index] = cursor
             }
           }
-          foundCount = try UnitLengths.withBlock(side: side, block: block, db: db) { lengths in
+          foundCount = try index.withLengths(side: side, block: block) { lengths in
             var count = foundCount
             for offset in met[..<metCount] {
               let offset = Int(offset)
@@ -154,21 +161,21 @@ struct MatchBounds {
     // position), which is several times faster than sorting the structures.
     let order = units.indices.filter { units[$0].key >= cut }.map { UInt64(units[$0].id) << 32 | UInt64($0) }.sorted()
     var chosen = order.map { units[Int($0 & 0xFFFF_FFFF)] }
-    for index in others {
-      let weight = weight(keys[index])
+    for key in others {
+      let weight = weight(keys[key])
       unread -= Int(weight)
-      try WordIndex.withList(side: side, word: indexKeys[index], db: db) { raw, dense in
+      try index.withPostings(side: side, key: indexKeys[key]) { raw, dense in
         chosen.withUnsafeMutableBufferPointer { chosen in
           let listCount = raw.count / 4
           if dense || chosen.count * (Int.bitWidth - listCount.leadingZeroBitCount) < listCount {
             // A bit test each, or a binary search each when the list is much the longer.
-            for position in chosen.indices where WordIndex.holds(raw, dense: dense, Int(chosen[position].id)) {
+            for position in chosen.indices where PostingList.holds(raw, dense: dense, Int(chosen[position].id)) {
               chosen[position].shared &+= weight
             }
             return
           }
           var position = 0
-          WordIndex.forEachId(raw, dense: false) { id in
+          PostingList.forEachId(raw, dense: false) { id in
             while position < chosen.count && Int(chosen[position].id) < id { position += 1 }
             if position < chosen.count && Int(chosen[position].id) == id { chosen[position].shared &+= weight }
           }
