@@ -93,15 +93,16 @@ public struct ArticleAligner: Sendable {
 
 extension AlignedArticle {
   /// The beads that pair sentences and score at least `minimumScore`, as translation
-  /// memory units with their provenance: the document, the score, Selaras as the tool.
+  /// memory units with their provenance: the document, the score, the tool.
   public func translationUnits(
-    document: String, minimumScore: Double, sourceLanguage: LanguageTag, targetLanguage: LanguageTag
+    document: String?, minimumScore: Double, sourceLanguage: LanguageTag, targetLanguage: LanguageTag,
+    creationTool: String? = "Selaras"
   ) -> [TranslationUnit] {
     beads.filter { !$0.isNull && $0.score >= minimumScore }.map { bead in
       let (source, target) = texts(of: bead)
       return TranslationUnit(
         sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, source: source, target: target,
-        document: document, score: bead.score, creationTool: "Selaras")
+        document: document, score: bead.score, creationTool: creationTool)
     }
   }
 }

@@ -4,7 +4,21 @@ import Foundation
 /// header row. Required columns: `source`, `target`; optional: `note` (or `comment`),
 /// `domain`, `source_status`, `target_status`, `source_pos`, `target_pos`. Rows are grouped
 /// into concepts as in ``TSVGlossaryReader``.
-public enum CSVGlossaryReader {
+public struct CSVGlossaryReader: GlossaryReader {
+  public var sourceLanguage: LanguageTag
+  public var targetLanguage: LanguageTag
+
+  public init(sourceLanguage: LanguageTag = .indonesian, targetLanguage: LanguageTag = .english) {
+    self.sourceLanguage = sourceLanguage
+    self.targetLanguage = targetLanguage
+  }
+
+  public func read(_ text: String, file: String) throws -> GlossaryFile {
+    let (entries, diagnostics) = try Self.entries(
+      text, file: file, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    return GlossaryFile(entries: entries, diagnostics: diagnostics)
+  }
+
   static let header = ["source", "target", "note", "domain", "source_status", "target_status", "source_pos", "target_pos"]
 
   public static func entries(

@@ -6,7 +6,21 @@ import Foundation
 /// Lines that share a source or a target term (ignoring case) make one concept, so
 /// `Kemenlu → Foreign Ministry` and `Kementerian Luar Negeri → Foreign Ministry` become one
 /// entry with two Indonesian synonyms. A line repeated exactly is skipped with a warning.
-public enum TSVGlossaryReader {
+public struct TSVGlossaryReader: GlossaryReader {
+  public var sourceLanguage: LanguageTag
+  public var targetLanguage: LanguageTag
+
+  public init(sourceLanguage: LanguageTag = .indonesian, targetLanguage: LanguageTag = .english) {
+    self.sourceLanguage = sourceLanguage
+    self.targetLanguage = targetLanguage
+  }
+
+  public func read(_ text: String, file: String) throws -> GlossaryFile {
+    let (entries, diagnostics) = try Self.entries(
+      text, file: file, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    return GlossaryFile(entries: entries, diagnostics: diagnostics)
+  }
+
   public static func entries(
     _ text: String, file: String, sourceLanguage: LanguageTag = .indonesian, targetLanguage: LanguageTag = .english
   ) throws(GlossaryFormatError) -> (entries: [TermEntry], diagnostics: [Diagnostic]) {

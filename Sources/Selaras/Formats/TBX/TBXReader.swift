@@ -6,7 +6,13 @@ import Foundation
 ///
 /// XML is hostile input: external entities are never resolved (a term left empty by an
 /// entity that was not expanded is an error), and libxml2 refuses entity-expansion bombs.
-public enum TBXReader {
+public struct TBXReader: GlossaryReader {
+  public init() {}
+
+  public func read(_ text: String, file: String) throws -> GlossaryFile {
+    GlossaryFile(entries: try Self.entries(Data(text.utf8), file: file))
+  }
+
   public static func entries(_ data: Data, file: String) throws(GlossaryFormatError) -> [TermEntry] {
     let handler = Handler(file: file)
     let failure = handler.parse(.data(data))

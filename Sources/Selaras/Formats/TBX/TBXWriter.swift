@@ -3,7 +3,17 @@ import Foundation
 /// Writes glossaries as TBX-Basic in the `<martif type="TBX-Basic">` form (ISO 30042:2008),
 /// which OmegaT and translate-toolkit read: one `termEntry` per concept, a `langSet` per
 /// language, a `tig` per term with its part of speech, status, note, source and dates.
-public enum TBXWriter {
+public struct TBXWriter: GlossaryWriter {
+  public var sourceLanguage: LanguageTag
+
+  public init(sourceLanguage: LanguageTag = .indonesian) {
+    self.sourceLanguage = sourceLanguage
+  }
+
+  public func write(_ entries: [TermEntry]) -> String {
+    Self.tbx(entries, sourceLanguage: sourceLanguage)
+  }
+
   public static func tbx(_ entries: [TermEntry], sourceLanguage: LanguageTag = .indonesian) -> String {
     var text = """
       <?xml version="1.0" encoding="UTF-8"?>

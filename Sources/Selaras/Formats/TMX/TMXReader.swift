@@ -34,7 +34,7 @@ public enum TMXError: Error, Equatable, Sendable, CustomStringConvertible {
 ///   it is skipped with a warning, since its text is missing. `&amp;`, `&lt;` and the
 ///   other predefined entities, and character references, are read as usual.
 /// - CDATA sections are text.
-public struct TMXReader: Sendable {
+public struct TMXReader: UnitReader {
   public enum InlineMarkup: Sendable {
     case strip, placeholders
   }

@@ -1,28 +1,15 @@
 import Foundation
 
-/// One translation unit to write: a source and a target segment with optional properties
-/// (written as `<prop type="x-NAME">`).
-public struct TMXUnit: Sendable {
-  public var source: String
-  public var target: String
-  public var properties: [(String, String)]
-
-  public init(source: String, target: String, properties: [(String, String)] = []) {
-    self.source = source
-    self.target = target
-    self.properties = properties
-  }
-}
-
 /// Writes TMX 1.4b, streaming: the header first, then units as they come.
 ///
 /// ```swift
-/// var writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
+/// let writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
 /// var text = writer.header()
-/// text += writer.unit(TMXUnit(source: "Hello.", target: "Halo."))
+/// text += writer.unit(TranslationUnit(sourceLanguage: .english, targetLanguage: .indonesian,
+///                                     source: "Hello.", target: "Halo."))
 /// text += writer.footer()
 /// ```
-public struct TMXWriter: Sendable {
+public struct TMXWriter: UnitWriter {
   public var sourceLanguage: LanguageTag
   public var targetLanguage: LanguageTag
   public var creationDate: Date
@@ -45,17 +32,6 @@ public struct TMXWriter: Sendable {
       <body>
 
     """
-  }
-
-  /// One `<tu>` with a `<tuv>` per language.
-  public func unit(_ unit: TMXUnit) -> String {
-    var text = "    <tu>\n"
-    for (name, value) in unit.properties {
-      text += "      <prop type=\"x-\(name.xmlEscaped)\">\(value.xmlEscaped)</prop>\n"
-    }
-    text += "      <tuv xml:lang=\"\(sourceLanguage.rawValue.xmlEscaped)\"><seg>\(unit.source.xmlEscaped)</seg></tuv>\n"
-    text += "      <tuv xml:lang=\"\(targetLanguage.rawValue.xmlEscaped)\"><seg>\(unit.target.xmlEscaped)</seg></tuv>\n"
-    return text + "    </tu>\n"
   }
 
   public func footer() -> String {

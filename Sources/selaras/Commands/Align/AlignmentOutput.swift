@@ -8,7 +8,7 @@ struct AlignmentOutput {
   let sourceLanguage: LanguageTag
   let targetLanguage: LanguageTag
   var file: OutputFile
-  private var tmx: TMXWriter { TMXWriter(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) }
+  private var tmx: any UnitWriter { MemoryFormat.tmx.writer(source: sourceLanguage, target: targetLanguage) }
 
   init(format: Align.Format, minScore: Double, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, file: OutputFile) {
     self.format = format
@@ -30,13 +30,16 @@ struct AlignmentOutput {
         file.write("\(source)\t\(target)\t\(DecimalNumber(bead.score).literal)\n")
       }
     case .json:
-      file.write(try OrderedJSONEncoder(layout: [.itemsOnLines, .membersOnLines]).encode(AlignmentDocument(article, resources: MachineResources.forLexicon)) + "\n")
+      let document = AlignmentDocument(article, resources: MachineResources.forLexicon)
+      file.write(try OrderedJSONEncoder(layout: [.itemsOnLines, .membersOnLines]).encode(document) + "\n")
     case .tmx:
-      for bead in article.beads where !bead.isNull && bead.score >= minScore {
-        let (source, target) = article.texts(of: bead)
-        var properties = [("score", DecimalNumber(bead.score).literal)]
-        if let name { properties.append(("document", name)) }
-        file.write(tmx.unit(TMXUnit(source: source, target: target, properties: properties)))
+      // The pairs with their score, and in a batch their document; the tool is the header's.
+      let units = article.translationUnits(
+        document: name, minimumScore: minScore, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+        creationTool: nil)
+      let writer = tmx
+      for unit in units {
+        file.write { writer.append(unit, to: &$0) }
       }
     }
   }

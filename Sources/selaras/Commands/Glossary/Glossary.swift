@@ -1,4 +1,5 @@
 import ArgumentParser
+import Selaras
 
 struct Glossary: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -6,7 +7,7 @@ struct Glossary: ParsableCommand {
     discussion: "The glossary shipped in Glossaries/ is always there, read-only, as the base layer.",
     subcommands: [Lookup.self, Scan.self, Add.self, Import.self, Export.self, Extract.self, Check.self])
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case tsv, csv, tbx
-  }
+  typealias Format = GlossaryFormat
 }
+
+extension GlossaryFormat: ExpressibleByArgument {}

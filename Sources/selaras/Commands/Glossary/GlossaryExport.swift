@@ -22,11 +22,7 @@ extension Glossary {
     func run() throws {
       let entries = try LoadedGlossary.entries(store, shipped: !storeOnly)
       var file = OutputFile(output)
-      switch format {
-      case .tsv: file.write(GlossaryWriter.tsv(entries))
-      case .csv: file.write(GlossaryWriter.csv(entries))
-      case .tbx: file.write(TBXWriter.tbx(entries))
-      }
+      file.write(format.writer.write(entries))
       try file.finish()
     }
   }

@@ -21,17 +21,11 @@ extension Glossary {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-      let format = try self.format ?? Glossary.Format(rawValue: URL(fileURLWithPath: file).pathExtension.lowercased())
+      let format = try self.format ?? GlossaryFormat(fileExtension: URL(fileURLWithPath: file).pathExtension)
         ?? { throw ValidationError("cannot tell the format of \(file): give --format tsv|csv|tbx") }()
-      let text = try InputFile.text(file)
-      let (entries, diagnostics) =
-        switch format {
-        case .tsv: try TSVGlossaryReader.entries(text, file: file)
-        case .csv: try CSVGlossaryReader.entries(text, file: file)
-        case .tbx: (try TBXReader.entries(Data(text.utf8), file: file), [])
-        }
-      diagnostics.forEach { printError($0.description) }
-      let summary = try store.database().addGlossaryEntries(entries, source: file)
+      let glossary = try format.reader.read(InputFile.text(file), file: file)
+      glossary.diagnostics.forEach { printError($0.description) }
+      let summary = try store.database().addGlossaryEntries(glossary.entries, source: file)
       print("\(summary.added) entries added, \(summary.extended) extended, \(summary.unchanged) already there")
     }
   }

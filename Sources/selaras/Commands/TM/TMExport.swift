@@ -20,7 +20,7 @@ extension TM {
 
     func run() throws {
       let target: LanguageTag = sourceLang == .english ? .indonesian : .english
-      let writer = TMXWriter(sourceLanguage: sourceLang, targetLanguage: target)
+      let writer = MemoryFormat.tmx.writer(source: sourceLang, target: target)
       var file = OutputFile(output)
       file.write(writer.header())
       try store.existingMemory()?.forEachUnit { unit in

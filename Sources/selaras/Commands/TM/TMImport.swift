@@ -20,7 +20,8 @@ extension TM {
     func run() throws {
       guard FileManager.default.fileExists(atPath: file) else { throw CommandError("\(file): no such file") }
       let memory: any TranslationMemory = try store.database()
-      let reader = TMXReader(inlineMarkup: placeholders ? .placeholders : .strip, languages: ["en", "id"])
+      let format = MemoryFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) ?? .tmx
+      let reader = format.reader(inlineMarkup: placeholders ? .placeholders : .strip, languages: ["en", "id"])
       let url = URL(fileURLWithPath: file)
       // Units stream into one transaction, read on one thread and stored on another: a file
       // found malformed halfway imports nothing.

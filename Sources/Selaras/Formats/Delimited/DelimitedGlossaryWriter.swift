@@ -3,7 +3,31 @@
 /// Both are flat: one row per pair of terms, so that reading the rows back (rows sharing a
 /// term make one concept) gives the same concepts. Status, domain and part of speech are
 /// kept only in CSV (and TBX); TSV, being OmegaT's, has the note in its comment column.
-public enum GlossaryWriter {
+public struct DelimitedGlossaryWriter: GlossaryWriter {
+  public enum Separator: Sendable {
+    /// OmegaT's TSV.
+    case tab
+    /// CSV with a header row.
+    case comma
+  }
+
+  public var separator: Separator
+  public var sourceLanguage: LanguageTag
+  public var targetLanguage: LanguageTag
+
+  public init(separator: Separator, sourceLanguage: LanguageTag = .indonesian, targetLanguage: LanguageTag = .english) {
+    self.separator = separator
+    self.sourceLanguage = sourceLanguage
+    self.targetLanguage = targetLanguage
+  }
+
+  public func write(_ entries: [TermEntry]) -> String {
+    switch separator {
+    case .tab: Self.tsv(entries, source: sourceLanguage, target: targetLanguage)
+    case .comma: Self.csv(entries, source: sourceLanguage, target: targetLanguage)
+    }
+  }
+
   /// Rows of (source term, target term, entry) covering every term of every entry.
   static func rows(_ entries: [TermEntry], source: LanguageTag, target: LanguageTag) -> [(Term, Term, TermEntry)] {
     var rows: [(Term, Term, TermEntry)] = []
