@@ -62,3 +62,34 @@ struct BenchError: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
 }
+
+/// The median CPU time (user and system) of `runs` runs of the `selaras` executable built
+/// beside this one, with `arguments` and its standard output thrown away: what a whole
+/// process costs, start-up, reading and writing included.
+func selarasProcessSeconds(runs: Int, _ arguments: [String]) throws -> Double {
+  let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    .deletingLastPathComponent().appendingPathComponent("selaras")
+  guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+    throw BenchError("\(executable.path): no selaras executable beside the bench (swift build -c release)")
+  }
+  var times: [Double] = []
+  for _ in 0..<runs {
+    let before = childCPUSeconds()
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw BenchError("selaras \(arguments.joined(separator: " ")) failed") }
+    times.append(childCPUSeconds() - before)
+  }
+  return times.sorted()[times.count / 2]
+}
+
+private func childCPUSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+  return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+    + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}

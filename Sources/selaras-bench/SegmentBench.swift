@@ -121,10 +121,13 @@ struct SegmentBench: ParsableCommand {
         _ = try segmenter.plainICUBoundaries(document)
       }
     }
+    // The documents as one file, through `selaras segment` as a process.
+    let processSeconds = try wholeProcessSeconds(documents.joined(separator: "\n\n"))
     report([
       "bench": "segment", "metric": "throughput", "lang": "id", "megabytes": Double(total) / 1e6,
       "documents": documents.count, "sentences": sentenceCount, "seconds": seconds,
       "mb_per_s": Double(total) / 1e6 / seconds, "icu_mb_per_s": Double(total) / 1e6 / icuSeconds,
+      "process_mb_per_s": Double(total) / 1e6 / processSeconds, "process_ratio_to_icu": icuSeconds / processSeconds,
     ])
     try measureRepeated(segmenter, article: articles[0])
   }
@@ -138,11 +141,22 @@ struct SegmentBench: ParsableCommand {
     let seconds = try medianSeconds(runs: runs) { sentenceCount = try segmenter.segment(text).count }
     let icuSeconds = try medianSeconds(runs: runs) { _ = try segmenter.plainICUBoundaries(text) }
     let megabytes = Double(text.utf8.count) / 1e6
+    let processSeconds = try wholeProcessSeconds(text)
     report([
       "bench": "segment", "metric": "throughput", "input": "one-page-repeated", "lang": "id", "copies": copies,
       "megabytes": megabytes, "sentences": sentenceCount, "seconds": seconds, "mb_per_s": megabytes / seconds,
       "icu_mb_per_s": megabytes / icuSeconds, "ratio_to_icu": icuSeconds / seconds,
+      "process_mb_per_s": megabytes / processSeconds, "process_ratio_to_icu": icuSeconds / processSeconds,
     ])
+  }
+
+  /// `selaras segment --lang id --format lines` on `text` in a temporary file, as a whole
+  /// process: CPU seconds, the median of the runs.
+  private func wholeProcessSeconds(_ text: String) throws -> Double {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-bench-\(UUID().uuidString).txt")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    return try selarasProcessSeconds(runs: runs, ["segment", file.path, "--lang", "id", "--format", "lines"])
   }
 }
 

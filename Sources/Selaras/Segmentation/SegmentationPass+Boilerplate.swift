@@ -1,3 +1,5 @@
+import Foundation
+
 /// Flags site chrome: sentences matching the language's boilerplate patterns or the shapes
 /// of credits and label lines (``ChromeShapes``), and every sentence of a short line that
 /// occurs more than once in the text (the first copy as ``Sentence/Chrome/firstOfRepeated``).
@@ -6,16 +8,33 @@ extension SegmentationPass {
   static let repeatedLineLimit = 200
 
   mutating func markBoilerplate() {
+    // The shape of each distinct short line is worked out once: a page saved many times over
+    // repeats every line, and the shape checks cost far more than a lookup by the hash of
+    // the line's bytes. (Other sentences only meet the patterns, which are cheap.)
+    var shapes: [UInt64: [(bytes: Range<Int>, chrome: Sentence.Chrome)]] = [:]
     for index in sentences.indices {
       let line = sentenceLines[index]
       let isWholeLine =
         (index == 0 || sentenceLines[index - 1] != line)
         && (index + 1 == sentences.count || sentenceLines[index + 1] != line)
-      setChrome(
+      let isFirstLine = line == sentenceLines[0]
+      let bytes = sentences[index].range
+      func shape() -> Sentence.Chrome {
         ChromeShapes.chrome(
-          of: sentences[index].text, patterns: rules.chrome, isWholeLine: isWholeLine,
-          isFirstLine: line == sentenceLines[0]),
-        at: index)
+          of: sentences[index].text, patterns: rules.chrome, isWholeLine: isWholeLine, isFirstLine: isFirstLine)
+      }
+      guard isWholeLine && !isFirstLine && bytes.count <= Self.repeatedLineLimit else {
+        setChrome(shape(), at: index)
+        continue
+      }
+      let hash = ByteHash.of(UnsafeBufferPointer(rebasing: scanner.bytes[bytes]))
+      if let known = shapes[hash]?.first(where: { sameBytes($0.bytes, bytes) }) {
+        setChrome(known.chrome, at: index)
+      } else {
+        let chrome = shape()
+        shapes[hash, default: []].append((bytes, chrome))
+        setChrome(chrome, at: index)
+      }
     }
     // Lines as runs of sentences that start on the same line.
     var lines: [Range<Int>] = []
@@ -31,7 +50,7 @@ extension SegmentationPass {
     for (number, line) in lines.enumerated() {
       let bytes = sentences[line.first!].range.lowerBound..<sentences[line.last!].range.upperBound
       guard bytes.count <= Self.repeatedLineLimit else { continue }
-      let hash = ByteHash.of(scanner.bytes[bytes])
+      let hash = ByteHash.of(UnsafeBufferPointer(rebasing: scanner.bytes[bytes]))
       guard let first = distinctByHash[hash, default: []].first(where: { sameText(lines[$0], line) }) else {
         distinctByHash[hash, default: []].append(number)
         continue
@@ -46,6 +65,12 @@ extension SegmentationPass {
         setChrome(.firstOfRepeated, at: index)
       }
     }
+  }
+
+  /// Whether two ranges of the input hold the same bytes.
+  private func sameBytes(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+    first.count == second.count
+      && (first.isEmpty || memcmp(scanner.bytes.baseAddress! + first.lowerBound, scanner.bytes.baseAddress! + second.lowerBound, first.count) == 0)
   }
 
   private func sameText(_ first: Range<Int>, _ second: Range<Int>) -> Bool {

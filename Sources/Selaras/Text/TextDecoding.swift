@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why bytes could not be read as text.
 public enum TextDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The bytes are not UTF-8; `offset` is the byte offset of the first bad sequence.
@@ -27,18 +29,25 @@ extension String {
   ///
   /// - Throws: `TextDecodingError`.
   public init(validatingUTF8Text bytes: some Collection<UInt8>) throws(TextDecodingError) {
-    let array = Array(bytes)
-    if array.starts(with: [0xFF, 0xFE]) || array.starts(with: [0xFE, 0xFF]) {
-      throw .unsupportedEncoding(array.starts(with: [0xFF, 0xFE, 0, 0]) ? "UTF-32" : "UTF-16")
+    // Read in place where the bytes are contiguous (Data, arrays): a file of text is
+    // copied once, into the string.
+    let decoded =
+      bytes.withContiguousStorageIfAvailable(Self.decodeUTF8Text)
+      ?? Array(bytes).withUnsafeBufferPointer(Self.decodeUTF8Text)
+    self = try decoded.get()
+  }
+
+  private static func decodeUTF8Text(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, TextDecodingError> {
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      return .failure(.unsupportedEncoding(bytes.starts(with: [0xFF, 0xFE, 0, 0]) ? "UTF-32" : "UTF-16"))
     }
-    if let nul = array.firstIndex(of: 0) {
-      throw .binary(offset: nul)
+    if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
+      return .failure(.binary(offset: base.distance(to: nul.assumingMemoryBound(to: UInt8.self))))
     }
-    if let text = String(validating: array, as: UTF8.self) {
-      self = text
-      return
+    if let text = String(validating: bytes, as: UTF8.self) {
+      return .success(text)
     }
-    throw .invalidUTF8(offset: firstInvalidUTF8Offset(array) ?? 0)
+    return .failure(.invalidUTF8(offset: firstInvalidUTF8Offset(Array(bytes)) ?? 0))
   }
 }
 

@@ -50,7 +50,8 @@ struct Segment: ParsableCommand {
     switch format {
     case .lines:
       for sentence in sentences {
-        output.write(sentence.text + "\n")
+        output.write(sentence.text)
+        output.write("\n")
       }
     case .json:
       let items = sentences.map { sentence in
