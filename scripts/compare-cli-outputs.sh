@@ -8,7 +8,7 @@ set -u
 [ $# -eq 2 ] || { echo "usage: $0 OLD_SELARAS NEW_SELARAS" >&2; exit 64; }
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
 run() {
   local bin=$1 out=$2

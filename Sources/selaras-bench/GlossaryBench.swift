@@ -19,7 +19,14 @@ struct GlossaryBench: ParsableCommand {
   @Option(help: "Megabytes of article text to scan.")
   var megabytes = 1
 
+  @Option(help: "The matching gold: a word, a term, and whether the term must match it.")
+  var matchingGold = "Corpora/GlossaryMatching/matching-gold.tsv"
+
+  @Flag(help: "Print each matching case decided wrongly, on stderr.")
+  var showErrors = false
+
   func run() throws {
+    try measureMatching()
     var entries = try TSVGlossaryReader.entries(readText(glossary), file: glossary).entries
     let shipped = entries.count
     // Made-up Indonesian-looking terms of one to three words (syllables from a fixed list,
@@ -71,6 +78,27 @@ struct GlossaryBench: ParsableCommand {
       "matches": matches, "seconds": seconds, "mb_per_s": Double(total) / 1e6 / seconds,
     ])
   }
+
+  /// Precision and recall of matching on the gold cases, with the machine's Hunspell roots
+  /// and without, overall and per kind of case.
+  private func measureMatching() throws {
+    let cases = try MatchingEvaluation.cases(readText(matchingGold), file: matchingGold)
+    for (name, resources) in [("installed", LanguageResources.installed()), ("none", LanguageResources.none)] {
+      let evaluation = MatchingEvaluation(cases, morphology: try resources.morphology())
+      report([
+        "bench": "glossary", "metric": "matching", "resources": name, "cases": cases.count,
+        "precision": evaluation.precision, "recall": evaluation.recall,
+        "false_matches": evaluation.falsePositives, "missed": evaluation.falseNegatives,
+      ])
+      if showErrors {
+        for failure in evaluation.failures {
+          FileHandle.standardError.write(
+            Data("\(name)\t\(failure.mustMatch ? "missed" : "false match")\t\(failure.word)\t\(failure.term)\t\(failure.kind)\n".utf8))
+        }
+      }
+    }
+  }
+
 }
 
 /// A small, seeded random number generator, so that generated data is the same every run.

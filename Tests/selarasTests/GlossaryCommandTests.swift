@@ -223,4 +223,33 @@ struct TermCaptureCommandTests {
     #expect(fromMemory.status == 0)
     #expect(fromMemory.stdout.contains("acronym\tKementerian Kesehatan; Kemenkes\thealth ministry\t1\t1.000\tknown\t"))
   }
+
+  @Test("A derived word does not reach the base word's entry: keuangan is not money, Kedutaan Besar is no Duta Besar")
+  func noDerivation() throws {
+    let database = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(database) }
+    let pairs = [
+      ("uang", "money"), ("satu", "one"), ("jalan", "road"), ("tahan", "hold"), ("ada", "exist"),
+      ("sehat", "healthy"), ("main", "play"), ("usaha", "effort"), ("adil", "fair"),
+    ]
+    for (indonesian, english) in pairs {
+      #expect(try CommandRunner.run(["glossary", "add", indonesian, english], database: database).status == 0)
+    }
+    let derived = [
+      "keuangan", "persatuan", "perjalanan", "pertahanan", "keadaan", "kesehatan", "permainan", "perusahaan",
+      "pengadilan",
+    ]
+    for (word, (_, english)) in zip(derived, pairs) {
+      let result = try CommandRunner.run(["glossary", "lookup", word], database: database)
+      #expect(!result.stdout.contains("en: \(english)\n"), "\(word): \(result.stdout)")
+    }
+    // Inflection still reaches the stored word.
+    let inflected = try CommandRunner.run(["glossary", "lookup", "uangnya"], database: database)
+    #expect(inflected.stdout.contains("money"))
+    let scan = try CommandRunner.run(
+      ["glossary", "scan", "-", "--lang", "id"], stdin: Data("Kedutaan Besar Rusia di Jakarta membantah.".utf8),
+      database: database)
+    #expect(scan.status == 0)
+    #expect(!scan.stdout.contains("Duta Besar"), "\(scan.stdout)")
+  }
 }

@@ -46,7 +46,7 @@ public struct Lexicon: Sendable {
     return []
   }
 
-  private static let morphology = IndonesianMorphology()
+  private static let morphology = IndonesianMorphology(stripsDerivation: true)
 
   /// The word list shipped with Selaras (`Resources/lexicon.id-en.tsv`).
   public static let builtIn: Lexicon = {

@@ -90,7 +90,7 @@ extension TermExtractor {
     }
   }
 
-  static let morphology = IndonesianMorphology()
+  static let morphology = IndonesianMorphology(stripsDerivation: true)
 
   /// Common verbs without a prefix, which the prefix test cannot see.
   static let indonesianVerbs: Set<String> = [

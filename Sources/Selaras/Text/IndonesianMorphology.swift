@@ -4,16 +4,19 @@ import Foundation
 /// text against glossary terms.
 ///
 /// Matching is one-way: a word in the text matches a term when one of its reductions *is*
-/// the term's word. Terms are never reduced, so `pemerintah` in a text does not reach an
-/// entry for `perintah` (a bare `peN-` is no affix here: it makes new words, `pemerintah`
-/// "government" from `perintah` "command"), while `memperkuat` reaches `perkuat` and `kuat`,
-/// `kemitraannya` reaches `kemitraan`, and `drone-drone` reaches `drone`.
+/// the term's word. Terms are never reduced. By default only inflection comes off: clitics
+/// `-nya -lah -kah -pun -ku -mu` and `ku- kau-`; reduplication (`negara-negara`); the verbal
+/// suffixes `-kan -i` and prefixes `me(N)-` with the sound changes of its nasal (`memp-`→`p`,
+/// `ment-`→`t`, `meng-`→`k`, `meny-`→`s`), `memper- ber- be- di- diper- ter-`. So
+/// `memperkuat` reaches `perkuat` and `kuat`, `kemitraannya` reaches `kemitraan` and
+/// `drone-drone` reaches `drone`, while derivation, which makes a new word, is left alone:
+/// `keuangan` (finance) does not reach `uang` (money), nor `pemerintah` (government)
+/// `perintah` (command), nor `kedutaan` (embassy) `duta` (envoy).
 ///
-/// Affixes handled: clitics `-nya -lah -kah -pun -ku -mu` and `ku- kau-`; reduplication
-/// (`negara-negara`); suffixes `-kan -i`; prefixes `me(N)-` with the sound changes of its
-/// nasal (`memp-`→`p`, `ment-`→`t`, `meng-`→`k`, `meny-`→`s`), `memper- ber- be- di- diper-
-/// ter-`; confixes `ke-…-an`, `pe(N)-…-an`, `per-…-an`, `ber-…-an`. When a root-word list is
-/// given (Debian's `hunspell-id`), reduction stops at a form that is a root.
+/// With ``stripsDerivation`` (the aligner's lexicon look-ups, where a shared root is evidence
+/// that two sentences are translations), the confixes `ke-…-an`, `pe(N)-…-an`, `per-…-an`,
+/// `ber-…-an` come off too. When a root-word list is given (Debian's `hunspell-id`),
+/// reduction stops at a form that is a word of the list.
 public struct IndonesianMorphology: Sendable {
   /// Known root words, lowercased; empty when no list was given.
   public var roots: Set<String> {
@@ -21,8 +24,12 @@ public struct IndonesianMorphology: Sendable {
   }
   private var rootHashes: Set<UInt64>
 
-  public init(roots: Set<String> = []) {
+  /// Whether derivational confixes come off too, not only inflection.
+  public var stripsDerivation: Bool
+
+  public init(roots: Set<String> = [], stripsDerivation: Bool = false) {
     self.roots = roots
+    self.stripsDerivation = stripsDerivation
     rootHashes = Set(roots.map { ByteHash.of($0.utf8) })
   }
 
@@ -136,8 +143,8 @@ public struct IndonesianMorphology: Sendable {
       }
     }
     strip(Self.verbPrefixes, in: range)
-    // Confixes: ke-…-an, pe(N)-…-an, per-…-an, ber-…-an.
-    if Self.ends(word, range, Array("an".utf8)) && range.count >= 7 {
+    // Confixes: ke-…-an, pe(N)-…-an, per-…-an, ber-…-an, which derive new words.
+    if stripsDerivation && Self.ends(word, range, Array("an".utf8)) && range.count >= 7 {
       strip(Self.confixPrefixes, in: range.lowerBound..<(range.upperBound - 2))
     }
     return forms

@@ -15,12 +15,24 @@ struct IndonesianMorphologyTests {
     #expect(morphology.reductions(of: word).contains(root))
   }
 
-  @Test("Confixes ke-an, pe(N)-an, per-an, ber-an", arguments: [
+  @Test("With derivation stripped (the aligner's lexicon), confixes ke-an, pe(N)-an, per-an, ber-an come off", arguments: [
     ("kesehatan", "sehat"), ("pembangunan", "bangun"), ("perdagangan", "dagang"), ("pertemuan", "temu"),
     ("penanggulangan", "tanggulang"), ("kemitraan", "mitra"), ("berdasarkan", "dasar"),
   ])
   func confixes(word: String, root: String) {
-    #expect(morphology.reductions(of: word).contains(root))
+    #expect(IndonesianMorphology(stripsDerivation: true).reductions(of: word).contains(root))
+  }
+
+  @Test("For glossary matching, derivation makes a new word: no derived noun reaches its root", arguments: [
+    ("keuangan", "uang"), ("persatuan", "satu"), ("perjalanan", "jalan"), ("pertahanan", "tahan"),
+    ("keadaan", "ada"), ("kesehatan", "sehat"), ("permainan", "main"), ("perusahaan", "usaha"),
+    ("pengadilan", "adil"), ("kedutaan", "duta"), ("pemerintah", "perintah"),
+  ])
+  func derivationKept(word: String, root: String) {
+    #expect(!morphology.reductions(of: word).contains(root))
+    #expect(!morphology.reductions(of: word + "nya").contains(root))
+    // Its inflected forms still reach the derived word itself.
+    #expect(morphology.reductions(of: word + "nya").contains(word))
   }
 
   @Test("Clitics and reduplication", arguments: [
