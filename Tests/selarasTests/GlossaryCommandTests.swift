@@ -48,11 +48,11 @@ struct GlossaryCommandTests {
     #expect(result.status == 0)
     #expect(
       result.stdout == """
-        0-10\tPemerintah\tpemerintah\tgovernment
-        11-13\tAS\tAS\tUnited States
-        14-24\tmemperkuat\tmemperkuat\tstrengthen
-        25-37\tkemitraannya\tkemitraan\tpartnership
-        45-52\tKemenlu\tKemenlu\tForeign Ministry
+        0-10\tPemerintah\tpemerintah\tgovernment\tshipped
+        11-13\tAS\tAS\tUnited States\tshipped
+        14-24\tmemperkuat\tmemperkuat\tstrengthen\tshipped
+        25-37\tkemitraannya\tkemitraan\tpartnership\tshipped
+        45-52\tKemenlu\tKemenlu\tForeign Ministry\tshipped
 
         """)
   }
@@ -69,7 +69,7 @@ struct GlossaryStoreCommandTests {
     #expect(added.status == 0)
     #expect(added.stdout == "added\n")
     let found = try CommandRunner.run(["glossary", "lookup", "rudal-rudal hipersonik"], database: database)
-    #expect(found.stdout == "id: rudal hipersonik\nen: hypersonic missile\n")
+    #expect(found.stdout == "id: rudal hipersonik\nen: hypersonic missile\nfrom: store\n")
   }
 
   @Test(
@@ -251,5 +251,29 @@ struct TermCaptureCommandTests {
       database: database)
     #expect(scan.status == 0)
     #expect(!scan.stdout.contains("Duta Besar"), "\(scan.stdout)")
+  }
+
+  @Test("The user's own entry comes first, marked as the store's, with the shipped one after it")
+  func storeFirst() throws {
+    let database = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(database) }
+    #expect(try CommandRunner.run(["glossary", "add", "perkuat", "strengthen (our style)"], database: database).status == 0)
+    let lookup = try CommandRunner.run(["glossary", "lookup", "perkuat", "--json"], database: database)
+    struct Output: Decodable {
+      struct Entry: Decodable {
+        struct Term: Decodable { var text: String }
+        var terms: [Term]
+        var origin: String
+      }
+      var entries: [Entry]
+    }
+    let entries = try JSONDecoder().decode(Output.self, from: Data(lookup.stdout.utf8)).entries
+    #expect(entries.map(\.origin) == ["store", "shipped"])
+    #expect(entries.first?.terms.map(\.text) == ["perkuat", "strengthen (our style)"])
+    let scan = try CommandRunner.run(
+      ["glossary", "scan", "-", "--lang", "id"], stdin: Data("Indonesia memperkuat pertahanan.".utf8), database: database)
+    let lines = scan.stdout.split(separator: "\n")
+    #expect(lines.first == "10-20\tmemperkuat\tperkuat\tstrengthen (our style)\tstore")
+    #expect(lines.dropFirst().first?.hasSuffix("\tshipped") == true)
   }
 }

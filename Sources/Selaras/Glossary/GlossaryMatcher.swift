@@ -66,7 +66,9 @@ public struct GlossaryMatcher: Sendable {
     }
   }
 
-  /// Every term of `language` in `text`, left to right; at each place the longest match.
+  /// Every term of `language` in `text`, left to right; at each place the longest match,
+  /// and when several entries have a term that long there (a user's entry and a shipped one
+  /// for the same word), one match for each, in the order of the entries.
   ///
   /// - Complexity: O(*n*) in the length of the text, whatever the size of the glossary.
   public func matches(in text: String, language: LanguageTag) -> [TermMatch] {
@@ -85,18 +87,26 @@ public struct GlossaryMatcher: Sendable {
       var result: [TermMatch] = []
       var position = 0
       while position < spans.count {
-        var best: (candidate: Int, length: Int)?
+        // The longest terms that match here: every one of that length, each entry once.
+        var best: (candidates: [Int], length: Int)?
         func consider(_ id: Int) {
           let candidate = candidates[id]
           let length = candidate.words.count
-          guard candidate.language == code, position + length <= spans.count, length > (best?.length ?? 0) else { return }
+          guard candidate.language == code, position + length <= spans.count, length >= (best?.length ?? 0) else {
+            return
+          }
           if let acronym = candidate.acronym, !bytes[spans[position].range].elementsEqual(acronym) {
             return
           }
           let rest = (2..<max(length, 2)).allSatisfy { offset in
             reductions(position + offset).contains(candidate.words[offset])
           }
-          if rest { best = (id, length) }
+          guard rest else { return }
+          if length > (best?.length ?? 0) {
+            best = ([id], length)
+          } else if !best!.candidates.contains(where: { candidates[$0].entry == candidate.entry }) {
+            best!.candidates.append(id)
+          }
         }
         for form in reductions(position) {
           guard let bucket = index[form] else { continue }
@@ -108,12 +118,15 @@ public struct GlossaryMatcher: Sendable {
           }
         }
         if let best {
-          let candidate = candidates[best.candidate]
           let range = spans[position].range.lowerBound..<spans[position + best.length - 1].range.upperBound
-          result.append(
-            TermMatch(
-              entry: candidate.entry, term: entries[candidate.entry].terms[candidate.term], range: range,
-              matchedText: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
+          let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+          for id in best.candidates.sorted(by: { candidates[$0].entry < candidates[$1].entry }) {
+            let candidate = candidates[id]
+            result.append(
+              TermMatch(
+                entry: candidate.entry, term: entries[candidate.entry].terms[candidate.term], range: range,
+                matchedText: text))
+          }
           position += best.length
         } else {
           position += 1
@@ -124,8 +137,8 @@ public struct GlossaryMatcher: Sendable {
   }
 
   /// The entries with a term that the whole of `query` matches, in either language when
-  /// `language` is nil: `Kemenlu`, `kementerian luar negeri`, `drone-drone kamikaze`,
-  /// `memperkuat` (entry `perkuat`).
+  /// `language` is nil, in the order of the entries: `Kemenlu`, `kementerian luar negeri`,
+  /// `drone-drone kamikaze`, `memperkuat` (entry `perkuat`).
   public func lookup(_ query: String, language: LanguageTag? = nil) -> [Int] {
     let wordCount = WordTokenizer.tokens(query).count
     var found: [Int] = []
@@ -135,7 +148,8 @@ public struct GlossaryMatcher: Sendable {
         found.append(match.entry)
       }
     }
-    return found
+    // In the order of the entries: a layered glossary's store before its shipped entries.
+    return found.sorted()
   }
 
   private func reduce(_ span: WordTokenizer.Span, _ bytes: UnsafeBufferPointer<UInt8>, language: String) -> [UInt64] {

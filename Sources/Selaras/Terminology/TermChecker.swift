@@ -52,7 +52,9 @@ public struct TermChecker: Sendable {
     // Concepts the target names, by any of their terms in its language.
     let named = Dictionary(grouping: targetMatches, by: { concept(of: $0.entry) })
     var reported = Set<String>()
-    for match in glossary.matches(in: pair.source, language: pair.sourceLanguage) {
+    var places = Set<Range<Int>>()
+    // One match a place: the first entry's, the others naming the same words.
+    for match in glossary.matches(in: pair.source, language: pair.sourceLanguage) where places.insert(match.range).inserted {
       let allowed = glossary.entries[match.entry].terms(in: pair.targetLanguage).filter { $0.status != .forbidden }
       guard let expected = allowed.first else { continue }
       let there = named[concept(of: match.entry)] ?? []

@@ -8,7 +8,9 @@ extension Glossary {
     static let configuration = CommandConfiguration(
       abstract: "Find the entries for a term, in either language, inflected forms and acronyms included.",
       discussion: """
-        json: {"query":…,"entries":[{"terms":[{"text":…,"lang":…,"status":…}],"note":…}]}
+        lines: per entry, its terms a line per language, its note, and `from: store|shipped`;
+               the store's entries (added, imported, accepted) first.
+        json: {"query":…,"entries":[{"terms":[{"text":…,"lang":…,"status":…}],"note":…,"origin":"store"|"shipped"}]}
         Exits 1 with a message on stderr when nothing matches.
         """)
 
@@ -38,9 +40,11 @@ extension Glossary {
       let found = glossary.matcher.lookup(term, language: lang)
       var standardOutput = StandardOutput()
       if output.json {
-        try standardOutput.writeJSON(Output(query: term, entries: found.map { EntryOutput(glossary.entries[$0]) }))
+        try standardOutput.writeJSON(Output(query: term, entries: found.map { EntryOutput(glossary.entries[$0], origin: glossary.origins[$0]) }))
       } else {
-        standardOutput.write(found.map { glossary.entries[$0].text }.joined(separator: "\n\n") + (found.isEmpty ? "" : "\n"))
+        standardOutput.write(
+          found.map { glossary.entries[$0].text + "\nfrom: \(glossary.origins[$0].rawValue)" }.joined(separator: "\n\n")
+            + (found.isEmpty ? "" : "\n"))
       }
       standardOutput.flush()
       if found.isEmpty {

@@ -8,8 +8,9 @@ extension Glossary {
     static let configuration = CommandConfiguration(
       abstract: "List every glossary term found in a text, with its place and preferred translation.",
       discussion: """
-        lines: START-END<TAB>text as written<TAB>term<TAB>translation (UTF-8 byte offsets).
-        json:  {"matches":[{"start":…,"end":…,"text":…,"term":…,"translation":…}]}
+        lines: START-END<TAB>text as written<TAB>term<TAB>translation<TAB>store|shipped (UTF-8 byte
+               offsets); where the store and the shipped glossary both have the term, the store's first.
+        json:  {"matches":[{"start":…,"end":…,"text":…,"term":…,"translation":…,"origin":"store"|"shipped"}]}
         """)
 
     @Argument(help: "The text file, or - for standard input.")
@@ -30,6 +31,7 @@ extension Glossary {
         var text: String
         var term: String
         var translation: Nullable<String>
+        var origin: GlossaryOrigin
       }
 
       /// The language data the run used.
@@ -44,14 +46,17 @@ extension Glossary {
       let matches = glossary.matcher.matches(in: text, language: lang).map { match in
         Output.Match(
           start: match.range.lowerBound, end: match.range.upperBound, text: match.matchedText, term: match.term.text,
-          translation: Nullable(glossary.entries[match.entry].preferred(in: other)?.text))
+          translation: Nullable(glossary.entries[match.entry].preferred(in: other)?.text),
+          origin: glossary.origins[match.entry])
       }
       var standardOutput = StandardOutput()
       if output.json {
         try standardOutput.writeJSON(Output(matches: matches), layout: .itemsOnLines)
       } else {
         for match in matches {
-          standardOutput.write("\(match.start)-\(match.end)\t\(match.text)\t\(match.term)\t\(match.translation.value ?? "")\n")
+          standardOutput.write(
+            "\(match.start)-\(match.end)\t\(match.text)\t\(match.term)\t\(match.translation.value ?? "")\t"
+              + "\(match.origin.rawValue)\n")
         }
       }
       standardOutput.flush()

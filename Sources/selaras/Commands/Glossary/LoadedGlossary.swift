@@ -2,15 +2,14 @@ import Foundation
 import Selaras
 import SelarasGlossaries
 
-/// The glossary a command works on, and the matcher over it.
-struct LoadedGlossary {
-  var entries: [TermEntry]
-  var matcher: GlossaryMatcher
-
-  /// The shipped glossary, then the user's store when it exists (a lookup creates no file).
-  static func load(_ store: StoreOptions, shipped: Bool = true) throws -> LoadedGlossary {
-    let entries = try self.entries(store, shipped: shipped)
-    return LoadedGlossary(entries: entries, matcher: GlossaryMatcher(entries: entries, morphology: try MachineResources.forMatching.morphology()))
+/// Loads the glossary a command works on.
+enum LoadedGlossary {
+  /// The user's store when it exists (a lookup creates no file) over the shipped glossary
+  /// (unless `shipped` is false), the store's entries first.
+  static func load(_ store: StoreOptions, shipped: Bool = true) throws -> LayeredGlossary {
+    LayeredGlossary(
+      store: try store.existingDatabase()?.glossaryEntries() ?? [], shipped: shipped ? try bundledEntries() : [],
+      morphology: try MachineResources.forMatching.morphology())
   }
 
   /// The shipped glossary's entries (unless `shipped` is false), then the store's.
@@ -34,10 +33,12 @@ struct LoadedGlossary {
   }
 }
 
-/// A glossary entry as the CLI shows it: `{"terms":[{"text":…,"lang":…,"status":…}],"note":…}`.
+/// A glossary entry as the CLI shows it:
+/// `{"terms":[{"text":…,"lang":…,"status":…}],"note":…,"origin":"store"|"shipped"}`.
 struct EntryOutput: Encodable {
   var terms: [TermOutput]
   var note: Nullable<String>
+  var origin: GlossaryOrigin
 
   struct TermOutput: Encodable {
     var text: String
@@ -45,9 +46,10 @@ struct EntryOutput: Encodable {
     var status: Term.Status
   }
 
-  init(_ entry: TermEntry) {
+  init(_ entry: TermEntry, origin: GlossaryOrigin) {
     terms = entry.terms.map { TermOutput(text: $0.text, lang: $0.language.rawValue, status: $0.status) }
     note = Nullable(entry.note)
+    self.origin = origin
   }
 }
 
