@@ -28,7 +28,7 @@ public enum AcronymFinder {
     var result: [AcronymDefinition] = []
     for bracket in brackets(sentence) {
       let inside = bracket.inside
-      guard isAcronymShaped(inside) else {
+      guard isAcronymShaped(inside, language: language) else {
         // `ACR (Full Form)`: the word before the bracket is the acronym.
         if let acronym = bracket.before.last, isAcronymShaped(acronym),
           let full = fullForm(of: acronym, in: Self.words(inside), language: language, anchoredAtStart: true)
@@ -50,10 +50,12 @@ public enum AcronymFinder {
   /// Whether a word looks like an acronym: 2–10 letters, a capital first, and more capitals
   /// or the shape of a syllabic acronym (`Kemenlu`, `Tipikor`, not `Waspada` — which
   /// the full-form test rejects anyway when nothing before it spells it).
-  static func isAcronymShaped(_ word: String) -> Bool {
+  static func isAcronymShaped(_ word: String, language: LanguageTag = .english) -> Bool {
     let letters = Array(word)
-    guard (2...10).contains(letters.count), letters.allSatisfy(\.isLetter), letters[0].isUppercase else { return false }
-    return true
+    guard (2...10).contains(letters.count), letters.allSatisfy(\.isLetter) else { return false }
+    // Indonesian writes some acronyms in lower case (`pemilu`, `balita`, `pinjol`); their
+    // full form must then spell them as any other.
+    return letters[0].isUppercase || language == .indonesian && (4...8).contains(letters.count)
   }
 
   /// A bracketed span of a sentence: its text, and the words before it (up to 12).
@@ -99,14 +101,17 @@ public enum AcronymFinder {
   static func fullForm(of acronym: String, in words: [String], language: LanguageTag, anchoredAtStart: Bool) -> String? {
     let letters = Array(acronym.lowercased())
     guard !words.isEmpty else { return nil }
+    // A full form is two words at least: a word in brackets after one word is a name or a
+    // gloss (`Pertalite (Pertalite)`, `Bandaneira (lagu)`), not a definition.
+    guard words.count >= 2 else { return nil }
     if anchoredAtStart {
-      for end in 1...min(words.count, 12) {
+      for end in 2...min(words.count, 12) {
         let run = Array(words[0..<end])
         if spells(letters, run, language: language, mustUseLast: true) { return joined(run) }
       }
       return nil
     }
-    for start in stride(from: words.count - 1, through: max(0, words.count - 12), by: -1) {
+    for start in stride(from: words.count - 2, through: max(0, words.count - 12), by: -1) {
       let run = Array(words[start...])
       if spells(letters, run, language: language, mustUseLast: false) { return joined(run) }
     }
@@ -135,6 +140,17 @@ public enum AcronymFinder {
           if search(letter + length, word + 1, first: false) { return true }
         }
       }
+      // Indonesian acronyms also take letters from inside words, in order: `Ru`·`tan` of
+      // `Rumah Tahanan` (t-a-n of tahanan), `Sat`·`gas` of `Satuan Tugas` (the syllable
+      // `gas`), `Pe`·`f`·`indo` of `Pemeringkat Efek Indonesia`. A group starts at the
+      // word's first letter and takes later letters in order, or is a syllable inside the
+      // word (a consonant after a vowel, onwards); the first word's group starts at its
+      // first letter, as in Schwartz and Hearst's definitions.
+      if language == .indonesian {
+        for length in innerGroups(folded[word], letters[letter...], first: first) {
+          if search(letter + length, word + 1, first: false) { return true }
+        }
+      }
       // A function word may be passed over, but never the first word.
       if !first && isFunctionWord(words[word], language) {
         if search(letter, word + 1, first: false) { return true }
@@ -143,6 +159,42 @@ public enum AcronymFinder {
       return false
     }
     return search(0, 0, first: true)
+  }
+
+  /// The lengths of the letter groups, beyond word beginnings, that `word` can give to the
+  /// start of `letters`: the word's first letter followed by later letters in order (up to
+  /// four letters), and a run of the word from a syllable onset inside it (not for the first
+  /// word of a full form).
+  private static func innerGroups(_ word: [Character], _ letters: ArraySlice<Character>, first: Bool) -> [Int] {
+    guard let head = letters.first, let initial = word.first else { return [] }
+    var lengths: [Int] = []
+    if initial == head {
+      // The first letter, then each next letter of the acronym found further on in order.
+      var position = 1
+      var length = 1
+      for letter in letters.dropFirst().prefix(3) {
+        guard let found = word[position...].firstIndex(of: letter) else { break }
+        position = found + 1
+        length += 1
+        lengths.append(length)
+      }
+    }
+    if !first {
+      for onset in 1..<max(1, word.count - 1) where !isVowel(word[onset]) && isVowel(word[onset - 1]) && word[onset] == head {
+        var length = 0
+        while onset + length < word.count, letters.startIndex + length < letters.endIndex,
+          word[onset + length] == letters[letters.startIndex + length]
+        {
+          length += 1
+        }
+        if length > 0 { lengths.append(length) }
+      }
+    }
+    return lengths.sorted(by: >)
+  }
+
+  private static func isVowel(_ letter: Character) -> Bool {
+    "aeiou".contains(letter)
   }
 
   /// Where a word's letter group may start: its beginning, and for Indonesian after a

@@ -21,13 +21,20 @@ extension TermExtractor {
       }
     }
     for pair in pairs {
-      let indonesianAcronyms = Set(pair.indonesianWords.map(\.text).filter(AcronymFinder.isAcronymShaped))
-      let englishAcronyms = Set(pair.englishWords.map(\.text).filter(AcronymFinder.isAcronymShaped))
+      let indonesianAcronyms = Set(pair.indonesianWords.map(\.text).filter { AcronymFinder.isAcronymShaped($0) })
+      let englishAcronyms = Set(pair.englishWords.map(\.text).filter { AcronymFinder.isAcronymShaped($0) })
       let indonesian = AcronymFinder.definitions(in: pair.indonesian, language: .indonesian, borrowed: englishAcronyms)
       let english = AcronymFinder.definitions(in: pair.english, language: .english, borrowed: indonesianAcronyms)
       for definition in indonesian {
-        let other = english.first { $0.acronym == definition.acronym }?.fullForm
+        // The English side's own definition when its letters spell it; a borrowed one
+        // (`… Reuters Indonesia Corruption Eradication Commission (KPK)`) is only the
+        // capitalized words before the bracket, so the words that translate the Indonesian
+        // full form come first.
+        let englishDefinition = english.first { $0.acronym == definition.acronym }
+        let other =
+          englishDefinition.flatMap { $0.isDerived ? $0.fullForm : nil }
           ?? counterpart(of: definition.fullForm, from: .indonesian, in: pair)
+          ?? englishDefinition?.fullForm
           ?? glossaryTranslation(of: definition.fullForm, from: .indonesian)
         record(definition.acronym, indonesian: definition.fullForm, english: other, pair.pair)
       }
