@@ -6,5 +6,5 @@ struct SelarasCommand: ParsableCommand {
     commandName: "selaras",
     abstract: "Indonesian ⇄ English translation memory and terminology for news.",
     version: "0.1.0",
-    subcommands: [Segment.self, Align.self, Glossary.self, TM.self])
+    subcommands: [Segment.self, Align.self, Glossary.self, TM.self, Pretranslate.self])
 }
