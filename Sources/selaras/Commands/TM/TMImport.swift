@@ -6,11 +6,19 @@ import SelarasStore
 extension TM {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Import a TMX file (1.1–1.4, from any tool) in one transaction.",
-      discussion: "Units already in the memory are counted as duplicates; skipped units are reported on stderr.")
+      abstract: "Import a TMX file (1.1–1.4, from any tool) or a translated XLIFF 1.2 in one transaction.",
+      discussion: """
+        The format is told by the root element (<tmx>, <xliff>). From XLIFF, every trans-unit whose target
+        is translated, reviewed, final or signed-off (or has no state) becomes a unit, the file's
+        `original` its document. Units already in the memory are counted as duplicates; skipped units
+        are reported on stderr.
+        """)
 
-    @Argument(help: "The TMX file.")
+    @Argument(help: "The TMX or XLIFF file.")
     var file: String
+
+    @Flag(help: "From XLIFF, take every non-empty target, whatever its state.")
+    var allStates = false
 
     @Flag(help: "Keep inline codes as numbered placeholders {1}, {2}… instead of dropping them.")
     var placeholders = false
@@ -20,8 +28,10 @@ extension TM {
     func run() throws {
       guard FileManager.default.fileExists(atPath: file) else { throw CommandError("\(file): no such file") }
       let memory: any TranslationMemory = try store.database()
-      let format = MemoryFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) ?? .tmx
-      let reader = format.reader(inlineMarkup: placeholders ? .placeholders : .strip, languages: ["en", "id"])
+      let format = MemoryFormat.detect(URL(fileURLWithPath: file))
+        ?? MemoryFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) ?? .tmx
+      let reader = format.reader(
+        inlineMarkup: placeholders ? .placeholders : .strip, languages: ["en", "id"], allStates: allStates)
       let url = URL(fileURLWithPath: file)
       // Units stream into one transaction, read on one thread and stored on another: a file
       // found malformed halfway imports nothing.
@@ -38,6 +48,8 @@ extension TM {
           }
         })
       } catch let error as TMXError {
+        throw CommandError(error.description)
+      } catch let error as XLIFFError {
         throw CommandError(error.description)
       }
       diagnostics.forEach { printError($0.description) }

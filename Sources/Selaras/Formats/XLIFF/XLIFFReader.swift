@@ -1,0 +1,226 @@
+import Foundation
+
+/// Why an XLIFF file could not be read. Nothing of it is imported when this is thrown.
+public enum XLIFFError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unreadable(file: String)
+  case notWellFormed(file: String, line: Int, column: Int, reason: String)
+  case notXLIFF(file: String)
+  /// A `<file>` in languages the reader does not keep: the whole file is refused.
+  case unsupportedLanguages(file: String, line: Int, source: String, target: String, kept: [String])
+
+  public var description: String {
+    switch self {
+    case .unreadable(let file): return "\(file): cannot read the file"
+    case .notWellFormed(let file, let line, let column, let reason):
+      return "\(file):\(line):\(column): not well-formed XML: \(reason)"
+    case .notXLIFF(let file): return "\(file): no <xliff> root element: not XLIFF"
+    case .unsupportedLanguages(let file, let line, let source, let target, let kept):
+      return "\(file):\(line): a file from \(source) to \(target): Selaras keeps \(kept.joined(separator: " and "))"
+    }
+  }
+}
+
+/// Reads translated XLIFF 1.2 back as translation units, streaming: each `<trans-unit>`
+/// whose `<target>` is done (`state` translated, reviewed, final or signed-off, or no state
+/// at all, as tools that keep none write it; any non-empty target with `allStates`), from
+/// the `<file>`'s `source-language` to its `target-language`, the file's `original` as the
+/// document (a unit's own `<note from="document">` before it). `translate="no"` units, `<alt-trans>` and a PO header kept as a unit
+/// (translate-toolkit's `x-gettext-domain-header`) are left out. Inline markup: the text
+/// of `<g>` and `<mrk>` is kept; `<x/>`, `<bx/>`, `<ex/>` and the native code of `<bpt>`,
+/// `<ept>`, `<ph>`, `<it>` are dropped, or with `.placeholders` become `{1}`, `{2}`…
+/// The same rules for hostile XML as ``TMXReader``: no entity expanded, nothing fetched.
+public struct XLIFFReader: UnitReader {
+  public var inlineMarkup: TMXReader.InlineMarkup
+  public var languages: Set<String>?
+  public var allStates: Bool
+
+  public init(inlineMarkup: TMXReader.InlineMarkup = .strip, languages: Set<String>? = nil, allStates: Bool = false) {
+    self.inlineMarkup = inlineMarkup
+    self.languages = languages
+    self.allStates = allStates
+  }
+
+  /// The states of a finished target.
+  static let doneStates: Set<String> = ["translated", "reviewed", "final", "signed-off"]
+
+  public func read(_ url: URL, _ body: (TranslationUnit) throws -> Void) throws -> [Diagnostic] {
+    try withoutActuallyEscaping(body) { body in
+      let handler = Handler(file: url.path, reader: self, body: body)
+      let failure = handler.parse(.file(url))
+      if let error = handler.failure { throw error }
+      switch failure {
+      case .unreadable: throw XLIFFError.unreadable(file: url.path)
+      case .malformed(let line, let column, let reason):
+        throw XLIFFError.notWellFormed(file: url.path, line: line, column: column, reason: reason)
+      case nil: break
+      }
+      guard handler.sawRoot else { throw XLIFFError.notXLIFF(file: url.path) }
+      return handler.diagnostics
+    }
+  }
+
+  private final class Handler: XMLDocumentHandler {
+    let file: String
+    let reader: XLIFFReader
+    let body: (TranslationUnit) throws -> Void
+    var diagnostics: [Diagnostic] = []
+    var failure: (any Error)?
+    var sawRoot = false
+
+    private enum Element: Int {
+      case xliff, file, unit, source, target, altTrans, note
+      /// `x`, `bx`, `ex`: empty placeholders; `bpt`, `ept`, `ph`, `it`: native code.
+      case placeholder, code
+    }
+
+    private var original: String?
+    private var sourceLanguage: LanguageTag?
+    private var targetLanguage: LanguageTag?
+    private var unit: (line: Int, translate: Bool)?
+    private var source: String?
+    private var target: (text: String, state: String?, language: LanguageTag?)?
+    /// The text being read, in a `source` or `target` of the unit itself.
+    private var text: [UInt8]?
+    private var targetState: String?
+    private var targetLanguageAttribute: LanguageTag?
+    private var altTransDepth = 0
+    private var codeDepth = 0
+    private var placeholders = 0
+    private var skipped: String?
+    /// The text of a `<note from="document">` of the unit (as ``XLIFFUnitWriter`` writes
+    /// a unit's document), and the document it named.
+    private var documentNote: [UInt8]?
+    private var unitDocument: String?
+
+    init(file: String, reader: XLIFFReader, body: @escaping (TranslationUnit) throws -> Void) {
+      self.file = file
+      self.reader = reader
+      self.body = body
+    }
+
+    override func tag(_ name: String) -> Int {
+      switch name {
+      case "xliff": return Element.xliff.rawValue
+      case "file": return Element.file.rawValue
+      case "trans-unit": return Element.unit.rawValue
+      case "source": return Element.source.rawValue
+      case "target": return Element.target.rawValue
+      case "alt-trans": return Element.altTrans.rawValue
+      case "note": return Element.note.rawValue
+      case "x", "bx", "ex": return Element.placeholder.rawValue
+      case "bpt", "ept", "ph", "it": return Element.code.rawValue
+      default: return -1
+      }
+    }
+
+    override func start(_ element: XMLElement, _ attributes: XMLAttributes) {
+      switch Element(rawValue: element.tag) {
+      case .xliff:
+        sawRoot = true
+      case .file:
+        original = attributes["original"]
+        sourceLanguage = attributes["source-language"].map(LanguageTag.init)
+        targetLanguage = attributes["target-language"].map(LanguageTag.init)
+        if let languages = reader.languages, let source = sourceLanguage, let target = targetLanguage,
+          !languages.contains(source.language) || !languages.contains(target.language)
+        {
+          failure = XLIFFError.unsupportedLanguages(
+            file: file, line: line, source: source.rawValue, target: target.rawValue, kept: languages.sorted())
+          stop()
+        }
+      case .unit:
+        // translate-toolkit's po2xliff keeps the PO header as a unit: not a translation.
+        unit = (line, attributes["translate"] != "no" && attributes["restype"] != "x-gettext-domain-header")
+        source = nil
+        target = nil
+        skipped = nil
+        unitDocument = nil
+      case .note:
+        if unit != nil && altTransDepth == 0 && attributes["from"] == "document" { documentNote = [] }
+      case .altTrans:
+        altTransDepth += 1
+      case .source, .target:
+        guard unit != nil, altTransDepth == 0 else { break }
+        text = []
+        placeholders = 0
+        if Element(rawValue: element.tag) == .target {
+          targetState = attributes["state"]
+          targetLanguageAttribute = attributes["xml:lang"].map(LanguageTag.init)
+        }
+      case .placeholder, .code:
+        guard text != nil else { break }
+        if codeDepth == 0 && reader.inlineMarkup == .placeholders {
+          placeholders += 1
+          text!.append(contentsOf: "{\(placeholders)}".utf8)
+        }
+        if Element(rawValue: element.tag) == .code { codeDepth += 1 }
+      case nil:
+        break
+      }
+    }
+
+    override func characters(_ characters: UnsafeBufferPointer<UInt8>) {
+      if text != nil && codeDepth == 0 { text!.append(contentsOf: characters) }
+      if documentNote != nil { documentNote!.append(contentsOf: characters) }
+    }
+
+    override func skippedEntity(_ name: String) {
+      if unit != nil && skipped == nil { skipped = name }
+    }
+
+    override func end(_ element: XMLElement) {
+      switch Element(rawValue: element.tag) {
+      case .altTrans:
+        altTransDepth -= 1
+      case .note:
+        if let bytes = documentNote { unitDocument = SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)) }
+        documentNote = nil
+      case .code:
+        if text != nil { codeDepth -= 1 }
+      case .source:
+        if let bytes = text { source = SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)) }
+        text = nil
+      case .target:
+        if let bytes = text {
+          target = (SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)), targetState, targetLanguageAttribute)
+        }
+        text = nil
+      case .unit:
+        if let unit { emit(line: unit.line, translate: unit.translate) }
+        unit = nil
+      case .xliff, .file, .placeholder, nil:
+        break
+      }
+    }
+
+    private func emit(line: Int, translate: Bool) {
+      guard translate, let source, let target, !target.text.isEmpty, !source.isEmpty else { return }
+      guard reader.allStates || target.state.map(XLIFFReader.doneStates.contains) ?? true else { return }
+      if let skipped {
+        warn(line, "entity &\(skipped); is not expanded (entities never are), trans-unit skipped")
+        return
+      }
+      guard let from = sourceLanguage, let to = target.language ?? targetLanguage else {
+        warn(line, "no source-language or target-language on the file, trans-unit skipped")
+        return
+      }
+      if let languages = reader.languages, !languages.contains(from.language) || !languages.contains(to.language) {
+        warn(line, "trans-unit \(from)→\(to) skipped: Selaras keeps \(languages.sorted().joined(separator: " and "))")
+        return
+      }
+      do {
+        try body(
+          TranslationUnit(
+            sourceLanguage: from, targetLanguage: to, source: source, target: target.text,
+            document: unitDocument ?? original))
+      } catch {
+        failure = error
+        stop()
+      }
+    }
+
+    private func warn(_ line: Int, _ message: String) {
+      diagnostics.append(Diagnostic(.warning, file: file, line: line, message))
+    }
+  }
+}
