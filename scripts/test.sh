@@ -9,6 +9,7 @@ packages=(
   libicu-dev libsqlite3-dev zlib1g-dev libxml2-dev pkgconf # build
   dict-freedict-eng-ind hunspell-id                         # the aligner's and the glossary's word lists
   libxml2-utils translate-toolkit                           # xmllint and po2tmx, which tests run against our files
+  omegat                                                    # a CAT tool the tests open our XLIFF in (headless)
 )
 
 if command -v dpkg >/dev/null 2>&1; then
@@ -30,7 +31,7 @@ if command -v dpkg >/dev/null 2>&1; then
     fi
   fi
 else
-  echo "scripts/test.sh: no dpkg here; make sure ICU, SQLite, zlib and libxml2 headers, xmllint and translate-toolkit are installed" >&2
+  echo "scripts/test.sh: no dpkg here; make sure ICU, SQLite, zlib and libxml2 headers, xmllint, translate-toolkit and OmegaT are installed" >&2
 fi
 
 exec swift test "$@"

@@ -87,6 +87,7 @@ struct MemoryBench: ParsableCommand {
     let planted = plantedIndices.map { kept[$0]! }
     if reused {
       try search(SelarasDatabase(url: base.appendingPathComponent("memory.sqlite")), planted, edited)
+      try pretranslate(base, planted, edited)
       return
     }
 
@@ -109,6 +110,7 @@ struct MemoryBench: ParsableCommand {
     ])
 
     try search(database, planted, edited)
+    try pretranslate(base, planted, edited)
 
     let output = base.appendingPathComponent("export.tmx")
     var exported = 0
@@ -123,6 +125,43 @@ struct MemoryBench: ParsableCommand {
     report([
       "bench": "tm", "metric": "export", "units": exported, "seconds": exportSeconds,
       "units_per_s": Double(exported) / exportSeconds,
+    ])
+  }
+
+  /// `selaras pretranslate` as a whole process on a document of 2,000 segments against the
+  /// memory: edited copies of the planted units (0 to 6 word edits) and Corpora sentences,
+  /// one a line (`--presegmented`). Wall seconds, milliseconds a segment, and the child's
+  /// peak resident memory.
+  private func pretranslate(_ base: URL, _ planted: [TranslationUnit], _ edited: (String, Int) -> String) throws {
+    let segments = (0..<2000).map { index in edited(planted[index % planted.count].source, index % 7) }
+    let document = base.appendingPathComponent("story.txt")
+    try (segments.joined(separator: "\n") + "\n").write(to: document, atomically: true, encoding: .utf8)
+    let output = base.appendingPathComponent("story.xlf")
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      .deletingLastPathComponent().appendingPathComponent("selaras")
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = [
+      "pretranslate", document.path, "--presegmented", "--output", output.path, "--json", "--db",
+      base.appendingPathComponent("memory.sqlite").path,
+    ]
+    let analysis = Pipe()
+    process.standardOutput = analysis
+    let start = Date()
+    try process.run()
+    let json = analysis.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let seconds = Date().timeIntervalSince(start)
+    guard process.terminationStatus == 0 else { throw BenchError("selaras pretranslate failed") }
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    let bands = try JSONDecoder().decode(PretranslationAnalysis.self, from: json).bands
+    let count = { (name: String) in bands.first { $0.band == name }?.segments ?? 0 }
+    report([
+      "bench": "tm", "metric": "pretranslate", "segments": segments.count, "seconds": seconds,
+      "ms_per_segment": seconds * 1000 / Double(segments.count), "peak_rss_mb": Double(usage.ru_maxrss) / 1024,
+      "exact": count("100") + count("101"), "fuzzy_75_99": count("95-99") + count("85-94") + count("75-84"),
+      "no_match": count("no match"), "repetitions": count("repetitions"),
     ])
   }
 

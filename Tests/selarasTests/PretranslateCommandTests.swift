@@ -204,6 +204,46 @@ struct PretranslateCommandTests {
     #expect(ours.filter { $0.target != nil }.count > 0)
   }
 
+  @Test("OmegaT opens the XLIFF as a source file and writes every filled target into its translation")
+  func omegaT() throws {
+    let database = TemporaryFile.url("sqlite")
+    let project = TemporaryFile.folder()
+    defer {
+      TemporaryFile.removeDatabase(database)
+      try? FileManager.default.removeItem(at: project)
+    }
+    _ = try CommandRunner.run(
+      ["align", "Corpora/economy-bi-rate.en.txt", "Corpora/economy-bi-rate.id.txt", "--save"], database: database)
+    for folder in ["source", "target", "tm", "glossary", "dictionary", "omegat"] {
+      try FileManager.default.createDirectory(
+        at: project.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    let xliff = project.appendingPathComponent("source/story.xlf")
+    #expect(
+      try CommandRunner.run(["pretranslate", "Corpora/economy-bi-rate.en.txt", "--output", xliff.path], database: database)
+        .status == 0)
+    try """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <omegat><project version="1.0">
+        <source_dir>source</source_dir><source_dir_excludes/><target_dir>target</target_dir><tm_dir>tm</tm_dir>
+        <glossary_dir>glossary</glossary_dir><glossary_file>glossary/glossary.txt</glossary_file>
+        <dictionary_dir>dictionary</dictionary_dir><source_lang>EN</source_lang><target_lang>ID</target_lang>
+        <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
+        <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
+        <sentence_seg>false</sentence_seg><support_default_translations>true</support_default_translations>
+        <remove_tags>false</remove_tags>
+      </project></omegat>
+      """.write(to: project.appendingPathComponent("omegat.project"), atomically: true, encoding: .utf8)
+    let run = try CommandRunner.run(
+      ["-Djava.awt.headless=true", "-jar", "/usr/share/omegat/OmegaT.jar", project.path, "--mode=console-translate"],
+      tool: URL(fileURLWithPath: "/usr/bin/java"))
+    #expect(run.status == 0, "OmegaT: \(run.stderr.suffix(500))")
+    let ours = try units(xliff).compactMap(\.target)
+    let theirs = try units(project.appendingPathComponent("target/story.xlf")).compactMap(\.target)
+    #expect(!ours.isEmpty)
+    #expect(theirs == ours)
+  }
+
   @Test("An empty or binary file is one clear error, and nothing is written")
   func badInput() throws {
     let empty = TemporaryFile.url("txt")
