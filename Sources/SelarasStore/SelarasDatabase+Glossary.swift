@@ -2,22 +2,6 @@ import Foundation
 import GRDB
 import Selaras
 
-/// What an import did.
-public struct GlossaryImportSummary: Hashable, Sendable {
-  /// Concepts created.
-  public var added = 0
-  /// Existing concepts that gained terms.
-  public var extended = 0
-  /// Entries whose every term was already there.
-  public var unchanged = 0
-
-  public init(added: Int = 0, extended: Int = 0, unchanged: Int = 0) {
-    self.added = added
-    self.extended = extended
-    self.unchanged = unchanged
-  }
-}
-
 extension SelarasDatabase {
   /// Every concept of the user's glossary, with its terms, in the order they were added.
   public func glossaryEntries() throws -> [TermEntry] {
@@ -38,7 +22,7 @@ extension SelarasDatabase {
   /// a stored concept extends that concept; any other is a new concept. If anything fails,
   /// nothing is stored. Languages are stored by their primary subtag (`id-ID` → `id`).
   @discardableResult
-  public func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date = Date()) throws
+  public func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) throws
     -> GlossaryImportSummary
   {
     let stamp = Self.timestamp(date)

@@ -6,7 +6,7 @@ import Selaras
 ///
 /// It opens in WAL mode with a busy timeout, so that two `selaras` processes can use the
 /// same file at once, and migrates the schema on open.
-public struct SelarasDatabase: TranslationMemory {
+public struct SelarasDatabase: TranslationMemory, GlossaryStore {
   let writer: any DatabaseWriter
 
   /// Opens (creating when needed) the database at `url`, creating its folder too.

@@ -40,4 +40,19 @@ struct StoreOptions: ParsableArguments {
   func existingMemory() throws -> (any TranslationMemory)? {
     try existingDatabase()
   }
+
+  /// The glossary store in the database when it exists, else nil.
+  func existingGlossary() throws -> (any GlossaryStore)? {
+    try existingDatabase()
+  }
+
+  /// The glossary store, its database created when needed: for commands that add terms.
+  func glossary() throws -> any GlossaryStore {
+    try database()
+  }
+
+  /// The translation memory, its database created when needed: for commands that add units.
+  func memory() throws -> any TranslationMemory {
+    try database()
+  }
 }

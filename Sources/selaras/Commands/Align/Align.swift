@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Selaras
-import SelarasStore
 
 struct Align: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -91,7 +90,7 @@ struct Align: ParsableCommand {
     }
     try writer.finish()
     if save {
-      let summary = try store.database().addUnits(units)
+      let summary = try store.memory().addUnits(units)
       printError("saved \(summary.added) pairs to the translation memory (\(summary.duplicates) already there)")
     }
   }

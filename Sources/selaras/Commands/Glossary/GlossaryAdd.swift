@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Selaras
-import SelarasStore
 
 extension Glossary {
   struct Add: ParsableCommand {
@@ -35,7 +34,7 @@ extension Glossary {
       let entry = TermEntry(
         terms: [Term(sourceTerm, language: languages.sourceLang), Term(targetTerm, language: languages.targetLang)], note: note,
         domain: domain)
-      let summary = try store.database().addGlossaryEntries([entry], source: "selaras glossary add")
+      let summary = try store.glossary().addGlossaryEntries([entry], source: "selaras glossary add")
       print(summary.added > 0 ? "added" : summary.extended > 0 ? "added to an existing entry" : "already in the glossary")
     }
   }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Selaras
-import SelarasStore
 
 extension Glossary {
   struct Export: ParsableCommand {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Selaras
-import SelarasStore
 
 extension Glossary {
   struct Extract: ParsableCommand {
@@ -91,7 +90,7 @@ extension Glossary {
         throw CommandError("--accept: there is no candidate \(bad + 1)")
       }
       let entries = ranks.compactMap { candidates[$0].glossaryEntry() }
-      let summary = try store.database().addGlossaryEntries(entries, source: "selaras glossary extract")
+      let summary = try store.glossary().addGlossaryEntries(entries, source: "selaras glossary extract")
       printError("\(summary.added) entries added, \(summary.extended) extended, \(summary.unchanged) already there")
     }
   }

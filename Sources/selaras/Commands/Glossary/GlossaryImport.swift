@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Selaras
-import SelarasStore
 
 extension Glossary {
   struct Import: ParsableCommand {
@@ -25,7 +24,7 @@ extension Glossary {
         ?? { throw ValidationError("cannot tell the format of \(file): give --format tsv|csv|tbx") }()
       let glossary = try format.reader.read(InputFile.text(file), file: file)
       glossary.diagnostics.forEach { printError($0.description) }
-      let summary = try store.database().addGlossaryEntries(glossary.entries, source: file)
+      let summary = try store.glossary().addGlossaryEntries(glossary.entries, source: file)
       print("\(summary.added) entries added, \(summary.extended) extended, \(summary.unchanged) already there")
     }
   }

@@ -8,13 +8,13 @@ enum LoadedGlossary {
   /// (unless `shipped` is false), the store's entries first.
   static func load(_ store: StoreOptions, shipped: Bool = true) throws -> LayeredGlossary {
     LayeredGlossary(
-      store: try store.existingDatabase()?.glossaryEntries() ?? [], shipped: shipped ? try bundledEntries() : [],
+      store: try store.existingGlossary()?.glossaryEntries() ?? [], shipped: shipped ? try bundledEntries() : [],
       morphology: try MachineResources.forMatching.morphology())
   }
 
   /// The shipped glossary's entries (unless `shipped` is false), then the store's.
   static func entries(_ store: StoreOptions, shipped: Bool = true) throws -> [TermEntry] {
-    try (shipped ? bundledEntries() : []) + (store.existingDatabase()?.glossaryEntries() ?? [])
+    try (shipped ? bundledEntries() : []) + (store.existingGlossary()?.glossaryEntries() ?? [])
   }
 
   /// The aligner's word list with the glossary's term pairs added, so that accepted terms

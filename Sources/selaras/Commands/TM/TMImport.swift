@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Selaras
-import SelarasStore
 
 extension TM {
   struct Import: ParsableCommand {
@@ -27,7 +26,7 @@ extension TM {
 
     func run() throws {
       guard FileManager.default.fileExists(atPath: file) else { throw CommandError("\(file): no such file") }
-      let memory: any TranslationMemory = try store.database()
+      let memory = try store.memory()
       let format = MemoryFormat.detect(URL(fileURLWithPath: file))
         ?? MemoryFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) ?? .tmx
       let reader = format.reader(

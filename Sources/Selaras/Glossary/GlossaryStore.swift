@@ -1,0 +1,39 @@
+import Foundation
+
+/// What adding entries to a glossary store did.
+public struct GlossaryImportSummary: Hashable, Sendable, Codable {
+  /// Concepts created.
+  public var added = 0
+  /// Existing concepts that gained terms.
+  public var extended = 0
+  /// Entries whose every term was already there.
+  public var unchanged = 0
+
+  public init(added: Int = 0, extended: Int = 0, unchanged: Int = 0) {
+    self.added = added
+    self.extended = extended
+    self.unchanged = unchanged
+  }
+}
+
+/// Where a user's glossary lives: the seam the CLI and the server program against, as
+/// ``TranslationMemory`` is the memory's. The shipped glossary is no store: it is the
+/// read-only layer under one (``LayeredGlossary``).
+public protocol GlossaryStore: Sendable {
+  /// Every concept, with its terms, in the order they were added.
+  func glossaryEntries() throws -> [TermEntry]
+
+  /// Adds entries in one transaction: an entry sharing a term (same language, any case)
+  /// with a stored concept extends that concept; any other is a new concept. If anything
+  /// fails, nothing is stored. `source` says where the terms came from (a file, a command).
+  @discardableResult
+  func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) throws -> GlossaryImportSummary
+}
+
+extension GlossaryStore {
+  /// Adds entries stamped now; see ``addGlossaryEntries(_:source:date:)``.
+  @discardableResult
+  public func addGlossaryEntries(_ entries: [TermEntry], source: String?) throws -> GlossaryImportSummary {
+    try addGlossaryEntries(entries, source: source, date: Date())
+  }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Selaras
+import Testing
+
+/// The behaviour every ``GlossaryStore`` must show, as checks a backend's tests run against
+/// fresh, empty stores of its kind (see ``MemoryConformance``).
+public struct GlossaryStoreConformance: Sendable {
+  public enum Check: String, CaseIterable, Sendable, CustomStringConvertible {
+    case entriesComeBackWhole
+    case sharedTermsExtendAConcept
+    case failedAddStoresNothing
+
+    public var description: String { rawValue }
+  }
+
+  /// Makes a new, empty store.
+  public let make: @Sendable () throws -> any GlossaryStore
+
+  public init(make: @escaping @Sendable () throws -> any GlossaryStore) {
+    self.make = make
+  }
+
+  public func run(_ check: Check) throws {
+    switch check {
+    case .entriesComeBackWhole: try entriesComeBackWhole()
+    case .sharedTermsExtendAConcept: try sharedTermsExtendAConcept()
+    case .failedAddStoresNothing: try failedAddStoresNothing()
+    }
+  }
+
+  /// Added entries come back with their terms, status, notes and dates.
+  private func entriesComeBackWhole() throws {
+    let store = try make()
+    let date = Date(timeIntervalSince1970: 1_700_000_000)
+    let summary = try store.addGlossaryEntries(
+      [
+        TermEntry(
+          terms: [
+            Term("Kementerian Luar Negeri", language: .indonesian), Term("Kemenlu", language: .indonesian, status: .admitted),
+            Term("Foreign Ministry", language: .english, partOfSpeech: "noun"),
+          ], note: "ministry", domain: "diplomacy")
+      ], source: "test", date: date)
+    #expect(summary == GlossaryImportSummary(added: 1, extended: 0, unchanged: 0))
+    let entries = try store.glossaryEntries()
+    #expect(entries.count == 1)
+    #expect(entries.first?.note == "ministry")
+    #expect(entries.first?.domain == "diplomacy")
+    #expect(entries.first?.terms.map(\.text) == ["Kementerian Luar Negeri", "Kemenlu", "Foreign Ministry"])
+    #expect(entries.first?.terms[1].status == .admitted)
+    #expect(entries.first?.terms[2].partOfSpeech == "noun")
+    #expect(entries.first?.terms[0].source == "test")
+    #expect(entries.first?.terms[0].created == date)
+  }
+
+  /// An entry sharing a term (any case) extends the stored concept; a repeated one changes nothing.
+  private func sharedTermsExtendAConcept() throws {
+    let store = try make()
+    try store.addGlossaryEntries(
+      [TermEntry(terms: [Term("Kemenlu", language: .indonesian), Term("Foreign Ministry", language: .english)])],
+      source: nil)
+    let summary = try store.addGlossaryEntries(
+      [
+        TermEntry(terms: [Term("kemenlu", language: .indonesian), Term("Ministry of Foreign Affairs", language: .english)]),
+        TermEntry(terms: [Term("Kemenlu", language: .indonesian), Term("Foreign Ministry", language: .english)]),
+      ], source: nil)
+    #expect(summary == GlossaryImportSummary(added: 0, extended: 1, unchanged: 1))
+    let entries = try store.glossaryEntries()
+    #expect(entries.count == 1)
+    #expect(entries.first?.terms(in: .english).map(\.text) == ["Foreign Ministry", "Ministry of Foreign Affairs"])
+  }
+
+  /// An add that fails halfway (an empty term) leaves the store as it was.
+  private func failedAddStoresNothing() throws {
+    let store = try make()
+    try store.addGlossaryEntries(
+      [TermEntry(terms: [Term("BI", language: .indonesian), Term("Bank Indonesia", language: .english)])], source: nil)
+    #expect(throws: (any Error).self) {
+      try store.addGlossaryEntries(
+        [
+          TermEntry(terms: [Term("OJK", language: .indonesian), Term("Financial Services Authority", language: .english)]),
+          TermEntry(terms: [Term("", language: .indonesian), Term("empty", language: .english)]),
+        ], source: nil)
+    }
+    #expect(try store.glossaryEntries().flatMap(\.terms).map(\.text) == ["BI", "Bank Indonesia"])
+  }
+}
