@@ -86,13 +86,20 @@ public struct GlossaryMatcher: Sendable {
       }
       var result: [TermMatch] = []
       var position = 0
+      // Other entries with a term as long as the best one at a place (a user's entry and a
+      // shipped one for the same words): one buffer for all places.
+      var ties: [Int] = []
       while position < spans.count {
-        // The longest terms that match here: every one of that length, each entry once.
-        var best: (candidates: [Int], length: Int)?
+        var best: (candidate: Int, length: Int)?
+        ties.removeAll(keepingCapacity: true)
         func consider(_ id: Int) {
           let candidate = candidates[id]
           let length = candidate.words.count
-          guard candidate.language == code, position + length <= spans.count, length >= (best?.length ?? 0) else {
+          guard candidate.language == code, position + length <= spans.count, length >= (best?.length ?? 0) else { return }
+          // An equal length only counts from another entry than those found.
+          if let found = best, length == found.length,
+            candidates[found.candidate].entry == candidate.entry || ties.contains(where: { candidates[$0].entry == candidate.entry })
+          {
             return
           }
           if let acronym = candidate.acronym, !bytes[spans[position].range].elementsEqual(acronym) {
@@ -102,10 +109,11 @@ public struct GlossaryMatcher: Sendable {
             reductions(position + offset).contains(candidate.words[offset])
           }
           guard rest else { return }
-          if length > (best?.length ?? 0) {
-            best = ([id], length)
-          } else if !best!.candidates.contains(where: { candidates[$0].entry == candidate.entry }) {
-            best!.candidates.append(id)
+          if let found = best, length == found.length {
+            ties.append(id)
+          } else {
+            best = (id, length)
+            ties.removeAll(keepingCapacity: true)
           }
         }
         for form in reductions(position) {
@@ -117,20 +125,28 @@ public struct GlossaryMatcher: Sendable {
             }
           }
         }
-        if let best {
-          let range = spans[position].range.lowerBound..<spans[position + best.length - 1].range.upperBound
-          let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-          for id in best.candidates.sorted(by: { candidates[$0].entry < candidates[$1].entry }) {
+        guard let found = best else {
+          position += 1
+          continue
+        }
+        let range = spans[position].range.lowerBound..<spans[position + found.length - 1].range.upperBound
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        if ties.isEmpty {
+          let candidate = candidates[found.candidate]
+          result.append(
+            TermMatch(
+              entry: candidate.entry, term: entries[candidate.entry].terms[candidate.term], range: range,
+              matchedText: text))
+        } else {
+          for id in ([found.candidate] + ties).sorted(by: { candidates[$0].entry < candidates[$1].entry }) {
             let candidate = candidates[id]
             result.append(
               TermMatch(
                 entry: candidate.entry, term: entries[candidate.entry].terms[candidate.term], range: range,
                 matchedText: text))
           }
-          position += best.length
-        } else {
-          position += 1
         }
+        position += found.length
       }
       return result
     }
