@@ -20,6 +20,22 @@ func report(_ fields: KeyValuePairs<String, Any>) {
 /// The median seconds of `runs` calls to `body`: CPU time of this thread, which a busy
 /// neighbour on a shared machine disturbs far less than wall-clock time (the benchmarks
 /// are single-threaded, so the two agree on a quiet machine).
+/// The wall-clock seconds `body` takes.
+func wallSeconds(_ body: () throws -> Void) rethrows -> Double {
+  let start = ContinuousClock.now
+  try body()
+  let elapsed = ContinuousClock.now - start
+  return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+/// The median wall-clock seconds of `runs` runs of `body`: for work that may use more than
+/// the calling thread (the segmenter cuts a long text in two).
+func medianWallSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+  var times: [Double] = []
+  for _ in 0..<runs { times.append(try wallSeconds(body)) }
+  return times.sorted()[times.count / 2]
+}
+
 func medianSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
   var times: [Double] = []
   for _ in 0..<runs {
@@ -63,9 +79,9 @@ struct BenchError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-/// The median CPU time (user and system) of `runs` runs of the `selaras` executable built
-/// beside this one, with `arguments` and its standard output thrown away: what a whole
-/// process costs, start-up, reading and writing included.
+/// The median wall-clock time of `runs` runs of the `selaras` executable built beside this
+/// one, with `arguments` and its standard output thrown away: what a whole process takes,
+/// start-up, reading and writing included.
 func selarasProcessSeconds(runs: Int, _ arguments: [String]) throws -> Double {
   let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     .deletingLastPathComponent().appendingPathComponent("selaras")
@@ -74,22 +90,16 @@ func selarasProcessSeconds(runs: Int, _ arguments: [String]) throws -> Double {
   }
   var times: [Double] = []
   for _ in 0..<runs {
-    let before = childCPUSeconds()
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
+    times.append(
+      try wallSeconds {
+        try process.run()
+        process.waitUntilExit()
+      })
     guard process.terminationStatus == 0 else { throw BenchError("selaras \(arguments.joined(separator: " ")) failed") }
-    times.append(childCPUSeconds() - before)
   }
   return times.sorted()[times.count / 2]
-}
-
-private func childCPUSeconds() -> Double {
-  var usage = rusage()
-  getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-  return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-    + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }

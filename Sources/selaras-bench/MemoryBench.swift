@@ -217,13 +217,6 @@ struct MemoryBench: ParsableCommand {
     try handle.close()
   }
 
-  private func wallSeconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = ContinuousClock.now
-    try body()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-  }
-
   /// The process's peak resident set (VmHWM), in megabytes.
   private func peakResidentMegabytes() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),

@@ -110,13 +110,13 @@ struct SegmentBench: ParsableCommand {
       }
     }
     var sentenceCount = 0
-    let seconds = try medianSeconds(runs: runs) {
+    let seconds = try medianWallSeconds(runs: runs) {
       sentenceCount = 0
       for document in documents {
         sentenceCount += try segmenter.segment(document).count
       }
     }
-    let icuSeconds = try medianSeconds(runs: runs) {
+    let icuSeconds = try medianWallSeconds(runs: runs) {
       for document in documents {
         _ = try segmenter.plainICUBoundaries(document)
       }
@@ -138,8 +138,8 @@ struct SegmentBench: ParsableCommand {
     let copies = max(1, megabytes * 1_000_000 / max(1, article.utf8.count + 2))
     let text = Array(repeating: article, count: copies).joined(separator: "\n\n")
     var sentenceCount = 0
-    let seconds = try medianSeconds(runs: runs) { sentenceCount = try segmenter.segment(text).count }
-    let icuSeconds = try medianSeconds(runs: runs) { _ = try segmenter.plainICUBoundaries(text) }
+    let seconds = try medianWallSeconds(runs: runs) { sentenceCount = try segmenter.segment(text).count }
+    let icuSeconds = try medianWallSeconds(runs: runs) { _ = try segmenter.plainICUBoundaries(text) }
     let megabytes = Double(text.utf8.count) / 1e6
     let processSeconds = try wholeProcessSeconds(text)
     report([

@@ -15,29 +15,40 @@ struct SegmentationPass {
   private var lineNumber = 0
   /// The end of the last non-blank span taken.
   private var previousEnd = 0
+  /// The part of the text this pass segments: all of it, or a run of whole paragraphs
+  /// when the text is segmented in parts on several threads.
+  private let part: Range<Int>
 
   struct Draft {
     var range: Range<Int>
     var line: Int
   }
 
-  init(scanner: UTF8Scanner, rules: SegmentationRules, chunkLimit: Int) {
+  init(scanner: UTF8Scanner, rules: SegmentationRules, chunkLimit: Int, part: Range<Int>? = nil) {
     self.scanner = scanner
     self.rules = rules
     self.chunkLimit = chunkLimit
+    self.part = part ?? 0..<scanner.count
+    previousEnd = self.part.lowerBound
   }
 
   mutating func run(breaker: ICUSentenceBreaker) throws(ICUError) {
+    try collect(breaker: breaker)
+    markBoilerplate()
+  }
+
+  /// The sentences of the pass's part, chrome not yet flagged.
+  mutating func collect(breaker: ICUSentenceBreaker) throws(ICUError) {
     var boundaries: [Int] = []
-    boundaries.reserveCapacity(scanner.count / 64 + 1)
-    var chunkStart = 0
-    while chunkStart < scanner.count {
+    boundaries.reserveCapacity(part.count / 64 + 1)
+    var chunkStart = part.lowerBound
+    while chunkStart < part.upperBound {
       let chunkEnd = chunkBoundary(after: chunkStart)
       let chunk = UnsafeBufferPointer(rebasing: scanner.bytes[chunkStart..<chunkEnd])
       try breaker.appendBoundaries(of: chunk, base: chunkStart, to: &boundaries)
       chunkStart = chunkEnd
     }
-    var pieceStart = 0
+    var pieceStart = part.lowerBound
     for boundary in boundaries where boundary > pieceStart {
       var missed: [Int] = []
       forEachMissedBoundary(in: pieceStart..<boundary) { missed.append($0) }
@@ -52,13 +63,25 @@ struct SegmentationPass {
     if let draft = open {
       emit(draft)
     }
-    markBoilerplate()
+  }
+
+  /// Takes in the sentences of the pass over the part that follows this one's, after a
+  /// blank line (so a new paragraph), with its paragraphs and lines counted on from here.
+  mutating func append(_ next: SegmentationPass) {
+    let paragraphs = sentences.isEmpty ? 0 : paragraph + 1
+    let lines = scanner.lineBreakCount(in: 0..<next.part.lowerBound)
+    for var sentence in next.sentences {
+      sentence.paragraph += paragraphs
+      sentences.append(sentence)
+    }
+    sentenceLines += next.sentenceLines.map { $0 + lines }
+    paragraph = next.sentences.isEmpty ? paragraph : (next.sentences.last?.paragraph ?? 0) + paragraphs
   }
 
   /// Where the chunk starting at `start` ends: after a line break near the limit.
   private func chunkBoundary(after start: Int) -> Int {
     let limit = start + chunkLimit
-    if limit >= scanner.count { return scanner.count }
+    if limit >= part.upperBound { return part.upperBound }
     var index = limit
     while index > start + chunkLimit / 2 {
       if scanner[index - 1] == 0x0A { return index }

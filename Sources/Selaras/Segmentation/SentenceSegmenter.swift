@@ -46,10 +46,53 @@ public struct SentenceSegmenter: Sendable {
   /// - Throws: `SegmentationError.icu` when ICU cannot run.
   public func segment(_ text: String) throws(SegmentationError) -> [Sentence] {
     try withICU(text) { breaker, bytes throws(ICUError) in
-      var pass = SegmentationPass(scanner: UTF8Scanner(bytes: bytes), rules: rules, chunkLimit: chunkLimit)
+      let scanner = UTF8Scanner(bytes: bytes)
+      // A long text is cut in two at a blank line near its middle and the halves segmented
+      // on two threads (a blank line ends every sentence, so the sentences are the same);
+      // chrome is flagged over the whole, as repeated lines are found across it.
+      if bytes.count >= parallelThreshold, let middle = Self.paragraphStart(near: bytes.count / 2, in: bytes) {
+        let parts = [0..<middle, middle..<bytes.count]
+        let passes = Mutex<[SegmentationPass?]>([nil, nil])
+        let failure = Mutex<ICUError?>(nil)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+          do throws(ICUError) {
+            let own = index == 0 ? breaker : try breakers.take(locale: locale)
+            defer { if index != 0 { breakers.give(back: own) } }
+            var pass = SegmentationPass(scanner: scanner, rules: rules, chunkLimit: chunkLimit, part: parts[index])
+            try pass.collect(breaker: own)
+            passes.withLock { $0[index] = pass }
+          } catch {
+            failure.withLock { $0 = error }
+          }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        var pass = passes.withLock { $0[0]! }
+        pass.append(passes.withLock { $0[1]! })
+        pass.markBoilerplate()
+        return pass.sentences
+      }
+      var pass = SegmentationPass(scanner: scanner, rules: rules, chunkLimit: chunkLimit)
       try pass.run(breaker: breaker)
       return pass.sentences
     }
+  }
+
+  /// The start of the first line after a blank line at or after `offset` (in the second
+  /// half of the text), or nil when there is none.
+  static func paragraphStart(near offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = offset
+    while index < bytes.count - 1 {
+      if bytes[index] == 0x0A {
+        // A line break, then only spaces and tabs, then another: a blank line.
+        var next = index + 1
+        while next < bytes.count && (bytes[next] == 0x20 || bytes[next] == 0x09 || bytes[next] == 0x0D) { next += 1 }
+        if next < bytes.count && bytes[next] == 0x0A { return next + 1 < bytes.count ? next + 1 : nil }
+        index = next
+      } else {
+        index += 1
+      }
+    }
+    return nil
   }
 
   /// The UTF-8 byte offsets after each sentence plain ICU finds in `text`, without any of
@@ -106,6 +149,10 @@ public struct SentenceSegmenter: Sendable {
   /// The most bytes handed to ICU at once (ICU counts offsets in 32 bits); longer texts are
   /// cut after a line break. Settable for tests.
   var chunkLimit = 1 << 26
+
+  /// From this many bytes, a text is segmented in two halves on two threads. Settable for
+  /// tests.
+  var parallelThreshold = 1 << 20
 }
 
 /// ICU iterators ready for reuse.

@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// Byte-level scanning of UTF-8 text: white space, line breaks and scalars, without
-/// decoding the whole text. The segmenter's hot path runs on these.
-struct UTF8Scanner {
+/// decoding the whole text. The segmenter's hot path runs on these. Sendable: a read-only
+/// view of bytes that outlive every use (one segmentation call), which that call's threads read.
+struct UTF8Scanner: @unchecked Sendable {
   let bytes: UnsafeBufferPointer<UInt8>
 
   var count: Int { bytes.count }

@@ -240,6 +240,26 @@ struct OffsetTests {
     #expect(whole.count == 20 * 17)
   }
 
+  @Test("A long text segmented in two halves on two threads gives the same sentences, paragraphs and chrome")
+  func halves() throws {
+    for name in Corpora.articles {
+      for language in [LanguageTag.indonesian, .english] {
+        let article = try String(contentsOf: Corpora.folder.file(name, language), encoding: .utf8)
+        // Two different articles around the cut, so that repeated lines cross it too.
+        let text = article + "\n\n" + article
+        var whole = try SentenceSegmenter(language: language)
+        whole.parallelThreshold = .max
+        var halves = try SentenceSegmenter(language: language)
+        halves.parallelThreshold = 1
+        let expected = try whole.segment(text)
+        let found = try halves.segment(text)
+        #expect(found == expected, "\(name).\(language)")
+        #expect(found.map(\.chrome) == expected.map(\.chrome))
+        #expect(Set(expected.map(\.chrome)).contains(.repeated) || Set(expected.map(\.chrome)).contains(.firstOfRepeated))
+      }
+    }
+  }
+
   @Test("Presegmented text: a sentence a line, CRLF or LF, blank lines between paragraphs")
   func presegmented() {
     let result = indonesian.presegmented("Satu kalimat.\r\nDua  kalimat.\r\n\r\nTiga.\n")
