@@ -15,11 +15,14 @@ public struct AlignmentDocument: Codable, Hashable, Sendable {
     public var target: [Int]
     /// The bead's confidence, three decimals; a file written by hand may leave it out.
     public var score: DecimalNumber?
+    /// Where a review has got with the bead (`selaras review` saves it); nil before any.
+    public var status: BeadStatus?
 
-    public init(source: [Int], target: [Int], score: Double?) {
+    public init(source: [Int], target: [Int], score: Double?, status: BeadStatus? = nil) {
       self.source = source
       self.target = target
       self.score = score.map { DecimalNumber($0) }
+      self.status = status
     }
   }
 

@@ -1,0 +1,68 @@
+/// One change a reviewer makes to an alignment, as the review page posts it:
+/// `{"op":"merge","bead":I}`, `{"op":"split","bead":I,"source":K,"target":L}`,
+/// `{"op":"null","bead":I}`, `{"op":"accept","bead":I}`, `{"op":"accept-above","score":X}`,
+/// `{"op":"undo"}`, `{"op":"redo"}`.
+public enum ReviewEdit: Sendable, Hashable, Codable {
+  /// Bead I and bead I+1 become one.
+  case merge(bead: Int)
+  /// The first `source` source and `target` target sentences stay in bead I; the rest form a
+  /// new bead after it.
+  case split(bead: Int, source: Int, target: Int)
+  /// Each sentence of bead I becomes a bead of its own, with nothing on the other side.
+  case null(bead: Int)
+  case accept(bead: Int)
+  /// Every pending bead scoring at least `score` is accepted.
+  case acceptAbove(score: Double)
+  case undo
+  case redo
+
+  private enum CodingKeys: String, CodingKey {
+    case op, bead, source, target, score
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let op = try container.decode(String.self, forKey: .op)
+    switch op {
+    case "merge": self = .merge(bead: try container.decode(Int.self, forKey: .bead))
+    case "split":
+      self = .split(
+        bead: try container.decode(Int.self, forKey: .bead), source: try container.decode(Int.self, forKey: .source),
+        target: try container.decode(Int.self, forKey: .target))
+    case "null": self = .null(bead: try container.decode(Int.self, forKey: .bead))
+    case "accept": self = .accept(bead: try container.decode(Int.self, forKey: .bead))
+    case "accept-above": self = .acceptAbove(score: try container.decode(Double.self, forKey: .score))
+    case "undo": self = .undo
+    case "redo": self = .redo
+    default:
+      throw DecodingError.dataCorruptedError(
+        forKey: .op, in: container,
+        debugDescription: "unknown op '\(op)': merge, split, null, accept, accept-above, undo or redo")
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    switch self {
+    case .merge(let bead):
+      try container.encode("merge", forKey: .op)
+      try container.encode(bead, forKey: .bead)
+    case .split(let bead, let source, let target):
+      try container.encode("split", forKey: .op)
+      try container.encode(bead, forKey: .bead)
+      try container.encode(source, forKey: .source)
+      try container.encode(target, forKey: .target)
+    case .null(let bead):
+      try container.encode("null", forKey: .op)
+      try container.encode(bead, forKey: .bead)
+    case .accept(let bead):
+      try container.encode("accept", forKey: .op)
+      try container.encode(bead, forKey: .bead)
+    case .acceptAbove(let score):
+      try container.encode("accept-above", forKey: .op)
+      try container.encode(score, forKey: .score)
+    case .undo: try container.encode("undo", forKey: .op)
+    case .redo: try container.encode("redo", forKey: .op)
+    }
+  }
+}
