@@ -12,6 +12,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // The only target that includes ICU headers; its public header uses <stdint.h> types only.
@@ -42,10 +43,16 @@ let package = Package(
       // The schema, written down for people; SchemaTests holds the migrations to it.
       exclude: ["Schema.sql"]
     ),
+    // HTTP (Hummingbird 2): the review page's API.
+    .target(
+      name: "SelarasServer",
+      dependencies: ["Selaras", .product(name: "Hummingbird", package: "hummingbird")],
+      resources: [.copy("Resources")]
+    ),
     .executableTarget(
       name: "selaras",
       dependencies: [
-        "Selaras", "SelarasStore", "SelarasGlossaries",
+        "Selaras", "SelarasStore", "SelarasGlossaries", "SelarasServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -66,5 +73,11 @@ let package = Package(
       dependencies: ["SelarasStore", "SelarasTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "selarasTests", dependencies: ["selaras", "SelarasTestSupport"]),
     .testTarget(name: "SelarasGlossariesTests", dependencies: ["Selaras", "SelarasGlossaries"]),
+    .testTarget(
+      name: "SelarasServerTests",
+      dependencies: [
+        "SelarasServer", "SelarasTestSupport", "SelarasStore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
   ]
 )

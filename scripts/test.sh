@@ -10,6 +10,7 @@ packages=(
   dict-freedict-eng-ind hunspell-id                         # the aligner's and the glossary's word lists
   libxml2-utils translate-toolkit                           # xmllint and po2tmx, which tests run against our files
   omegat                                                    # a CAT tool the tests open our XLIFF in (headless)
+  curl                                                      # the review server tests talk HTTP with it
 )
 
 if command -v dpkg >/dev/null 2>&1; then

@@ -1,10 +1,10 @@
 import ArgumentParser
 
 @main
-struct SelarasCommand: ParsableCommand {
+struct SelarasCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "selaras",
     abstract: "Indonesian ⇄ English translation memory and terminology for news.",
     version: "0.1.0",
-    subcommands: [Segment.self, Align.self, Glossary.self, TM.self, Pretranslate.self])
+    subcommands: [Segment.self, Align.self, Glossary.self, TM.self, Pretranslate.self, Review.self])
 }

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Selaras
+import SelarasServer
+
+struct Review: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Review an alignment in the browser before it goes into the memory.",
+    discussion: """
+      Aligns SOURCE and TARGET (or loads --alignment, a file of `align --format json` or a saved review)
+      and serves the review page on 127.0.0.1 only. The first line of standard output is the page's
+      address with its token: http://127.0.0.1:PORT/?token=TOKEN. The page saves to --output (default
+      SOURCE.review.json, or the --alignment file itself); with --save, saving also stores the accepted
+      and edited pairs in the memory (--db). Ctrl-C stops the server and says on stderr how many edits
+      were not saved.
+      """)
+
+  @Argument(help: "The English original.")
+  var source: String?
+
+  @Argument(help: "Its Indonesian version.")
+  var target: String?
+
+  @Option(help: "An alignment to review instead: `align --format json` output, or a saved review.")
+  var alignment: String?
+
+  @OptionGroup var languages: LanguagePairOptions<English, Indonesian>
+
+  @Flag(help: "Each non-empty line of SOURCE and TARGET is one sentence.")
+  var presegmented = false
+
+  @Option(help: "The port on 127.0.0.1; 0 picks a free one.")
+  var port = 0
+
+  @Option(help: "Where the page saves the reviewed alignment.")
+  var output: String?
+
+  @Flag(help: "Saving also stores the accepted and edited pairs in the memory.")
+  var save = false
+
+  @Flag(help: "Print the address only; do not open a browser.")
+  var noOpen = false
+
+  @OptionGroup var store: StoreOptions
+
+  func validate() throws {
+    guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    if alignment != nil {
+      guard source == nil && target == nil else { throw ValidationError("give SOURCE and TARGET, or --alignment, not both") }
+    } else {
+      guard source != nil, target != nil else { throw ValidationError("give SOURCE and TARGET, or --alignment FILE") }
+    }
+  }
+
+  func run() async throws {
+    let document: AlignmentDocument
+    let name: String
+    let defaultOutput: String
+    if let alignment {
+      do {
+        document = try AlignmentDocument.read(Data(InputFile.text(alignment).utf8), file: alignment)
+      } catch let error as AlignmentFileError {
+        throw CommandError(error.description)
+      }
+      name = URL(fileURLWithPath: alignment).deletingPathExtension().lastPathComponent
+      defaultOutput = alignment
+    } else {
+      let lexicon = try LoadedGlossary.lexicon(adding: LoadedGlossary.entries(store))
+      let aligner = try ArticleAligner(
+        sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang, lexicon: lexicon)
+      let article = try aligner.align(
+        source: InputFile.text(source), target: InputFile.text(target), presegmented: presegmented)
+      document = AlignmentDocument(article, resources: MachineResources.forLexicon)
+      name = URL(fileURLWithPath: source!).lastPathComponent
+      defaultOutput = source! + ".review.json"
+    }
+    let review: AlignmentReview
+    do {
+      review = try AlignmentReview(document)
+    } catch {
+      throw CommandError("\(alignment ?? name): the alignment does not fit its texts: \(error)")
+    }
+    let store = self.store
+    let saveToMemory = save
+    let session = ReviewSession(
+      review: review, output: URL(fileURLWithPath: output ?? defaultOutput), documentName: name,
+      sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang, memory: { try store.memory() },
+      saveToMemoryOnSave: saveToMemory)
+    let token = Self.newToken()
+    let open = !noOpen
+    let app = Application(
+      router: ReviewServer.router(session: session, token: token),
+      configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "selaras"),
+      onServerRunning: { channel in
+        let address = "http://127.0.0.1:\(channel.localAddress?.port ?? 0)/?token=\(token)"
+        FileHandle.standardOutput.write(Data((address + "\n").utf8))
+        if open { Self.openBrowser(address) }
+      })
+    do {
+      try await app.runService()
+    } catch {
+      throw CommandError("127.0.0.1:\(port): cannot serve (\(error))")
+    }
+    let unsaved = await session.unsavedEdits
+    if unsaved > 0 {
+      printError("\(unsaved) edit\(unsaved == 1 ? "" : "s") not saved: the review was stopped before the page saved it")
+    }
+  }
+
+  /// 128 random bits, as hex.
+  static func newToken() -> String {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
+  }
+
+  /// Opens `address` in the desktop's browser when there is one (`xdg-open`); quietly does
+  /// nothing otherwise, the address being on standard output.
+  static func openBrowser(_ address: String) {
+    let opener = "/usr/bin/xdg-open"
+    guard FileManager.default.isExecutableFile(atPath: opener) else { return }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: opener)
+    process.arguments = [address]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try? process.run()
+  }
+}
