@@ -11,6 +11,7 @@ packages=(
   libxml2-utils translate-toolkit                           # xmllint and po2tmx, which tests run against our files
   omegat                                                    # a CAT tool the tests open our XLIFF in (headless)
   curl                                                      # the review server tests talk HTTP with it
+  chromium chromium-driver python3-selenium                 # the review page, driven in a headless browser
 )
 
 if command -v dpkg >/dev/null 2>&1; then

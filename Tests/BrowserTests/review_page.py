@@ -1,0 +1,65 @@
+#!/usr/bin/python3
+"""Drives `selaras review`'s page in headless Chromium, as a reviewer would with the keyboard.
+
+    review_page.py URL SCREENSHOT.png
+
+Opens the page, waits for the beads, merges the first two (m), moves down and accepts the
+next (j, a), saves (the Save button), writes a screenshot and checks it is not blank. Prints
+{"load_seconds": …, "rows": …, "rows_after_merge": …} on stdout; any failure exits non-zero.
+"""
+import json
+import sys
+import time
+import zlib
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def distinct_pixels(png):
+    """How many distinct bytes the decompressed image data holds: 1 or 2 for a blank page."""
+    data, position = b"", 8
+    while position < len(png):
+        length = int.from_bytes(png[position:position + 4], "big")
+        kind = png[position + 4:position + 8]
+        if kind == b"IDAT":
+            data += png[position + 8:position + 8 + length]
+        position += 12 + length
+    return len(set(zlib.decompress(data)))
+
+
+url, screenshot = sys.argv[1], sys.argv[2]
+options = Options()
+for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+    options.add_argument(argument)
+options.binary_location = "/usr/bin/chromium"
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+try:
+    wait = WebDriverWait(driver, 15)
+    # Read through the page's script: the table is rebuilt after every edit.
+    count = lambda: driver.execute_script("return document.querySelectorAll('#beads tr').length")
+    row_class = lambda index: driver.execute_script(
+        "const row = document.querySelectorAll('#beads tr')[arguments[0]]; return row ? row.className : ''", index)
+    start = time.monotonic()
+    driver.get(url)
+    wait.until(lambda _: count() > 0)
+    load = time.monotonic() - start
+    before = count()
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys("m")
+    wait.until(lambda _: count() == before - 1)
+    body.send_keys("j")
+    body.send_keys("a")
+    wait.until(lambda _: "accepted" in row_class(1))
+    driver.find_element(By.ID, "save").click()
+    wait.until(lambda _: "saved to" in driver.find_element(By.ID, "message").text)
+    driver.save_screenshot(screenshot)
+    with open(screenshot, "rb") as file:
+        if distinct_pixels(file.read()) < 8:
+            sys.exit("the screenshot is blank")
+    print(json.dumps({"load_seconds": load, "rows": before, "rows_after_merge": count()}))
+finally:
+    driver.quit()
