@@ -3,7 +3,8 @@ import Hummingbird
 import Selaras
 
 /// The review page's HTTP API over one ``ReviewSession``: `GET /` (the page),
-/// `GET /api/alignment`, `POST /api/edits`, `POST /api/save`, `POST /api/save-to-memory`.
+/// `GET /api/alignment` (the align JSON with each bead's status, anchors and terms),
+/// `POST /api/edits`, `POST /api/save`, `POST /api/save-to-memory`.
 /// Every request needs the session's token (`Authorization: Bearer TOKEN` or `?token=`;
 /// else 401) and a `Host` of 127.0.0.1 or localhost (else 403: a page elsewhere cannot reach
 /// it through DNS rebinding); bodies are capped at ``bodyLimit``. Errors are
@@ -24,7 +25,7 @@ public enum ReviewServer {
         body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
     }
     router.get("/api/alignment") { _, _ -> Response in
-      try json(await session.document)
+      try json(await session.annotated)
     }
     router.post("/api/edits") { request, _ -> Response in
       let body = try await request.body.collect(upTo: bodyLimit)
@@ -34,7 +35,7 @@ public enum ReviewServer {
       } catch {
         return Self.error(.badRequest, "not an edit: \(Self.reason(error))")
       }
-      let result: Result<AlignmentDocument, ReviewError> = await session.result(of: edit)
+      let result: Result<AnnotatedAlignment, ReviewError> = await session.result(of: edit)
       switch result {
       case .success(let document): return try json(document)
       case .failure(let error): return Self.error(.unprocessableContent, error.description)

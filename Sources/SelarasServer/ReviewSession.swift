@@ -17,14 +17,17 @@ public actor ReviewSession {
 
   /// Whether `save` also stores the reviewed pairs in the memory.
   public let saveToMemoryOnSave: Bool
+  /// The anchors and glossary terms of every sentence, worked out when the session starts.
+  public let notes: SentenceNotes
 
   public init(
     review: AlignmentReview, output: URL, documentName: String, sourceLanguage: LanguageTag,
     targetLanguage: LanguageTag, memory: @escaping @Sendable () throws -> any TranslationMemory,
-    saveToMemoryOnSave: Bool = false
+    saveToMemoryOnSave: Bool = false, glossary: LayeredGlossary? = nil
   ) {
     self.review = review
     self.saveToMemoryOnSave = saveToMemoryOnSave
+    notes = SentenceNotes(review.document, source: sourceLanguage, target: targetLanguage, glossary: glossary)
     self.output = output
     self.documentName = documentName
     self.sourceLanguage = sourceLanguage
@@ -34,6 +37,11 @@ public actor ReviewSession {
 
   public var document: AlignmentDocument { review.document }
 
+  /// The alignment as the page shows it: with each bead's anchors and glossary terms.
+  public var annotated: AnnotatedAlignment {
+    AnnotatedAlignment(review.document, notes: notes)
+  }
+
   /// Makes `edit`; throws and changes nothing when it would break the alignment.
   public func apply(_ edit: ReviewEdit) throws(ReviewError) -> AlignmentDocument {
     try review.apply(edit)
@@ -41,10 +49,11 @@ public actor ReviewSession {
     return review.document
   }
 
-  /// ``apply(_:)``'s outcome as a value.
-  public func result(of edit: ReviewEdit) -> Result<AlignmentDocument, ReviewError> {
+  /// ``apply(_:)``'s outcome as a value, the alignment annotated as the page shows it.
+  public func result(of edit: ReviewEdit) -> Result<AnnotatedAlignment, ReviewError> {
     do throws(ReviewError) {
-      return .success(try apply(edit))
+      _ = try apply(edit)
+      return .success(annotated)
     } catch {
       return .failure(error)
     }

@@ -49,6 +49,9 @@ struct ReviewServerTests {
       #expect(alignment.status == .ok)
       let beads = try JSONDecoder().decode(Beads.self, from: Data(buffer: alignment.body)).beads
       #expect(beads.count > 5 && beads.allSatisfy { $0.status == "pending" })
+      // Each bead with its anchors and terms (none here: the session has no glossary).
+      #expect(String(buffer: alignment.body).contains("\"anchors\":[\"#6\""))
+      #expect(String(buffer: alignment.body).contains("\"terms\":[]"))
       for uri in ["/", "/api/alignment", "/api/alignment?token=wrong"] {
         let refused = try await client.execute(uri: uri, method: .get)
         #expect(refused.status == .unauthorized, "\(uri)")

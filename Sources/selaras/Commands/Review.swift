@@ -86,7 +86,7 @@ struct Review: AsyncParsableCommand {
     let session = ReviewSession(
       review: review, output: URL(fileURLWithPath: output ?? defaultOutput), documentName: name,
       sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang, memory: { try store.memory() },
-      saveToMemoryOnSave: saveToMemory)
+      saveToMemoryOnSave: saveToMemory, glossary: try LoadedGlossary.load(store))
     let token = Self.newToken()
     let open = !noOpen
     let app = Application(

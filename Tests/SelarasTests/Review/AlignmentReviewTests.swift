@@ -103,4 +103,31 @@ struct AlignmentReviewTests {
     #expect(edit == .split(bead: 3, source: 1, target: 0))
     #expect(throws: DecodingError.self) { try JSONDecoder().decode(ReviewEdit.self, from: Data(#"{"op":"swap"}"#.utf8)) }
   }
+
+  @Test("A bead's notes: the numbers, dates and names both sides hold, and the glossary's terms in each side")
+  func notes() throws {
+    let review = try review()
+    let glossary = LayeredGlossary(
+      store: [TermEntry(terms: [Term("suku bunga acuan", language: .indonesian), Term("benchmark interest rate", language: .english)])],
+      shipped: [TermEntry(terms: [Term("rupiah", language: .indonesian), Term("rupiah", language: .english)])],
+      morphology: IndonesianMorphology())
+    let annotated = AnnotatedAlignment(
+      review.document, notes: SentenceNotes(review.document, source: .english, target: .indonesian, glossary: glossary))
+    // The lead: `JAKARTA, Nov 20 (Reuters) - Bank Indonesia kept its benchmark interest rate unchanged
+    // at 6.00% …` against its Indonesian version.
+    let lead = try #require(annotated.beads.first { bead in
+      bead.source.contains { annotated.source[$0].contains("kept its benchmark interest rate") }
+    })
+    if !lead.target.isEmpty {
+      #expect(lead.anchors.contains("#6"), "\(lead.anchors)")
+      #expect(lead.terms.contains { $0.side == "source" && $0.term == "benchmark interest rate" && $0.origin == .store })
+    }
+    let withRupiah = annotated.beads.filter { bead in bead.terms.contains { $0.term == "rupiah" && $0.side == "target" } }
+    #expect(!withRupiah.isEmpty)
+    #expect(withRupiah.allSatisfy { $0.terms.contains { $0.origin == .shipped } })
+    // A null bead has no anchors.
+    let nulls = annotated.beads.filter { $0.source.isEmpty || $0.target.isEmpty }
+    #expect(nulls.allSatisfy { $0.anchors.isEmpty })
+  }
 }
+
