@@ -56,4 +56,32 @@ struct CommandRunner {
       stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
   }
+
+  /// A `selaras` that keeps running (a server), and the first line it printed.
+  struct Running {
+    var process: Process
+    var stderr: Pipe
+    var firstLine: String
+  }
+
+  /// Starts `selaras` with `arguments`, its standard output and error piped, and waits for
+  /// the first line of its output (a server's address). The caller stops it.
+  static func start(_ arguments: [String]) throws -> Running {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    var first = Data()
+    while !first.contains(0x0A) {
+      let chunk = stdout.fileHandleForReading.availableData
+      guard !chunk.isEmpty else { break }
+      first.append(chunk)
+    }
+    let line = String(decoding: first, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+    return Running(process: process, stderr: stderr, firstLine: line)
+  }
 }

@@ -28,21 +28,11 @@ struct ReviewBrowserTests {
     try "{\"source\":\(strings(source)),\"target\":\(strings(target)),\"beads\":[\(beads.joined(separator: ","))]}"
       .write(to: alignment, atomically: true, encoding: .utf8)
 
-    let server = Process()
-    server.executableURL = CommandRunner.executable
-    server.arguments = ["review", "--alignment", alignment.path, "--output", output.path, "--no-open"]
-    let stdout = Pipe()
-    server.standardOutput = stdout
-    server.standardError = FileHandle.nullDevice
-    try server.run()
+    let running = try CommandRunner.start(
+      ["review", "--alignment", alignment.path, "--output", output.path, "--no-open"])
+    let server = running.process
     defer { if server.isRunning { server.interrupt() } }
-    var first = Data()
-    while !first.contains(0x0A) {
-      let chunk = stdout.fileHandleForReading.availableData
-      guard !chunk.isEmpty else { break }
-      first.append(chunk)
-    }
-    let address = String(decoding: first, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+    let address = running.firstLine
     #expect(address.hasPrefix("http://127.0.0.1:"))
 
     let browser = try CommandRunner.run(

@@ -25,23 +25,12 @@ struct ReviewCommandTests {
       ["align", "Corpora/health-dengue.en.txt", "Corpora/health-dengue.id.txt", "--format", "json"])
     try aligned.stdout.write(to: alignment, atomically: true, encoding: .utf8)
 
-    let process = Process()
-    process.executableURL = CommandRunner.executable
-    process.arguments = ["review", "--alignment", alignment.path, "--output", output.path, "--no-open", "--db", database.path]
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
+    let server = try CommandRunner.start(
+      ["review", "--alignment", alignment.path, "--output", output.path, "--no-open", "--db", database.path])
+    let process = server.process
     defer { if process.isRunning { process.terminate() } }
     // The first line: the page's address with its token.
-    var first = Data()
-    while !first.contains(0x0A) {
-      let chunk = stdout.fileHandleForReading.availableData
-      guard !chunk.isEmpty else { break }
-      first.append(chunk)
-    }
-    let address = String(decoding: first, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+    let address = server.firstLine
     #expect(address.hasPrefix("http://127.0.0.1:") && address.contains("/?token="), "\(address)")
     let root = address.components(separatedBy: "/?token=")[0]
     let token = address.components(separatedBy: "?token=").last ?? ""
@@ -67,7 +56,7 @@ struct ReviewCommandTests {
     #expect(try curl(["-X", "POST", "-H", "Authorization: Bearer \(token)", "-d", #"{"op":"accept","bead":2}"#, root + "/api/edits"]).status == 200)
     kill(process.processIdentifier, SIGINT)
     process.waitUntilExit()
-    let messages = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let messages = String(decoding: server.stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     #expect(process.terminationStatus == 0)
     #expect(messages.contains("1 edit not saved"), "\(messages)")
   }

@@ -16,6 +16,13 @@ public struct LayeredGlossary: Sendable {
   public let origins: [GlossaryOrigin]
   public let matcher: GlossaryMatcher
 
+  /// The entries with the shipped ones first: the order the aligner's lexicon takes the
+  /// glossary in (``Lexicon/init(glossary:)``), so that a shipped translation stays first.
+  public var shippedFirst: [TermEntry] {
+    let storeCount = origins.firstIndex(of: .shipped) ?? entries.count
+    return Array(entries[storeCount...] + entries[..<storeCount])
+  }
+
   public init(store: [TermEntry], shipped: [TermEntry], morphology: IndonesianMorphology) {
     entries = store + shipped
     origins = Array(repeating: .store, count: store.count) + Array(repeating: .shipped, count: shipped.count)

@@ -35,10 +35,19 @@ public struct Pretranslator: Sendable {
     // Down to 50% for the analysis, even when fewer are shown.
     let search = MemorySearchOptions(
       language: source, minimumScore: min(options.minimumScore, 50), limit: max(options.matches, 1))
+    // Each distinct text looked up once: a repeated sentence has the same matches.
+    var byText: [String: [MemoryMatch]] = [:]
     var found: [[MemoryMatch]] = []
     for sentence in sentences {
-      let matches = Self.isChrome(sentence) ? [] : try memory?.search(sentence.text, options: search) ?? []
-      found.append(matches.filter { $0.unit.targetLanguage == target })
+      if Self.isChrome(sentence) {
+        found.append([])
+      } else if let known = byText[sentence.text] {
+        found.append(known)
+      } else {
+        let matches = try memory?.search(sentence.text, options: search).filter { $0.unit.targetLanguage == target } ?? []
+        byText[sentence.text] = matches
+        found.append(matches)
+      }
     }
     var seen = Set<String>()
     let segments = sentences.enumerated().map { index, sentence -> PretranslatedSegment in

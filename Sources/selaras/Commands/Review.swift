@@ -54,6 +54,8 @@ struct Review: AsyncParsableCommand {
   }
 
   func run() async throws {
+    // The glossary whose terms the page marks, and which anchors a new alignment: read once.
+    let glossary = try LoadedGlossary.load(store)
     let document: AlignmentDocument
     let name: String
     let defaultOutput: String
@@ -66,7 +68,7 @@ struct Review: AsyncParsableCommand {
       name = URL(fileURLWithPath: alignment).deletingPathExtension().lastPathComponent
       defaultOutput = alignment
     } else {
-      let lexicon = try LoadedGlossary.lexicon(adding: LoadedGlossary.entries(store))
+      let lexicon = try LoadedGlossary.lexicon(adding: glossary.shippedFirst)
       let aligner = try ArticleAligner(
         sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang, lexicon: lexicon)
       let article = try aligner.align(
@@ -86,7 +88,7 @@ struct Review: AsyncParsableCommand {
     let session = ReviewSession(
       review: review, output: URL(fileURLWithPath: output ?? defaultOutput), documentName: name,
       sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang, memory: { try store.memory() },
-      saveToMemoryOnSave: saveToMemory, glossary: try LoadedGlossary.load(store))
+      saveToMemoryOnSave: saveToMemory, glossary: glossary)
     let token = Self.newToken()
     let open = !noOpen
     let app = Application(

@@ -61,7 +61,7 @@ extension Glossary {
 
     func run() throws {
       let glossary = try LoadedGlossary.load(store)
-      let lexicon = try LoadedGlossary.lexicon(adding: LoadedGlossary.entries(store))
+      let lexicon = try LoadedGlossary.lexicon(adding: glossary.shippedFirst)
       let extractor = TermExtractor(lexicon: lexicon, minimumCount: minCount, glossary: glossary.matcher)
       let candidates = TermCandidate.shortlist(
         extractor.candidates(try pairs.pairs(store)), phraseLimit: top, newOnly: newOnly)
