@@ -79,7 +79,7 @@ public actor ReviewSession {
         source: bead.source.map { document.source[$0] }.joined(separator: " "),
         target: bead.target.map { document.target[$0] }.joined(separator: " "), document: documentName,
         score: bead.score?.value, creationTool: "Selaras",
-        properties: [.init(type: "x-status", value: (bead.status ?? .pending).rawValue)])
+        properties: [.init(type: TranslationUnit.reviewStatusProperty, value: (bead.status ?? .pending).rawValue)])
     }
     return try memory().addUnits(units)
   }

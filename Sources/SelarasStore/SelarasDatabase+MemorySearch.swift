@@ -17,7 +17,8 @@ extension SelarasDatabase {
     let keys = segmentKeys.words + segmentKeys.punctuation
     guard !keys.isEmpty, limit > 0 else { return [] }
     return try writer.read { db in
-      // The best so far, best first (earlier unit first among equal scores).
+      // The best so far, best first (earlier unit first among equal scores), with every unit
+      // tied with the `limit`-th: a reviewed one among them ranks first.
       var best: [(score: Int, id: Int64, turned: Bool)] = []
       let largestId = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
       for side in [Side.source, .target] {
@@ -32,7 +33,7 @@ extension SelarasDatabase {
           database: db)
         for candidate in candidates {
           // Nothing after this one can beat the scores found.
-          guard candidate.bound >= (best.count == limit ? best[limit - 1].score : minimumScore) else { break }
+          guard candidate.bound >= (best.count >= limit ? best[limit - 1].score : minimumScore) else { break }
           // The stored text's tokens, read where SQLite holds it; nil when the unit is gone or
           // in another language.
           let tokens = try fetch.withFirstRow(.integer(candidate.id), .text(language.language)) { row in
@@ -42,9 +43,9 @@ extension SelarasDatabase {
           let score = FuzzyMatch.score(queryTokens, tokens)
           guard score >= minimumScore else { continue }
           let place = best.firstIndex { $0.score < score || $0.score == score && $0.id > candidate.id } ?? best.count
-          if place < limit {
+          if place < limit || score == best[limit - 1].score {
             best.insert((score, candidate.id, side == .target), at: place)
-            if best.count > limit { best.removeLast() }
+            while best.count > limit, best[best.count - 1].score < best[limit - 1].score { best.removeLast() }
           }
         }
       }
@@ -54,11 +55,12 @@ extension SelarasDatabase {
         "SELECT \(Self.unitColumns) FROM unit WHERE id IN (\(ids.map(String.init).joined(separator: ",")))", db: db)
       let units = Dictionary(rows, uniquingKeysWith: { first, _ in first })
       let properties = try Self.properties(of: ids, db: db)
-      return best.compactMap { match in
+      let matches = best.compactMap { match -> MemoryMatch? in
         guard var unit = units[match.id] else { return nil }
         unit.properties = properties[match.id] ?? []
         return MemoryMatch(score: match.score, unit: match.turned ? unit.reversed : unit, id: match.id)
       }
+      return MemoryMatch.ranked(matches, limit: limit)
     }
   }
 

@@ -16,6 +16,7 @@ public struct MemoryConformance: Sendable {
   public enum Check: String, CaseIterable, Sendable, CustomStringConvertible {
     case searchScoresAreFuzzyMatch
     case searchTurnsPairsToTheQueryLanguage
+    case reviewedUnitRanksFirstAmongEqualScores
     case duplicatesAndProvenance
     case failedImportStoresNothing
     case concurrentImportReturnsTheProducersResult
@@ -38,6 +39,7 @@ public struct MemoryConformance: Sendable {
     switch check {
     case .searchScoresAreFuzzyMatch: try searchScoresAreFuzzyMatch()
     case .searchTurnsPairsToTheQueryLanguage: try searchTurnsPairsToTheQueryLanguage()
+    case .reviewedUnitRanksFirstAmongEqualScores: try reviewedUnitRanksFirstAmongEqualScores()
     case .duplicatesAndProvenance: try duplicatesAndProvenance()
     case .failedImportStoresNothing: try failedImportStoresNothing()
     case .concurrentImportReturnsTheProducersResult: try concurrentImportReturnsTheProducersResult()
@@ -97,6 +99,38 @@ public struct MemoryConformance: Sendable {
     #expect(matches.first?.unit.sourceLanguage == .indonesian)
     #expect(matches.first?.unit.target == "Lavrov arrived in Tehran on Monday.")
     #expect(try memory.searchUnits("Lavrov arrived in Tehran on Monday.", language: .english).first?.score == 100)
+  }
+
+  /// Among units of one score, one a person accepted or edited (`x-status`) comes before those
+  /// nobody reviewed, even when the limit would have cut it; a higher score still comes first.
+  private func reviewedUnitRanksFirstAmongEqualScores() throws {
+    let memory = try make()
+    func unit(_ target: String, status: BeadStatus?, source: String = "The rupiah fell 1.2% on Tuesday.")
+      -> TranslationUnit
+    {
+      var unit = Self.unit(source, target)
+      if let status { unit.properties = [.init(type: TranslationUnit.reviewStatusProperty, value: status.rawValue)] }
+      return unit
+    }
+    try memory.addUnits([
+      unit("Rupiah melemah 1,2% pada Selasa.", status: nil),
+      unit("Rupiah turun 1,2% pada Selasa.", status: .pending),
+      unit("Rupiah melemah 1,2 persen pada Selasa.", status: .accepted),
+      unit("Nilai rupiah turun 1,2% hari Selasa.", status: .edited),
+      unit("Rupiah melemah pada Selasa.", status: .accepted, source: "The rupiah fell on Tuesday."),
+    ])
+    let query = "The rupiah fell 1.2% on Tuesday."
+    let one = try memory.searchUnits(query, language: .english, minimumScore: 50, limit: 1)
+    #expect(one.map(\.unit.target) == ["Rupiah melemah 1,2 persen pada Selasa."])
+    let all = try memory.searchUnits(query, language: .english, minimumScore: 50, limit: 10)
+    #expect(
+      all.map(\.unit.target) == [
+        "Rupiah melemah 1,2 persen pada Selasa.", "Nilai rupiah turun 1,2% hari Selasa.",
+        "Rupiah melemah 1,2% pada Selasa.", "Rupiah turun 1,2% pada Selasa.", "Rupiah melemah pada Selasa.",
+      ])
+    #expect(all.map(\.score).first == 100)
+    #expect(all.last.map { $0.score < 100 } == true)
+    #expect(all.map(\.unit.isReviewed) == [true, true, false, false, true])
   }
 
   /// A unit stored twice is one unit; what a unit carries comes back as it went in, in order.

@@ -3,8 +3,10 @@
 
     review_page.py URL SCREENSHOT.png
 
-Opens the page, waits for the beads, merges the first two (m), moves down and accepts the
-next (j, a), saves (the Save button), writes a screenshot and checks it is not blank. Prints
+Opens the page, waits for the beads, merges the first two (m), goes to the next bead's target
+side (j, l), moves its sentence down to the bead below (d), undoes that with the toolbar's Undo
+button, moves it up into the merged bead instead (u), accepts the bead left (a), saves (the Save
+button), writes a screenshot and checks it is not blank. Prints
 {"load_seconds": …, "rows": …, "rows_after_merge": …} on stdout; any failure exits non-zero.
 """
 import json
@@ -42,6 +44,9 @@ try:
     count = lambda: driver.execute_script("return document.querySelectorAll('#beads tr').length")
     row_class = lambda index: driver.execute_script(
         "const row = document.querySelectorAll('#beads tr')[arguments[0]]; return row ? row.className : ''", index)
+    target_text = lambda index: driver.execute_script(
+        "const row = document.querySelectorAll('#beads tr')[arguments[0]]; return row ? row.children[1].textContent : null",
+        index)
     driver.get(url)
     # The page notes when its first rendering was done, in milliseconds since it was asked for.
     rendered = wait.until(lambda _: driver.execute_script("return window.selarasRendered"))
@@ -51,6 +56,13 @@ try:
     body.send_keys("m")
     wait.until(lambda _: count() == before - 1)
     body.send_keys("j")
+    body.send_keys("l")
+    body.send_keys("d")
+    wait.until(lambda _: target_text(1) == "")
+    driver.find_element(By.CSS_SELECTOR, "#tools button[data-key='z']").click()
+    wait.until(lambda _: target_text(1) not in ("", None))
+    body.send_keys("u")
+    wait.until(lambda _: target_text(1) == "")
     body.send_keys("a")
     wait.until(lambda _: "accepted" in row_class(1))
     driver.find_element(By.ID, "save").click()

@@ -70,7 +70,7 @@ struct ReviewServerTests {
     }
   }
 
-  @Test("Edits round-trip: merge, accept, undo, redo; a bad edit is 422 or 400 and changes nothing")
+  @Test("Edits round-trip: merge, accept, undo, redo; moving a sentence needs a side and a bead to move it to; a bad edit is 422 or 400 and changes nothing")
   func edits() async throws {
     let output = TemporaryFile.url("json")
     defer { try? FileManager.default.removeItem(at: output) }
@@ -93,6 +93,8 @@ struct ReviewServerTests {
       #expect(broken.status == .unprocessableContent)
       #expect(String(buffer: broken.body).contains("out of range"))
       #expect(try await post(#"{"op":"swap"}"#).status == .badRequest)
+      #expect(try await post(#"{"op":"move-up","bead":1}"#).status == .badRequest)  // which side?
+      #expect(try await post(#"{"op":"move-up","bead":0,"side":"target"}"#).status == .unprocessableContent)
       #expect(try await post("not json").status == .badRequest)
       let too = try await post(String(repeating: " ", count: ReviewServer.bodyLimit + 1))
       #expect(too.status == .contentTooLarge)

@@ -6,7 +6,7 @@ import Testing
 /// (Tests/BrowserTests/review_page.py).
 @Suite("selaras review in Chromium")
 struct ReviewBrowserTests {
-  @Test("A 300-bead alignment loads and renders in under a second; keyboard merge and accept, then save, reach the file")
+  @Test("A 300-bead alignment loads and renders in under a second; merge, move down, undo, move up and accept, then save, reach the file")
   func keyboardReview() throws {
     // 300 one-to-one beads of real sentences: the Corpora pairs, over and over.
     let pairs = Corpora.linePairs
@@ -47,18 +47,21 @@ struct ReviewBrowserTests {
     let run = try JSONDecoder().decode(Run.self, from: Data(browser.stdout.utf8))
     #expect(run.rows == count && run.rows_after_merge == count - 1)
     #expect(run.load_seconds < 1, "\(run.load_seconds) s to load and render \(count) beads")
-    // What the page saved: the merged bead edited, the next accepted, the rest pending.
+    // What the page saved: the merged bead edited, with the next bead's target sentence moved
+    // up into it; the next, now a lone source sentence, accepted; the rest pending.
     struct Saved: Decodable {
       struct Bead: Decodable {
         var source: [Int]
+        var target: [Int]
         var status: String?
       }
       var beads: [Bead]
     }
     let saved = try JSONDecoder().decode(Saved.self, from: Data(contentsOf: output)).beads
     #expect(saved.count == count - 1)
-    #expect(saved[0].source == [0, 1] && saved[0].status == "edited")
-    #expect(saved[1].status == "accepted")
+    #expect(saved[0].source == [0, 1] && saved[0].target == [0, 1, 2] && saved[0].status == "edited")
+    #expect(saved[1].source == [2] && saved[1].target == [] && saved[1].status == "accepted")
+    #expect(saved[2].source == [3] && saved[2].target == [3])
     #expect(saved.dropFirst(2).allSatisfy { $0.status == "pending" })
     #expect(try FileManager.default.attributesOfItem(atPath: screenshot.path)[.size] as? Int ?? 0 > 0)
     print("review page: \(run.load_seconds) s for \(count) beads; screenshot \(screenshot.path)")

@@ -15,3 +15,15 @@ public struct MemoryMatch: Hashable, Sendable, Codable {
     self.id = id
   }
 }
+
+extension MemoryMatch {
+  /// The first `limit` of `matches` in the order a search returns them: the higher score first;
+  /// among equal scores a reviewed unit (``TranslationUnit/isReviewed``) before one nobody
+  /// reviewed; then as they came (a backend passes them earlier unit first).
+  public static func ranked(_ matches: [MemoryMatch], limit: Int) -> [MemoryMatch] {
+    matches.enumerated().sorted { first, second in
+      (first.element.score, first.element.unit.isReviewed ? 1 : 0, -first.offset)
+        > (second.element.score, second.element.unit.isReviewed ? 1 : 0, -second.offset)
+    }.prefix(limit).map(\.element)
+  }
+}

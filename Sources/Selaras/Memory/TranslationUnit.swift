@@ -61,3 +61,17 @@ extension TranslationUnit {
     sourceLanguage == language ? self : reversed
   }
 }
+
+extension TranslationUnit {
+  /// The property that holds a pair's review status (`<prop type="x-status">` in TMX), as
+  /// `selaras review` stores it.
+  public static let reviewStatusProperty = "x-status"
+
+  /// Where a person reviewing the pair got with it, when one did.
+  public var reviewStatus: BeadStatus? {
+    properties.first { $0.type == Self.reviewStatusProperty }.flatMap { BeadStatus(rawValue: $0.value) }
+  }
+
+  /// Whether a person accepted or edited the pair.
+  public var isReviewed: Bool { reviewStatus == .accepted || reviewStatus == .edited }
+}

@@ -92,6 +92,26 @@ public struct AlignmentReview: Sendable {
       second.target = Array(original.target.dropFirst(targetCount))
       second.status = .edited
       beads.replaceSubrange(index...index, with: [first, second])
+    case .moveUp(let index, let side), .moveDown(let index, let side):
+      let up = if case .moveUp = edit { true } else { false }
+      let original = try bead(index)
+      let neighbour = up ? index - 1 : index + 1
+      guard beads.indices.contains(neighbour) else {
+        throw ReviewError("bead \(index) has no bead \(up ? "above" : "below") to move a sentence to")
+      }
+      guard let sentence = up ? original[keyPath: side.sentences].first : original[keyPath: side.sentences].last else {
+        throw ReviewError("bead \(index) has no \(side.rawValue) sentence to move")
+      }
+      if up {
+        beads[neighbour][keyPath: side.sentences].append(sentence)
+        beads[index][keyPath: side.sentences].removeFirst()
+      } else {
+        beads[neighbour][keyPath: side.sentences].insert(sentence, at: 0)
+        beads[index][keyPath: side.sentences].removeLast()
+      }
+      beads[neighbour].status = .edited
+      beads[index].status = .edited
+      if beads[index].source.isEmpty && beads[index].target.isEmpty { beads.remove(at: index) }
     case .null(let index):
       let original = try bead(index)
       let nulls =

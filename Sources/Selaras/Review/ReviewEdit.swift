@@ -1,5 +1,6 @@
 /// One change a reviewer makes to an alignment, as the review page posts it:
 /// `{"op":"merge","bead":I}`, `{"op":"split","bead":I,"source":K,"target":L}`,
+/// `{"op":"move-up","bead":I,"side":"source"}`, `{"op":"move-down","bead":I,"side":"target"}`,
 /// `{"op":"null","bead":I}`, `{"op":"accept","bead":I}`, `{"op":"accept-above","score":X}`,
 /// `{"op":"undo"}`, `{"op":"redo"}`.
 public enum ReviewEdit: Sendable, Hashable, Codable {
@@ -8,6 +9,12 @@ public enum ReviewEdit: Sendable, Hashable, Codable {
   /// The first `source` source and `target` target sentences stay in bead I; the rest form a
   /// new bead after it.
   case split(bead: Int, source: Int, target: Int)
+  /// The first sentence of one side of bead I moves to the end of that side of bead I-1; a bead
+  /// left with no sentence goes.
+  case moveUp(bead: Int, side: BeadSide)
+  /// The last sentence of one side of bead I moves to the start of that side of bead I+1; a
+  /// bead left with no sentence goes.
+  case moveDown(bead: Int, side: BeadSide)
   /// Each sentence of bead I becomes a bead of its own, with nothing on the other side.
   case null(bead: Int)
   case accept(bead: Int)
@@ -17,7 +24,7 @@ public enum ReviewEdit: Sendable, Hashable, Codable {
   case redo
 
   private enum CodingKeys: String, CodingKey {
-    case op, bead, source, target, score
+    case op, bead, source, target, score, side
   }
 
   public init(from decoder: any Decoder) throws {
@@ -29,6 +36,12 @@ public enum ReviewEdit: Sendable, Hashable, Codable {
       self = .split(
         bead: try container.decode(Int.self, forKey: .bead), source: try container.decode(Int.self, forKey: .source),
         target: try container.decode(Int.self, forKey: .target))
+    case "move-up":
+      self = .moveUp(
+        bead: try container.decode(Int.self, forKey: .bead), side: try container.decode(BeadSide.self, forKey: .side))
+    case "move-down":
+      self = .moveDown(
+        bead: try container.decode(Int.self, forKey: .bead), side: try container.decode(BeadSide.self, forKey: .side))
     case "null": self = .null(bead: try container.decode(Int.self, forKey: .bead))
     case "accept": self = .accept(bead: try container.decode(Int.self, forKey: .bead))
     case "accept-above": self = .acceptAbove(score: try container.decode(Double.self, forKey: .score))
@@ -37,7 +50,7 @@ public enum ReviewEdit: Sendable, Hashable, Codable {
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .op, in: container,
-        debugDescription: "unknown op '\(op)': merge, split, null, accept, accept-above, undo or redo")
+        debugDescription: "unknown op '\(op)': merge, split, move-up, move-down, null, accept, accept-above, undo or redo")
     }
   }
 
@@ -52,6 +65,14 @@ public enum ReviewEdit: Sendable, Hashable, Codable {
       try container.encode(bead, forKey: .bead)
       try container.encode(source, forKey: .source)
       try container.encode(target, forKey: .target)
+    case .moveUp(let bead, let side):
+      try container.encode("move-up", forKey: .op)
+      try container.encode(bead, forKey: .bead)
+      try container.encode(side, forKey: .side)
+    case .moveDown(let bead, let side):
+      try container.encode("move-down", forKey: .op)
+      try container.encode(bead, forKey: .bead)
+      try container.encode(side, forKey: .side)
     case .null(let bead):
       try container.encode("null", forKey: .op)
       try container.encode(bead, forKey: .bead)
@@ -63,6 +84,18 @@ public enum ReviewEdit: Sendable, Hashable, Codable {
       try container.encode(score, forKey: .score)
     case .undo: try container.encode("undo", forKey: .op)
     case .redo: try container.encode("redo", forKey: .op)
+    }
+  }
+}
+
+/// One side of a bead: its source or its target sentences.
+public enum BeadSide: String, Sendable, Hashable, Codable {
+  case source, target
+
+  var sentences: WritableKeyPath<AlignmentDocument.Bead, [Int]> {
+    switch self {
+    case .source: \.source
+    case .target: \.target
     }
   }
 }

@@ -37,6 +37,47 @@ struct AlignmentReviewTests {
     #expect(review.beads[0].status == .accepted)
   }
 
+  @Test("u and d move a bead's boundary sentence to the bead above or below; a bead left empty goes")
+  func moveBoundary() throws {
+    var review = try review()
+    let original = review.beads
+    // A pair followed by a pair: the first target sentence of the second moves up into the first,
+    // and back down again.
+    let pair = try #require(
+      original.indices.dropLast().first { index in
+        [original[index], original[index + 1]].allSatisfy { !$0.source.isEmpty && !$0.target.isEmpty }
+      })
+    try review.apply(.moveUp(bead: pair + 1, side: .target))
+    #expect(review.beads[pair].target == original[pair].target + [original[pair + 1].target[0]])
+    #expect(review.beads[pair + 1].target == Array(original[pair + 1].target.dropFirst()))
+    #expect(review.beads[pair].source == original[pair].source)
+    #expect(review.beads[pair].status == .edited && review.beads[pair + 1].status == .edited)
+    try review.apply(.moveDown(bead: pair, side: .target))
+    #expect(review.beads.map(\.source) == original.map(\.source))
+    #expect(review.beads.map(\.target) == original.map(\.target))
+    // Moving a one-sentence bead's only sentence away leaves no empty bead behind: a 1-1 pair
+    // whose source goes up and whose target goes down is gone, its sentences in its neighbours.
+    var fresh = try self.review()
+    let single = try #require(
+      original.indices.dropFirst().dropLast().first { original[$0].source.count == 1 && original[$0].target.count == 1 })
+    try fresh.apply(.moveUp(bead: single, side: .source))
+    try fresh.apply(.moveDown(bead: single, side: .target))
+    #expect(fresh.beads.count == original.count - 1)
+    #expect(fresh.beads[single - 1].source.last == original[single].source[0])
+    #expect(fresh.beads[single].target.first == original[single].target[0])
+    // Nothing to move, or nowhere to move it: refused, nothing changed.
+    let before = fresh.beads
+    let nullSource = fresh.beads.indices.dropFirst().first { fresh.beads[$0].source.isEmpty }
+    var refused: [ReviewEdit] = [.moveUp(bead: 0, side: .source), .moveDown(bead: fresh.beads.count - 1, side: .target)]
+    if let nullSource { refused.append(.moveUp(bead: nullSource, side: .source)) }
+    for edit in refused {
+      #expect(throws: ReviewError.self, "\(edit)") { try fresh.apply(edit) }
+      #expect(fresh.beads == before)
+    }
+    let posted = try JSONDecoder().decode(ReviewEdit.self, from: Data(#"{"op":"move-down","bead":4,"side":"target"}"#.utf8))
+    #expect(posted == .moveDown(bead: 4, side: .target))
+  }
+
   @Test("Undo and redo restore exactly; a new edit clears what could be redone")
   func undoRedo() throws {
     var review = try review()
