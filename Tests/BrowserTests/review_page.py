@@ -5,8 +5,9 @@
 
 Opens the page, waits for the beads, merges the first two (m), goes to the next bead's target
 side (j, l), moves its sentence down to the bead below (d), undoes that with the toolbar's Undo
-button, moves it up into the merged bead instead (u), accepts the bead left (a), saves (the Save
-button), writes a screenshot and checks it is not blank. Prints
+button, moves it up into the merged bead instead (u), accepts the bead left (a), goes back up (k),
+splits the merged bead (s) and makes its first part null (n), undoes both (z, z), saves (the
+Save button), writes a screenshot and checks it is not blank. Prints
 {"load_seconds": …, "rows": …, "rows_after_merge": …} on stdout; any failure exits non-zero.
 """
 import json
@@ -65,6 +66,16 @@ try:
     wait.until(lambda _: target_text(1) == "")
     body.send_keys("a")
     wait.until(lambda _: "accepted" in row_class(1))
+    merged = count()
+    body.send_keys("k")
+    body.send_keys("s")
+    wait.until(lambda _: count() == merged + 1)
+    body.send_keys("n")
+    wait.until(lambda _: count() == merged + 2 and "null" in row_class(0))
+    body.send_keys("z")
+    wait.until(lambda _: count() == merged + 1)
+    body.send_keys("z")
+    wait.until(lambda _: count() == merged and "accepted" in row_class(1))
     driver.find_element(By.ID, "save").click()
     wait.until(lambda _: "saved to" in driver.find_element(By.ID, "message").text)
     driver.save_screenshot(screenshot)

@@ -6,7 +6,7 @@ import Testing
 /// (Tests/BrowserTests/review_page.py).
 @Suite("selaras review in Chromium")
 struct ReviewBrowserTests {
-  @Test("A 300-bead alignment loads and renders in under a second; merge, move down, undo, move up and accept, then save, reach the file")
+  @Test("A 300-bead alignment loads and renders in under a second; merge, move down, undo, move up, accept, split and null undone, then save, reach the file")
   func keyboardReview() throws {
     // 300 one-to-one beads of real sentences: the Corpora pairs, over and over.
     let pairs = Corpora.linePairs
