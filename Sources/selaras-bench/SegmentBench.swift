@@ -31,6 +31,7 @@ struct SegmentBench: ParsableCommand {
       .indonesian: try SentenceSegmenter(language: .indonesian),
     ]
     var corpusTexts: [String] = []
+    var udSentences: [String] = []
     for language in [LanguageTag.indonesian, .english] {
       let segmenter = segmenters[language]!
       var score = BoundaryScore()
@@ -53,6 +54,7 @@ struct SegmentBench: ParsableCommand {
         var score = BoundaryScore()
         var icuScore = BoundaryScore()
         for document in try readUDGold(path) {
+          if variant == "clean" { udSentences += document.sentences }
           if throughputOnly {
             if variant == "clean" { corpusTexts.append(document.text) }
             continue
@@ -68,7 +70,7 @@ struct SegmentBench: ParsableCommand {
         if !throughputOnly { reportScore(set: "ud-\(set)-\(variant)", score, icu: icuScore) }
       }
     }
-    try measureThroughput(segmenters[.indonesian]!, articles: corpusTexts)
+    try measureThroughput(segmenters[.indonesian]!, articles: corpusTexts, sentences: udSentences)
   }
 
   private func reportScore(set: String, _ score: BoundaryScore, icu: BoundaryScore) {
@@ -93,7 +95,7 @@ struct SegmentBench: ParsableCommand {
   /// Segments article-sized documents (about 4 KB, paragraphs from the gold texts joined
   /// by blank lines) until `megabytes` of text have passed, one document at a time, as
   /// `selaras segment` would.
-  private func measureThroughput(_ segmenter: SentenceSegmenter, articles: [String]) throws {
+  private func measureThroughput(_ segmenter: SentenceSegmenter, articles: [String], sentences: [String]) throws {
     guard !articles.isEmpty else { throw BenchError("no text to measure throughput on") }
     let target = megabytes * 1_000_000
     var documents: [String] = []
@@ -116,47 +118,75 @@ struct SegmentBench: ParsableCommand {
         sentenceCount += try segmenter.segment(document).count
       }
     }
-    let icuSeconds = try medianWallSeconds(runs: runs) {
+    // The documents as one file, through `selaras segment` as a process.
+    let whole = try wholeProcess(documents.joined(separator: "\n\n")) {
       for document in documents {
         _ = try segmenter.plainICUBoundaries(document)
       }
     }
-    // The documents as one file, through `selaras segment` as a process.
-    let processSeconds = try wholeProcessSeconds(documents.joined(separator: "\n\n"))
     report([
-      "bench": "segment", "metric": "throughput", "lang": "id", "megabytes": Double(total) / 1e6,
+      "bench": "segment", "metric": "throughput", "input": "articles", "lang": "id", "megabytes": Double(total) / 1e6,
       "documents": documents.count, "sentences": sentenceCount, "seconds": seconds,
-      "mb_per_s": Double(total) / 1e6 / seconds, "icu_mb_per_s": Double(total) / 1e6 / icuSeconds,
-      "process_mb_per_s": Double(total) / 1e6 / processSeconds, "process_ratio_to_icu": icuSeconds / processSeconds,
+      "mb_per_s": Double(total) / 1e6 / seconds, "icu_mb_per_s": Double(total) / 1e6 / whole.icuSeconds,
+      "process_mb_per_s": Double(total) / 1e6 / whole.processSeconds, "process_ratio_to_icu": whole.ratio,
     ])
-    try measureRepeated(segmenter, article: articles[0])
+    // One text of the same article page repeated (a crawl saved into one file, the same
+    // chrome on every page): repeated lines must not make it superlinear.
+    let copies = max(1, megabytes * 1_000_000 / max(1, articles[0].utf8.count + 2))
+    try measureWhole(
+      segmenter, Array(repeating: articles[0], count: copies).joined(separator: "\n\n"), input: "one-page-repeated")
+    // Text in which no line repeats: the UD sentences drawn at random into paragraphs of two
+    // to six sentences.
+    if !sentences.isEmpty {
+      var state: UInt64 = 0x5E1A_4A5
+      func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+      }
+      var paragraphs: [String] = []
+      var size = 0
+      while size < megabytes * 1_000_000 {
+        let paragraph = (0..<(2 + next(5))).map { _ in sentences[next(sentences.count)] }.joined(separator: " ")
+        paragraphs.append(paragraph)
+        size += paragraph.utf8.count + 2
+      }
+      try measureWhole(segmenter, paragraphs.joined(separator: "\n\n"), input: "ud-paragraphs")
+    }
   }
 
-  /// One text of the same article page repeated (a crawl saved into one file, the same
-  /// chrome on every page), segmented whole: repeated lines must not make it superlinear.
-  private func measureRepeated(_ segmenter: SentenceSegmenter, article: String) throws {
-    let copies = max(1, megabytes * 1_000_000 / max(1, article.utf8.count + 2))
-    let text = Array(repeating: article, count: copies).joined(separator: "\n\n")
+  /// One text segmented whole, in process and as a `selaras segment` process, beside plain
+  /// ICU on the same text.
+  private func measureWhole(_ segmenter: SentenceSegmenter, _ text: String, input: String) throws {
     var sentenceCount = 0
     let seconds = try medianWallSeconds(runs: runs) { sentenceCount = try segmenter.segment(text).count }
-    let icuSeconds = try medianWallSeconds(runs: runs) { _ = try segmenter.plainICUBoundaries(text) }
     let megabytes = Double(text.utf8.count) / 1e6
-    let processSeconds = try wholeProcessSeconds(text)
+    let whole = try wholeProcess(text) { _ = try segmenter.plainICUBoundaries(text) }
     report([
-      "bench": "segment", "metric": "throughput", "input": "one-page-repeated", "lang": "id", "copies": copies,
-      "megabytes": megabytes, "sentences": sentenceCount, "seconds": seconds, "mb_per_s": megabytes / seconds,
-      "icu_mb_per_s": megabytes / icuSeconds, "ratio_to_icu": icuSeconds / seconds,
-      "process_mb_per_s": megabytes / processSeconds, "process_ratio_to_icu": icuSeconds / processSeconds,
+      "bench": "segment", "metric": "throughput", "input": input, "lang": "id", "megabytes": megabytes,
+      "sentences": sentenceCount, "seconds": seconds, "mb_per_s": megabytes / seconds,
+      "icu_mb_per_s": megabytes / whole.icuSeconds, "ratio_to_icu": whole.icuSeconds / seconds,
+      "process_mb_per_s": megabytes / whole.processSeconds, "process_ratio_to_icu": whole.ratio,
     ])
   }
 
   /// `selaras segment --lang id --format lines` on `text` in a temporary file, as a whole
-  /// process: CPU seconds, the median of the runs.
-  private func wholeProcessSeconds(_ text: String) throws -> Double {
+  /// process, each run right after a run of `icu` (plain ICU on the same text in process), so
+  /// that both meet the same load on a shared machine: the median wall-clock seconds of each,
+  /// and the median of the runs' ratios.
+  private func wholeProcess(_ text: String, icu: () throws -> Void) throws
+    -> (icuSeconds: Double, processSeconds: Double, ratio: Double)
+  {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-bench-\(UUID().uuidString).txt")
     try text.write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
-    return try selarasProcessSeconds(runs: runs, ["segment", file.path, "--lang", "id", "--format", "lines"])
+    var pairs: [(icu: Double, process: Double)] = []
+    for _ in 0..<runs {
+      let icuSeconds = try wallSeconds(icu)
+      let processSeconds = try selarasProcessSeconds(runs: 1, ["segment", file.path, "--lang", "id", "--format", "lines"])
+      pairs.append((icuSeconds, processSeconds))
+    }
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    return (median(pairs.map(\.icu)), median(pairs.map(\.process)), median(pairs.map { $0.icu / $0.process }))
   }
 }
 

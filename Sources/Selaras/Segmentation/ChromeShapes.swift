@@ -12,7 +12,12 @@ enum ChromeShapes {
   static func chrome(of text: String, patterns: ChromePatterns, isWholeLine: Bool, isFirstLine: Bool)
     -> Sentence.Chrome
   {
-    if patterns.matches(text) {
+    chrome(of: text, matchesPattern: patterns.matches(text), isWholeLine: isWholeLine, isFirstLine: isFirstLine)
+  }
+
+  /// The chrome kind of a sentence whose match against the listed patterns is known.
+  static func chrome(of text: String, matchesPattern: Bool, isWholeLine: Bool, isFirstLine: Bool) -> Sentence.Chrome {
+    if matchesPattern {
       return isCredit(text) ? .credit : .pattern
     }
     guard isWholeLine else { return .none }
@@ -30,6 +35,7 @@ enum ChromeShapes {
   /// an agency of capitalized words before a slash, a capitalized name after it, ten words
   /// at most.
   static func isCredit(_ text: String) -> Bool {
+    guard text.utf8.contains(UInt8(ascii: "/")) else { return false }
     var body = Substring(text)
     if body.first == "(" && body.last == ")" { body = body.dropFirst().dropLast() }
     guard let slash = body.firstIndex(of: "/"), body.split(separator: " ").count <= 10 else { return false }

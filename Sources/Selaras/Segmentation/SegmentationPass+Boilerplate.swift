@@ -8,31 +8,35 @@ extension SegmentationPass {
   static let repeatedLineLimit = 200
 
   mutating func markBoilerplate() {
-    // The shape of each distinct short line is worked out once: a page saved many times over
-    // repeats every line, and the shape checks cost far more than a lookup by the hash of
-    // the line's bytes. (Other sentences only meet the patterns, which are cheap.)
-    var shapes: [UInt64: [(bytes: Range<Int>, chrome: Sentence.Chrome)]] = [:]
+    // The shape of each distinct short sentence is worked out once: a page saved many times
+    // over repeats every line, and the shape checks cost far more than a lookup by the hash
+    // of the sentence's bytes. Only sentences that need them are looked up: a whole line, or
+    // one that matches a pattern (a credit or not); any other sentence is no chrome after one
+    // cheap pattern check.
+    var shapes: [UInt64: [(bytes: Range<Int>, isWholeLine: Bool, chrome: Sentence.Chrome)]] = [:]
     for index in sentences.indices {
       let line = sentenceLines[index]
       let isWholeLine =
         (index == 0 || sentenceLines[index - 1] != line)
         && (index + 1 == sentences.count || sentenceLines[index + 1] != line)
       let isFirstLine = line == sentenceLines[0]
+      let matchesPattern = rules.chrome.matches(sentences[index].text)
+      guard isWholeLine || matchesPattern else { continue }
       let bytes = sentences[index].range
       func shape() -> Sentence.Chrome {
         ChromeShapes.chrome(
-          of: sentences[index].text, patterns: rules.chrome, isWholeLine: isWholeLine, isFirstLine: isFirstLine)
+          of: sentences[index].text, matchesPattern: matchesPattern, isWholeLine: isWholeLine, isFirstLine: isFirstLine)
       }
-      guard isWholeLine && !isFirstLine && bytes.count <= Self.repeatedLineLimit else {
+      guard !isFirstLine && bytes.count <= Self.repeatedLineLimit else {
         setChrome(shape(), at: index)
         continue
       }
-      let hash = ByteHash.of(UnsafeBufferPointer(rebasing: scanner.bytes[bytes]))
-      if let known = shapes[hash]?.first(where: { sameBytes($0.bytes, bytes) }) {
+      let hash = ByteHash.ofLine(UnsafeBufferPointer(rebasing: scanner.bytes[bytes]))
+      if let known = shapes[hash]?.first(where: { $0.isWholeLine == isWholeLine && sameBytes($0.bytes, bytes) }) {
         setChrome(known.chrome, at: index)
       } else {
         let chrome = shape()
-        shapes[hash, default: []].append((bytes, chrome))
+        shapes[hash, default: []].append((bytes, isWholeLine, chrome))
         setChrome(chrome, at: index)
       }
     }
@@ -50,7 +54,7 @@ extension SegmentationPass {
     for (number, line) in lines.enumerated() {
       let bytes = sentences[line.first!].range.lowerBound..<sentences[line.last!].range.upperBound
       guard bytes.count <= Self.repeatedLineLimit else { continue }
-      let hash = ByteHash.of(UnsafeBufferPointer(rebasing: scanner.bytes[bytes]))
+      let hash = ByteHash.ofLine(UnsafeBufferPointer(rebasing: scanner.bytes[bytes]))
       guard let first = distinctByHash[hash, default: []].first(where: { sameText(lines[$0], line) }) else {
         distinctByHash[hash, default: []].append(number)
         continue

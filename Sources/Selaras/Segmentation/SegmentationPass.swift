@@ -41,6 +41,10 @@ struct SegmentationPass {
   mutating func collect(breaker: ICUSentenceBreaker) throws(ICUError) {
     var boundaries: [Int] = []
     boundaries.reserveCapacity(part.count / 64 + 1)
+    // Room for a sentence every 64 bytes, so that the arrays never grow by copying (pages
+    // are only touched as they fill).
+    sentences.reserveCapacity(part.count / 64 + 1)
+    sentenceLines.reserveCapacity(part.count / 64 + 1)
     var chunkStart = part.lowerBound
     while chunkStart < part.upperBound {
       let chunkEnd = chunkBoundary(after: chunkStart)
@@ -70,6 +74,7 @@ struct SegmentationPass {
   mutating func append(_ next: SegmentationPass) {
     let paragraphs = sentences.isEmpty ? 0 : paragraph + 1
     let lines = scanner.lineBreakCount(in: 0..<next.part.lowerBound)
+    sentences.reserveCapacity(sentences.count + next.sentences.count)
     for var sentence in next.sentences {
       sentence.paragraph += paragraphs
       sentences.append(sentence)

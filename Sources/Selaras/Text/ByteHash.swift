@@ -18,3 +18,27 @@ struct ByteHash {
     return hash.value
   }
 }
+
+extension ByteHash {
+  /// A hash of a run of bytes taken eight at a time, for finding equal lines again in
+  /// memory (they are compared byte for byte after): several times faster than FNV-1a's
+  /// byte at a time on a line of text. Never stored — its values may change.
+  static func ofLine(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    guard let base = bytes.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    var value = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    var index = 0
+    while index + 8 <= bytes.count {
+      value = (value ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+      value ^= value >> 32
+      index += 8
+    }
+    var tail: UInt64 = 0
+    while index < bytes.count {
+      tail = tail << 8 | UInt64(bytes[index])
+      index += 1
+    }
+    value = (value ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+    return value ^ value >> 29
+  }
+}

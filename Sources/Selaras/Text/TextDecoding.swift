@@ -51,14 +51,47 @@ extension String {
   }
 }
 
+extension String {
+  /// Text whose UTF-8 bytes `read` writes straight into the new string's storage: at most
+  /// `capacity` bytes, returning how many it wrote. A large file is copied once, into the
+  /// string, instead of into a buffer first. Checked as ``init(validatingUTF8Text:)`` checks.
+  ///
+  /// - Throws: `TextDecodingError`, or what `read` throws.
+  public init(capacity: Int, readingUTF8Text read: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) throws {
+    self = try String(unsafeUninitializedCapacity: Swift.max(capacity, 1)) { buffer in
+      let count = try read(buffer)
+      let bytes = UnsafeBufferPointer(rebasing: buffer[..<count])
+      if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        throw TextDecodingError.unsupportedEncoding(bytes.starts(with: [0xFF, 0xFE, 0, 0]) ? "UTF-32" : "UTF-16")
+      }
+      if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
+        throw TextDecodingError.binary(offset: base.distance(to: nul.assumingMemoryBound(to: UInt8.self)))
+      }
+      if let offset = firstInvalidUTF8Offset(bytes) { throw TextDecodingError.invalidUTF8(offset: offset) }
+      return count
+    }
+  }
+}
+
 /// The offset of the first byte that does not start a well-formed UTF-8 sequence, or nil.
 ///
 /// Follows the Unicode definition of well-formed UTF-8 (Table 3-7): no overlong forms,
 /// no surrogates, nothing above U+10FFFF.
 func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+  bytes.withUnsafeBufferPointer(firstInvalidUTF8Offset)
+}
+
+func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
   var index = 0
   let count = bytes.count
   while index < count {
+    // Eight ASCII bytes at once.
+    if index + 8 <= count
+      && UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    {
+      index += 8
+      continue
+    }
     let lead = bytes[index]
     if lead < 0x80 {
       index += 1

@@ -89,9 +89,21 @@ struct UTF8Scanner: @unchecked Sendable {
 
   /// The number of line breaks in `range`, counting CR LF as one.
   func lineBreakCount(in range: Range<Int>) -> Int {
+    guard !range.isEmpty else { return 0 }
+    let base = UnsafeRawPointer(bytes.baseAddress!)
     var count = 0
     var index = range.lowerBound
     while index < range.upperBound {
+      // Eight ASCII bytes with no control character below 0x0E (LF, CR, VT, FF) hold no
+      // line break: skipped at once.
+      if index + 8 <= range.upperBound {
+        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        if word & high == 0 && (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high == 0 {
+          index += 8
+          continue
+        }
+      }
       let (width, isLineBreak) = space(at: index)
       if isLineBreak && !(bytes[index] == 0x0D && index + 1 < range.upperBound && bytes[index + 1] == 0x0A) {
         count += 1

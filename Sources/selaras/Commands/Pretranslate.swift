@@ -4,6 +4,7 @@ import Selaras
 
 struct Pretranslate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "pretranslate",
     abstract: "Pre-translate a story from the memory and the glossary into XLIFF 1.2 for a CAT tool.",
     discussion: """
       Segments FILE as `segment` does and looks every segment up in the memory (--db). The XLIFF has a

@@ -6,6 +6,7 @@ import SelarasServer
 
 struct Review: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "review",
     abstract: "Review an alignment in the browser before it goes into the memory.",
     discussion: """
       Aligns SOURCE and TARGET (or loads --alignment, a file of `align --format json` or a saved review)

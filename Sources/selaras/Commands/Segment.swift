@@ -3,6 +3,7 @@ import Selaras
 
 struct Segment: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "segment",
     abstract: "Split Indonesian or English news text into sentences.",
     discussion: """
       Line breaks end sentences (headlines, captions); blank lines separate paragraphs.

@@ -15,27 +15,52 @@ enum InputFile {
   /// The UTF-8 text of `path`, named in any error.
   static func text(_ path: String?) throws -> String {
     let name = path == nil || path == "-" ? "<stdin>" : path!
-    let data: Data
     if name == "<stdin>" {
-      data = FileHandle.standardInput.readDataToEndOfFile()
-    } else {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) else {
-        throw CommandError("\(name): no such file")
-      }
-      guard !isDirectory.boolValue else {
-        throw CommandError("\(name): is a directory, not a file")
-      }
-      guard let handle = FileHandle(forReadingAtPath: name) else {
-        throw CommandError("\(name): cannot read the file")
-      }
-      defer { try? handle.close() }
+      return try decoded(FileHandle.standardInput.readDataToEndOfFile(), name: name)
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) else {
+      throw CommandError("\(name): no such file")
+    }
+    guard !isDirectory.boolValue else {
+      throw CommandError("\(name): is a directory, not a file")
+    }
+    guard let handle = FileHandle(forReadingAtPath: name) else {
+      throw CommandError("\(name): cannot read the file")
+    }
+    defer { try? handle.close() }
+    // A regular file is read straight into the string, whose size is known; anything else
+    // (a pipe, a device) through a buffer.
+    var status = stat()
+    guard fstat(handle.fileDescriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
       do {
-        data = try handle.readToEnd() ?? Data()
+        return try decoded(try handle.readToEnd() ?? Data(), name: name)
+      } catch let error as CommandError {
+        throw error
       } catch {
         throw CommandError("\(name): cannot read the file (\(error.localizedDescription))")
       }
     }
+    do {
+      return try String(capacity: Int(status.st_size)) { buffer in
+        var count = 0
+        while count < buffer.count {
+          let read = Glibc.read(handle.fileDescriptor, buffer.baseAddress! + count, buffer.count - count)
+          if read < 0 && errno == EINTR { continue }
+          guard read >= 0 else { throw CommandError("\(name): cannot read the file (\(String(cString: strerror(errno))))") }
+          if read == 0 { break }
+          count += read
+        }
+        return count
+      }
+    } catch let error as CommandError {
+      throw error
+    } catch {
+      throw CommandError("\(name): \(error)")
+    }
+  }
+
+  private static func decoded(_ data: Data, name: String) throws -> String {
     do {
       return try String(validatingUTF8Text: data)
     } catch {

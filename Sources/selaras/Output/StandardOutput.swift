@@ -11,9 +11,19 @@ struct StandardOutput {
     }
   }
 
+  /// Writes what is buffered straight to file descriptor 1 (no `Data` copy); a closed pipe or
+  /// a full disk ends the writing.
   mutating func flush() {
     guard !buffer.isEmpty else { return }
-    FileHandle.standardOutput.write(Data(buffer))
+    buffer.withUnsafeBytes { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { break }
+        offset += written
+      }
+    }
     buffer.removeAll(keepingCapacity: true)
   }
 }

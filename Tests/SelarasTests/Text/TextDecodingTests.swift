@@ -16,6 +16,28 @@ struct TextDecodingTests {
     }
   }
 
+  @Test("Read straight into the string, the same bytes give the same text or the same error, after ASCII read eight bytes at a time", arguments: [
+    ([0x61, 0x62, 0xFF], 2), ([0x4B, 0xC3], 1), ([0xC0, 0xAF], 0), ([0x61, 0xED, 0xA0, 0x80], 1),
+    ([0x6E, 0x61, 0x69, 0x6B, 0x20, 0xE2, 0x80, 0x41], 5), (Array("Rp\u{00A0}15.565 — naik 📈".utf8), -1),
+    ([0x50, 0x4B, 0x03, 0x00, 0x14], -2),
+  ] as [([UInt8], Int)])
+  func readInPlace(bytes: [UInt8], offset: Int) throws {
+    for prefix in ["", "Rupiah melemah ke "] {
+      let input = Array(prefix.utf8) + bytes
+      func read() throws -> String {
+        try String(capacity: input.count + 7) { buffer in
+          _ = buffer.initialize(from: input)
+          return input.count
+        }
+      }
+      switch offset {
+      case -1: #expect(try read() == String(validatingUTF8Text: input))
+      case -2: #expect(throws: TextDecodingError.binary(offset: prefix.utf8.count + 3)) { try read() }
+      default: #expect(throws: TextDecodingError.invalidUTF8(offset: prefix.utf8.count + offset)) { try read() }
+      }
+    }
+  }
+
   @Test("Valid text with a BOM, NBSP and emoji is read whole")
   func validText() throws {
     let text = "\u{FEFF}Rp\u{00A0}15.565 — naik 📈"

@@ -4,6 +4,7 @@ import Selaras
 
 struct Align: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "align",
     abstract: "Align an English article with its Indonesian version, sentence by sentence.",
     discussion: """
       tsv:  one bead per line: source <TAB> target <TAB> score; an empty side is an empty field.

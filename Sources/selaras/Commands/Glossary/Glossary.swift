@@ -3,6 +3,7 @@ import Selaras
 
 struct Glossary: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "glossary",
     abstract: "Look up and find terms in the glossary.",
     discussion: "The glossary shipped in Glossaries/ is always there, read-only, as the base layer.",
     subcommands: [Lookup.self, Scan.self, Add.self, Import.self, Export.self, Extract.self, Check.self])

@@ -5,6 +5,7 @@ import Selaras
 extension Glossary {
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Add a term pair to the glossary store.",
       discussion: "A pair sharing a term with a stored concept adds to that concept (a synonym).")
 

@@ -5,6 +5,7 @@ import Selaras
 extension Glossary {
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "List aligned pairs whose translation ignores the glossary (a term without its translation, or a forbidden one).",
       discussion: """
         lines: ORIGIN<TAB>KIND<TAB>found<TAB>expected<TAB>used, KIND missing or forbidden; a count on stderr.

@@ -5,6 +5,7 @@ import Selaras
 extension Glossary {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Export the glossary (the shipped entries and the store) to a file.")
 
     @Option(help: "tsv, csv or tbx (TBX-Basic).")

@@ -5,6 +5,7 @@ import Selaras
 extension Glossary {
   struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "extract",
       abstract: "Propose glossary entries from aligned pairs: defined acronyms, and phrases that translate each other.",
       discussion: """
         lines: RANK<TAB>KIND<TAB>id terms<TAB>en terms<TAB>COUNT<TAB>SCORE<TAB>known|new<TAB>example origin

@@ -5,6 +5,7 @@ import Selaras
 extension Glossary {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Import a glossary file into the store, in one transaction.",
       discussion: """
         tsv: OmegaT's source<TAB>target<TAB>comment. csv: a header row with source,target[,note,…].

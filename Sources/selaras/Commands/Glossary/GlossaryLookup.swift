@@ -5,6 +5,7 @@ import Selaras
 extension Glossary {
   struct Lookup: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "lookup",
       abstract: "Find the entries for a term, in either language, inflected forms and acronyms included.",
       discussion: """
         lines: per entry, its terms a line per language, its note, and `from: store|shipped`;

@@ -5,6 +5,7 @@ import Selaras
 extension Glossary {
   struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "scan",
       abstract: "List every glossary term found in a text, with its place and preferred translation.",
       discussion: """
         lines: START-END<TAB>text as written<TAB>term<TAB>translation<TAB>store|shipped (UTF-8 byte

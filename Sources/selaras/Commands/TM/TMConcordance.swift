@@ -4,6 +4,7 @@ import Selaras
 extension TM {
   struct Concordance: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "concordance",
       abstract: "Find stored segments that contain PHRASE, with their translations.",
       discussion: "lines: source<TAB>target<TAB>origin. json: {\"units\":[{\"source\":…,\"target\":…,\"origin\":…}]}")
 

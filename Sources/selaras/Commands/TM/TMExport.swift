@@ -4,6 +4,7 @@ import Selaras
 extension TM {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Export the memory as TMX 1.4b, streaming, to a file written atomically.")
 
     @Option(help: "The TMX file to write, or - for standard output.")

@@ -5,6 +5,7 @@ import Selaras
 extension TM {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Import a TMX file (1.1–1.4, from any tool) or a translated XLIFF 1.2 in one transaction.",
       discussion: """
         The format is told by the root element (<tmx>, <xliff>). From XLIFF, every trans-unit whose target

@@ -4,6 +4,7 @@ import Selaras
 extension TM {
   struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "search",
       abstract: "Find stored segments like TEXT, with match percentages (token Levenshtein).",
       discussion: """
         lines: SCORE%<TAB>source<TAB>target<TAB>origin, best first.

@@ -4,6 +4,7 @@ import Selaras
 extension TM {
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "stats",
       abstract: "How many units the memory holds, by language pair.",
       discussion: "json: {\"units\":…,\"documents\":…,\"pairs\":{\"en→id\":…}}. Instant: the counts are kept as units come and go.")
 
