@@ -17,6 +17,9 @@ struct AlignBench: ParsableCommand {
   @Flag(help: "Print each article's beads that differ from the gold, on stderr.")
   var showErrors = false
 
+  @Flag(help: "Print the fit half's wrong pairs scored at least 0.9, with their features, on stderr.")
+  var showConfidentErrors = false
+
   @Flag(help: "Report quality only.")
   var qualityOnly = false
 
@@ -26,7 +29,7 @@ struct AlignBench: ParsableCommand {
   private var lexicon = Lexicon()
 
   enum CodingKeys: CodingKey {
-    case corpora, sizes, showErrors, qualityOnly, speedOnly, builtInLexicon, pud, writeFitArticles, editions
+    case corpora, sizes, showErrors, showConfidentErrors, qualityOnly, speedOnly, builtInLexicon, pud, writeFitArticles, editions
   }
 
   @Flag(help: "Use only the built-in word list, not FreeDict.")
@@ -95,6 +98,7 @@ struct AlignBench: ParsableCommand {
     for half in ParallelDocuments.Half.allCases {
       let set = try DevelopmentSet(path: pud, half: half, editions: editions)
       if half == .fit, let folder = writeFitArticles { try set.write(to: folder) }
+      if half == .fit && showConfidentErrors { printConfidentErrors(set) }
       if half == .fit && showErrors {
         for item in set.articles {
           showDifferences(item.article.name, try align(item.goldSource, item.goldTarget), item.article.gold, item.goldSource, item.goldTarget)
@@ -139,6 +143,31 @@ struct AlignBench: ParsableCommand {
     ])
     reportQuality("\(name)-batch-lexicon-presegmented", scores.presegmented, articles: set.articles.count, nulls: "counted")
     reportQuality("\(name)-batch-lexicon-raw-text", scores.raw, articles: set.articles.count, nulls: "counted")
+  }
+
+  /// The pairs the fitted model is sure of (≥ 0.9) and wrong, beside the gold beads that hold
+  /// their sentences: what the confidence misses.
+  private func printConfidentErrors(_ set: DevelopmentSet) {
+    for item in set.articles {
+      let model = scorer(item.goldSource, item.goldTarget, lexicon, .fitted, .fitted)
+      let beads = SentenceAligner().align(model)
+      let right = AlignmentEvaluation.correctness(of: beads, gold: item.article.gold)
+      for (bead, isRight) in zip(beads, right)
+      where !isRight && bead.score >= 0.9 && !bead.source.isEmpty && !bead.target.isEmpty {
+        let features = model.features(source: bead.source, target: bead.target).values.map { String(format: "%.2f", $0) }
+        let gold = item.article.gold.filter {
+          !Set($0.source).isDisjoint(with: bead.source) || !Set($0.target).isDisjoint(with: bead.target)
+        }
+        var lines = [
+          "\(item.article.name) \(bead.source)-\(bead.target) score \(String(format: "%.3f", bead.score)) gold "
+            + gold.map { "\($0.source)-\($0.target)" }.joined(separator: " "),
+          "  features " + features.joined(separator: " "),
+        ]
+        lines += gold.flatMap { $0.source }.map { "  EN \(item.goldSource[$0].text)" }
+        lines += gold.flatMap { $0.target }.map { "  ID \(item.goldTarget[$0].text)" }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n\n").utf8))
+      }
+    }
   }
 
   private func reportCalibration(_ set: String, _ samples: [(features: BeadFeatures, score: Double, right: Bool)]) {
