@@ -6,5 +6,7 @@ struct SelarasCommand: AsyncParsableCommand {
     commandName: "selaras",
     abstract: "Indonesian ⇄ English translation memory and terminology for news.",
     version: "0.1.0",
-    subcommands: [Segment.self, Align.self, Glossary.self, TM.self, Pretranslate.self, Review.self])
+    subcommands: [
+      Segment.self, Align.self, Glossary.self, TM.self, Pretranslate.self, Review.self, Serve.self, Token.self,
+    ])
 }

@@ -84,4 +84,11 @@ struct CommandRunner {
     let line = String(decoding: first, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
     return Running(process: process, stderr: stderr, firstLine: line)
   }
+
+  /// `curl` against a server started by ``start(_:)``: the status code and the body.
+  static func curl(_ arguments: [String]) throws -> (status: Int, body: String) {
+    let result = try run(["-s", "-w", "\n%{http_code}"] + arguments, tool: URL(fileURLWithPath: "/usr/bin/curl"))
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+  }
 }

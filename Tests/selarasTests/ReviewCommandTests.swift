@@ -4,12 +4,8 @@ import Testing
 
 @Suite("selaras review")
 struct ReviewCommandTests {
-  /// `curl` against the review server: the status line's code and the body.
   private func curl(_ arguments: [String]) throws -> (status: Int, body: String) {
-    let result = try CommandRunner.run(
-      ["-s", "-w", "\n%{http_code}"] + arguments, tool: URL(fileURLWithPath: "/usr/bin/curl"))
-    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-    return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+    try CommandRunner.curl(arguments)
   }
 
   @Test("Serves on 127.0.0.1 with a token, takes edits, saves the review with its statuses, says what Ctrl-C loses")

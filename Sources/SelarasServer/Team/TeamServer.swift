@@ -1,0 +1,190 @@
+import Foundation
+import Hummingbird
+import Selaras
+
+/// The team server's HTTP API over a translation memory (see README, `selaras serve`):
+/// `GET /healthz`; with a token of at least the role named: `POST /v1/lookup`,
+/// `GET /v1/concordance`, `GET /v1/stats`, the amaGama routes `GET /tmserver/languages/` and
+/// `GET /tmserver/{src}/{tgt}/unit/{text}` (read); `POST /v1/units` (write);
+/// `DELETE /v1/units/{id}` (admin). Errors are `{"error":"…"}` with their status; JSON
+/// bodies are capped at ``bodyLimit``.
+public enum TeamServer {
+  /// The largest JSON request body taken.
+  public static let bodyLimit = 1 << 20
+  /// The most segments one lookup takes.
+  public static let segmentLimit = 500
+
+  public static func router(memory: any TranslationMemory, tokens: AccessTokens) -> Router<TeamContext> {
+    let router = Router(context: TeamContext.self)
+    router.add(middleware: TokenMiddleware(tokens: tokens))
+    router.get("/healthz") { _, _ -> Response in
+      try ReviewServer.json(["status": "ok"])
+    }
+    router.post("/v1/lookup") { request, context -> Response in
+      try context.require(.read)
+      let query = try await decode(LookupRequest.self, from: request)
+      let (source, target) = try (language(query.sourceLang), language(query.targetLang))
+      guard query.segments.count <= segmentLimit else {
+        throw APIError(.contentTooLarge, "at most \(segmentLimit) segments a request")
+      }
+      let minimumScore = min(100, max(0, query.minScore ?? 70))
+      let limit = min(50, max(1, query.limit ?? 5))
+      let results = try await blocking {
+        try query.segments.map { segment in
+          LookupResult(
+            matches: try memory.lookup(segment, source: source, target: target, minimumScore: minimumScore, limit: limit))
+        }
+      }
+      return try ReviewServer.json(LookupResponse(results: results))
+    }
+    router.get("/v1/concordance") { request, context -> Response in
+      try context.require(.read)
+      guard let phrase = request.uri.queryParameters["q"].map(String.init), !phrase.isEmpty else {
+        throw APIError(.badRequest, "the phrase is the q parameter")
+      }
+      let language = try language(request.uri.queryParameters["lang"].map(String.init) ?? "id")
+      let limit = min(500, max(1, request.uri.queryParameters["limit"].flatMap { Int($0) } ?? 50))
+      let units = try await blocking { try memory.concordance(phrase, language: language, limit: limit) }
+      return try ReviewServer.json(
+        ConcordanceResponse(
+          units: units.map { ConcordanceResponse.Unit(source: $0.source, target: $0.target, document: $0.document) }))
+    }
+    router.get("/v1/stats") { _, context -> Response in
+      try context.require(.read)
+      return try ReviewServer.json(try await blocking { try memory.memoryStatistics() })
+    }
+    router.post("/v1/units") { request, context -> Response in
+      let holder = try context.require(.write)
+      let body = try await decode(UnitsRequest.self, from: request)
+      let units = try body.units.enumerated().map { index, unit -> TranslationUnit in
+        let (source, target) = try (language(unit.sourceLang), language(unit.targetLang))
+        guard !unit.source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+          !unit.target.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else { throw APIError(.unprocessableContent, "unit \(index): an empty source or target") }
+        return TranslationUnit(
+          sourceLanguage: source, targetLanguage: target, source: unit.source, target: unit.target,
+          document: unit.document, creationTool: "Selaras server", user: holder.name)
+      }
+      let summary = try await blocking { try memory.addUnits(units) }
+      return try ReviewServer.json(UnitsResponse(added: summary.added, duplicates: summary.duplicates))
+    }
+    router.delete("/v1/units/{id}") { _, context -> Response in
+      try context.require(.admin)
+      guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
+        throw APIError(.badRequest, "a unit's id is a number")
+      }
+      guard try await blocking({ try memory.deleteUnit(id: id) }) else {
+        throw APIError(.notFound, "no unit \(id)")
+      }
+      return try ReviewServer.json(["deleted": id])
+    }
+    router.get("/tmserver/languages/") { _, context -> Response in
+      try context.require(.read)
+      let pairs = try await blocking { try memory.memoryStatistics() }.languagePairs.keys
+      let sides = pairs.map { $0.components(separatedBy: "→") }.filter { $0.count == 2 }
+      // Every pair can be read both ways.
+      let languages = Set(sides.flatMap { $0 }).sorted()
+      return try ReviewServer.json(AmaGamaLanguages(sourceLanguages: languages, targetLanguages: languages))
+    }
+    router.get("/tmserver/{source}/{target}/unit/**") { request, context -> Response in
+      try context.require(.read)
+      let (source, target) = try (
+        language(context.parameters.get("source") ?? ""), language(context.parameters.get("target") ?? "")
+      )
+      // The path arrives percent-encoded, as clients send it.
+      let text = context.parameters.getCatchAll().map { $0.removingPercentEncoding ?? String($0) }.joined(separator: "/")
+      guard !text.isEmpty else { throw APIError(.badRequest, "the text to look up follows /unit/") }
+      let query = request.uri.queryParameters
+      let minimumScore = min(100, max(0, query["min_similarity"].flatMap { Int($0) } ?? 70))
+      let limit = min(50, max(1, query["max_candidates"].flatMap { Int($0) } ?? 5))
+      let matches = try await blocking {
+        try memory.lookup(LookupSegment(text: text), source: source, target: target, minimumScore: minimumScore, limit: limit)
+      }
+      return try ReviewServer.json(
+        matches.enumerated().map { rank, match in
+          AmaGamaUnit(source: match.source, target: match.target, quality: Double(match.score), rank: rank + 1)
+        })
+    }
+    return router
+  }
+
+  /// The supported language a request names.
+  static func language(_ code: String) throws -> LanguageTag {
+    let tag = LanguageTag(code)
+    guard tag == .indonesian || tag == .english else {
+      throw APIError(.badRequest, "unknown language '\(code)': id or en")
+    }
+    return tag
+  }
+
+  static func decode<Value: Decodable>(_ type: Value.Type, from request: Request) async throws -> Value {
+    let body = try await request.body.collect(upTo: bodyLimit)
+    do {
+      return try JSONDecoder().decode(type, from: Data(buffer: body))
+    } catch {
+      throw APIError(.badRequest, "not a valid request body: \(error)")
+    }
+  }
+
+  /// Runs the memory's blocking work off the server's threads.
+  static func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+    try await withCheckedThrowingContinuation { continuation in
+      DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+    }
+  }
+}
+
+/// A request's context on the team server: who holds its token.
+public struct TeamContext: RequestContext {
+  public var coreContext: CoreRequestContextStorage
+  public var holder: AccessTokens.Holder?
+
+  public init(source: Source) {
+    coreContext = .init(source: source)
+  }
+
+  /// The token's holder if its role is at least `role`; 403 otherwise.
+  @discardableResult
+  func require(_ role: AccessRole) throws -> AccessTokens.Holder {
+    guard let holder else { throw APIError(.unauthorized, "a token is needed: Authorization: Bearer TOKEN") }
+    guard holder.role >= role else {
+      throw APIError(.forbidden, "\(holder.name) holds a \(holder.role.rawValue) token; this needs \(role.rawValue)")
+    }
+    return holder
+  }
+}
+
+/// An error answered as `{"error":"…"}` with its status.
+struct APIError: HTTPResponseError {
+  var status: HTTPResponse.Status
+  var message: String
+
+  init(_ status: HTTPResponse.Status, _ message: String) {
+    self.status = status
+    self.message = message
+  }
+
+  func response(from request: Request, context: some RequestContext) throws -> Response {
+    ReviewServer.error(status, message)
+  }
+}
+
+/// Finds who holds the request's token (`Authorization: Bearer TOKEN`; `?token=` on the
+/// amaGama routes, whose clients put it there); 401 without a known one, but `/healthz`.
+struct TokenMiddleware: RouterMiddleware {
+  let tokens: AccessTokens
+
+  func handle(_ request: Request, context: TeamContext, next: (Request, TeamContext) async throws -> Response)
+    async throws -> Response
+  {
+    guard request.uri.path != "/healthz" else { return try await next(request, context) }
+    let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+    let query = request.uri.path.hasPrefix("/tmserver/") ? request.uri.queryParameters["token"].map(String.init) : nil
+    guard let token = bearer ?? query, let holder = tokens.holder(of: token) else {
+      return ReviewServer.error(.unauthorized, "a known token is needed: Authorization: Bearer TOKEN")
+    }
+    var context = context
+    context.holder = holder
+    return try await next(request, context)
+  }
+}

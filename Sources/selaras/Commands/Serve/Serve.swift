@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Selaras
+import SelarasServer
+
+struct Serve: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Serve the memory to a team over HTTP, behind tokens.",
+    discussion: """
+      Serves the memory in --db (the file the CLI uses; the CLI may use it at the same time) on
+      --host:--port, 127.0.0.1 unless told otherwise. Every route but /healthz needs a token from the
+      tokens file (`selaras token create`): Authorization: Bearer TOKEN. The first line of standard
+      output is the server's address. Ctrl-C stops it.
+      """)
+
+  @OptionGroup var store: StoreOptions
+
+  @Option(help: "The address to listen on; 0.0.0.0 for every interface.")
+  var host = "127.0.0.1"
+
+  @Option(help: "The port; 0 picks a free one.")
+  var port = 8080
+
+  @Option(help: "The tokens file (see `selaras token create`).")
+  var tokens: String
+
+  func run() async throws {
+    let holders = try TokenFile.read(tokens)
+    guard !holders.holders.isEmpty else {
+      throw CommandError("\(tokens): no tokens; create one with `selaras token create NAME --role read --tokens \(tokens)`")
+    }
+    let memory = try store.memory()
+    let host = self.host
+    let app = Application(
+      router: TeamServer.router(memory: memory, tokens: holders),
+      configuration: .init(address: .hostname(host, port: port), serverName: "selaras"),
+      onServerRunning: { channel in
+        FileHandle.standardOutput.write(Data("http://\(host):\(channel.localAddress?.port ?? 0)\n".utf8))
+      })
+    do {
+      try await app.runService()
+    } catch {
+      throw CommandError("\(host):\(port): cannot serve (\(error))")
+    }
+  }
+}

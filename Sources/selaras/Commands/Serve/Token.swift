@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SelarasServer
+
+struct Token: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "token",
+    abstract: "Manage the team server's access tokens.",
+    subcommands: [Create.self])
+
+  struct Create: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "create",
+      abstract: "Create a token and print it, once: the file keeps only its hash.")
+
+    @Argument(help: "Who holds the token: the author of the units it adds.")
+    var name: String
+
+    @Option(help: "read (look up, search, export), write (also add and import) or admin (also delete).")
+    var role: AccessRole
+
+    @Option(help: "The tokens file; created if missing.")
+    var tokens: String
+
+    func run() throws {
+      var file = try TokenFile.read(tokens)
+      do {
+        let token = try file.create(name: name, role: role)
+        try file.write(to: URL(fileURLWithPath: tokens))
+        print(token)
+      } catch let error as AccessTokensError {
+        throw CommandError(error.description)
+      }
+    }
+  }
+}
+
+extension AccessRole: ExpressibleByArgument {}
+
+/// Reads the tokens file, its errors as one line.
+enum TokenFile {
+  static func read(_ path: String) throws -> AccessTokens {
+    do {
+      return try AccessTokens(contentsOf: URL(fileURLWithPath: path))
+    } catch let error as AccessTokensError {
+      throw CommandError(error.description)
+    }
+  }
+}

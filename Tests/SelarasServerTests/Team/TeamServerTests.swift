@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Selaras
+import SelarasServer
+import SelarasStore
+import SelarasTestSupport
+import Testing
+
+@Suite("Team server")
+struct TeamServerTests {
+  /// A memory of the Corpora sentence pairs, each article's lines a document, and one token
+  /// of each role.
+  private struct Fixture {
+    let memory: SelarasDatabase
+    let tokens: AccessTokens
+    let read: String
+    let write: String
+    let admin: String
+
+    init() throws {
+      memory = try SelarasDatabase(writer: DatabaseQueue())
+      let units = Corpora.linePairs.enumerated().map { index, pair in
+        TranslationUnit(
+          sourceLanguage: .english, targetLanguage: .indonesian, source: pair.english, target: pair.indonesian,
+          document: "corpora-\(index / 40)")
+      }
+      try memory.addUnits(units)
+      var tokens = AccessTokens()
+      read = try tokens.create(name: "dewi", role: .read)
+      write = try tokens.create(name: "budi", role: .write)
+      admin = try tokens.create(name: "sari", role: .admin)
+      self.tokens = tokens
+    }
+
+    var application: some ApplicationProtocol {
+      Application(router: TeamServer.router(memory: memory, tokens: tokens))
+    }
+  }
+
+  private struct Lookup: Decodable {
+    struct Result: Decodable { var matches: [LookupMatch] }
+    var results: [Result]
+  }
+
+  private static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
+
+  private static func body(_ json: String) -> ByteBuffer { ByteBuffer(string: json) }
+
+  private static func lookupBody(_ texts: [String], language: String = "en", target: String = "id", minScore: Int = 50)
+    throws -> ByteBuffer
+  {
+    struct Body: Encodable {
+      var sourceLang: String
+      var targetLang: String
+      var minScore: Int
+      var limit: Int
+      var segments: [LookupSegment]
+    }
+    let segments = texts.map { LookupSegment(text: $0) }
+    let data = try JSONEncoder().encode(
+      Body(sourceLang: language, targetLang: target, minScore: minScore, limit: 5, segments: segments))
+    return ByteBuffer(data: data)
+  }
+
+  @Test("POST /v1/lookup answers each segment, in order, with tm search's matches and scores, both ways")
+  func lookupEqualsSearch() async throws {
+    let fixture = try Fixture()
+    let pairs = Corpora.linePairs
+    // Edited sentences (every third word dropped), so that the scores are fuzzy.
+    func edited(_ text: String) -> String {
+      text.split(separator: " ").enumerated().filter { ($0.offset + 1) % 3 != 0 }.map { String($0.element) }
+        .joined(separator: " ")
+    }
+    let english = stride(from: 0, to: pairs.count, by: 11).map { edited(pairs[$0].english) }
+    let indonesian = stride(from: 5, to: pairs.count, by: 13).map { edited(pairs[$0].indonesian) }
+    #expect(english.count > 5 && indonesian.count > 5)
+    try await fixture.application.test(.router) { client in
+      for (texts, source, target) in [(english, LanguageTag.english, LanguageTag.indonesian), (indonesian, .indonesian, .english)] {
+        let response = try await client.execute(
+          uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read),
+          body: try Self.lookupBody(texts, language: source.rawValue, target: target.rawValue))
+        #expect(response.status == .ok)
+        let results = try JSONDecoder().decode(Lookup.self, from: Data(buffer: response.body)).results
+        #expect(results.count == texts.count)
+        for (text, result) in zip(texts, results) {
+          let expected = try fixture.memory.search(
+            text, options: MemorySearchOptions(language: source, minimumScore: 50, limit: 5))
+          #expect(result.matches.map(\.score) == expected.map(\.score), "\(text)")
+          #expect(result.matches.map(\.target) == expected.map(\.unit.target), "\(text)")
+          #expect(result.matches.allSatisfy { $0.kind == ($0.score == 100 ? .exact : .fuzzy) })
+        }
+        #expect(results.contains { !$0.matches.isEmpty })
+      }
+    }
+  }
+
+  @Test("A segment whose neighbours are the pairs stored around its exact match is a context match")
+  func contextMatch() async throws {
+    let fixture = try Fixture()
+    let pairs = Corpora.linePairs
+    try await fixture.application.test(.router) { client in
+      func kind(_ segment: LookupSegment) async throws -> LookupMatch.Kind? {
+        struct Request: Encodable {
+          var sourceLang = "en"
+          var targetLang = "id"
+          var segments: [LookupSegment]
+        }
+        let response = try await client.execute(
+          uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read),
+          body: ByteBuffer(data: try JSONEncoder().encode(Request(segments: [segment]))))
+        return try JSONDecoder().decode(Lookup.self, from: Data(buffer: response.body)).results.first?.matches.first?.kind
+      }
+      let inPlace = try await kind(
+        LookupSegment(text: pairs[11].english, previous: pairs[10].english, next: pairs[12].english))
+      let alone = try await kind(LookupSegment(text: pairs[11].english))
+      // Neighbours out of order are no context.
+      let moved = try await kind(LookupSegment(text: pairs[11].english, previous: pairs[12].english))
+      #expect(inPlace == .context)
+      #expect(alone == .exact)
+      #expect(moved == .exact)
+    }
+  }
+
+  @Test("Tokens: none is 401, a read token writing or a write token deleting is 403; units carry their author")
+  func roles() async throws {
+    let fixture = try Fixture()
+    let unit = #"{"units":[{"sourceLang":"en","targetLang":"id","source":"The rupiah rose 0.4%.","target":"Rupiah menguat 0,4%.","document":"fx"}]}"#
+    try await fixture.application.test(.router) { client in
+      #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
+      #expect(try await client.execute(uri: "/v1/stats", method: .get).status == .unauthorized)
+      #expect(try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer("guess")).status == .unauthorized)
+      // ?token= is for amaGama's clients only.
+      #expect(try await client.execute(uri: "/v1/stats?token=\(fixture.read)", method: .get).status == .unauthorized)
+      #expect(try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read)).status == .ok)
+      let refused = try await client.execute(
+        uri: "/v1/units", method: .post, headers: Self.bearer(fixture.read), body: Self.body(unit))
+      #expect(refused.status == .forbidden)
+      #expect(String(buffer: refused.body).contains("\"error\""))
+      let added = try await client.execute(
+        uri: "/v1/units", method: .post, headers: Self.bearer(fixture.write), body: Self.body(unit))
+      #expect(String(buffer: added.body) == #"{"added":1,"duplicates":0}"#)
+      let again = try await client.execute(
+        uri: "/v1/units", method: .post, headers: Self.bearer(fixture.admin), body: Self.body(unit))
+      #expect(String(buffer: again.body) == #"{"added":0,"duplicates":1}"#)
+      let found = try await client.execute(
+        uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read), body: try Self.lookupBody(["The rupiah rose 0.4%."]))
+      let match = try #require(try JSONDecoder().decode(Lookup.self, from: Data(buffer: found.body)).results.first?.matches.first)
+      #expect(match.score == 100 && match.origin.author == "budi" && match.origin.document == "fx")
+      let id = try #require(match.id)
+      #expect(try await client.execute(uri: "/v1/units/\(id)", method: .delete, headers: Self.bearer(fixture.write)).status == .forbidden)
+      #expect(try await client.execute(uri: "/v1/units/\(id)", method: .delete, headers: Self.bearer(fixture.admin)).status == .ok)
+      #expect(try await client.execute(uri: "/v1/units/\(id)", method: .delete, headers: Self.bearer(fixture.admin)).status == .notFound)
+      #expect(try fixture.memory.searchUnits("The rupiah rose 0.4%.", language: .english).isEmpty)
+    }
+  }
+
+  @Test("Bad requests: not JSON, an unknown language, an empty text, too many segments, an oversize body")
+  func badRequests() async throws {
+    let fixture = try Fixture()
+    try await fixture.application.test(.router) { client in
+      func post(_ path: String, _ body: ByteBuffer, token: String? = nil) async throws -> TestResponse {
+        try await client.execute(uri: path, method: .post, headers: Self.bearer(token ?? fixture.write), body: body)
+      }
+      #expect(try await post("/v1/lookup", Self.body("not json")).status == .badRequest)
+      #expect(try await post("/v1/lookup", try Self.lookupBody(["Hello."], language: "fr")).status == .badRequest)
+      #expect(
+        try await post("/v1/units", Self.body(#"{"units":[{"sourceLang":"en","targetLang":"id","source":" ","target":"x"}]}"#))
+          .status == .unprocessableContent)
+      let many = try Self.lookupBody(Array(repeating: "Stocks rose.", count: TeamServer.segmentLimit + 1))
+      #expect(try await post("/v1/lookup", many).status == .contentTooLarge)
+      let huge = Self.body(String(repeating: " ", count: TeamServer.bodyLimit + 1))
+      #expect(try await post("/v1/lookup", huge).status == .contentTooLarge)
+      #expect(try await client.execute(uri: "/v1/concordance", method: .get, headers: Self.bearer(fixture.read)).status == .badRequest)
+      #expect(try fixture.memory.memoryStatistics().units == Corpora.linePairs.count)
+    }
+  }
+
+  @Test("amaGama's routes: languages, and a unit lookup with its text in the path and the token in the query")
+  func amaGama() async throws {
+    let fixture = try Fixture()
+    let pair = Corpora.linePairs[3]
+    try await fixture.application.test(.router) { client in
+      let languages = try await client.execute(uri: "/tmserver/languages/?token=\(fixture.read)", method: .get)
+      #expect(String(buffer: languages.body) == #"{"sourceLanguages":["en","id"],"targetLanguages":["en","id"]}"#)
+      let path = pair.indonesian.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+      let response = try await client.execute(uri: "/tmserver/id/en/unit/\(path)?token=\(fixture.read)", method: .get)
+      #expect(response.status == .ok)
+      struct Unit: Decodable {
+        var source: String
+        var target: String
+        var quality: Double
+        var rank: Int
+      }
+      let units = try JSONDecoder().decode([Unit].self, from: Data(buffer: response.body))
+      #expect(units.first?.source == pair.indonesian && units.first?.target == pair.english)
+      #expect(units.first?.quality == 100 && units.first?.rank == 1)
+      #expect(try await client.execute(uri: "/tmserver/id/en/unit/\(path)", method: .get).status == .unauthorized)
+    }
+  }
+}
