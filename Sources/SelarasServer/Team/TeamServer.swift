@@ -4,7 +4,7 @@ import Selaras
 
 /// The team server's HTTP API over a translation memory (see README, `selaras serve`):
 /// `GET /healthz`; with a token of at least the role named: `POST /v1/lookup`,
-/// `GET /v1/concordance`, `GET /v1/stats`, the amaGama routes `GET /tmserver/languages/` and
+/// `GET /v1/concordance`, `GET /v1/stats`, `GET /v1/export.tmx`, `GET /metrics`, the amaGama routes `GET /tmserver/languages/` and
 /// `GET /tmserver/{src}/{tgt}/unit/{text}` (read); `POST /v1/units` (write);
 /// `DELETE /v1/units/{id}` (admin). Errors are `{"error":"…"}` with their status; JSON
 /// bodies are capped at ``bodyLimit``.
@@ -14,8 +14,11 @@ public enum TeamServer {
   /// The most segments one lookup takes.
   public static let segmentLimit = 500
 
-  public static func router(memory: any TranslationMemory, tokens: AccessTokens) -> Router<TeamContext> {
+  public static func router(
+    memory: any TranslationMemory, tokens: AccessTokens, metrics: ServerMetrics = ServerMetrics()
+  ) -> Router<TeamContext> {
     let router = Router(context: TeamContext.self)
+    router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: TokenMiddleware(tokens: tokens))
     router.get("/healthz") { _, _ -> Response in
       try ReviewServer.json(["status": "ok"])
@@ -48,6 +51,29 @@ public enum TeamServer {
       return try ReviewServer.json(
         ConcordanceResponse(
           units: units.map { ConcordanceResponse.Unit(source: $0.source, target: $0.target, document: $0.document) }))
+    }
+    router.get("/v1/export.tmx") { request, context -> Response in
+      try context.require(.read)
+      let query = request.uri.queryParameters
+      let source = try language(query["source"].map(String.init) ?? "en")
+      let target: LanguageTag = source == .english ? .indonesian : .english
+      var since: Date?
+      if let text = query["since"].map(String.init) {
+        guard let date = TMXWriter.parseDate(text) ?? ISO8601DateFormatter().date(from: text) else {
+          throw APIError(.badRequest, "since is a date: 2026-11-26T08:00:00Z or 20261126T080000Z")
+        }
+        since = date
+      }
+      return Response(
+        status: .ok, headers: [.contentType: "application/x-tmx+xml; charset=utf-8"],
+        body: TMXExportBody.body(memory: memory, sourceLanguage: source, targetLanguage: target, since: since))
+    }
+    router.get("/metrics") { _, context -> Response in
+      try context.require(.read)
+      let units = try await blocking { try memory.memoryStatistics().units }
+      return Response(
+        status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.text(units: units))))
     }
     router.get("/v1/stats") { _, context -> Response in
       try context.require(.read)

@@ -199,4 +199,42 @@ struct TeamServerTests {
       #expect(try await client.execute(uri: "/tmserver/id/en/unit/\(path)", method: .get).status == .unauthorized)
     }
   }
+
+  @Test("GET /v1/export.tmx streams every unit as TMX; ?since= only those changed after")
+  func export() async throws {
+    let fixture = try Fixture()
+    let later = Date().addingTimeInterval(3600)
+    var late = TranslationUnit(
+      sourceLanguage: .english, targetLanguage: .indonesian, source: "The rupiah rose 0.4%.", target: "Rupiah menguat 0,4%.")
+    late.creationDate = later.addingTimeInterval(60)
+    try fixture.memory.addUnits([late])
+    try await fixture.application.test(.router) { client in
+      let whole = try await client.execute(uri: "/v1/export.tmx", method: .get, headers: Self.bearer(fixture.read))
+      #expect(whole.status == .ok)
+      let text = String(buffer: whole.body)
+      #expect(text.hasPrefix("<?xml") && text.hasSuffix("</tmx>\n"))
+      #expect(text.components(separatedBy: "<tu ").count - 1 == Corpora.linePairs.count + 1)
+      #expect(text.contains("<seg>Rupiah menguat 0,4%.</seg>"))
+      let since = ISO8601DateFormatter().string(from: later)
+      let recent = try await client.execute(uri: "/v1/export.tmx?since=\(since)", method: .get, headers: Self.bearer(fixture.read))
+      let recentText = String(buffer: recent.body)
+      #expect(recentText.components(separatedBy: "<tu ").count - 1 == 1, "\(recentText.prefix(600))")
+      #expect(try await client.execute(uri: "/v1/export.tmx?since=yesterday", method: .get, headers: Self.bearer(fixture.read)).status == .badRequest)
+    }
+  }
+
+  @Test("GET /metrics counts requests by route and status, and the units")
+  func metrics() async throws {
+    let fixture = try Fixture()
+    try await fixture.application.test(.router) { client in
+      for _ in 0..<3 { _ = try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read)) }
+      _ = try await client.execute(uri: "/v1/stats", method: .get)
+      _ = try await client.execute(uri: "/v1/units/12", method: .delete, headers: Self.bearer(fixture.read))
+      let text = String(buffer: try await client.execute(uri: "/metrics", method: .get, headers: Self.bearer(fixture.read)).body)
+      #expect(text.contains(#"selaras_requests_total{route="/v1/stats",status="200"} 3"#), "\(text)")
+      #expect(text.contains(#"selaras_requests_total{route="/v1/stats",status="401"} 1"#))
+      #expect(text.contains(#"selaras_requests_total{route="/v1/units/{id}",status="403"} 1"#))
+      #expect(text.contains("selaras_units \(Corpora.linePairs.count)"))
+    }
+  }
 }
