@@ -49,6 +49,21 @@ extension SelarasDatabase {
           }
         }
       }
+      // Units tied with the limit-th: those a person reviewed first, found by their status
+      // alone, before any unit is read whole.
+      if best.count > limit {
+        let reviewed = try Set(
+          Int64.fetchAll(
+            db,
+            sql: """
+              SELECT unitId FROM unitProperty WHERE type = ? AND value IN ('accepted', 'edited')
+              AND unitId IN (\(best.map { String($0.id) }.joined(separator: ",")))
+              """, arguments: [TranslationUnit.reviewStatusProperty]))
+        best = best.enumerated().sorted { first, second in
+          (first.element.score, reviewed.contains(first.element.id) ? 1 : 0, -first.offset)
+            > (second.element.score, reviewed.contains(second.element.id) ? 1 : 0, -second.offset)
+        }.prefix(limit).map(\.element)
+      }
       // The units shown are read whole, with their properties.
       let ids = best.map(\.id)
       let rows = try Self.units(
