@@ -51,8 +51,9 @@ public final class ServerMetrics: Sendable {
   static func route(of path: String) -> String {
     if path.hasPrefix("/tmserver/") { return path.contains("/unit/") ? "/tmserver/unit" : "/tmserver/languages" }
     if path.hasPrefix("/v1/units/") { return "/v1/units/{id}" }
+    if path.hasPrefix("/v1/imports/") { return "/v1/imports/{id}" }
     let known = [
-      "/healthz", "/metrics", "/v1/lookup", "/v1/concordance", "/v1/stats", "/v1/units", "/v1/export.tmx",
+      "/healthz", "/metrics", "/v1/lookup", "/v1/concordance", "/v1/stats", "/v1/units", "/v1/export.tmx", "/v1/imports",
     ]
     return known.contains(path) ? path : "other"
   }

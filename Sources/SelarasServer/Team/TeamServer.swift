@@ -14,8 +14,12 @@ public enum TeamServer {
   /// The most segments one lookup takes.
   public static let segmentLimit = 500
 
+  /// The largest file an import takes, streamed to disk as it arrives.
+  public static let importLimit = 4 << 30
+
   public static func router(
-    memory: any TranslationMemory, tokens: AccessTokens, metrics: ServerMetrics = ServerMetrics()
+    memory: any TranslationMemory, tokens: AccessTokens, metrics: ServerMetrics = ServerMetrics(),
+    imports: ImportJobs = ImportJobs(), uploads: URL = FileManager.default.temporaryDirectory
   ) -> Router<TeamContext> {
     let router = Router(context: TeamContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
@@ -103,6 +107,35 @@ public enum TeamServer {
         throw APIError(.notFound, "no unit \(id)")
       }
       return try ReviewServer.json(["deleted": id])
+    }
+    router.post("/v1/imports") { request, context -> Response in
+      let holder = try context.require(.write)
+      // The body goes to a file as it arrives, never held whole.
+      let file = uploads.appendingPathComponent("selaras-import-\(UUID().uuidString)")
+      guard FileManager.default.createFile(atPath: file.path, contents: nil),
+        let handle = try? FileHandle(forWritingTo: file)
+      else { throw APIError(.internalServerError, "cannot store the upload in \(uploads.path)") }
+      var size = 0
+      do {
+        defer { try? handle.close() }
+        for try await buffer in request.body {
+          size += buffer.readableBytes
+          guard size <= importLimit else { throw APIError(.contentTooLarge, "an import is at most \(importLimit) bytes") }
+          try handle.write(contentsOf: Data(buffer: buffer))
+        }
+      } catch {
+        try? FileManager.default.removeItem(at: file)
+        throw error
+      }
+      let id = await imports.start(file: file, memory: memory, author: holder.name)
+      return try ReviewServer.json(["job": "/v1/imports/\(id)"], status: .accepted)
+    }
+    router.get("/v1/imports/{id}") { _, context -> Response in
+      try context.require(.read)
+      guard let id = context.parameters.get("id").flatMap({ Int($0) }), let status = await imports.status(id) else {
+        throw APIError(.notFound, "no such import")
+      }
+      return try ReviewServer.json(status)
     }
     router.get("/tmserver/languages/") { _, context -> Response in
       try context.require(.read)

@@ -237,4 +237,56 @@ struct TeamServerTests {
       #expect(text.contains("selaras_units \(Corpora.linePairs.count)"))
     }
   }
+
+  @Test("POST /v1/imports stores a TMX as a job; a hostile or malformed file fails and stores nothing; read tokens may not import")
+  func imports() async throws {
+    let fixture = try Fixture()
+    let before = try fixture.memory.memoryStatistics().units
+    let writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
+    var tmx = Array(writer.header().utf8)
+    for number in 0..<300 {
+      writer.append(
+        TranslationUnit(
+          sourceLanguage: .english, targetLanguage: .indonesian, source: "Exports rose \(number) percent in May.",
+          target: "Ekspor naik \(number) persen pada Mei."), to: &tmx)
+    }
+    tmx += Array(writer.footer().utf8)
+    let good = String(decoding: tmx, as: UTF8.self)
+    let entities = """
+      <?xml version="1.0"?>
+      <!DOCTYPE tmx [<!ENTITY a "rupiah rupiah rupiah"><!ENTITY b "&a;&a;&a;&a;">]>
+      <tmx version="1.4"><header srclang="en" adminlang="en" segtype="sentence" datatype="plaintext" o-tmf="x" creationtool="x" creationtoolversion="1"/>
+      <body><tu><tuv xml:lang="en"><seg>Safe.</seg></tuv><tuv xml:lang="id"><seg>Aman.</seg></tuv></tu>
+      <tu><tuv xml:lang="en"><seg>&b;</seg></tuv><tuv xml:lang="id"><seg>x</seg></tuv></tu></body></tmx>
+      """
+    // Well-formed units, then the file breaks off.
+    let truncated = String(good.prefix(good.count / 2))
+    try await fixture.application.test(.router) { client in
+      func run(_ body: String, token: String) async throws -> (status: HTTPResponse.Status, job: [String: String]) {
+        let posted = try await client.execute(
+          uri: "/v1/imports", method: .post, headers: Self.bearer(token), body: ByteBuffer(string: body))
+        guard posted.status == .accepted else { return (posted.status, [:]) }
+        let job = try JSONDecoder().decode([String: String].self, from: Data(buffer: posted.body))["job"] ?? ""
+        for _ in 0..<200 {
+          let answer = try await client.execute(uri: job, method: .get, headers: Self.bearer(token))
+          let fields = (try JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [String: Any]) ?? [:]
+          if fields["state"] as? String != "running" { return (posted.status, fields.mapValues { "\($0)" }) }
+          try await Task.sleep(for: .milliseconds(25))
+        }
+        return (posted.status, ["state": "timeout"])
+      }
+      #expect(try await run(good, token: fixture.read).status == .forbidden)
+      for bad in [entities, truncated, "just some text, not a memory"] {
+        let (status, job) = try await run(bad, token: fixture.write)
+        #expect(status == .accepted)
+        #expect(job["state"] == "failed" && job["error"] != "<null>", "\(job)")
+        #expect(try fixture.memory.memoryStatistics().units == before)
+      }
+      let (status, job) = try await run(good, token: fixture.write)
+      #expect(status == .accepted && job["state"] == "done" && job["units"] == "300", "\(job)")
+      let found = try fixture.memory.searchUnits("Exports rose 17 percent in May.", language: .english)
+      #expect(found.first?.score == 100 && found.first?.unit.user == "budi")
+      #expect(try await client.execute(uri: "/v1/imports/99", method: .get, headers: Self.bearer(fixture.read)).status == .notFound)
+    }
+  }
 }
