@@ -4,10 +4,11 @@ import Selaras
 
 /// The team server's HTTP API over a translation memory (see README, `selaras serve`):
 /// `GET /healthz`; with a token of at least the role named: `POST /v1/lookup`,
-/// `GET /v1/concordance`, `GET /v1/stats`, `GET /v1/export.tmx`, `GET /metrics`, the amaGama routes `GET /tmserver/languages/` and
-/// `GET /tmserver/{src}/{tgt}/unit/{text}` (read); `POST /v1/units` (write);
-/// `DELETE /v1/units/{id}` (admin). Errors are `{"error":"…"}` with their status; JSON
-/// bodies are capped at ``bodyLimit``.
+/// `GET /v1/concordance`, `GET /v1/stats`, `GET /v1/export.tmx`, `GET /metrics`,
+/// `GET /v1/imports/{id}`, the amaGama routes `GET /tmserver/languages/` and
+/// `GET /tmserver/{src}/{tgt}/unit/{text}` (read); `POST /v1/units`, `POST /v1/imports`
+/// (write); `DELETE /v1/units/{id}` (admin). Errors are `{"error":"…"}` with their status;
+/// JSON bodies are capped at ``bodyLimit``, imports at ``importLimit``.
 public enum TeamServer {
   /// The largest JSON request body taken.
   public static let bodyLimit = 1 << 20
