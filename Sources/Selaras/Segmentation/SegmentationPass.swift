@@ -5,6 +5,9 @@ struct SegmentationPass {
   let rules: SegmentationRules
   /// The most bytes handed to ICU at once.
   let chunkLimit: Int
+  /// Whether sentences get their text; without, only their ranges and paragraphs (for
+  /// output that prints collapsed bytes straight from the input).
+  var keepsText = true
   private(set) var sentences: [Sentence] = []
   /// For each sentence, the line it starts on, for repeated-line detection.
   private(set) var sentenceLines: [Int] = []
@@ -30,11 +33,6 @@ struct SegmentationPass {
     self.chunkLimit = chunkLimit
     self.part = part ?? 0..<scanner.count
     previousEnd = self.part.lowerBound
-  }
-
-  mutating func run(breaker: ICUSentenceBreaker) throws(ICUError) {
-    try collect(breaker: breaker)
-    markBoilerplate()
   }
 
   /// The sentences of the pass's part, chrome not yet flagged.
@@ -123,7 +121,7 @@ struct SegmentationPass {
 
   private mutating func emit(_ draft: Draft) {
     sentences.append(
-      Sentence(text: scanner.collapsedText(draft.range), range: draft.range, paragraph: paragraph))
+      Sentence(text: keepsText ? scanner.collapsedText(draft.range) : "", range: draft.range, paragraph: paragraph))
     sentenceLines.append(draft.line)
     open = nil
   }

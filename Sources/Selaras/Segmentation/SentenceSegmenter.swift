@@ -45,6 +45,43 @@ public struct SentenceSegmenter: Sendable {
   /// - Complexity: O(*n*) in the length of `text`.
   /// - Throws: `SegmentationError.icu` when ICU cannot run.
   public func segment(_ text: String) throws(SegmentationError) -> [Sentence] {
+    try segment(text, keepsText: true)
+  }
+
+  /// The UTF-8 byte ranges of the sentences ``segment(_:)`` finds in `text`, without making
+  /// their texts or flagging chrome: for output that needs neither, such as one sentence a
+  /// line (``writeLines(_:of:_:)``).
+  public func sentenceRanges(_ text: String) throws(SegmentationError) -> [Range<Int>] {
+    try segment(text, keepsText: false).map(\.range)
+  }
+
+  /// Calls `write` with the sentences of `text` at `ranges`, each with its white space
+  /// collapsed (as ``Sentence/text``) and a line break after it, in chunks of about 64 KB.
+  public static func writeLines(
+    _ ranges: [Range<Int>], of text: String, _ write: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    var text = text
+    text.withUTF8 { bytes in
+      let scanner = UTF8Scanner(bytes: bytes)
+      let chunk = 1 << 16
+      let longest = ranges.map(\.count).max() ?? 0
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunk + longest + 1) { buffer in
+        var count = 0
+        for range in ranges {
+          count += scanner.collapse(range, into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
+          buffer[count] = 0x0A
+          count += 1
+          if count >= chunk {
+            write(UnsafeBufferPointer(rebasing: buffer[..<count]))
+            count = 0
+          }
+        }
+        if count > 0 { write(UnsafeBufferPointer(rebasing: buffer[..<count])) }
+      }
+    }
+  }
+
+  private func segment(_ text: String, keepsText: Bool) throws(SegmentationError) -> [Sentence] {
     try withICU(text) { breaker, bytes throws(ICUError) in
       let scanner = UTF8Scanner(bytes: bytes)
       // A long text is cut in two at a blank line near its middle and the halves segmented
@@ -59,6 +96,7 @@ public struct SentenceSegmenter: Sendable {
             let own = index == 0 ? breaker : try breakers.take(locale: locale)
             defer { if index != 0 { breakers.give(back: own) } }
             var pass = SegmentationPass(scanner: scanner, rules: rules, chunkLimit: chunkLimit, part: parts[index])
+            pass.keepsText = keepsText
             try pass.collect(breaker: own)
             passes.withLock { $0[index] = pass }
           } catch {
@@ -68,11 +106,13 @@ public struct SentenceSegmenter: Sendable {
         if let error = failure.withLock({ $0 }) { throw error }
         var pass = passes.withLock { $0[0]! }
         pass.append(passes.withLock { $0[1]! })
-        pass.markBoilerplate()
+        if keepsText { pass.markBoilerplate() }
         return pass.sentences
       }
       var pass = SegmentationPass(scanner: scanner, rules: rules, chunkLimit: chunkLimit)
-      try pass.run(breaker: breaker)
+      pass.keepsText = keepsText
+      try pass.collect(breaker: breaker)
+      if keepsText { pass.markBoilerplate() }
       return pass.sentences
     }
   }

@@ -133,56 +133,60 @@ struct UTF8Scanner: @unchecked Sendable {
   /// The text of `range` with every run of white space collapsed to one ASCII space.
   /// `range` must not start or end with white space.
   func collapsedText(_ range: Range<Int>) -> String {
-    String(unsafeUninitializedCapacity: range.count) { output in
-      var count = 0
-      var index = range.lowerBound
-      var inSpace = false
-      let base = UnsafeRawPointer(bytes.baseAddress!)
-      let target = UnsafeMutableRawPointer(output.baseAddress!)
-      while index < range.upperBound {
-        // Eight plain ASCII bytes with no control character and no two spaces in a row
-        // are copied as they are.
-        if index + 8 <= range.upperBound {
-          let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-          let high: UInt64 = 0x8080_8080_8080_8080
-          let controls = (word &- 0x2020_2020_2020_2020) & ~word & high
-          let spaceBytes = word ^ 0x2020_2020_2020_2020
-          let spaces = (spaceBytes &- 0x0101_0101_0101_0101) & ~spaceBytes & high
-          if word & high == 0 && controls == 0 && spaces & (spaces << 8) == 0
-            && !(inSpace && word & 0xFF == 0x20)
-          {
-            target.storeBytes(of: word, toByteOffset: count, as: UInt64.self)
-            count += 8
-            index += 8
-            inSpace = word >> 56 == 0x20
-            continue
-          }
-        }
-        let byte = bytes[index]
-        if byte > 0x20 && byte < 0x80 {
-          output[count] = byte
-          count += 1
-          inSpace = false
-          index += 1
+    String(unsafeUninitializedCapacity: range.count) { collapse(range, into: $0) }
+  }
+
+  /// Writes the bytes of `range` with each run of white space as one space into `output`,
+  /// which has room for `range.count` bytes; how many it wrote.
+  func collapse(_ range: Range<Int>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    var count = 0
+    var index = range.lowerBound
+    var inSpace = false
+    let base = UnsafeRawPointer(bytes.baseAddress!)
+    let target = UnsafeMutableRawPointer(output.baseAddress!)
+    while index < range.upperBound {
+      // Eight plain ASCII bytes with no control character and no two spaces in a row
+      // are copied as they are.
+      if index + 8 <= range.upperBound {
+        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let controls = (word &- 0x2020_2020_2020_2020) & ~word & high
+        let spaceBytes = word ^ 0x2020_2020_2020_2020
+        let spaces = (spaceBytes &- 0x0101_0101_0101_0101) & ~spaceBytes & high
+        if word & high == 0 && controls == 0 && spaces & (spaces << 8) == 0
+          && !(inSpace && word & 0xFF == 0x20)
+        {
+          target.storeBytes(of: word, toByteOffset: count, as: UInt64.self)
+          count += 8
+          index += 8
+          inSpace = word >> 56 == 0x20
           continue
         }
-        let width = space(at: index).width
-        if width > 0 {
-          if !inSpace {
-            output[count] = 0x20
-            count += 1
-          }
-          inSpace = true
-          index += width
-        } else {
-          output[count] = bytes[index]
-          count += 1
-          inSpace = false
-          index += 1
-        }
       }
-      return count
+      let byte = bytes[index]
+      if byte > 0x20 && byte < 0x80 {
+        output[count] = byte
+        count += 1
+        inSpace = false
+        index += 1
+        continue
+      }
+      let width = space(at: index).width
+      if width > 0 {
+        if !inSpace {
+          output[count] = 0x20
+          count += 1
+        }
+        inSpace = true
+        index += width
+      } else {
+        output[count] = bytes[index]
+        count += 1
+        inSpace = false
+        index += 1
+      }
     }
+    return count
   }
 
   /// Calls `body` with the offset of each `byte` in `range`, found with `memchr`.

@@ -46,15 +46,15 @@ struct Segment: ParsableCommand {
 
   func run() throws {
     let text = try InputFile.text(file)
-    let sentences = try SentenceSegmenter(language: lang).segment(text)
+    let segmenter = try SentenceSegmenter(language: lang)
     var output = StandardOutput()
     switch format {
     case .lines:
-      for sentence in sentences {
-        output.write(sentence.text)
-        output.write("\n")
-      }
+      // Sentences as lines need no texts of their own nor chrome flags: their collapsed
+      // bytes go from the input straight to the output.
+      SentenceSegmenter.writeLines(try segmenter.sentenceRanges(text), of: text) { output.write(bytes: $0) }
     case .json:
+      let sentences = try segmenter.segment(text)
       let items = sentences.map { sentence in
         Output.SentenceOutput(
           text: sentence.text, start: sentence.range.lowerBound, end: sentence.range.upperBound,

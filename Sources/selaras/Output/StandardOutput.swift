@@ -4,6 +4,13 @@ import Foundation
 struct StandardOutput {
   private var buffer: [UInt8] = []
 
+  mutating func write(bytes: UnsafeBufferPointer<UInt8>) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 {
+      flush()
+    }
+  }
+
   mutating func write(_ text: String) {
     buffer.append(contentsOf: text.utf8)
     if buffer.count >= 1 << 16 {

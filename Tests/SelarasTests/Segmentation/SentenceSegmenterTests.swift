@@ -260,6 +260,34 @@ struct OffsetTests {
     }
   }
 
+  @Test("Ranges alone and lines written from them are the sentences' ranges and texts, in one part or two")
+  func rangesAndLines() throws {
+    for name in Corpora.articles {
+      for language in [LanguageTag.indonesian, .english] {
+        let article = try String(contentsOf: Corpora.folder.file(name, language), encoding: .utf8)
+        // With a run of tabs, spaces and a no-break space inside a sentence, and a long line
+        // (more than the 64 KB a chunk of lines holds).
+        let long = Array(repeating: "Kata  dan\t\u{00A0}kata", count: 5000).joined(separator: " ")
+        let text = article + "\n\n" + long + "\n\n" + article
+        for threshold in [Int.max, 1] {
+          var segmenter = try SentenceSegmenter(language: language)
+          segmenter.parallelThreshold = threshold
+          let sentences = try segmenter.segment(text)
+          let ranges = try segmenter.sentenceRanges(text)
+          #expect(ranges == sentences.map(\.range), "\(name).\(language)")
+          var written: [UInt8] = []
+          var chunks = 0
+          SentenceSegmenter.writeLines(ranges, of: text) { bytes in
+            written += bytes
+            chunks += 1
+          }
+          #expect(String(decoding: written, as: UTF8.self) == sentences.map { $0.text + "\n" }.joined())
+          #expect(chunks >= 2)
+        }
+      }
+    }
+  }
+
   @Test("Presegmented text: a sentence a line, CRLF or LF, blank lines between paragraphs")
   func presegmented() {
     let result = indonesian.presegmented("Satu kalimat.\r\nDua  kalimat.\r\n\r\nTiga.\n")
