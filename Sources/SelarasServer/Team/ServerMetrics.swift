@@ -53,7 +53,8 @@ public final class ServerMetrics: Sendable {
     if path.hasPrefix("/v1/units/") { return "/v1/units/{id}" }
     if path.hasPrefix("/v1/imports/") { return "/v1/imports/{id}" }
     let known = [
-      "/healthz", "/metrics", "/v1/lookup", "/v1/concordance", "/v1/stats", "/v1/units", "/v1/export.tmx", "/v1/imports",
+      "/healthz", "/metrics", "/v1/lookup", "/v1/concordance", "/v1/stats", "/v1/units", "/v1/export.tmx", "/v1/imports", "/v1/glossary/lookup",
+      "/v1/glossary/scan", "/v1/glossary/export.tbx", "/v1/glossary/entries",
     ]
     return known.contains(path) ? path : "other"
   }

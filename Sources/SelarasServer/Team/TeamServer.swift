@@ -7,7 +7,7 @@ import Selaras
 /// `GET /v1/concordance`, `GET /v1/stats`, `GET /v1/export.tmx`, `GET /metrics`,
 /// `GET /v1/imports/{id}`, the amaGama routes `GET /tmserver/languages/` and
 /// `GET /tmserver/{src}/{tgt}/unit/{text}` (read); `POST /v1/units`, `POST /v1/imports`
-/// (write); `DELETE /v1/units/{id}` (admin). Errors are `{"error":"…"}` with their status;
+/// (write); `DELETE /v1/units/{id}` (admin); the glossary's routes (``GlossaryRoutes``). Errors are `{"error":"…"}` with their status;
 /// JSON bodies are capped at ``bodyLimit``, imports at ``importLimit``.
 public enum TeamServer {
   /// The largest JSON request body taken.
@@ -19,12 +19,14 @@ public enum TeamServer {
   public static let importLimit = 4 << 30
 
   public static func router(
-    memory: any TranslationMemory, tokens: AccessTokens, metrics: ServerMetrics = ServerMetrics(),
-    imports: ImportJobs = ImportJobs(), uploads: URL = FileManager.default.temporaryDirectory
+    memory: any TranslationMemory, glossary: TeamGlossary? = nil, tokens: AccessTokens,
+    metrics: ServerMetrics = ServerMetrics(), imports: ImportJobs = ImportJobs(),
+    uploads: URL = FileManager.default.temporaryDirectory
   ) -> Router<TeamContext> {
     let router = Router(context: TeamContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: TokenMiddleware(tokens: tokens))
+    if let glossary { GlossaryRoutes.add(to: router, glossary: glossary) }
     router.get("/healthz") { _, _ -> Response in
       try ReviewServer.json(["status": "ok"])
     }

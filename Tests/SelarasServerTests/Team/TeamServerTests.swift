@@ -289,4 +289,49 @@ struct TeamServerTests {
       #expect(try await client.execute(uri: "/v1/imports/99", method: .get, headers: Self.bearer(fixture.read)).status == .notFound)
     }
   }
+
+  @Test("Glossary routes: entries added with a write token, found by lookup (store first) and scan, exported as TBX")
+  func glossary() async throws {
+    let fixture = try Fixture()
+    let shipped = [
+      TermEntry(terms: [Term("rupiah", language: .indonesian), Term("rupiah", language: .english)]),
+      TermEntry(terms: [Term("Kementerian Luar Negeri", language: .indonesian), Term("Foreign Ministry", language: .english)]),
+    ]
+    let glossary = TeamGlossary(store: fixture.memory, shipped: shipped, morphology: IndonesianMorphology())
+    let app = Application(router: TeamServer.router(memory: fixture.memory, glossary: glossary, tokens: fixture.tokens))
+    let entry = #"{"entries":[{"terms":[{"text":"Kemenlu","lang":"id"},{"text":"Kementerian Luar Negeri","lang":"id","status":"admitted"},{"text":"Foreign Ministry","lang":"en"}],"note":"newsroom style"}]}"#
+    try await app.test(.router) { client in
+      #expect(
+        try await client.execute(
+          uri: "/v1/glossary/entries", method: .post, headers: Self.bearer(fixture.read), body: Self.body(entry)
+        ).status == .forbidden)
+      let added = try await client.execute(
+        uri: "/v1/glossary/entries", method: .post, headers: Self.bearer(fixture.write), body: Self.body(entry))
+      #expect(String(buffer: added.body) == #"{"added":1,"extended":0,"unchanged":0}"#)
+      struct Lookup: Decodable {
+        struct Entry: Decodable {
+          struct Term: Decodable { var text: String; var lang: String; var status: String }
+          var terms: [Term]
+          var note: String?
+          var origin: String
+        }
+        var entries: [Entry]
+      }
+      let found = try await client.execute(
+        uri: "/v1/glossary/lookup?term=Kementerian%20Luar%20Negeri&lang=id", method: .get, headers: Self.bearer(fixture.read))
+      let entries = try JSONDecoder().decode(Lookup.self, from: Data(buffer: found.body)).entries
+      #expect(entries.map(\.origin) == ["store", "shipped"], "\(String(buffer: found.body))")
+      #expect(entries.first?.terms.first?.text == "Kemenlu" && entries.first?.note == "newsroom style")
+      let none = try await client.execute(uri: "/v1/glossary/lookup?term=zzz", method: .get, headers: Self.bearer(fixture.read))
+      #expect(String(buffer: none.body) == #"{"query":"zzz","entries":[]}"#)
+      let text = "Kemenlu menyebut rupiah melemah."
+      let scanned = try await client.execute(
+        uri: "/v1/glossary/scan?lang=id", method: .post, headers: Self.bearer(fixture.read), body: Self.body(text))
+      let answer = String(buffer: scanned.body)
+      #expect(answer.contains(#"{"start":0,"end":7,"text":"Kemenlu","term":"Kemenlu","translation":"Foreign Ministry","origin":"store"}"#), "\(answer)")
+      #expect(answer.contains(#""term":"rupiah""#))
+      let tbx = String(buffer: try await client.execute(uri: "/v1/glossary/export.tbx", method: .get, headers: Self.bearer(fixture.read)).body)
+      #expect(tbx.hasPrefix("<?xml") && tbx.contains("Kemenlu") && !tbx.contains("rupiah"))
+    }
+  }
 }

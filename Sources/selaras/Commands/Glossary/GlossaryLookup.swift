@@ -30,7 +30,7 @@ extension Glossary {
 
     private struct Output: Encodable {
       var query: String
-      var entries: [EntryOutput]
+      var entries: [GlossaryEntryAnswer]
       /// The language data the run used.
       var resources = MachineResources.forMatching
     }
@@ -38,9 +38,10 @@ extension Glossary {
     func run() throws {
       let glossary = try LoadedGlossary.load(store)
       let found = glossary.matcher.lookup(term, language: lang)
+      let answers = glossary.lookupAnswers(term, language: lang)
       var standardOutput = StandardOutput()
       if output.json {
-        try standardOutput.writeJSON(Output(query: term, entries: found.map { EntryOutput(glossary.entries[$0], origin: glossary.origins[$0]) }))
+        try standardOutput.writeJSON(Output(query: term, entries: answers))
       } else {
         standardOutput.write(
           found.map { glossary.entries[$0].text + "\nfrom: \(glossary.origins[$0].rawValue)" }.joined(separator: "\n\n")

@@ -23,16 +23,7 @@ extension Glossary {
     @OptionGroup var store: StoreOptions
 
     private struct Output: Encodable {
-      var matches: [Match]
-
-      struct Match: Encodable {
-        var start: Int
-        var end: Int
-        var text: String
-        var term: String
-        var translation: Nullable<String>
-        var origin: GlossaryOrigin
-      }
+      var matches: [GlossaryScanAnswer]
 
       /// The language data the run used.
       var resources = MachineResources.forMatching
@@ -41,14 +32,7 @@ extension Glossary {
     func run() throws {
       let glossary = try LoadedGlossary.load(store)
       let text = try InputFile.text(file)
-      let lang = language.lang
-      let other: LanguageTag = lang == .indonesian ? .english : .indonesian
-      let matches = glossary.matcher.matches(in: text, language: lang).map { match in
-        Output.Match(
-          start: match.range.lowerBound, end: match.range.upperBound, text: match.matchedText, term: match.term.text,
-          translation: Nullable(glossary.entries[match.entry].preferred(in: other)?.text),
-          origin: glossary.origins[match.entry])
-      }
+      let matches = glossary.scanAnswers(text, language: language.lang)
       var standardOutput = StandardOutput()
       if output.json {
         try standardOutput.writeJSON(Output(matches: matches), layout: .itemsOnLines)

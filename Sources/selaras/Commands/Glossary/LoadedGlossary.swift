@@ -33,26 +33,6 @@ enum LoadedGlossary {
   }
 }
 
-/// A glossary entry as the CLI shows it:
-/// `{"terms":[{"text":…,"lang":…,"status":…}],"note":…,"origin":"store"|"shipped"}`.
-struct EntryOutput: Encodable {
-  var terms: [TermOutput]
-  var note: Nullable<String>
-  var origin: GlossaryOrigin
-
-  struct TermOutput: Encodable {
-    var text: String
-    var lang: String
-    var status: Term.Status
-  }
-
-  init(_ entry: TermEntry, origin: GlossaryOrigin) {
-    terms = entry.terms.map { TermOutput(text: $0.text, lang: $0.language.rawValue, status: $0.status) }
-    note = Nullable(entry.note)
-    self.origin = origin
-  }
-}
-
 extension TermEntry {
   /// `id: Kementerian Luar Negeri; Kemenlu` and `en: Foreign Ministry`, one line a language.
   var text: String {

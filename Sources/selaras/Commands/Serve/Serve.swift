@@ -32,9 +32,12 @@ struct Serve: AsyncParsableCommand {
       throw CommandError("\(tokens): no tokens; create one with `selaras token create NAME --role read --tokens \(tokens)`")
     }
     let memory = try store.memory()
+    let glossary = TeamGlossary(
+      store: try store.glossary(), shipped: try LoadedGlossary.bundledEntries(),
+      morphology: try MachineResources.forMatching.morphology())
     let host = self.host
     let app = Application(
-      router: TeamServer.router(memory: memory, tokens: holders),
+      router: TeamServer.router(memory: memory, glossary: glossary, tokens: holders),
       configuration: .init(address: .hostname(host, port: port), serverName: "selaras"),
       onServerRunning: { channel in
         FileHandle.standardOutput.write(Data("http://\(host):\(channel.localAddress?.port ?? 0)\n".utf8))

@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import Selaras
+
+/// The glossary the team server answers from: the store over the shipped glossary, rebuilt
+/// after each write.
+public actor TeamGlossary {
+  private let store: any GlossaryStore
+  private let shipped: [TermEntry]
+  private let morphology: IndonesianMorphology
+  private var layered: LayeredGlossary?
+
+  public init(store: any GlossaryStore, shipped: [TermEntry], morphology: IndonesianMorphology) {
+    self.store = store
+    self.shipped = shipped
+    self.morphology = morphology
+  }
+
+  func glossary() throws -> LayeredGlossary {
+    if let layered { return layered }
+    let built = LayeredGlossary(store: try store.glossaryEntries(), shipped: shipped, morphology: morphology)
+    layered = built
+    return built
+  }
+
+  func storeEntries() throws -> [TermEntry] {
+    try store.glossaryEntries()
+  }
+
+  func add(_ entries: [TermEntry], source: String) throws -> GlossaryImportSummary {
+    let summary = try store.addGlossaryEntries(entries, source: source)
+    layered = nil
+    return summary
+  }
+}
+
+/// The glossary's routes: `GET /v1/glossary/lookup?term=…&lang=id`, `POST /v1/glossary/scan?lang=id`
+/// (the text as the body), `GET /v1/glossary/export.tbx` (read); `POST /v1/glossary/entries`
+/// (write).
+enum GlossaryRoutes {
+  static func add(to router: Router<TeamContext>, glossary: TeamGlossary) {
+    router.get("/v1/glossary/lookup") { request, context -> Response in
+      try context.require(.read)
+      guard let term = request.uri.queryParameters["term"].map(String.init), !term.isEmpty else {
+        throw APIError(.badRequest, "the term is the term parameter")
+      }
+      let language = try request.uri.queryParameters["lang"].map { try TeamServer.language(String($0)) }
+      let entries = try await glossary.glossary().lookupAnswers(term, language: language)
+      return try ReviewServer.json(LookupAnswer(query: term, entries: entries))
+    }
+    router.post("/v1/glossary/scan") { request, context -> Response in
+      try context.require(.read)
+      let language = try TeamServer.language(request.uri.queryParameters["lang"].map(String.init) ?? "id")
+      let body = try await request.body.collect(upTo: TeamServer.bodyLimit)
+      let text: String
+      do {
+        text = try String(validatingUTF8Text: Data(buffer: body))
+      } catch {
+        throw APIError(.badRequest, "the text: \(error)")
+      }
+      return try ReviewServer.json(ScanAnswer(matches: try await glossary.glossary().scanAnswers(text, language: language)))
+    }
+    router.get("/v1/glossary/export.tbx") { _, context -> Response in
+      try context.require(.read)
+      let tbx = TBXWriter.tbx(try await glossary.storeEntries())
+      return Response(
+        status: .ok, headers: [.contentType: "application/x-tbx+xml; charset=utf-8"],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: tbx)))
+    }
+    router.post("/v1/glossary/entries") { request, context -> Response in
+      let holder = try context.require(.write)
+      let posted = try await TeamServer.decode(EntriesRequest.self, from: request)
+      let entries = try posted.entries.enumerated().map { index, entry in
+        guard entry.terms.count >= 1, entry.terms.allSatisfy({ !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })
+        else { throw APIError(.unprocessableContent, "entry \(index): a term's text is empty, or there is no term") }
+        return TermEntry(
+          terms: try entry.terms.map { term in
+            Term(term.text, language: try TeamServer.language(term.lang), status: term.status ?? .preferred)
+          }, note: entry.note)
+      }
+      let summary = try await glossary.add(entries, source: "selaras serve: \(holder.name)")
+      return try ReviewServer.json(summary)
+    }
+  }
+
+  struct LookupAnswer: Encodable {
+    var query: String
+    var entries: [GlossaryEntryAnswer]
+  }
+
+  struct ScanAnswer: Encodable {
+    var matches: [GlossaryScanAnswer]
+  }
+
+  struct EntriesRequest: Decodable {
+    struct Entry: Decodable {
+      struct Term: Decodable {
+        var text: String
+        var lang: String
+        var status: Selaras.Term.Status?
+      }
+
+      var terms: [Term]
+      var note: String?
+    }
+
+    var entries: [Entry]
+  }
+}
