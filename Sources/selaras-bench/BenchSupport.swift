@@ -79,12 +79,17 @@ struct BenchError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
+/// The `selaras` executable built beside this one.
+func selarasExecutable() -> URL {
+  URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    .appendingPathComponent("selaras")
+}
+
 /// The median wall-clock time of `runs` runs of the `selaras` executable built beside this
 /// one, with `arguments` and its standard output thrown away: what a whole process takes,
 /// start-up, reading and writing included.
 func selarasProcessSeconds(runs: Int, _ arguments: [String]) throws -> Double {
-  let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    .deletingLastPathComponent().appendingPathComponent("selaras")
+  let executable = selarasExecutable()
   guard FileManager.default.isExecutableFile(atPath: executable.path) else {
     throw BenchError("\(executable.path): no selaras executable beside the bench (swift build -c release)")
   }

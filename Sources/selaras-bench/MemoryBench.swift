@@ -137,10 +137,8 @@ struct MemoryBench: ParsableCommand {
     let document = base.appendingPathComponent("story.txt")
     try (segments.joined(separator: "\n") + "\n").write(to: document, atomically: true, encoding: .utf8)
     let output = base.appendingPathComponent("story.xlf")
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-      .deletingLastPathComponent().appendingPathComponent("selaras")
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = selarasExecutable()
     process.arguments = [
       "pretranslate", document.path, "--presegmented", "--output", output.path, "--json", "--db",
       base.appendingPathComponent("memory.sqlite").path,
