@@ -21,11 +21,15 @@ public enum TeamServer {
   public static func router(
     memory: any TranslationMemory, glossary: TeamGlossary? = nil, tokens: AccessTokens,
     metrics: ServerMetrics = ServerMetrics(), imports: ImportJobs = ImportJobs(),
-    uploads: URL = FileManager.default.temporaryDirectory
+    uploads: URL = FileManager.default.temporaryDirectory, timeout: Duration = .seconds(30)
   ) -> Router<TeamContext> {
     let router = Router(context: TeamContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: TokenMiddleware(tokens: tokens))
+    // The memory's work, answered 503 when it fails or takes longer than `timeout`.
+    @Sendable func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+      try await TeamServer.blocking(timeout: timeout, work)
+    }
     if let glossary { GlossaryRoutes.add(to: router, glossary: glossary) }
     router.get("/healthz") { _, _ -> Response in
       try ReviewServer.json(["status": "ok"])
@@ -188,10 +192,41 @@ public enum TeamServer {
     }
   }
 
-  /// Runs the memory's blocking work off the server's threads.
-  static func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-    try await withCheckedThrowingContinuation { continuation in
-      DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+  /// Runs the memory's blocking work off the server's threads. A failure of the memory (a
+  /// locked or unreachable database) is 503, and so is no answer within `timeout`: the client
+  /// may retry, and the server goes on serving while the work finishes in the background.
+  static func blocking<Value: Sendable>(timeout: Duration, _ work: @escaping @Sendable () throws -> Value)
+    async throws -> Value
+  {
+    let answered = Answered()
+    return try await withCheckedThrowingContinuation { continuation in
+      DispatchQueue.global().async {
+        let result = Result { try work() }.mapError { error -> any Error in
+          error is APIError ? error : APIError(.serviceUnavailable, "the memory failed: \(error)")
+        }
+        if answered.first() { continuation.resume(with: result) }
+      }
+      let (seconds, attoseconds) = timeout.components
+      let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+      DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
+        if answered.first() {
+          continuation.resume(throwing: APIError(.serviceUnavailable, "the memory gave no answer within \(timeout)"))
+        }
+      }
+    }
+  }
+
+  /// Whether an answer was given: the work's or the timer's, whichever comes first.
+  private final class Answered: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+
+    /// True the first time only.
+    func first() -> Bool {
+      lock.withLock {
+        defer { done = true }
+        return !done
+      }
     }
   }
 }

@@ -334,4 +334,55 @@ struct TeamServerTests {
       #expect(tbx.hasPrefix("<?xml") && tbx.contains("Kemenlu") && !tbx.contains("rupiah"))
     }
   }
+
+  /// A memory that answers slowly, or fails, as a busy or unreachable backend would.
+  private struct TroubledMemory: TranslationMemory {
+    let memory: SelarasDatabase
+    let delay: Double
+    let fails: Bool
+
+    struct Unreachable: Error {}
+
+    func addUnits(_ units: some Sequence<TranslationUnit>, date: Date) throws -> MemoryImportSummary {
+      try memory.addUnits(units, date: date)
+    }
+    func importUnits<Output: Sendable>(
+      date: Date, concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
+    ) throws -> (summary: MemoryImportSummary, output: Output) {
+      try memory.importUnits(date: date, concurrently: produce)
+    }
+    func search(_ text: String, options: MemorySearchOptions) throws -> [MemoryMatch] {
+      Thread.sleep(forTimeInterval: delay)
+      return try memory.search(text, options: options)
+    }
+    func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [TranslationUnit] {
+      try memory.concordance(phrase, language: language, limit: limit)
+    }
+    func forEachUnit(_ body: (TranslationUnit) throws -> Void) throws { try memory.forEachUnit(body) }
+    func deleteUnit(id: Int64) throws -> Bool { try memory.deleteUnit(id: id) }
+    func memoryStatistics() throws -> MemoryStatistics {
+      if fails { throw Unreachable() }
+      return try memory.memoryStatistics()
+    }
+  }
+
+  @Test("A memory that fails or answers too slowly is 503, and the server goes on serving")
+  func troubledMemory() async throws {
+    let fixture = try Fixture()
+    let slow = TroubledMemory(memory: fixture.memory, delay: 1, fails: true)
+    let app = Application(
+      router: TeamServer.router(memory: slow, tokens: fixture.tokens, timeout: .milliseconds(200)))
+    try await app.test(.router) { client in
+      let started = ContinuousClock.now
+      let lookup = try await client.execute(
+        uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read), body: try Self.lookupBody(["Stocks rose."]))
+      #expect(lookup.status == .serviceUnavailable)
+      #expect(ContinuousClock.now - started < .milliseconds(900))
+      let stats = try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read))
+      #expect(stats.status == .serviceUnavailable && String(buffer: stats.body).contains("the memory failed"))
+      let concordance = try await client.execute(
+        uri: "/v1/concordance?q=rupiah&lang=en", method: .get, headers: Self.bearer(fixture.read))
+      #expect(concordance.status == .ok)
+    }
+  }
 }

@@ -26,6 +26,9 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "The tokens file (see `selaras token create`).")
   var tokens: String
 
+  @Option(help: "Seconds a request may take before it is answered 503 (exports and imports excepted).")
+  var timeout = 30.0
+
   func run() async throws {
     let holders = try TokenFile.read(tokens)
     guard !holders.holders.isEmpty else {
@@ -37,7 +40,8 @@ struct Serve: AsyncParsableCommand {
       morphology: try MachineResources.forMatching.morphology())
     let host = self.host
     let app = Application(
-      router: TeamServer.router(memory: memory, glossary: glossary, tokens: holders),
+      router: TeamServer.router(
+        memory: memory, glossary: glossary, tokens: holders, timeout: .milliseconds(Int64(timeout * 1000))),
       configuration: .init(address: .hostname(host, port: port), serverName: "selaras"),
       onServerRunning: { channel in
         FileHandle.standardOutput.write(Data("http://\(host):\(channel.localAddress?.port ?? 0)\n".utf8))
