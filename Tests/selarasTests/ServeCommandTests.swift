@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SelarasTestSupport
 import Testing
 
@@ -78,5 +79,65 @@ struct ServeCommandTests {
     let malformed = try CommandRunner.run(["serve", "--tokens", tokens.path, "--port", "0"])
     #expect(malformed.status == 1 && malformed.stderr.hasPrefix("Error: \(tokens.path):1:"), "\(malformed.stderr)")
     #expect(malformed.stderr.split(separator: "\n").count == 1)
+  }
+
+  @Test("Writes through the server and a CLI import into the same file at once lose nothing; kill -9 during an import stores none of it")
+  func concurrentWritesAndKill() throws {
+    let database = TemporaryFile.url("sqlite")
+    let tmx = TemporaryFile.url("tmx")
+    let big = TemporaryFile.url("tmx")
+    let tokens = TemporaryFile.url("tokens")
+    defer {
+      TemporaryFile.removeDatabase(database)
+      for file in [tmx, big, tokens] { try? FileManager.default.removeItem(at: file) }
+    }
+    func memoryFile(_ count: Int, _ prefix: String) -> String {
+      let units = (0..<count).map { number in
+        "<tu><tuv xml:lang=\"en\"><seg>\(prefix) exports rose \(number) percent in May.</seg></tuv>"
+          + "<tuv xml:lang=\"id\"><seg>Ekspor \(prefix) naik \(number) persen pada Mei.</seg></tuv></tu>"
+      }
+      return "<?xml version=\"1.0\"?><tmx version=\"1.4\"><header srclang=\"en\" adminlang=\"en\" segtype=\"sentence\" "
+        + "datatype=\"plaintext\" o-tmf=\"x\" creationtool=\"x\" creationtoolversion=\"1\"/><body>\n"
+        + units.joined(separator: "\n") + "\n</body></tmx>\n"
+    }
+    try memoryFile(2000, "Cli").write(to: tmx, atomically: true, encoding: .utf8)
+    try memoryFile(40000, "Killed").write(to: big, atomically: true, encoding: .utf8)
+    let token = try CommandRunner.run(["token", "create", "budi", "--role", "write", "--tokens", tokens.path])
+      .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    // The database exists before the server opens it.
+    #expect(try CommandRunner.run(["tm", "stats", "--db", database.path]).status == 0)
+    let server = try CommandRunner.start(["serve", "--db", database.path, "--tokens", tokens.path, "--port", "0"])
+    defer { if server.process.isRunning { server.process.terminate() } }
+    let root = server.firstLine
+
+    // Four writers of 25 units each through the server, while the CLI imports 2,000.
+    let group = DispatchGroup()
+    let failed = Mutex(0)
+    for writer in 0..<4 {
+      DispatchQueue.global().async(group: group) {
+        for number in 0..<25 {
+          let body = #"{"units":[{"sourceLang":"en","targetLang":"id","source":"Writer \#(writer) says \#(number).","target":"Penulis \#(writer) berkata \#(number)."}]}"#
+          let answer = try? CommandRunner.curl(["-H", "Authorization: Bearer \(token)", "-d", body, root + "/v1/units"])
+          if answer?.body != #"{"added":1,"duplicates":0}"# { failed.withLock { $0 += 1 } }
+        }
+      }
+    }
+    let imported = try CommandRunner.run(["tm", "import", tmx.path, "--db", database.path])
+    group.wait()
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(failed.withLock { $0 } == 0)
+    let stats = try CommandRunner.curl(["-H", "Authorization: Bearer \(token)", root + "/v1/stats"])
+    #expect(stats.body.hasPrefix(#"{"units":2100,"#), "\(stats.body)")
+
+    // An import killed halfway leaves the memory as it was.
+    let posted = try CommandRunner.curl(
+      ["-H", "Authorization: Bearer \(token)", "--data-binary", "@" + big.path, root + "/v1/imports"])
+    #expect(posted.status == 202)
+    let running = try CommandRunner.curl(["-H", "Authorization: Bearer \(token)", root + "/v1/imports/1"])
+    kill(server.process.processIdentifier, SIGKILL)
+    server.process.waitUntilExit()
+    #expect(running.body.contains(#""state":"running""#), "\(running.body)")
+    let after = try CommandRunner.run(["tm", "stats", "--json", "--db", database.path])
+    #expect(after.stdout.hasPrefix(#"{"units":2100,"#), "\(after.stdout)")
   }
 }
