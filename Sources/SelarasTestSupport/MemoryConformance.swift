@@ -22,6 +22,7 @@ public struct MemoryConformance: Sendable {
     case concurrentImportReturnsTheProducersResult
     case concordanceFindsPhrasesInOrder
     case deleteRemovesAUnit
+    case contentVersionChangesWithTheUnits
     case statisticsCountUnitsPairsAndDocuments
     case emptyMemory
 
@@ -45,6 +46,7 @@ public struct MemoryConformance: Sendable {
     case .concurrentImportReturnsTheProducersResult: try concurrentImportReturnsTheProducersResult()
     case .concordanceFindsPhrasesInOrder: try concordanceFindsPhrasesInOrder()
     case .deleteRemovesAUnit: try deleteRemovesAUnit()
+    case .contentVersionChangesWithTheUnits: try contentVersionChangesWithTheUnits()
     case .statisticsCountUnitsPairsAndDocuments: try statisticsCountUnitsPairsAndDocuments()
     case .emptyMemory: try emptyMemory()
     }
@@ -214,6 +216,26 @@ public struct MemoryConformance: Sendable {
     // Gone means gone: adding it again adds it.
     #expect(try memory.addUnits([gone]) == MemoryImportSummary(added: 1, duplicates: 0))
     #expect(try memory.searchUnits(gone.source, language: .english).first?.score == 100)
+  }
+
+  /// A backend that gives a content version (an export's ETag) gives a new one after each
+  /// addition and removal, and the same one while nothing changes.
+  private func contentVersionChangesWithTheUnits() throws {
+    let memory = try make()
+    guard let empty = try memory.contentVersion() else { return }
+    try memory.addUnits([Self.unit("Stocks rose.", "Saham naik."), Self.unit("Bonds fell.", "Obligasi turun.")])
+    let two = try #require(try memory.contentVersion())
+    #expect(two != empty)
+    #expect(try memory.contentVersion() == two)
+    try memory.addUnits([Self.unit("Stocks rose.", "Saham naik.")])
+    #expect(try memory.contentVersion() == two)
+    let id = try #require(try memory.searchUnits("Bonds fell.", language: .english).first?.id)
+    try memory.deleteUnit(id: id)
+    let one = try #require(try memory.contentVersion())
+    #expect(one != two)
+    // Removing one unit and adding another is a new version too.
+    try memory.addUnits([Self.unit("Gold rose.", "Emas naik.")])
+    #expect(try memory.contentVersion() != two && memory.contentVersion() != one)
   }
 
   private func statisticsCountUnitsPairsAndDocuments() throws {

@@ -37,9 +37,15 @@ public protocol TranslationMemory: Sendable {
 
   /// How many units the memory holds, by language pair and document.
   func memoryStatistics() throws -> MemoryStatistics
+
+  /// A text that changes whenever a unit is added or removed (an HTTP `ETag` for exports),
+  /// or nil when the backend cannot tell.
+  func contentVersion() throws -> String?
 }
 
 extension TranslationMemory {
+  public func contentVersion() throws -> String? { nil }
+
   /// Adds `units` in one transaction, stamped now; see ``addUnits(_:date:)``.
   @discardableResult
   public func addUnits(_ units: some Sequence<TranslationUnit>) throws -> MemoryImportSummary {

@@ -75,8 +75,16 @@ public enum TeamServer {
         }
         since = date
       }
+      // The same memory asked for the same way is the same file: a client holding it gets 304.
+      let version = try await blocking { try memory.contentVersion() }
+      let tag = version.map { "\"\($0)-\(source.language)-\(since.map { Int($0.timeIntervalSince1970) } ?? 0)\"" }
+      var headers: HTTPFields = [.contentType: "application/x-tmx+xml; charset=utf-8"]
+      if let tag {
+        headers[.eTag] = tag
+        if request.headers[.ifNoneMatch] == tag { return Response(status: .notModified, headers: headers) }
+      }
       return Response(
-        status: .ok, headers: [.contentType: "application/x-tmx+xml; charset=utf-8"],
+        status: .ok, headers: headers,
         body: TMXExportBody.body(memory: memory, sourceLanguage: source, targetLanguage: target, since: since))
     }
     router.get("/metrics") { _, context -> Response in

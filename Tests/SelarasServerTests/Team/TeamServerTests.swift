@@ -220,6 +220,16 @@ struct TeamServerTests {
       let recentText = String(buffer: recent.body)
       #expect(recentText.components(separatedBy: "<tu ").count - 1 == 1, "\(recentText.prefix(600))")
       #expect(try await client.execute(uri: "/v1/export.tmx?since=yesterday", method: .get, headers: Self.bearer(fixture.read)).status == .badRequest)
+      // The ETag: the same memory again is 304; a unit more, a new tag.
+      let tag = try #require(whole.headers[.eTag])
+      var again = Self.bearer(fixture.read)
+      again[.ifNoneMatch] = tag
+      #expect(try await client.execute(uri: "/v1/export.tmx", method: .get, headers: again).status == .notModified)
+      try fixture.memory.addUnits([
+        TranslationUnit(sourceLanguage: .english, targetLanguage: .indonesian, source: "Bonds fell.", target: "Obligasi turun.")
+      ])
+      let changed = try await client.execute(uri: "/v1/export.tmx", method: .get, headers: again)
+      #expect(changed.status == .ok && changed.headers[.eTag] != tag)
     }
   }
 
