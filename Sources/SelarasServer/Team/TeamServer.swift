@@ -216,13 +216,16 @@ public enum TeamServer {
       }
       let (seconds, attoseconds) = timeout.components
       let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-      DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
+      // On a queue of its own: the global queue's threads may all be busy with the memory.
+      timers.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
         if answered.first() {
           continuation.resume(throwing: APIError(.serviceUnavailable, "the memory gave no answer within \(timeout)"))
         }
       }
     }
   }
+
+  private static let timers = DispatchQueue(label: "selaras.serve.timeouts")
 
   /// Whether an answer was given: the work's or the timer's, whichever comes first.
   private final class Answered: @unchecked Sendable {
