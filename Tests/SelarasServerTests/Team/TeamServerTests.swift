@@ -345,7 +345,7 @@ struct TeamServerTests {
     }
   }
 
-  /// A memory that answers only when let through (`gate`), or fails, as a busy or unreachable
+  /// A memory whose search answers only when let through (`gate`), or fails, as a busy or unreachable
   /// backend would.
   private struct TroubledMemory: TranslationMemory {
     let memory: SelarasDatabase
@@ -363,7 +363,9 @@ struct TeamServerTests {
       try memory.importUnits(date: date, concurrently: produce)
     }
     func search(_ text: String, options: MemorySearchOptions) throws -> [MemoryMatch] {
-      gate.wait()
+      // Held until let through, or 10 s from when the search began, so that a server without
+      // the timeout answers 200 late instead of hanging the test.
+      _ = gate.wait(timeout: .now() + 10)
       return try memory.search(text, options: options)
     }
     func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [TranslationUnit] {
@@ -384,9 +386,6 @@ struct TeamServerTests {
     let slow = TroubledMemory(memory: fixture.memory, gate: gate, fails: true)
     let app = Application(
       router: TeamServer.router(memory: slow, tokens: fixture.tokens, timeout: .milliseconds(200)))
-    // Let through after 10 s whatever happens, so that a server without the timeout answers
-    // 200 late instead of hanging the test.
-    DispatchQueue(label: "gate").asyncAfter(deadline: .now() + 10) { gate.signal() }
     try await app.test(.router) { client in
       // The search is held until the answer is in: the 503 came from the timeout.
       let lookup = try await client.execute(
