@@ -32,7 +32,12 @@ public struct GlossaryScanAnswer: Encodable, Sendable {
 extension LayeredGlossary {
   /// The entries `term` finds (in `language`, or either), the store's first.
   public func lookupAnswers(_ term: String, language: LanguageTag?) -> [GlossaryEntryAnswer] {
-    matcher.lookup(term, language: language).map { GlossaryEntryAnswer(entries[$0], origin: origins[$0]) }
+    matcher.lookup(term, language: language).map(answer)
+  }
+
+  /// Entry `index` with where it comes from.
+  public func answer(_ index: Int) -> GlossaryEntryAnswer {
+    GlossaryEntryAnswer(entries[index], origin: origins[index])
   }
 
   /// Every term of the glossary in `text`, written in `language`, with its translation into

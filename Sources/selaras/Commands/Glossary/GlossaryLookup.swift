@@ -38,10 +38,9 @@ extension Glossary {
     func run() throws {
       let glossary = try LoadedGlossary.load(store)
       let found = glossary.matcher.lookup(term, language: lang)
-      let answers = glossary.lookupAnswers(term, language: lang)
       var standardOutput = StandardOutput()
       if output.json {
-        try standardOutput.writeJSON(Output(query: term, entries: answers))
+        try standardOutput.writeJSON(Output(query: term, entries: found.map(glossary.answer)))
       } else {
         standardOutput.write(
           found.map { glossary.entries[$0].text + "\nfrom: \(glossary.origins[$0].rawValue)" }.joined(separator: "\n\n")
