@@ -19,13 +19,13 @@ public enum ReviewServer {
     router.get("/") { _, _ -> Response in
       guard let url = Bundle.module.url(forResource: "review", withExtension: "html", subdirectory: "Resources"),
         let page = try? Data(contentsOf: url)
-      else { return error(.internalServerError, "the review page is missing from the build") }
+      else { return ServerResponse.error(.internalServerError, "the review page is missing from the build") }
       return Response(
         status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
         body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
     }
     router.get("/api/alignment") { _, _ -> Response in
-      try json(await session.annotated)
+      try ServerResponse.json(await session.annotated)
     }
     router.post("/api/edits") { request, _ -> Response in
       let body = try await request.body.collect(upTo: bodyLimit)
@@ -33,26 +33,26 @@ public enum ReviewServer {
       do {
         edit = try JSONDecoder().decode(ReviewEdit.self, from: Data(buffer: body))
       } catch {
-        return Self.error(.badRequest, "not an edit: \(Self.reason(error))")
+        return ServerResponse.error(.badRequest, "not an edit: \(Self.reason(error))")
       }
       let result: Result<AnnotatedAlignment, ReviewError> = await session.result(of: edit)
       switch result {
-      case .success(let document): return try json(document)
-      case .failure(let error): return Self.error(.unprocessableContent, error.description)
+      case .success(let document): return try ServerResponse.json(document)
+      case .failure(let error): return ServerResponse.error(.unprocessableContent, error.description)
       }
     }
     router.post("/api/save") { _, _ -> Response in
       do {
-        return try json(["path": try await session.save().path])
+        return try ServerResponse.json(["path": try await session.save().path])
       } catch {
-        return Self.error(.internalServerError, "cannot save: \(error.localizedDescription)")
+        return ServerResponse.error(.internalServerError, "cannot save: \(error.localizedDescription)")
       }
     }
     router.post("/api/save-to-memory") { _, _ -> Response in
       do {
-        return try json(["saved": try await session.saveToMemory().added])
+        return try ServerResponse.json(["saved": try await session.saveToMemory().added])
       } catch {
-        return Self.error(.internalServerError, "cannot save to the memory: \(error)")
+        return ServerResponse.error(.internalServerError, "cannot save to the memory: \(error)")
       }
     }
     return router
@@ -66,19 +66,6 @@ public enum ReviewServer {
       host = String(host[..<colon])
     }
     return host == "127.0.0.1" || host == "localhost"
-  }
-
-  /// A JSON response, keys in the model's order.
-  static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-    let text = try OrderedJSONEncoder().encode(value)
-    return Response(
-      status: status, headers: [.contentType: "application/json; charset=utf-8"],
-      body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
-  }
-
-  /// `{"error":"…"}` with `status`.
-  static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
-    (try? json(["error": message], status: status)) ?? Response(status: status)
   }
 
   private static func reason(_ error: any Error) -> String {
@@ -99,12 +86,11 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
     -> Response
   {
     guard ReviewServer.isLocal(authority: request.head.authority) else {
-      return ReviewServer.error(.forbidden, "this server answers pages on 127.0.0.1 and localhost only")
+      return ServerResponse.error(.forbidden, "this server answers pages on 127.0.0.1 and localhost only")
     }
-    let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
     let query = request.uri.queryParameters["token"].map(String.init)
-    guard bearer == token || query == token else {
-      return ReviewServer.error(.unauthorized, "a token is needed: Authorization: Bearer TOKEN, or ?token=")
+    guard request.bearerToken == token || query == token else {
+      return ServerResponse.error(.unauthorized, "a token is needed: Authorization: Bearer TOKEN, or ?token=")
     }
     return try await next(request, context)
   }

@@ -13,7 +13,7 @@ enum TMXExportBody {
       let (chunks, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
       // Chunks the reader may be ahead of the writer.
       let ahead = DispatchSemaphore(value: 4)
-      let stopped = Stopped()
+      let stopped = SharedFlag()
       DispatchQueue.global().async {
         let tmx = TMXWriter(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         var chunk = Array(tmx.header().utf8)
@@ -24,7 +24,7 @@ enum TMXExportBody {
         }
         do {
           try memory.forEachUnit { unit in
-            if stopped.value { throw CancellationError() }
+            if stopped.isRaised { throw CancellationError() }
             if let since, (unit.changeDate ?? unit.creationDate).map({ $0 <= since }) ?? true { return }
             tmx.append(unit.turned(toSource: sourceLanguage), to: &chunk)
             if chunk.count >= 1 << 16 { send() }
@@ -43,21 +43,11 @@ enum TMXExportBody {
         }
       } catch {
         // The client went away or the read failed: let the reader stop.
-        stopped.value = true
+        stopped.raise()
         for _ in 0..<8 { ahead.signal() }
         throw error
       }
       try await writer.finish(nil)
-    }
-  }
-
-  /// A flag the writer sets and the reading thread reads.
-  private final class Stopped: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flag = false
-    var value: Bool {
-      get { lock.withLock { flag } }
-      set { lock.withLock { flag = newValue } }
     }
   }
 }

@@ -46,7 +46,7 @@ enum GlossaryRoutes {
       }
       let language = try request.uri.queryParameters["lang"].map { try TeamServer.language(String($0)) }
       let entries = try await glossary.glossary().lookupAnswers(term, language: language)
-      return try ReviewServer.json(LookupAnswer(query: term, entries: entries))
+      return try ServerResponse.json(LookupAnswer(query: term, entries: entries))
     }
     router.post("/v1/glossary/scan") { request, context -> Response in
       try context.require(.read)
@@ -58,7 +58,7 @@ enum GlossaryRoutes {
       } catch {
         throw APIError(.badRequest, "the text: \(error)")
       }
-      return try ReviewServer.json(ScanAnswer(matches: try await glossary.glossary().scanAnswers(text, language: language)))
+      return try ServerResponse.json(ScanAnswer(matches: try await glossary.glossary().scanAnswers(text, language: language)))
     }
     router.get("/v1/glossary/export.tbx") { _, context -> Response in
       try context.require(.read)
@@ -79,7 +79,7 @@ enum GlossaryRoutes {
           }, note: entry.note)
       }
       let summary = try await glossary.add(entries, source: "selaras serve: \(holder.name)")
-      return try ReviewServer.json(summary)
+      return try ServerResponse.json(summary)
     }
   }
 

@@ -32,7 +32,7 @@ public enum TeamServer {
     }
     if let glossary { GlossaryRoutes.add(to: router, glossary: glossary) }
     router.get("/healthz") { _, _ -> Response in
-      try ReviewServer.json(["status": "ok"])
+      try ServerResponse.json(["status": "ok"])
     }
     router.post("/v1/lookup") { request, context -> Response in
       try context.require(.read)
@@ -49,7 +49,7 @@ public enum TeamServer {
             matches: try memory.lookup(segment, source: source, target: target, minimumScore: minimumScore, limit: limit))
         }
       }
-      return try ReviewServer.json(LookupResponse(results: results))
+      return try ServerResponse.json(LookupResponse(results: results))
     }
     router.get("/v1/concordance") { request, context -> Response in
       try context.require(.read)
@@ -59,7 +59,7 @@ public enum TeamServer {
       let language = try language(request.uri.queryParameters["lang"].map(String.init) ?? "id")
       let limit = min(500, max(1, request.uri.queryParameters["limit"].flatMap { Int($0) } ?? 50))
       let units = try await blocking { try memory.concordance(phrase, language: language, limit: limit) }
-      return try ReviewServer.json(
+      return try ServerResponse.json(
         ConcordanceResponse(
           units: units.map { ConcordanceResponse.Unit(source: $0.source, target: $0.target, document: $0.document) }))
     }
@@ -96,7 +96,7 @@ public enum TeamServer {
     }
     router.get("/v1/stats") { _, context -> Response in
       try context.require(.read)
-      return try ReviewServer.json(try await blocking { try memory.memoryStatistics() })
+      return try ServerResponse.json(try await blocking { try memory.memoryStatistics() })
     }
     router.post("/v1/units") { request, context -> Response in
       let holder = try context.require(.write)
@@ -111,7 +111,7 @@ public enum TeamServer {
           document: unit.document, creationTool: "Selaras server", user: holder.name)
       }
       let summary = try await blocking { try memory.addUnits(units) }
-      return try ReviewServer.json(UnitsResponse(added: summary.added, duplicates: summary.duplicates))
+      return try ServerResponse.json(UnitsResponse(added: summary.added, duplicates: summary.duplicates))
     }
     router.delete("/v1/units/{id}") { _, context -> Response in
       try context.require(.admin)
@@ -121,7 +121,7 @@ public enum TeamServer {
       guard try await blocking({ try memory.deleteUnit(id: id) }) else {
         throw APIError(.notFound, "no unit \(id)")
       }
-      return try ReviewServer.json(["deleted": id])
+      return try ServerResponse.json(["deleted": id])
     }
     router.post("/v1/imports") { request, context -> Response in
       let holder = try context.require(.write)
@@ -143,14 +143,14 @@ public enum TeamServer {
         throw error
       }
       let id = await imports.start(file: file, memory: memory, author: holder.name)
-      return try ReviewServer.json(["job": "/v1/imports/\(id)"], status: .accepted)
+      return try ServerResponse.json(["job": "/v1/imports/\(id)"], status: .accepted)
     }
     router.get("/v1/imports/{id}") { _, context -> Response in
       try context.require(.read)
       guard let id = context.parameters.get("id").flatMap({ Int($0) }), let status = await imports.status(id) else {
         throw APIError(.notFound, "no such import")
       }
-      return try ReviewServer.json(status)
+      return try ServerResponse.json(status)
     }
     router.get("/tmserver/languages/") { _, context -> Response in
       try context.require(.read)
@@ -158,7 +158,7 @@ public enum TeamServer {
       let sides = pairs.map { $0.components(separatedBy: "→") }.filter { $0.count == 2 }
       // Every pair can be read both ways.
       let languages = Set(sides.flatMap { $0 }).sorted()
-      return try ReviewServer.json(AmaGamaLanguages(sourceLanguages: languages, targetLanguages: languages))
+      return try ServerResponse.json(AmaGamaLanguages(sourceLanguages: languages, targetLanguages: languages))
     }
     router.get("/tmserver/{source}/{target}/unit/**") { request, context -> Response in
       try context.require(.read)
@@ -174,7 +174,7 @@ public enum TeamServer {
       let matches = try await blocking {
         try memory.lookup(LookupSegment(text: text), source: source, target: target, minimumScore: minimumScore, limit: limit)
       }
-      return try ReviewServer.json(
+      return try ServerResponse.json(
         matches.enumerated().map { rank, match in
           AmaGamaUnit(source: match.source, target: match.target, quality: Double(match.score), rank: rank + 1)
         })
@@ -206,19 +206,19 @@ public enum TeamServer {
   static func blocking<Value: Sendable>(timeout: Duration, _ work: @escaping @Sendable () throws -> Value)
     async throws -> Value
   {
-    let answered = Answered()
+    let answered = SharedFlag()
     return try await withCheckedThrowingContinuation { continuation in
       DispatchQueue.global().async {
         let result = Result { try work() }.mapError { error -> any Error in
           error is APIError ? error : APIError(.serviceUnavailable, "the memory failed: \(error)")
         }
-        if answered.first() { continuation.resume(with: result) }
+        if answered.raise() { continuation.resume(with: result) }
       }
       let (seconds, attoseconds) = timeout.components
       let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
       // On a queue of its own: the global queue's threads may all be busy with the memory.
       timers.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
-        if answered.first() {
+        if answered.raise() {
           continuation.resume(throwing: APIError(.serviceUnavailable, "the memory gave no answer within \(timeout)"))
         }
       }
@@ -226,20 +226,6 @@ public enum TeamServer {
   }
 
   private static let timers = DispatchQueue(label: "selaras.serve.timeouts")
-
-  /// Whether an answer was given: the work's or the timer's, whichever comes first.
-  private final class Answered: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-
-    /// True the first time only.
-    func first() -> Bool {
-      lock.withLock {
-        defer { done = true }
-        return !done
-      }
-    }
-  }
 }
 
 /// A request's context on the team server: who holds its token.
@@ -273,7 +259,7 @@ struct APIError: HTTPResponseError {
   }
 
   func response(from request: Request, context: some RequestContext) throws -> Response {
-    ReviewServer.error(status, message)
+    ServerResponse.error(status, message)
   }
 }
 
@@ -286,10 +272,9 @@ struct TokenMiddleware: RouterMiddleware {
     async throws -> Response
   {
     guard request.uri.path != "/healthz" else { return try await next(request, context) }
-    let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
     let query = request.uri.path.hasPrefix("/tmserver/") ? request.uri.queryParameters["token"].map(String.init) : nil
-    guard let token = bearer ?? query, let holder = tokens.holder(of: token) else {
-      return ReviewServer.error(.unauthorized, "a known token is needed: Authorization: Bearer TOKEN")
+    guard let token = request.bearerToken ?? query, let holder = tokens.holder(of: token) else {
+      return ServerResponse.error(.unauthorized, "a known token is needed: Authorization: Bearer TOKEN")
     }
     var context = context
     context.holder = holder
