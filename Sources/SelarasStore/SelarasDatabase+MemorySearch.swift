@@ -56,13 +56,11 @@ extension SelarasDatabase {
           Int64.fetchAll(
             db,
             sql: """
-              SELECT unitId FROM unitProperty WHERE type = ? AND value IN ('accepted', 'edited')
+              SELECT unitId FROM unitProperty WHERE type = ?
+              AND value IN (\(BeadStatus.reviewed.map { "'\($0.rawValue)'" }.joined(separator: ",")))
               AND unitId IN (\(best.map { String($0.id) }.joined(separator: ",")))
               """, arguments: [TranslationUnit.reviewStatusProperty]))
-        best = best.enumerated().sorted { first, second in
-          (first.element.score, reviewed.contains(first.element.id) ? 1 : 0, -first.offset)
-            > (second.element.score, reviewed.contains(second.element.id) ? 1 : 0, -second.offset)
-        }.prefix(limit).map(\.element)
+        best = MemoryMatch.ranked(best, limit: limit, score: \.score, isReviewed: { reviewed.contains($0.id) })
       }
       // The units shown are read whole, with their properties.
       let ids = best.map(\.id)
@@ -75,6 +73,7 @@ extension SelarasDatabase {
         unit.properties = properties[match.id] ?? []
         return MemoryMatch(score: match.score, unit: match.turned ? unit.reversed : unit, id: match.id)
       }
+      // Within the limit no tie was cut, and the read properties say which are reviewed.
       return MemoryMatch.ranked(matches, limit: limit)
     }
   }

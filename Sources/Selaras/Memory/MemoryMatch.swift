@@ -21,9 +21,17 @@ extension MemoryMatch {
   /// among equal scores a reviewed unit (``TranslationUnit/isReviewed``) before one nobody
   /// reviewed; then as they came (a backend passes them earlier unit first).
   public static func ranked(_ matches: [MemoryMatch], limit: Int) -> [MemoryMatch] {
-    matches.enumerated().sorted { first, second in
-      (first.element.score, first.element.unit.isReviewed ? 1 : 0, -first.offset)
-        > (second.element.score, second.element.unit.isReviewed ? 1 : 0, -second.offset)
+    ranked(matches, limit: limit, score: \.score, isReviewed: \.unit.isReviewed)
+  }
+
+  /// The same order over a backend's candidates, scored but not yet read whole: for a backend
+  /// that finds which are reviewed before it reads the units it will show.
+  public static func ranked<Candidate>(
+    _ candidates: [Candidate], limit: Int, score: (Candidate) -> Int, isReviewed: (Candidate) -> Bool
+  ) -> [Candidate] {
+    candidates.enumerated().sorted { first, second in
+      (score(first.element), isReviewed(first.element) ? 1 : 0, -first.offset)
+        > (score(second.element), isReviewed(second.element) ? 1 : 0, -second.offset)
     }.prefix(limit).map(\.element)
   }
 }

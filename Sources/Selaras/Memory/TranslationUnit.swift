@@ -73,5 +73,5 @@ extension TranslationUnit {
   }
 
   /// Whether a person accepted or edited the pair.
-  public var isReviewed: Bool { reviewStatus == .accepted || reviewStatus == .edited }
+  public var isReviewed: Bool { reviewStatus.map(BeadStatus.reviewed.contains) ?? false }
 }

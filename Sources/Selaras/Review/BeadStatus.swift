@@ -6,4 +6,7 @@ public enum BeadStatus: String, Codable, Sendable, Hashable {
   case accepted
   /// Changed by hand (merged, split, made null).
   case edited
+
+  /// The statuses of a bead a person looked at: a unit with one ranks first in search.
+  public static let reviewed: [BeadStatus] = [.accepted, .edited]
 }
