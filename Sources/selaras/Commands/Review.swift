@@ -17,19 +17,10 @@ struct Review: AsyncParsableCommand {
       were not saved.
       """)
 
-  @Argument(help: "The English original.")
-  var source: String?
-
-  @Argument(help: "Its Indonesian version.")
-  var target: String?
+  @OptionGroup var pair: ArticlePairOptions
 
   @Option(help: "An alignment to review instead: `align --format json` output, or a saved review.")
   var alignment: String?
-
-  @OptionGroup var languages: LanguagePairOptions<English, Indonesian>
-
-  @Flag(help: "Each non-empty line of SOURCE and TARGET is one sentence.")
-  var presegmented = false
 
   @Option(help: "The port on 127.0.0.1; 0 picks a free one.")
   var port = 0
@@ -48,9 +39,9 @@ struct Review: AsyncParsableCommand {
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     if alignment != nil {
-      guard source == nil && target == nil else { throw ValidationError("give SOURCE and TARGET, or --alignment, not both") }
+      guard pair.source == nil && pair.target == nil else { throw ValidationError("give SOURCE and TARGET, or --alignment, not both") }
     } else {
-      guard source != nil, target != nil else { throw ValidationError("give SOURCE and TARGET, or --alignment FILE") }
+      guard pair.source != nil, pair.target != nil else { throw ValidationError("give SOURCE and TARGET, or --alignment FILE") }
     }
   }
 
@@ -70,13 +61,10 @@ struct Review: AsyncParsableCommand {
       defaultOutput = alignment
     } else {
       let lexicon = try LoadedGlossary.lexicon(adding: glossary.shippedFirst)
-      let aligner = try ArticleAligner(
-        sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang, lexicon: lexicon)
-      let article = try aligner.align(
-        source: InputFile.text(source), target: InputFile.text(target), presegmented: presegmented)
+      let article = try pair.aligned(by: pair.aligner(lexicon: lexicon))
       document = AlignmentDocument(article, resources: MachineResources.forLexicon)
-      name = URL(fileURLWithPath: source!).lastPathComponent
-      defaultOutput = source! + ".review.json"
+      name = URL(fileURLWithPath: pair.source!).lastPathComponent
+      defaultOutput = pair.source! + ".review.json"
     }
     let review: AlignmentReview
     do {
@@ -88,7 +76,7 @@ struct Review: AsyncParsableCommand {
     let saveToMemory = save
     let session = ReviewSession(
       review: review, output: URL(fileURLWithPath: output ?? defaultOutput), documentName: name,
-      sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang, memory: { try store.memory() },
+      sourceLanguage: pair.languages.sourceLang, targetLanguage: pair.languages.targetLang, memory: { try store.memory() },
       saveToMemoryOnSave: saveToMemory, glossary: glossary)
     let token = Self.newToken()
     let open = !noOpen

@@ -20,16 +20,7 @@ struct Align: ParsableCommand {
     case tsv, json, tmx
   }
 
-  @Argument(help: "The English original (or - for standard input).")
-  var source: String?
-
-  @Argument(help: "Its Indonesian version.")
-  var target: String?
-
-  @OptionGroup var languages: LanguagePairOptions<English, Indonesian>
-
-  @Flag(help: "Each non-empty line is one sentence.")
-  var presegmented = false
+  @OptionGroup var pair: ArticlePairOptions
 
   @Option(help: "Output format: tsv, json or tmx.")
   var format: Format?
@@ -56,14 +47,14 @@ struct Align: ParsableCommand {
       throw ValidationError("--min-score must be between 0 and 1")
     }
     if batch != nil {
-      guard source == nil && target == nil else {
+      guard pair.source == nil && pair.target == nil else {
         throw ValidationError("--batch takes a folder instead of SOURCE and TARGET")
       }
       guard output != nil else { throw ValidationError("--batch needs --output FILE") }
       guard format != .json else { throw ValidationError("--batch writes tsv or tmx") }
     } else {
-      guard source != nil, target != nil else { throw ValidationError("give SOURCE and TARGET, or --batch DIR") }
-      guard !(source == "-" && target == "-") else { throw ValidationError("only one of SOURCE and TARGET can be -") }
+      guard pair.source != nil, pair.target != nil else { throw ValidationError("give SOURCE and TARGET, or --batch DIR") }
+      guard !(pair.source == "-" && pair.target == "-") else { throw ValidationError("only one of SOURCE and TARGET can be -") }
     }
   }
 
@@ -71,23 +62,21 @@ struct Align: ParsableCommand {
     // The glossary (shipped and stored) joins the word list, so that accepted terms anchor
     // the alignment.
     let lexicon = try LoadedGlossary.lexicon(adding: LoadedGlossary.entries(store))
-    let aligner = try ArticleAligner(
-      sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang, lexicon: lexicon)
+    let aligner = try pair.aligner(lexicon: lexicon)
     var writer = AlignmentOutput(
-      format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, sourceLanguage: languages.sourceLang,
-      targetLanguage: languages.targetLang, file: OutputFile(output))
+      format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, sourceLanguage: pair.languages.sourceLang,
+      targetLanguage: pair.languages.targetLang, file: OutputFile(output))
     var units: [TranslationUnit] = []
     if let batch {
       try alignBatch(batch, aligner: aligner, writer: &writer, units: &units)
     } else {
-      let article = try aligner.align(
-        source: InputFile.text(source), target: InputFile.text(target), presegmented: presegmented)
-      warnIfUnrelated(article, name: "\(source!) and \(target!)")
+      let article = try pair.aligned(by: aligner)
+      warnIfUnrelated(article, name: "\(pair.source!) and \(pair.target!)")
       writer.begin()
       try writer.write(article, name: nil)
       units += article.translationUnits(
-        document: URL(fileURLWithPath: source!).lastPathComponent, minimumScore: minScore, sourceLanguage: languages.sourceLang,
-        targetLanguage: languages.targetLang)
+        document: URL(fileURLWithPath: pair.source!).lastPathComponent, minimumScore: minScore, sourceLanguage: pair.languages.sourceLang,
+        targetLanguage: pair.languages.targetLang)
     }
     try writer.finish()
     if save {
@@ -100,7 +89,7 @@ struct Align: ParsableCommand {
     _ folder: String, aligner: ArticleAligner, writer: inout AlignmentOutput, units: inout [TranslationUnit]
   ) throws {
     let pairs = ArticlePairFolder(URL(fileURLWithPath: folder))
-    let (sourceLang, targetLang) = (languages.sourceLang, languages.targetLang)
+    let (sourceLang, targetLang) = (pair.languages.sourceLang, pair.languages.targetLang)
     guard let names = try? pairs.names(sourceLang, targetLang) else {
       throw CommandError("\(folder): no such folder")
     }
@@ -110,7 +99,7 @@ struct Align: ParsableCommand {
     let texts = try names.map { name in
       try aligner.segment(
         source: InputFile.text(pairs.file(name, sourceLang).path), target: InputFile.text(pairs.file(name, targetLang).path),
-        presegmented: presegmented)
+        presegmented: pair.presegmented)
     }
     func progress(_ index: Int, _ article: AlignedArticle) {
       printError("[\(index + 1)/\(names.count)] \(names[index]): \(article.beads.count) beads")
@@ -134,7 +123,7 @@ struct Align: ParsableCommand {
       warnIfUnrelated(article, name: name)
       try writer.write(article, name: name)
       units += article.translationUnits(
-        document: name, minimumScore: minScore, sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang)
+        document: name, minimumScore: minScore, sourceLanguage: pair.languages.sourceLang, targetLanguage: pair.languages.targetLang)
     }
   }
 
