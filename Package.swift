@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "Selaras", targets: ["Selaras"]),
     .library(name: "SelarasStore", targets: ["SelarasStore"]),
+    .library(name: "SelarasPostgres", targets: ["SelarasPostgres"]),
     .executable(name: "selaras", targets: ["selaras"]),
     .executable(name: "selaras-bench", targets: ["selaras-bench"]),
   ],
@@ -13,6 +14,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // The only target that includes ICU headers; its public header uses <stdint.h> types only.
@@ -43,6 +46,14 @@ let package = Package(
       // The schema, written down for people; SchemaTests holds the migrations to it.
       exclude: ["Schema.sql"]
     ),
+    // The memory and glossary in PostgreSQL, for a team's server (PostgresNIO).
+    .target(
+      name: "SelarasPostgres",
+      dependencies: [
+        "Selaras", .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     // HTTP (Hummingbird 2): the review page's API.
     .target(
       name: "SelarasServer",
@@ -52,14 +63,14 @@ let package = Package(
     .executableTarget(
       name: "selaras",
       dependencies: [
-        "Selaras", "SelarasStore", "SelarasGlossaries", "SelarasServer",
+        "Selaras", "SelarasStore", "SelarasPostgres", "SelarasGlossaries", "SelarasServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "selaras-bench",
       dependencies: [
-        "Selaras", "SelarasStore", "SelarasGlossaries",
+        "Selaras", "SelarasStore", "SelarasPostgres", "SelarasGlossaries",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -71,6 +82,7 @@ let package = Package(
     .testTarget(
       name: "SelarasStoreTests",
       dependencies: ["SelarasStore", "SelarasTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "SelarasPostgresTests", dependencies: ["SelarasPostgres", "SelarasTestSupport"]),
     .testTarget(name: "selarasTests", dependencies: ["selaras", "SelarasTestSupport"]),
     .testTarget(name: "SelarasGlossariesTests", dependencies: ["Selaras", "SelarasGlossaries"]),
     .testTarget(

@@ -28,6 +28,22 @@ extension SelarasDatabase {
     }
   }
 
+  /// Like ``importUnits(date:_:)``, with `produce` (a TMX reader, say) on a thread of its
+  /// own and each unit prepared on a second (``ConcurrentImport``) while this thread writes.
+  /// When any of them fails, the others stop and nothing is stored; `produce`'s result comes
+  /// back with the summary.
+  public func importUnits<Output: Sendable>(
+    date: Date,
+    concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
+  ) throws -> (summary: MemoryImportSummary, output: Output) {
+    let (summary, output) = try ConcurrentImport.run(produce: produce) { forEachPrepared in
+      try storeUnits(date: date) { store in
+        try withoutActuallyEscaping(store) { store in try forEachPrepared(store) }
+      }
+    }
+    return (summary, output)
+  }
+
   /// The transaction of an import: `produce` hands prepared units to `store`.
   func storeUnits(
     date: Date, _ produce: (_ store: (PreparedUnit) throws -> Void) throws -> Void
@@ -52,7 +68,7 @@ extension SelarasDatabase {
       try db.execute(sql: "PRAGMA cache_size = -131072")
       defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
       var summary = MemoryImportSummary()
-      let stamp = Self.memoryTimestamp(date)
+      let stamp = PreparedUnit.timestamp(date)
       let insert = RawStatement(
         statement: try db.makeStatement(
           sql: """

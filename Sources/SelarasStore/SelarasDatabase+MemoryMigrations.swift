@@ -89,7 +89,7 @@ extension SelarasDatabase {
       let rows = try Row.fetchCursor(db, sql: "SELECT * FROM unit ORDER BY id")
       while let row = try rows.next() {
         let hash = try Self.uniqueHash(
-          Self.textHash(row["sourceLang"], row["targetLang"], row["sourceText"], row["targetText"]), db: db)
+          PreparedUnit.textHash(row["sourceLang"], row["targetLang"], row["sourceText"], row["targetText"]), db: db)
         try db.execute(
           sql: """
             INSERT INTO unitNew (id, sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens,

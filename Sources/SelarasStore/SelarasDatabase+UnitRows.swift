@@ -64,12 +64,6 @@ extension SelarasDatabase {
     return units
   }
 
-  /// Dates in the memory: ISO 8601's basic form (`20241119T031500Z`, as TMX writes them),
-  /// made by arithmetic because an import writes one per unit.
-  static func memoryTimestamp(_ date: Date) -> String {
-    TMXWriter.date(date)
-  }
-
   /// Reads a memory date in the basic form, or in the extended form of older memories.
   static func memoryDate(_ text: String) -> Date? {
     TMXWriter.parseDate(text) ?? date(text)

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Selaras
 
-/// Each unit's text hash (`unit.textHash`, see ``SelarasDatabase/textHash(_:_:_:_:)``), kept
+/// Each unit's text hash (`unit.textHash`, see ``PreparedUnit/textHash(_:_:_:_:)``), kept
 /// a second time in table `unitHash` in a form an import reads in one go: rows of
 /// (id: `UInt32`, hash: `Int64`) pairs, little-endian, appended by each import.
 ///

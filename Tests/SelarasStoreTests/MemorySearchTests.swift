@@ -131,7 +131,7 @@ struct MemorySearchTests {
     }
     let often = try postings(flushThreshold: 60)
     #expect(restarts > 50)
-    #expect(try postings(flushThreshold: WordIndex.flushThreshold) == often)
+    #expect(try postings(flushThreshold: PostingBatch.flushThreshold) == often)
     // And one token against the sentences themselves: "rupiah" in English.
     let key = WordIndex.key(SegmentKeys.hash(ofToken: "rupiah"), language: "en")
     let expected = Self.sentences.indices.filter {

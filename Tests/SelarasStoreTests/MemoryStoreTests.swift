@@ -73,7 +73,7 @@ struct MemoryStoreTests {
   func hashCollision() throws {
     let queue = try DatabaseQueue()
     let store = try SelarasDatabase(writer: queue)
-    let hash = SelarasDatabase.textHash("en", "id", "Fine.", "Baik.")
+    let hash = PreparedUnit.textHash("en", "id", "Fine.", "Baik.")
     try queue.write { db in
       try db.execute(
         sql: """
@@ -172,7 +172,7 @@ struct MemoryMigrationTests {
           sql: """
             INSERT INTO unit (sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens, created, textHash)
             VALUES ('en', 'id', ?, ?, 3, 3, '20241119T031500Z', ?)
-            """, arguments: [source, target, SelarasDatabase.textHash("en", "id", source, target)])
+            """, arguments: [source, target, PreparedUnit.textHash("en", "id", source, target)])
       }
       try db.execute(sql: "DELETE FROM unit WHERE id = 3")
     }

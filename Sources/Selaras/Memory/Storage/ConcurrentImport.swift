@@ -1,18 +1,20 @@
 import Foundation
-import GRDB
-import Selaras
 
-extension SelarasDatabase {
-  /// Like ``importUnits(date:_:)``, with `produce` (a TMX reader, say) running on a thread
-  /// of its own, and each unit prepared (hashes, index keys) on a third, while this thread
-  /// writes: an import then takes about as long as the slowest of the three instead of all,
-  /// and on two processors, as long as their work shared between the two. Units cross in
-  /// batches through bounded queues, so memory stays flat. When any of them fails, the
-  /// others stop and nothing is stored; `produce`'s result comes back with the summary.
-  public func importUnits<Output: Sendable>(
-    date: Date,
-    concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
-  ) throws -> (summary: MemoryImportSummary, output: Output) {
+/// An import in three threads: `produce` (a TMX reader, say) on a thread of its own, each
+/// unit prepared (hashes, index keys: ``PreparedUnit``) on a second, while the caller's
+/// thread stores them: an import then takes about as long as the slowest of the three
+/// instead of all, and on two processors, as long as their work shared between the two.
+/// Units cross in batches through bounded queues, so memory stays flat. When any of them
+/// fails, the others stop. Every backend's `importUnits(date:concurrently:)` runs its
+/// transaction in `store`.
+package enum ConcurrentImport {
+  /// Runs `produce` and the preparing thread, and `store` on this one, which calls its
+  /// argument with a body that takes each prepared unit in order; `produce`'s result comes
+  /// back with `store`'s.
+  package static func run<Output: Sendable, Stored>(
+    produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output,
+    store: (_ forEachPrepared: (_ body: (PreparedUnit) throws -> Void) throws -> Void) throws -> Stored
+  ) throws -> (stored: Stored, output: Output) {
     let read = BatchQueue<TranslationUnit>()
     let prepared = BatchQueue<PreparedUnit>()
     // Batches the writer is done with go back to the preparing thread to be freed there:
@@ -57,16 +59,16 @@ extension SelarasDatabase {
       prepared.cancelAndWait()
       read.cancelAndWait()
     }
-    let summary = try storeUnits(date: date) { store in
+    let stored = try store { body in
       while let batch = try prepared.take() {
-        for unit in batch { try store(unit) }
+        for unit in batch { try body(unit) }
         spent.append(batch)
       }
     }
     prepared.cancelAndWait()
     read.cancelAndWait()
     guard let result = output.get() else { throw CancellationError() }
-    return (summary, result)
+    return (stored, result)
   }
 }
 

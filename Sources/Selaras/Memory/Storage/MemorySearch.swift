@@ -1,0 +1,100 @@
+/// The fuzzy search every backend runs over its word index, so that all return the same
+/// matches with the same scores.
+///
+/// Never a scan of every unit: the word index bounds the match percentage of every unit
+/// that holds one of the query's ``rarestWordCount`` rarest tokens (see ``MatchBounds``),
+/// and units are scored by the exact token Levenshtein (``FuzzyMatch``) in the order of their
+/// bounds, until no bound left can beat the `limit` best scores found, or ``candidateCount``
+/// units a side are scored.
+package enum MemorySearch {
+  /// A unit found: its score, its id, and whether the query matched its target side.
+  package struct Found: Sendable {
+    package var score: Int
+    package var id: Int64
+    package var turned: Bool
+  }
+
+  /// The best units for `text` in `options.language`, best first (the earlier unit first
+  /// among equal scores), with every unit tied with the `limit`-th (which a caller ranks by
+  /// ``MemoryMatch/ranked(_:limit:score:isReviewed:)``).
+  ///
+  /// - Parameters:
+  ///   - largestId: the largest unit id stored.
+  ///   - batch: how many candidates `tokens` is asked for at a time: 1 where reading a unit
+  ///     costs little (SQLite), more where each read is a round trip (a server).
+  ///   - tokens: the token hashes (``SegmentKeys/tokenHashes(_:)``) of the text of `side` of
+  ///     each unit asked for, nil where the unit is gone or that side is in another language.
+  package static func best(
+    _ text: String, options: MemorySearchOptions, largestId: Int, index: some MatchBoundsIndex, batch: Int = 1,
+    tokens: (_ ids: [Int64], _ side: Int) throws -> [[UInt64]?]
+  ) throws -> [Found] {
+    let (language, minimumScore, limit) = (options.language, options.minimumScore, options.limit)
+    let queryTokens = SegmentKeys.tokenHashes(text)
+    let segmentKeys = SegmentKeys(text)
+    let keys = segmentKeys.words + segmentKeys.punctuation
+    guard !keys.isEmpty, limit > 0 else { return [] }
+    var best: [Found] = []
+    for side in 0..<2 {
+      let candidates = try MatchBounds.ranked(
+        query: queryTokens, keys: keys, language: language.language, side: side, largestId: largestId,
+        minimumScore: minimumScore, lists: rarestWordCount, commonUnits: max(commonWordUnits, largestId / 32),
+        refined: refinedCount, count: candidateCount, index: index)
+      var next = 0
+      var size = batch
+      scoring: while next < candidates.count {
+        let chunk = Array(candidates[next..<min(candidates.count, next + size)])
+        next += chunk.count
+        if batch > 1 { size *= 2 }
+        // Nothing from the first one on can beat the scores found.
+        guard chunk[0].bound >= (best.count >= limit ? best[limit - 1].score : minimumScore) else { break }
+        let texts = try tokens(chunk.map(\.id), side)
+        for (candidate, stored) in zip(chunk, texts) {
+          guard candidate.bound >= (best.count >= limit ? best[limit - 1].score : minimumScore) else { break scoring }
+          guard let stored else { continue }
+          let score = FuzzyMatch.score(queryTokens, stored)
+          guard score >= minimumScore else { continue }
+          let place = best.firstIndex { $0.score < score || $0.score == score && $0.id > candidate.id } ?? best.count
+          if place < limit || score == best[limit - 1].score {
+            best.insert(Found(score: score, id: candidate.id, turned: side == 1), at: place)
+            while best.count > limit, best[best.count - 1].score < best[limit - 1].score { best.removeLast() }
+          }
+        }
+      }
+    }
+    return best
+  }
+
+  /// The matches shown for the units found by ``best(_:options:largestId:index:batch:tokens:)``:
+  /// among the units tied with the `limit`-th, those a person reviewed first, found by
+  /// `reviewed` (the ids among those given whose status is reviewed) before any unit is read
+  /// whole; then the units shown read whole by `units`, turned to the query's language.
+  package static func matches(
+    _ found: [Found], limit: Int, reviewed: (_ ids: [Int64]) throws -> Set<Int64>,
+    units: (_ ids: [Int64]) throws -> [Int64: TranslationUnit]
+  ) throws -> [MemoryMatch] {
+    var best = found
+    if best.count > limit {
+      let ids = try reviewed(best.map(\.id))
+      best = MemoryMatch.ranked(best, limit: limit, score: \.score, isReviewed: { ids.contains($0.id) })
+    }
+    let stored = try units(best.map(\.id))
+    let matches = best.compactMap { match -> MemoryMatch? in
+      guard let unit = stored[match.id] else { return nil }
+      return MemoryMatch(score: match.score, unit: match.turned ? unit.reversed : unit, id: match.id)
+    }
+    // Within the limit no tie was cut, and the read properties say which are reviewed.
+    return MemoryMatch.ranked(matches, limit: limit)
+  }
+
+  /// How many of the query's rarest tokens are read through for candidates.
+  package static let rarestWordCount = 12
+  /// Tokens held by more units than this, or than one unit in 32 if that is more (where the
+  /// index keeps bitmaps), are too common to find candidates by (`the`, `yang`, `.`): they
+  /// only tighten the candidates' bounds.
+  package static let commonWordUnits = 1000
+  /// How many units a side, those with the highest bounds, a search scores at most.
+  package static let candidateCount = 400
+  /// How many units a side, those with the highest bounds from the rarest words, have their
+  /// bounds tightened by the common words (see ``MatchBounds``).
+  package static let refinedCount = 12_288
+}

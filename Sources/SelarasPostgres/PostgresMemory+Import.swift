@@ -1,0 +1,169 @@
+import Foundation
+import PostgresNIO
+import Selaras
+
+extension PostgresMemory {
+  /// Adds units in one transaction; a unit already stored (same languages and texts) is
+  /// counted as a duplicate and left as it is. If anything fails, nothing is stored.
+  @discardableResult
+  public func addUnits(_ units: some Sequence<TranslationUnit>, date: Date) throws -> MemoryImportSummary {
+    try write { session in
+      var writer = try PostgresImport(session: session, date: date)
+      var slots = IndexSlots()
+      for unit in units { try writer.add(PreparedUnit(unit, slots: &slots)) }
+      return try writer.finish()
+    }
+  }
+
+  /// Imports what `produce` hands over in one transaction, `produce` reading on a thread of
+  /// its own and each unit prepared on a second (``ConcurrentImport``), stored through COPY
+  /// in batches; if any of them fails, nothing is stored.
+  public func importUnits<Output: Sendable>(
+    date: Date,
+    concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
+  ) throws -> (summary: MemoryImportSummary, output: Output) {
+    let (summary, output) = try ConcurrentImport.run(produce: produce) { forEachPrepared in
+      try write { session in
+        var writer = try PostgresImport(session: session, date: date)
+        try forEachPrepared { try writer.add($0) }
+        return try writer.finish()
+      }
+    }
+    return (summary, output)
+  }
+}
+
+/// One import's writing, inside its transaction: units wait in batches of ``batchSize``,
+/// whose duplicates are found by one query on their hashes; the new ones go to PostgreSQL
+/// through COPY with ids of the import's own counting (the writers' lock is held), and the
+/// word index, lengths and counts are written at the end (or when the index's batch is full).
+struct PostgresImport {
+  let session: PostgresSession
+  let stamp: String
+  private var summary = MemoryImportSummary()
+  private var lastId: Int64
+  private var pending: [PreparedUnit] = []
+  private var index = PostgresWordIndex()
+  private var lengths = PostgresUnitLengths()
+  private var pairCounts: [UnitTexts.Pair: Int64] = [:]
+  private var documentCounts: [String: Int64] = [:]
+  static let batchSize = 2048
+
+  init(session: PostgresSession, date: Date) throws {
+    self.session = session
+    stamp = PreparedUnit.timestamp(date)
+    lastId = try PostgresMemoryState.read(session).lastId
+  }
+
+  mutating func add(_ unit: PreparedUnit) throws {
+    pending.append(unit)
+    if pending.count >= Self.batchSize { try storePending() }
+  }
+
+  mutating func finish() throws -> MemoryImportSummary {
+    try storePending()
+    try index.flush(session)
+    try lengths.flush(session)
+    try flushCounts()
+    if summary.added > 0 {
+      try session.execute("UPDATE memory_state SET last_id = \(lastId), version = version + 1")
+    }
+    return summary
+  }
+
+  private mutating func storePending() throws {
+    guard !pending.isEmpty else { return }
+    let hashes = Array(Set(pending.map(\.hash)))
+    var known = Set<UnitTexts>()
+    for row in try session.rows(
+      "SELECT source_lang, target_lang, source_text, target_text FROM unit WHERE text_hash = ANY(\(hashes))")
+    {
+      let (sourceLanguage, targetLanguage, source, target) = try row.decode((String, String, String, String).self)
+      known.insert(UnitTexts(pair: .init(source: sourceLanguage, target: targetLanguage), source: source, target: target))
+    }
+    var units = CopyRows()
+    var properties = CopyRows()
+    for prepared in pending {
+      let unit = prepared.unit
+      let texts = UnitTexts(
+        pair: .init(source: unit.sourceLanguage.language, target: unit.targetLanguage.language), source: unit.source,
+        target: unit.target)
+      guard known.insert(texts).inserted else {
+        summary.duplicates += 1
+        try index.add(nil, prepared.indexSlots, session: session)
+        continue
+      }
+      lastId += 1
+      let id = lastId
+      units.integer(id)
+      units.text(texts.pair.source)
+      units.text(texts.pair.target)
+      units.text(unit.source)
+      units.text(unit.target)
+      units.integer(Int64(prepared.sourceTokens))
+      units.integer(Int64(prepared.targetTokens))
+      units.text(unit.document)
+      units.real(unit.score)
+      units.text(unit.creationTool)
+      units.text(prepared.created ?? stamp)
+      units.text(prepared.changed)
+      units.text(unit.user)
+      units.integer(prepared.hash)
+      units.endRow()
+      for (position, property) in unit.properties.enumerated() {
+        properties.integer(id)
+        properties.integer(Int64(position))
+        properties.text(property.type)
+        properties.text(property.value)
+        properties.endRow()
+      }
+      summary.added += 1
+      pairCounts[texts.pair, default: 0] += 1
+      if let document = unit.document { documentCounts[document, default: 0] += 1 }
+      try index.add(id, prepared.indexSlots, session: session)
+      try lengths.add(id, source: prepared.sourceTokens, target: prepared.targetTokens, session: session)
+    }
+    pending.removeAll(keepingCapacity: true)
+    try session.copy(
+      into: "unit",
+      columns: [
+        "id", "source_lang", "target_lang", "source_text", "target_text", "source_tokens", "target_tokens", "document",
+        "score", "creation_tool", "created", "changed", "user", "text_hash",
+      ], data: units.take())
+    try session.copy(into: "unit_property", columns: ["unit_id", "position", "type", "value"], data: properties.take())
+  }
+
+  private mutating func flushCounts() throws {
+    if !pairCounts.isEmpty {
+      let pairs = Array(pairCounts)
+      try session.execute(
+        """
+        INSERT INTO unit_pair_count (source_lang, target_lang, units)
+        SELECT * FROM unnest(\(pairs.map(\.key.source))::text[], \(pairs.map(\.key.target))::text[], \(pairs.map(\.value))::bigint[])
+        ON CONFLICT (source_lang, target_lang) DO UPDATE SET units = unit_pair_count.units + excluded.units
+        """)
+    }
+    if !documentCounts.isEmpty {
+      let documents = Array(documentCounts)
+      try session.execute(
+        """
+        INSERT INTO document_count (document, units)
+        SELECT * FROM unnest(\(documents.map(\.key))::text[], \(documents.map(\.value))::bigint[])
+        ON CONFLICT (document) DO UPDATE SET units = document_count.units + excluded.units
+        """)
+    }
+    pairCounts = [:]
+    documentCounts = [:]
+  }
+}
+
+/// A unit's languages and texts: what makes it the same unit.
+struct UnitTexts: Hashable {
+  struct Pair: Hashable {
+    var source: String
+    var target: String
+  }
+  var pair: Pair
+  var source: String
+  var target: String
+}

@@ -1,0 +1,115 @@
+import Foundation
+import PostgresNIO
+import Selaras
+
+extension PostgresMemory {
+  /// Units whose `language` side is like `text`, best first, with their match percentage:
+  /// ``MemorySearch`` over the word index in PostgreSQL (``PostgresMatchBoundsIndex``), the
+  /// candidates' texts read in growing batches, one query each.
+  public func search(_ text: String, options: MemorySearchOptions) throws -> [MemoryMatch] {
+    let language = options.language.language
+    return try connections.withSession { session in
+      let state = try PostgresMemoryState.read(session)
+      let index = PostgresMatchBoundsIndex(session: session, cache: cache.entries(version: state.version))
+      let found = try MemorySearch.best(text, options: options, largestId: Int(state.lastId), index: index, batch: 16) {
+        ids, side in
+        let (column, languageColumn) = side == 0 ? ("source_text", "source_lang") : ("target_text", "target_lang")
+        var texts: [Int64: [UInt64]] = [:]
+        for row in try session.rows(
+          """
+          SELECT id, \(unescaped: column) FROM unit WHERE id = ANY(\(ids)) AND \(unescaped: languageColumn) = \(language)
+          """)
+        {
+          let (id, text) = try row.decode((Int64, String).self)
+          texts[id] = SegmentKeys.tokenHashes(text)
+        }
+        return ids.map { texts[$0] }
+      }
+      return try MemorySearch.matches(
+        found, limit: options.limit,
+        reviewed: { ids in
+          let statuses = BeadStatus.reviewed.map(\.rawValue)
+          return try Set(
+            session.rows(
+              """
+              SELECT unit_id FROM unit_property WHERE type = \(TranslationUnit.reviewStatusProperty)
+              AND value = ANY(\(statuses)) AND unit_id = ANY(\(ids))
+              """
+            ).map { try $0.decode(Int64.self) })
+        },
+        units: { ids in
+          Dictionary(try PostgresUnitRows.units(session, ids: ids), uniquingKeysWith: { first, _ in first })
+        })
+    }
+  }
+
+  /// Units whose `language` side holds `phrase`, in the order they were added
+  /// (``MemoryConcordance``, over the word index).
+  public func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [TranslationUnit] {
+    try connections.withSession { session in
+      try MemoryConcordance.find(
+        phrase, language: language, limit: limit,
+        postings: { keys, side in try PostgresWordIndex.postings(session, keys: keys, side: side) },
+        units: { ids, side in try PostgresUnitRows.units(session, ids: ids, side: side, language: language.language) })
+    }
+  }
+}
+
+/// The word index and unit lengths in PostgreSQL, read as ``MatchBounds`` reads an index:
+/// the counts of the query's keys in one query, with the postings of the short lists; the
+/// long ones (common tokens' bitmaps) and each side's lengths read once and kept in the
+/// memory's ``PostgresReadCache`` until the memory changes.
+final class PostgresMatchBoundsIndex: MatchBoundsIndex {
+  let session: PostgresSession
+  let cache: PostgresReadCache.Entries
+  /// Per side, the rows of the keys asked for: count, form, and the ids of short lists.
+  private var rows: [[Int64: (count: Int, dense: Bool, ids: ByteBuffer?)]] = [[:], [:]]
+  /// Lists of up to so many ids come with their counts.
+  static let shortList = 4096
+
+  init(session: PostgresSession, cache: PostgresReadCache.Entries) {
+    self.session = session
+    self.cache = cache
+  }
+
+  func unitCounts(of keys: [UInt64], side: Int) throws -> [Int] {
+    let keys = keys.map { Int64(bitPattern: $0) }
+    for row in try session.rows(
+      """
+      SELECT key, count, dense, CASE WHEN NOT dense AND count <= \(Int32(Self.shortList)) THEN ids END
+      FROM posting WHERE side = \(Int16(side)) AND key = ANY(\(keys))
+      """)
+    {
+      let (key, count, dense, ids) = try row.decode((Int64, Int32, Bool, ByteBuffer?).self)
+      rows[side][key] = (Int(count), dense, ids)
+    }
+    return keys.map { rows[side][$0]?.count ?? 0 }
+  }
+
+  func withPostings<Result>(
+    side: Int, key: UInt64, _ body: (UnsafeRawBufferPointer, _ dense: Bool) throws -> Result
+  ) throws -> Result {
+    let key = Int64(bitPattern: key)
+    if let row = rows[side][key], let ids = row.ids {
+      return try ids.withUnsafeReadableBytes { try body($0, row.dense) }
+    }
+    let posting = try cache.posting(side: side, key: key) {
+      guard let row = try session.rows("SELECT dense, ids FROM posting WHERE side = \(Int16(side)) AND key = \(key)").first
+      else { return (false, ByteBuffer()) }
+      return try row.decode((Bool, ByteBuffer).self)
+    }
+    return try posting.ids.withUnsafeReadableBytes { try body($0, posting.dense) }
+  }
+
+  func withLengths<Result>(side: Int, block: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
+    let blocks = try cache.lengths(side: side) {
+      var blocks: [Int: ByteBuffer] = [:]
+      for row in try session.rows("SELECT block, lengths FROM unit_length WHERE side = \(Int16(side))") {
+        let (block, bytes) = try row.decode((Int32, ByteBuffer).self)
+        blocks[Int(block)] = bytes
+      }
+      return blocks
+    }
+    return try (blocks[block] ?? ByteBuffer()).withUnsafeReadableBytes { try body($0) }
+  }
+}

@@ -1,0 +1,132 @@
+import PostgresNIO
+
+/// The PostgreSQL schema, as migrations applied in order, each once, in a transaction of
+/// its own under an advisory lock (so that two servers starting at once do not both apply
+/// one). A migration that has shipped is never changed: a change is a new migration.
+///
+/// The memory keeps what the SQLite store keeps, the same way: units and their
+/// properties, the word index as ``PostingList`` blobs per side and token key, each unit's
+/// token counts in blocks of ``MatchBounds/blockSize`` ids, counts per language pair and
+/// document; and a row of state, the last id given and a version that every change raises.
+enum PostgresMigrations {
+  static let all: [(name: String, sql: [String])] = [
+    (
+      "v1-memory",
+      [
+        """
+        CREATE TABLE unit (
+          id bigint PRIMARY KEY,
+          source_lang text NOT NULL CHECK (source_lang <> ''),
+          target_lang text NOT NULL CHECK (target_lang <> ''),
+          source_text text NOT NULL CHECK (source_text <> ''),
+          target_text text NOT NULL CHECK (target_text <> ''),
+          source_tokens integer NOT NULL,
+          target_tokens integer NOT NULL,
+          document text,
+          score double precision,
+          creation_tool text,
+          created text NOT NULL,
+          changed text,
+          "user" text,
+          text_hash bigint NOT NULL)
+        """,
+        // Duplicates are found by the hash of the languages and texts, then compared whole.
+        "CREATE INDEX unit_text_hash ON unit (text_hash)",
+        """
+        CREATE TABLE unit_property (
+          unit_id bigint NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
+          position integer NOT NULL,
+          type text NOT NULL,
+          value text NOT NULL,
+          PRIMARY KEY (unit_id, position))
+        """,
+        """
+        CREATE TABLE posting (
+          side smallint NOT NULL,
+          key bigint NOT NULL,
+          count integer NOT NULL,
+          dense boolean NOT NULL,
+          ids bytea NOT NULL,
+          PRIMARY KEY (side, key))
+        """,
+        // Stored out of line uncompressed: a search reads bitmaps of common tokens whole,
+        // and decompressing them each time cost more than reading them.
+        "ALTER TABLE posting ALTER COLUMN ids SET STORAGE EXTERNAL",
+        """
+        CREATE TABLE unit_length (
+          side smallint NOT NULL,
+          block integer NOT NULL,
+          lengths bytea NOT NULL,
+          PRIMARY KEY (side, block))
+        """,
+        "ALTER TABLE unit_length ALTER COLUMN lengths SET STORAGE EXTERNAL",
+        """
+        CREATE TABLE unit_pair_count (
+          source_lang text NOT NULL,
+          target_lang text NOT NULL,
+          units bigint NOT NULL,
+          PRIMARY KEY (source_lang, target_lang))
+        """,
+        "CREATE TABLE document_count (document text PRIMARY KEY, units bigint NOT NULL)",
+        """
+        CREATE TABLE memory_state (
+          singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+          last_id bigint NOT NULL,
+          version bigint NOT NULL)
+        """,
+        "INSERT INTO memory_state (last_id, version) VALUES (0, 0)",
+      ]
+    ),
+    (
+      "v2-glossary",
+      [
+        "CREATE TABLE concept (id bigserial PRIMARY KEY, note text, domain text)",
+        """
+        CREATE TABLE term (
+          id bigserial PRIMARY KEY,
+          concept_id bigint NOT NULL REFERENCES concept (id) ON DELETE CASCADE,
+          text text NOT NULL CHECK (text <> ''),
+          lang text NOT NULL CHECK (lang <> ''),
+          status text NOT NULL CHECK (status IN ('preferred', 'admitted', 'forbidden')),
+          part_of_speech text,
+          note text,
+          domain text,
+          source text,
+          created text NOT NULL,
+          modified text NOT NULL,
+          UNIQUE (concept_id, lang, text))
+        """,
+        "CREATE INDEX term_lang_lower_text ON term (lang, lower(text))",
+      ]
+    ),
+  ]
+
+  /// The advisory lock key every writer of a Selaras database takes for its transaction:
+  /// imports append to shared posting rows, so they go one at a time, as in SQLite.
+  static let writerLock: Int64 = 0x5E1A_4A5
+
+  /// Applies the migrations not applied yet.
+  static func migrate(_ session: PostgresSession) throws {
+    try session.transaction {
+      try session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
+      try session.execute(
+        "CREATE TABLE IF NOT EXISTS selaras_migration (name text PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())"
+      )
+    }
+    for migration in all {
+      try session.transaction {
+        try session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
+        let name = migration.name
+        let applied = try session.rows("SELECT 1 FROM selaras_migration WHERE name = \(name)")
+        guard applied.isEmpty else { return }
+        for statement in migration.sql { try session.execute(PostgresQuery(unsafeSQL: statement)) }
+        try session.execute("INSERT INTO selaras_migration (name) VALUES (\(name))")
+      }
+    }
+  }
+
+  /// The names of the migrations applied, in order.
+  static func applied(_ session: PostgresSession) throws -> [String] {
+    try session.rows("SELECT name FROM selaras_migration ORDER BY name").map { try $0.decode(String.self) }
+  }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import PostgresNIO
+
+/// New, empty databases on a server, for the tests and the bench: each memory they make is
+/// a database of its own.
+package enum PostgresScratchDatabase {
+  /// Creates a database with a fresh name on the server at `url` (whose database is only
+  /// connected to) and returns the URL of the new one.
+  package static func create(on url: String, prefix: String = "selaras") throws -> String {
+    let location = try PostgresLocation(url: url)
+    let name = "\(prefix)_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
+    try PostgresConnections(location: location).withSession { session in
+      try session.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+    }
+    guard var components = URLComponents(string: url) else { return url }
+    components.path = "/\(name)"
+    return components.string ?? url
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import PostgresNIO
+import Selaras
+
+/// Reading units whole, with their properties.
+enum PostgresUnitRows {
+  /// The columns ``units(_:query:)`` decodes, by position.
+  static let columns =
+    #"id, source_lang, target_lang, source_text, target_text, document, score, creation_tool, created, changed, "user""#
+
+  /// The units after `id` in id order, up to `limit`.
+  static func units(_ session: PostgresSession, after id: Int64, limit: Int) throws
+    -> [(id: Int64, unit: TranslationUnit)]
+  {
+    try units(session, query: "SELECT \(unescaped: columns) FROM unit WHERE id > \(id) ORDER BY id LIMIT \(limit)")
+  }
+
+  /// The units of `ids` (those still stored), in id order; with `language`, only those whose
+  /// `side` (0 source, 1 target) is in it.
+  static func units(_ session: PostgresSession, ids: [Int64], side: Int? = nil, language: String? = nil) throws
+    -> [(id: Int64, unit: TranslationUnit)]
+  {
+    guard !ids.isEmpty else { return [] }
+    if let side, let language {
+      let column = side == 0 ? "source_lang" : "target_lang"
+      return try units(
+        session,
+        query: """
+          SELECT \(unescaped: columns) FROM unit WHERE id = ANY(\(ids)) AND \(unescaped: column) = \(language) ORDER BY id
+          """)
+    }
+    return try units(session, query: "SELECT \(unescaped: columns) FROM unit WHERE id = ANY(\(ids)) ORDER BY id")
+  }
+
+  /// The units a query of ``columns`` returns, with their properties.
+  static func units(_ session: PostgresSession, query: PostgresQuery) throws -> [(id: Int64, unit: TranslationUnit)] {
+    let rows = try session.rows(query)
+    var units: [(id: Int64, unit: TranslationUnit)] = []
+    units.reserveCapacity(rows.count)
+    for row in rows {
+      let (id, sourceLanguage, targetLanguage, source, target, document, score, tool, created, changed, user) =
+        try row.decode(
+          (Int64, String, String, String, String, String?, Double?, String?, String, String?, String?).self)
+      let unit = TranslationUnit(
+        sourceLanguage: LanguageTag(sourceLanguage), targetLanguage: LanguageTag(targetLanguage), source: source,
+        target: target, document: document, score: score, creationTool: tool,
+        creationDate: TMXWriter.parseDate(created), changeDate: changed.flatMap(TMXWriter.parseDate), user: user)
+      units.append((id, unit))
+    }
+    let properties = try self.properties(session, of: units.map(\.id))
+    for index in units.indices {
+      units[index].unit.properties = properties[units[index].id] ?? []
+    }
+    return units
+  }
+
+  /// The properties of the units of `ids`, in the order they were stored.
+  static func properties(_ session: PostgresSession, of ids: [Int64]) throws -> [Int64: [TranslationUnit.Property]] {
+    guard !ids.isEmpty else { return [:] }
+    var result: [Int64: [TranslationUnit.Property]] = [:]
+    let rows = try session.rows(
+      "SELECT unit_id, type, value FROM unit_property WHERE unit_id = ANY(\(ids)) ORDER BY unit_id, position")
+    for row in rows {
+      let (id, type, value) = try row.decode((Int64, String, String).self)
+      result[id, default: []].append(TranslationUnit.Property(type: type, value: value))
+    }
+    return result
+  }
+}

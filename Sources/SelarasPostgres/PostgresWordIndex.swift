@@ -1,0 +1,162 @@
+import Foundation
+import PostgresNIO
+import Selaras
+
+/// The memory's word index in table `posting`, one row per side and token key, with the
+/// ids as a ``PostingList`` blob, as the SQLite store keeps it. An import collects postings
+/// in a ``PostingBatch`` and writes them in a few statements per flush: new rows through
+/// COPY; lists that stay lists extended (`||`) and rows that change (bitmaps, or lists
+/// becoming bitmaps) replaced, each from a COPY into a temporary table.
+struct PostgresWordIndex {
+  private var batch = PostingBatch()
+
+  mutating func add(_ id: Int64?, _ unit: UnitSlots, session: PostgresSession) throws {
+    if PostingBatch.mustFlush(before: unit) { try flush(session) }
+    try batch.add(id, unit)
+  }
+
+  mutating func flush(_ session: PostgresSession) throws {
+    guard !batch.isEmpty else {
+      batch = PostingBatch()
+      return
+    }
+    let largestId = Int(batch.largestId)
+    var drained: [[(key: Int64, ids: [UInt32])]] = [[], []]
+    batch.drain { side, key, ids in drained[side].append((Int64(bitPattern: key), ids)) }
+    var inserts = CopyRows()
+    var extensions = CopyRows()
+    var replacements = CopyRows()
+    for side in 0..<2 where !drained[side].isEmpty {
+      var stored: [Int64: (count: Int, dense: Bool)] = [:]
+      for row in try session.rows(
+        "SELECT key, count, dense FROM posting WHERE side = \(Int16(side)) AND key = ANY(\(drained[side].map(\.key)))")
+      {
+        let (key, count, dense) = try row.decode((Int64, Int32, Bool).self)
+        stored[key] = (Int(count), dense)
+      }
+      var changing: [Int64: (ids: [UInt32], count: Int, dense: Bool)] = [:]
+      for (key, ids) in drained[side] {
+        guard let old = stored[key] else {
+          let dense = PostingList.isDense(count: ids.count, largestId: largestId)
+          Self.row(&inserts, side: side, key: key, count: ids.count, dense: dense,
+            blob: dense ? PostingList.bitmap(ids) : PostingList.list(ids))
+          continue
+        }
+        let total = old.count + ids.count
+        if !old.dense && !PostingList.isDense(count: total, largestId: largestId) {
+          Self.row(&extensions, side: side, key: key, count: ids.count, dense: false, blob: PostingList.list(ids))
+        } else {
+          changing[key] = (ids, total, old.dense)
+        }
+      }
+      guard !changing.isEmpty else { continue }
+      for row in try session.rows(
+        "SELECT key, ids FROM posting WHERE side = \(Int16(side)) AND key = ANY(\(Array(changing.keys)))")
+      {
+        let (key, blob) = try row.decode((Int64, ByteBuffer).self)
+        guard let change = changing[key] else { continue }
+        let merged = blob.withUnsafeReadableBytes { raw in
+          PostingBatch.merged(raw, dense: change.dense, count: change.count, with: change.ids, largestId: largestId)
+        }
+        Self.row(&replacements, side: side, key: key, count: change.count, dense: merged.dense, blob: merged.blob)
+      }
+    }
+    let columns = ["side", "key", "count", "dense", "ids"]
+    try session.copy(into: "posting", columns: columns, data: inserts.take())
+    guard extensions.count > 0 || replacements.count > 0 else { return }
+    try session.execute(
+      """
+      CREATE TEMPORARY TABLE IF NOT EXISTS posting_change (
+        side smallint, key bigint, count integer, dense boolean, ids bytea) ON COMMIT DROP
+      """)
+    if extensions.count > 0 {
+      try session.copy(into: "posting_change", columns: columns, data: extensions.take())
+      try session.execute(
+        """
+        UPDATE posting p SET count = p.count + c.count, ids = p.ids || c.ids
+        FROM posting_change c WHERE p.side = c.side AND p.key = c.key
+        """)
+      try session.execute("TRUNCATE posting_change")
+    }
+    if replacements.count > 0 {
+      try session.copy(into: "posting_change", columns: columns, data: replacements.take())
+      try session.execute(
+        """
+        UPDATE posting p SET count = c.count, dense = c.dense, ids = c.ids
+        FROM posting_change c WHERE p.side = c.side AND p.key = c.key
+        """)
+      try session.execute("TRUNCATE posting_change")
+    }
+  }
+
+  private static func row(
+    _ rows: inout CopyRows, side: Int, key: Int64, count: Int, dense: Bool, blob: some Collection<UInt8>
+  ) {
+    rows.integer(Int64(side))
+    rows.integer(key)
+    rows.integer(Int64(count))
+    rows.boolean(dense)
+    rows.bytes(blob)
+    rows.endRow()
+  }
+
+  /// The posting lists of `keys` on `side`, in the order given, empty for a key none holds.
+  static func postings(_ session: PostgresSession, keys: [UInt64], side: Int) throws -> [[UInt32]] {
+    var lists: [Int64: [UInt32]] = [:]
+    for row in try session.rows(
+      "SELECT key, dense, ids FROM posting WHERE side = \(Int16(side)) AND key = ANY(\(keys.map { Int64(bitPattern: $0) }))")
+    {
+      let (key, dense, blob) = try row.decode((Int64, Bool, ByteBuffer).self)
+      lists[key] = blob.withUnsafeReadableBytes { PostingList.ids($0, dense: dense) }
+    }
+    return keys.map { lists[Int64(bitPattern: $0)] ?? [] }
+  }
+}
+
+/// Each unit's token counts per side, in table `unit_length`: a blob per side and block of
+/// ``MatchBounds/blockSize`` ids, byte `id % blockSize` the count (255 for 255 or more, 0
+/// where no unit has the id), as the SQLite store keeps them.
+struct PostgresUnitLengths {
+  private var ids: [Int64] = []
+  private var lengths: [[UInt8]] = [[], []]
+  static let flushThreshold = 1 << 20
+
+  mutating func add(_ id: Int64, source: Int, target: Int, session: PostgresSession) throws {
+    ids.append(id)
+    lengths[0].append(UInt8(clamping: source))
+    lengths[1].append(UInt8(clamping: target))
+    if ids.count >= Self.flushThreshold { try flush(session) }
+  }
+
+  mutating func flush(_ session: PostgresSession) throws {
+    guard !ids.isEmpty else { return }
+    let bits = MatchBounds.blockBits
+    let blocks = Array(Set(ids.map { Int32($0 >> bits) }))
+    for side in 0..<2 {
+      var stored: [Int32: [UInt8]] = [:]
+      for row in try session.rows(
+        "SELECT block, lengths FROM unit_length WHERE side = \(Int16(side)) AND block = ANY(\(blocks))")
+      {
+        let (block, bytes) = try row.decode((Int32, ByteBuffer).self)
+        stored[block] = Array(bytes.readableBytesView)
+      }
+      for (id, length) in zip(ids, lengths[side]) {
+        let block = Int32(id >> bits)
+        let offset = Int(id) & ((1 << bits) - 1)
+        var bytes = stored[block] ?? []
+        stored[block] = nil
+        if bytes.count <= offset { bytes += repeatElement(0, count: offset + 1 - bytes.count) }
+        bytes[offset] = length
+        stored[block] = bytes
+      }
+      for (block, bytes) in stored {
+        try session.execute(
+          """
+          INSERT INTO unit_length (side, block, lengths) VALUES (\(Int16(side)), \(block), \(ByteBuffer(bytes: bytes)))
+          ON CONFLICT (side, block) DO UPDATE SET lengths = excluded.lengths
+          """)
+      }
+    }
+    self = PostgresUnitLengths()
+  }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import Selaras
+import SelarasPostgres
+import SelarasTestSupport
+import Testing
+
+/// The translation memory's and the glossary store's conformance suites, on PostgreSQL:
+/// each check on a database of its own.
+@Suite(
+  "Conformance: PostgreSQL", .enabled(if: PostgresTestServer.isAvailable, "SELARAS_TEST_POSTGRES names no server"))
+struct PostgresConformanceTests {
+  @Test("Translation memory", arguments: MemoryConformance.Check.allCases)
+  func memory(_ check: MemoryConformance.Check) throws {
+    try MemoryConformance { try PostgresTestServer.memory() }.run(check)
+  }
+
+  @Test("Glossary store", arguments: GlossaryStoreConformance.Check.allCases)
+  func glossary(_ check: GlossaryStoreConformance.Check) throws {
+    try GlossaryStoreConformance { try PostgresTestServer.memory() }.run(check)
+  }
+}
