@@ -76,7 +76,7 @@ let package = Package(
     ),
     // Fixtures and helpers every test target shares, and the conformance suite of the
     // translation memory that each backend's tests run.
-    .target(name: "SelarasTestSupport", dependencies: ["Selaras"]),
+    .target(name: "SelarasTestSupport", dependencies: ["Selaras", "SelarasPostgres"]),
     .testTarget(
       name: "SelarasTests", dependencies: ["Selaras", "SelarasTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(
@@ -88,7 +88,8 @@ let package = Package(
     .testTarget(
       name: "SelarasServerTests",
       dependencies: [
-        "SelarasServer", "SelarasTestSupport", "SelarasStore", .product(name: "GRDB", package: "GRDB.swift"),
+        "SelarasServer", "SelarasTestSupport", "SelarasStore", "SelarasPostgres",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
   ]

@@ -13,7 +13,12 @@ postgres_cluster_start() {
     return 1
   fi
   POSTGRES_CLUSTER_BIN=$bin
-  POSTGRES_CLUSTER_DIR=$(mktemp -d "${TMPDIR:-/tmp}/selaras-postgres-XXXXXX")
+  # As root, in /tmp: the postgres user must reach the folder.
+  if [ "$(id -u)" -eq 0 ]; then
+    POSTGRES_CLUSTER_DIR=$(mktemp -d /tmp/selaras-postgres-XXXXXX)
+  else
+    POSTGRES_CLUSTER_DIR=$(mktemp -d "${TMPDIR:-/tmp}/selaras-postgres-XXXXXX")
+  fi
   if [ "$(id -u)" -eq 0 ]; then
     chown postgres: "$POSTGRES_CLUSTER_DIR"
   fi

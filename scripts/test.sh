@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The test suite with what it needs: installs the Debian packages the tests use (as root
-# through apt-get; otherwise it names them and stops), then runs `swift test`.
+# through apt-get; otherwise it names them and stops), starts a throwaway PostgreSQL cluster
+# in a temporary folder (scripts/postgres-cluster.sh), runs `swift test` against it and the
+# SQLite store, and stops and removes the cluster.
 # The README's test command and CI's (.ci/run) are this script. Arguments go to swift test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +14,7 @@ packages=(
   omegat                                                    # a CAT tool the tests open our XLIFF in (headless)
   curl                                                      # the review server tests talk HTTP with it
   chromium chromium-driver python3-selenium                 # the review page, driven in a headless browser
+  postgresql                                                # the memory's second backend, in a throwaway cluster
 )
 
 if command -v dpkg >/dev/null 2>&1; then
@@ -36,4 +39,7 @@ else
   echo "scripts/test.sh: no dpkg here; make sure ICU, SQLite, zlib and libxml2 headers, xmllint, translate-toolkit and OmegaT are installed" >&2
 fi
 
-exec swift test "$@"
+source scripts/postgres-cluster.sh
+trap postgres_cluster_stop EXIT
+postgres_cluster_start
+swift test "$@"

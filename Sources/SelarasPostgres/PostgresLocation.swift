@@ -12,7 +12,9 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
   /// Host and port (or socket), without the password, for messages.
   public let description: String
 
-  public init(url text: String) throws {
+  /// The location a URL names; `password` is used when the URL has none (the CLI passes
+  /// `$PGPASSWORD`, as libpq reads it).
+  public init(url text: String, password defaultPassword: String? = nil) throws {
     guard let components = URLComponents(string: text),
       components.scheme == "postgres" || components.scheme == "postgresql"
     else {
@@ -21,7 +23,7 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
     let query = Dictionary(
       (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
     let user = components.user.flatMap { $0.removingPercentEncoding } ?? query["user"] ?? "postgres"
-    let password = components.password.flatMap { $0.removingPercentEncoding } ?? query["password"]
+    let password = components.password.flatMap { $0.removingPercentEncoding } ?? query["password"] ?? defaultPassword
     let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
     let database = path.isEmpty ? (query["dbname"] ?? user) : path
     let port = components.port ?? query["port"].flatMap { Int($0) } ?? 5432

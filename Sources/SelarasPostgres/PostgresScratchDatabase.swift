@@ -2,8 +2,20 @@ import Foundation
 import PostgresNIO
 
 /// New, empty databases on a server, for the tests and the bench: each memory they make is
-/// a database of its own.
+/// a database of its own; and statements run as the server's administrator would.
 package enum PostgresScratchDatabase {
+  /// Runs `sql` (trusted text, no parameters) on the database at `url`.
+  package static func execute(_ sql: String, on url: String) throws {
+    try PostgresConnections(location: PostgresLocation(url: url)).withSession { session in
+      try session.execute(PostgresQuery(unsafeSQL: sql))
+    }
+  }
+
+  /// The name of the database a URL names.
+  package static func name(of url: String) -> String {
+    String(URLComponents(string: url)?.path.dropFirst() ?? "")
+  }
+
   /// Creates a database with a fresh name on the server at `url` (whose database is only
   /// connected to) and returns the URL of the new one.
   package static func create(on url: String, prefix: String = "selaras") throws -> String {

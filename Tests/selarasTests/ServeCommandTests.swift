@@ -5,8 +5,11 @@ import Testing
 
 @Suite("selaras serve and token")
 struct ServeCommandTests {
-  @Test("A Corpora-built TMX served: POST /v1/lookup equals tm search match for match; amaGama answers; no token is 401")
-  func lookupEqualsSearch() throws {
+  @Test(
+    "A Corpora-built TMX served from SQLite, or from PostgreSQL: POST /v1/lookup equals tm search on either store, match for match; amaGama answers; no token is 401",
+    arguments: ["sqlite", "postgres"])
+  func lookupEqualsSearch(backend: String) throws {
+    guard backend == "sqlite" || PostgresTestServer.isAvailable else { return }
     let database = TemporaryFile.url("sqlite")
     let tmx = TemporaryFile.url("tmx")
     let tokens = TemporaryFile.url("tokens")
@@ -16,12 +19,19 @@ struct ServeCommandTests {
     }
     #expect(try CommandRunner.run(["align", "--batch", "Corpora", "--format", "tmx", "--output", tmx.path]).status == 0)
     #expect(try CommandRunner.run(["tm", "import", tmx.path, "--db", database.path]).status == 0)
+    // The served store: the SQLite file, or a PostgreSQL database the same TMX went into.
+    var served = ["--db", database.path]
+    if backend == "postgres" {
+      served = ["--postgres", try PostgresTestServer.databaseURL()]
+      let imported = try CommandRunner.run(["tm", "import", tmx.path] + served)
+      #expect(imported.status == 0, "\(imported.stderr)")
+    }
     let created = try CommandRunner.run(["token", "create", "dewi", "--role", "read", "--tokens", tokens.path])
     let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(created.status == 0 && token.count == 64)
     #expect(try !String(contentsOf: tokens, encoding: .utf8).contains(token))
 
-    let server = try CommandRunner.start(["serve", "--db", database.path, "--tokens", tokens.path, "--port", "0"])
+    let server = try CommandRunner.start(["serve"] + served + ["--tokens", tokens.path, "--port", "0"])
     let process = server.process
     defer { if process.isRunning { process.terminate() } }
     let root = server.firstLine
@@ -53,10 +63,12 @@ struct ServeCommandTests {
     let results = try JSONDecoder().decode(Lookup.self, from: Data(answer.body.utf8)).results
     #expect(results.count == queries.count)
     for (query, result) in zip(queries, results) {
-      let search = try CommandRunner.run(
-        ["tm", "search", query, "--lang", "en", "--min-score", "50", "--limit", "5", "--json", "--db", database.path])
-      let expected = try JSONDecoder().decode(Search.self, from: Data(search.stdout.utf8)).matches
-      #expect(result.matches == expected, "\(query)")
+      for store in [["--db", database.path], served] {
+        let search = try CommandRunner.run(
+          ["tm", "search", query, "--lang", "en", "--min-score", "50", "--limit", "5", "--json"] + store)
+        let expected = try JSONDecoder().decode(Search.self, from: Data(search.stdout.utf8)).matches
+        #expect(result.matches == expected, "\(query) \(store[0])")
+      }
     }
     // Most queries are in the memory (a sentence the aligner left unpaired is not).
     #expect(results.filter { !$0.matches.isEmpty }.count * 2 > queries.count)
@@ -81,8 +93,11 @@ struct ServeCommandTests {
     #expect(malformed.stderr.split(separator: "\n").count == 1)
   }
 
-  @Test("Writes through the server and a CLI import into the same file at once lose nothing; kill -9 during an import stores none of it")
-  func concurrentWritesAndKill() throws {
+  @Test(
+    "Writes through the server and a CLI import into the same store at once lose nothing; kill -9 during an import stores none of it",
+    arguments: ["sqlite", "postgres"])
+  func concurrentWritesAndKill(backend: String) throws {
+    guard backend == "sqlite" || PostgresTestServer.isAvailable else { return }
     let database = TemporaryFile.url("sqlite")
     let tmx = TemporaryFile.url("tmx")
     let big = TemporaryFile.url("tmx")
@@ -104,9 +119,10 @@ struct ServeCommandTests {
     try memoryFile(40000, "Killed").write(to: big, atomically: true, encoding: .utf8)
     let token = try CommandRunner.run(["token", "create", "budi", "--role", "write", "--tokens", tokens.path])
       .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let served = backend == "sqlite" ? ["--db", database.path] : ["--postgres", try PostgresTestServer.databaseURL()]
     // The database exists before the server opens it.
-    #expect(try CommandRunner.run(["tm", "stats", "--db", database.path]).status == 0)
-    let server = try CommandRunner.start(["serve", "--db", database.path, "--tokens", tokens.path, "--port", "0"])
+    #expect(try CommandRunner.run(["tm", "stats"] + served).status == 0)
+    let server = try CommandRunner.start(["serve"] + served + ["--tokens", tokens.path, "--port", "0"])
     defer { if server.process.isRunning { server.process.terminate() } }
     let root = server.firstLine
 
@@ -122,7 +138,7 @@ struct ServeCommandTests {
         }
       }
     }
-    let imported = try CommandRunner.run(["tm", "import", tmx.path, "--db", database.path])
+    let imported = try CommandRunner.run(["tm", "import", tmx.path] + served)
     group.wait()
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(failed.withLock { $0 } == 0)
@@ -137,7 +153,7 @@ struct ServeCommandTests {
     kill(server.process.processIdentifier, SIGKILL)
     server.process.waitUntilExit()
     #expect(running.body.contains(#""state":"running""#), "\(running.body)")
-    let after = try CommandRunner.run(["tm", "stats", "--json", "--db", database.path])
+    let after = try CommandRunner.run(["tm", "stats", "--json"] + served)
     #expect(after.stdout.hasPrefix(#"{"units":2100,"#), "\(after.stdout)")
   }
 }

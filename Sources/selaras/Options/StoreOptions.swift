@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import Selaras
+import SelarasPostgres
 import SelarasStore
 
-/// `--db PATH`, shared by every command.
+/// `--db PATH` or `--postgres URL`, shared by every command that uses the store.
 struct StoreOptions: ParsableArguments {
   @Option(
     name: .customLong("db"),
@@ -12,6 +13,28 @@ struct StoreOptions: ParsableArguments {
       discussion: "Default: $SELARAS_DB, else $XDG_DATA_HOME/selaras/selaras.sqlite, else ~/.local/share/selaras/selaras.sqlite.",
       valueName: "path"))
   var path: String?
+
+  @Option(
+    name: .customLong("postgres"),
+    help: ArgumentHelp(
+      "A PostgreSQL database instead of the SQLite file: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.",
+      discussion:
+        "Default: $SELARAS_POSTGRES when no --db is given. Without a password in the URL, $PGPASSWORD is used. The schema is created on first use.",
+      valueName: "url"))
+  var postgres: String?
+
+  func validate() throws {
+    if path != nil && postgres != nil {
+      throw ValidationError("--db and --postgres name two stores; give one")
+    }
+  }
+
+  /// The PostgreSQL URL in use: `--postgres`, else `$SELARAS_POSTGRES` unless `--db` is given.
+  private var postgresURL: String? {
+    if let postgres { return postgres }
+    guard path == nil else { return nil }
+    return ProcessInfo.processInfo.environment["SELARAS_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+  }
 
   /// The database file: `--db`, else the environment's default.
   var url: URL {
@@ -26,33 +49,39 @@ struct StoreOptions: ParsableArguments {
     return URL(fileURLWithPath: dataHome).appendingPathComponent("selaras/selaras.sqlite")
   }
 
-  /// The database, created (with its folder) when it does not exist yet: for commands that write.
-  func database() throws -> SelarasDatabase {
-    try SelarasDatabase(url: url)
+  /// The store: the PostgreSQL database when one is named, else the SQLite file, created
+  /// (with its folder) when it does not exist yet: for commands that write.
+  private func store() throws -> any TranslationMemory & GlossaryStore {
+    if let postgresURL {
+      return try PostgresMemory(
+        location: PostgresLocation(url: postgresURL, password: ProcessInfo.processInfo.environment["PGPASSWORD"]))
+    }
+    return try SelarasDatabase(url: url)
   }
 
-  /// The database when it exists, else nil: commands that only read create no file.
-  func existingDatabase() throws -> SelarasDatabase? {
-    FileManager.default.fileExists(atPath: url.path) ? try database() : nil
+  /// The store when it exists, else nil: commands that only read create no file. A
+  /// PostgreSQL database named always exists.
+  private func existingStore() throws -> (any TranslationMemory & GlossaryStore)? {
+    postgresURL != nil || FileManager.default.fileExists(atPath: url.path) ? try store() : nil
   }
 
-  /// The translation memory in the database when it exists, else nil.
+  /// The translation memory in the store when it exists, else nil.
   func existingMemory() throws -> (any TranslationMemory)? {
-    try existingDatabase()
+    try existingStore()
   }
 
-  /// The glossary store in the database when it exists, else nil.
+  /// The glossary store when it exists, else nil.
   func existingGlossary() throws -> (any GlossaryStore)? {
-    try existingDatabase()
+    try existingStore()
   }
 
-  /// The glossary store, its database created when needed: for commands that add terms.
+  /// The glossary store, created when needed: for commands that add terms.
   func glossary() throws -> any GlossaryStore {
-    try database()
+    try store()
   }
 
-  /// The translation memory, its database created when needed: for commands that add units.
+  /// The translation memory, created when needed: for commands that add units.
   func memory() throws -> any TranslationMemory {
-    try database()
+    try store()
   }
 }

@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Selaras
+import SelarasPostgres
 import SelarasServer
 import SelarasStore
 import SelarasTestSupport
@@ -398,6 +399,39 @@ struct TeamServerTests {
       let concordance = try await client.execute(
         uri: "/v1/concordance?q=rupiah&lang=en", method: .get, headers: Self.bearer(fixture.read))
       #expect(concordance.status == .ok)
+    }
+  }
+
+  @Test(
+    "On PostgreSQL: while the database is gone lookups are 503, and once it is back the server answers again",
+    .enabled(if: PostgresTestServer.isAvailable, "SELARAS_TEST_POSTGRES names no server"))
+  func postgresGoneAndBack() async throws {
+    let fixture = try Fixture()
+    let url = try PostgresTestServer.databaseURL()
+    let admin = try #require(PostgresTestServer.url)
+    let name = PostgresScratchDatabase.name(of: url)
+    let memory = try PostgresMemory(url: url)
+    var units: [TranslationUnit] = []
+    try fixture.memory.forEachUnit { units.append($0) }
+    try memory.addUnits(units)
+    let query = units[5].source
+    let app = Application(router: TeamServer.router(memory: memory, tokens: fixture.tokens, timeout: .seconds(5)))
+    try await app.test(.router) { client in
+      func lookup() async throws -> (status: HTTPResponse.Status, body: String) {
+        let response = try await client.execute(
+          uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read), body: try Self.lookupBody([query]))
+        return (response.status, String(buffer: response.body))
+      }
+      let before = try await lookup()
+      #expect(before.status == .ok && before.body.contains(#""score":100"#), "\(before.body)")
+      try PostgresScratchDatabase.execute("ALTER DATABASE \(name) ALLOW_CONNECTIONS false", on: admin)
+      try PostgresScratchDatabase.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'", on: admin)
+      let gone = try await lookup()
+      #expect(gone.status == .serviceUnavailable && gone.body.contains("PostgreSQL"), "\(gone.body)")
+      try PostgresScratchDatabase.execute("ALTER DATABASE \(name) ALLOW_CONNECTIONS true", on: admin)
+      let back = try await lookup()
+      #expect(back.status == .ok && back.body == before.body, "\(back.body)")
     }
   }
 }

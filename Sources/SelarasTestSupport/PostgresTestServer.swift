@@ -4,18 +4,18 @@ import SelarasPostgres
 /// The PostgreSQL server the tests use: `SELARAS_TEST_POSTGRES`, the URL of a database on a
 /// throwaway cluster that scripts/test.sh starts (scripts/postgres-cluster.sh). Without it,
 /// these suites do not run.
-enum PostgresTestServer {
-  static let url = ProcessInfo.processInfo.environment["SELARAS_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+public enum PostgresTestServer {
+  public static let url = ProcessInfo.processInfo.environment["SELARAS_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
 
-  static var isAvailable: Bool { url != nil }
+  public static var isAvailable: Bool { url != nil }
 
   /// A new, empty memory in a database of its own.
-  static func memory() throws -> PostgresMemory {
+  public static func memory() throws -> PostgresMemory {
     try PostgresMemory(url: databaseURL())
   }
 
   /// The URL of a new, empty database.
-  static func databaseURL() throws -> String {
+  public static func databaseURL() throws -> String {
     guard let url else { throw PostgresStoreError.unavailable }
     return try PostgresScratchDatabase.create(on: url, prefix: "test")
   }

@@ -1,0 +1,127 @@
+import Foundation
+import Synchronization
+import Selaras
+import SelarasPostgres
+import SelarasTestSupport
+import Testing
+
+/// What the conformance suite does not cover: the index written over many imports, the
+/// schema's migrations, and a server that is wrong, gone or back.
+@Suite("PostgreSQL memory", .enabled(if: PostgresTestServer.isAvailable, "SELARAS_TEST_POSTGRES names no server"))
+struct PostgresMemoryTests {
+  /// The Corpora sentence pairs and the PUD treebank's (Corpora/PUD) as units.
+  private static let units: [TranslationUnit] = {
+    let pud = (try? String(contentsOf: Corpora.root.appendingPathComponent("Corpora/PUD/pud.en-id.tsv"), encoding: .utf8))
+      ?? ""
+    let pairs = pud.split(separator: "\n").dropFirst().compactMap { line -> (String, String)? in
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count == 3, !fields[1].isEmpty, !fields[2].isEmpty else { return nil }
+      return (String(fields[1]), String(fields[2]))
+    }
+    return (Corpora.linePairs + pairs).map { english, indonesian in
+      TranslationUnit(sourceLanguage: .english, targetLanguage: .indonesian, source: english, target: indonesian)
+    }
+  }()
+
+  @Test("Imported 40 units at a time, the memory finds what one import finds: every posting list extended, rewritten and turned into a bitmap and back")
+  func manyImportsIndexAsOne() throws {
+    let units = Self.units
+    #expect(units.count > 1000)
+    let once = try PostgresTestServer.memory()
+    try once.addUnits(units)
+    let chunked = try PostgresTestServer.memory()
+    for start in stride(from: 0, to: units.count, by: 40) {
+      try chunked.addUnits(units[start..<min(units.count, start + 40)])
+    }
+    #expect(try chunked.memoryStatistics() == once.memoryStatistics())
+    var compared = 0
+    for (index, unit) in units.enumerated() where index % 7 == 0 {
+      let words = unit.source.split(separator: " ")
+      let query = words.dropLast(max(1, words.count / 4)).joined(separator: " ")
+      let options = MemorySearchOptions(language: .english, minimumScore: 40, limit: 5)
+      let expected = try once.search(query, options: options)
+      let found = try chunked.search(query, options: options)
+      #expect(found.map(\.score) == expected.map(\.score), "\(query)")
+      #expect(found.map(\.unit.target) == expected.map(\.unit.target), "\(query)")
+      #expect(!found.isEmpty, "\(query)")
+      let phrase = unit.target.split(separator: " ").prefix(2).joined(separator: " ")
+      #expect(
+        try chunked.concordance(phrase, language: .indonesian).map(\.source)
+          == once.concordance(phrase, language: .indonesian).map(\.source), "\(phrase)")
+      compared += 1
+    }
+    #expect(compared > 140)
+  }
+
+  @Test("The schema is migrated once: opening a database again, or twice at once, applies nothing more")
+  func migrations() throws {
+    let url = try PostgresTestServer.databaseURL()
+    let first = try PostgresMemory(url: url)
+    #expect(try first.appliedMigrations() == ["v1-memory", "v2-glossary"])
+    try first.addUnits([Self.units[0]])
+    let opened = Mutex<[String]>([])
+    DispatchQueue.concurrentPerform(iterations: 3) { _ in
+      let result = (try? PostgresMemory(url: url).memoryStatistics().units).map(String.init) ?? "failed"
+      opened.withLock { $0.append(result) }
+    }
+    #expect(opened.withLock { $0 } == ["1", "1", "1"])
+  }
+
+  @Test("A wrong URL, a server nobody listens on, a wrong password: one line each saying what and where")
+  func badLocations() throws {
+    #expect(throws: PostgresStoreError.self) { try PostgresLocation(url: "mysql://localhost/tm") }
+    #expect(throws: PostgresStoreError.self) { try PostgresLocation(url: "postgres://localhost/tm?sslmode=sometimes") }
+    let closed = Self.closedPort()
+    let started = Date()
+    do {
+      _ = try PostgresMemory(url: "postgres://selaras:x@127.0.0.1:\(closed)/tm")
+      Issue.record("connected to a closed port")
+    } catch {
+      let message = "\(error)"
+      #expect(message.hasPrefix("PostgreSQL at 127.0.0.1:\(closed)/tm: cannot connect"), "\(message)")
+      #expect(!message.contains("\n"))
+    }
+    #expect(Date().timeIntervalSince(started) < 5)
+    var components = URLComponents(string: try #require(PostgresTestServer.url))!
+    components.password = "wrong"
+    do {
+      _ = try PostgresMemory(url: components.string!)
+      Issue.record("connected with a wrong password")
+    } catch {
+      #expect("\(error)".contains("password authentication failed"), "\(error)")
+    }
+  }
+
+  @Test("A database that goes away fails the calls made meanwhile, and serves again once it is back")
+  func serverGoneAndBack() throws {
+    let url = try PostgresTestServer.databaseURL()
+    let admin = try #require(PostgresTestServer.url)
+    let name = PostgresScratchDatabase.name(of: url)
+    let memory = try PostgresMemory(url: url)
+    try memory.addUnits(Self.units.prefix(50))
+    #expect(try memory.memoryStatistics().units == 50)
+    try PostgresScratchDatabase.execute("ALTER DATABASE \(name) ALLOW_CONNECTIONS false", on: admin)
+    try PostgresScratchDatabase.execute(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'", on: admin)
+    #expect(throws: PostgresStoreError.self) { try memory.memoryStatistics() }
+    try PostgresScratchDatabase.execute("ALTER DATABASE \(name) ALLOW_CONNECTIONS true", on: admin)
+    #expect(try memory.searchUnits(Self.units[3].source, language: .english).first?.score == 100)
+  }
+
+  /// A local port nothing listens on.
+  private static func closedPort() -> Int {
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(socket) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+        bind(socket, pointer, length)
+        return getsockname(socket, pointer, &length)
+      }
+    }
+    return Int(UInt16(bigEndian: address.sin_port))
+  }
+}
