@@ -4,6 +4,8 @@
 # URL of its `postgres` database for user `selaras` with a random password;
 # `postgres_cluster_stop` stops it and removes the folder. As root, the server runs as the
 # `postgres` user that Debian's package creates (PostgreSQL refuses to run as root).
+# The tests' cluster runs without fsync; POSTGRES_CLUSTER_DURABLE=1 keeps PostgreSQL's
+# defaults (for the bench's figures).
 
 postgres_cluster_start() {
   local bin
@@ -33,8 +35,10 @@ postgres_cluster_start() {
     return 1
   }
   # fsync off: the cluster lives for one test run; nothing in it outlives the run.
+  local durability="-c fsync=off"
+  [ "${POSTGRES_CLUSTER_DURABLE:-0}" = 1 ] && durability=""
   postgres_cluster_run "$bin/pg_ctl" -D "$POSTGRES_CLUSTER_DIR/data" -l "$POSTGRES_CLUSTER_DIR/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $POSTGRES_CLUSTER_DIR -c fsync=off -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $POSTGRES_CLUSTER_DIR $durability -c max_connections=200" \
     start >/dev/null || {
     cat "$POSTGRES_CLUSTER_DIR/server.log" >&2
     return 1

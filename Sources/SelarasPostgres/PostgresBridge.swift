@@ -17,22 +17,33 @@ final class PostgresBridge: TaskExecutor, @unchecked Sendable {
 
   /// The result of `work`, waited for on this thread.
   func wait<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) throws -> Value {
-    let outcome = Outcome<Value>()
-    let done = DispatchSemaphore(value: 0)
+    try start(work).wait()
+  }
+
+  /// Starts `work`; its result is waited for later, so that this thread goes on meanwhile.
+  func start<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) -> Pending<Value> {
+    let pending = Pending<Value>()
     Task(executorPreference: self) {
       do {
-        outcome.result = .success(try await work())
+        pending.result = .success(try await work())
       } catch {
-        outcome.result = .failure(error)
+        pending.result = .failure(error)
       }
-      done.signal()
+      pending.done.signal()
     }
-    done.wait()
-    return try outcome.result!.get()
+    return pending
   }
-}
 
-/// A task's outcome, written by the task before it signals and read after the wait.
-private final class Outcome<Value: Sendable>: @unchecked Sendable {
-  var result: Result<Value, any Error>?
+  /// Work started, and its result once it is done: written by the task before it signals,
+  /// read after the wait.
+  final class Pending<Value: Sendable>: @unchecked Sendable {
+    fileprivate let done = DispatchSemaphore(value: 0)
+    fileprivate var result: Result<Value, any Error>?
+
+    /// Waits until the work is done (once; later calls return at once) and gives its result.
+    func wait() throws -> Value {
+      if result == nil { done.wait() }
+      return try result!.get()
+    }
+  }
 }

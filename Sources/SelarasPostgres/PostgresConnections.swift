@@ -34,8 +34,17 @@ final class PostgresConnections: @unchecked Sendable {
   /// Calls `body` with a session on a connection of its own.
   func withSession<Result>(_ body: (PostgresSession) throws -> Result) throws -> Result {
     let session = PostgresSession(connection: try take(), location: location)
-    defer { giveBack(session.connection) }
-    return try body(session)
+    defer {
+      _ = try? session.settle()
+      if session.isReusable {
+        giveBack(session.connection)
+      } else {
+        Self.close(session.connection)
+      }
+    }
+    let result = try body(session)
+    try session.settle()
+    return result
   }
 
   private func take() throws -> PostgresConnection {
@@ -73,13 +82,24 @@ final class PostgresConnections: @unchecked Sendable {
   }
 }
 
-/// One connection, used by one thread at a time, with synchronous calls.
-struct PostgresSession {
+/// One connection, used by one thread at a time, with synchronous calls; and one COPY at a
+/// time that may run on while the thread prepares the next (``startCopy(_:)``), which every
+/// other call waits for first.
+final class PostgresSession {
   let connection: PostgresConnection
   let location: PostgresLocation
+  private var copying: PostgresBridge.Pending<Void>?
+  /// False once the connection is in a state the next user must not inherit.
+  private(set) var isReusable = true
+
+  init(connection: PostgresConnection, location: PostgresLocation) {
+    self.connection = connection
+    self.location = location
+  }
 
   /// The rows `query` returns, all of them.
   func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
+    try settle()
     let connection = connection
     return try wait { try await connection.query(query, logger: PostgresConnections.logger).collect() }
   }
@@ -89,15 +109,43 @@ struct PostgresSession {
     _ = try rows(query)
   }
 
-  /// Sends `data` (rows in COPY's text format) to `COPY table (columns) FROM STDIN`.
-  func copy(into table: String, columns: [String], data: ByteBuffer) throws {
-    guard data.readableBytes > 0 else { return }
+  /// Rows in COPY's text format for `COPY table (columns) FROM STDIN`.
+  struct Copy: Sendable {
+    var table: String
+    var columns: [String]
+    var data: ByteBuffer
+  }
+
+  /// Sends `copies`, in order.
+  func copy(_ copies: Copy...) throws {
+    try startCopy(copies)
+    try settle()
+  }
+
+  /// Starts sending `copies`, in order, and returns at once, so that the caller prepares what
+  /// comes next while PostgreSQL stores the rows.
+  func startCopy(_ copies: [Copy]) throws {
+    try settle()
     let connection = connection
-    try wait {
-      try await connection.copyFrom(table: table, columns: columns, logger: PostgresConnections.logger) { writer in
-        try await writer.write(data)
+    let location = location
+    copying = PostgresBridge.shared.start {
+      for copy in copies where copy.data.readableBytes > 0 {
+        do {
+          try await connection.copyFrom(table: copy.table, columns: copy.columns, logger: PostgresConnections.logger) {
+            writer in try await writer.write(copy.data)
+          }
+        } catch {
+          throw PostgresStoreError.wrapping(error, location: location.description)
+        }
       }
     }
+  }
+
+  /// Waits for the COPY started last, if any, and throws its error.
+  func settle() throws {
+    guard let copying else { return }
+    self.copying = nil
+    try copying.wait()
   }
 
   /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
@@ -107,8 +155,14 @@ struct PostgresSession {
     do {
       result = try body()
     } catch {
-      // A connection already broken is not given back; its transaction dies with it.
-      try? execute("ROLLBACK")
+      // A COPY still running is waited for (its error is the one thrown already, or comes
+      // after it); a connection whose transaction cannot be rolled back is not given back.
+      try? settle()
+      do {
+        try execute("ROLLBACK")
+      } catch {
+        isReusable = false
+      }
       throw error
     }
     try execute("COMMIT")

@@ -9,7 +9,7 @@ extension PostgresMemory {
   public func addUnits(_ units: some Sequence<TranslationUnit>, date: Date) throws -> MemoryImportSummary {
     try write { session in
       var writer = try PostgresImport(session: session, date: date)
-      var slots = IndexSlots()
+      var slots = IndexSlots(flushThreshold: PostgresImport.postingsHeld)
       for unit in units { try writer.add(PreparedUnit(unit, slots: &slots)) }
       return try writer.finish()
     }
@@ -22,7 +22,8 @@ extension PostgresMemory {
     date: Date,
     concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
   ) throws -> (summary: MemoryImportSummary, output: Output) {
-    let (summary, output) = try ConcurrentImport.run(produce: produce) { forEachPrepared in
+    let (summary, output) = try ConcurrentImport.run(produce: produce, postingsHeld: PostgresImport.postingsHeld) {
+      forEachPrepared in
       try write { session in
         var writer = try PostgresImport(session: session, date: date)
         try forEachPrepared { try writer.add($0) }
@@ -33,26 +34,44 @@ extension PostgresMemory {
   }
 }
 
-/// One import's writing, inside its transaction: units wait in batches of ``batchSize``,
-/// whose duplicates are found by one query on their hashes; the new ones go to PostgreSQL
-/// through COPY with ids of the import's own counting (the writers' lock is held), and the
-/// word index, lengths and counts are written at the end (or when the index's batch is full).
+/// One import's writing, inside its transaction: units wait in batches of ``batchSize``; a
+/// batch's possible duplicates (units whose hash is stored) are found by one query on their
+/// hashes and compared whole; the new ones go to PostgreSQL through COPY with ids of the
+/// import's own counting (the writers' lock is held), and the word index, lengths and counts
+/// are written at the end (or when the index's batch is full).
 struct PostgresImport {
   let session: PostgresSession
   let stamp: String
   private var summary = MemoryImportSummary()
+  /// The last id given before the import, and since.
+  private let firstId: Int64
   private var lastId: Int64
+  /// The hashes of the units stored before the import, loaded once it has gone on for
+  /// ``hashesLoadedAfter`` batches: a large import then asks PostgreSQL only about the hashes
+  /// it holds, a small one never loads them. And the hashes this import stored.
+  private var storedHashes: Set<Int64>?
+  private var importedHashes = Set<Int64>()
+  private var batches = 0
+  static let hashesLoadedAfter = 8
   private var pending: [PreparedUnit] = []
   private var index = PostgresWordIndex()
   private var lengths = PostgresUnitLengths()
   private var pairCounts: [UnitTexts.Pair: Int64] = [:]
   private var documentCounts: [String: Int64] = [:]
   static let batchSize = 2048
+  /// How many postings an import holds in memory before writing them (``IndexSlots``): more
+  /// than the SQLite store's, as each write rewrites the bitmaps it touches whole, through
+  /// PostgreSQL's log; a million-unit import writes them twice.
+  static let postingsHeld = 3 * PostingBatch.flushThreshold
 
   init(session: PostgresSession, date: Date) throws {
     self.session = session
     stamp = PreparedUnit.timestamp(date)
     lastId = try PostgresMemoryState.read(session).lastId
+    firstId = lastId
+    // The tables an import fills look empty to the planner until it commits: without this,
+    // finding duplicates and postings by key scanned them whole.
+    try session.execute("SET LOCAL enable_seqscan = off")
   }
 
   mutating func add(_ unit: PreparedUnit) throws {
@@ -73,10 +92,17 @@ struct PostgresImport {
 
   private mutating func storePending() throws {
     guard !pending.isEmpty else { return }
-    let hashes = Array(Set(pending.map(\.hash)))
+    batches += 1
+    if storedHashes == nil && batches > Self.hashesLoadedAfter { storedHashes = try loadHashes() }
+    var hashes = Set(pending.map(\.hash))
+    if let storedHashes {
+      hashes = hashes.filter { storedHashes.contains($0) || importedHashes.contains($0) }
+    }
     var known = Set<UnitTexts>()
-    for row in try session.rows(
-      "SELECT source_lang, target_lang, source_text, target_text FROM unit WHERE text_hash = ANY(\(hashes))")
+    for row in try hashes.isEmpty
+      ? []
+      : session.rows(
+        "SELECT source_lang, target_lang, source_text, target_text FROM unit WHERE text_hash = ANY(\(Array(hashes)))")
     {
       let (sourceLanguage, targetLanguage, source, target) = try row.decode((String, String, String, String).self)
       known.insert(UnitTexts(pair: .init(source: sourceLanguage, target: targetLanguage), source: source, target: target))
@@ -95,6 +121,7 @@ struct PostgresImport {
       }
       lastId += 1
       let id = lastId
+      importedHashes.insert(prepared.hash)
       units.integer(id)
       units.text(texts.pair.source)
       units.text(texts.pair.target)
@@ -124,13 +151,28 @@ struct PostgresImport {
       try lengths.add(id, source: prepared.sourceTokens, target: prepared.targetTokens, session: session)
     }
     pending.removeAll(keepingCapacity: true)
-    try session.copy(
-      into: "unit",
-      columns: [
-        "id", "source_lang", "target_lang", "source_text", "target_text", "source_tokens", "target_tokens", "document",
-        "score", "creation_tool", "created", "changed", "user", "text_hash",
-      ], data: units.take())
-    try session.copy(into: "unit_property", columns: ["unit_id", "position", "type", "value"], data: properties.take())
+    // Stored while the next batch is prepared; the session's next call waits for it.
+    try session.startCopy([
+      .init(
+        table: "unit",
+        columns: [
+          "id", "source_lang", "target_lang", "source_text", "target_text", "source_tokens", "target_tokens",
+          "document", "score", "creation_tool", "created", "changed", "user", "text_hash",
+        ], data: units.take()),
+      .init(table: "unit_property", columns: ["unit_id", "position", "type", "value"], data: properties.take()),
+    ])
+  }
+
+  /// The hashes of the units stored before the import, sent as one blob of big-endian values.
+  private func loadHashes() throws -> Set<Int64> {
+    guard let row = try session.rows(
+      "SELECT string_agg(int8send(text_hash), ''::bytea) FROM unit WHERE id <= \(firstId)"
+    ).first, let blob = try row.decode(ByteBuffer?.self)
+    else { return [] }
+    var hashes = Set<Int64>(minimumCapacity: blob.readableBytes / 8)
+    var reader = blob
+    while let hash = reader.readInteger(endianness: .big, as: Int64.self) { hashes.insert(hash) }
+    return hashes
   }
 
   private mutating func flushCounts() throws {

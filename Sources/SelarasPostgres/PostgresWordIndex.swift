@@ -62,7 +62,7 @@ struct PostgresWordIndex {
       }
     }
     let columns = ["side", "key", "count", "dense", "ids"]
-    try session.copy(into: "posting", columns: columns, data: inserts.take())
+    try session.copy(.init(table: "posting", columns: columns, data: inserts.take()))
     guard extensions.count > 0 || replacements.count > 0 else { return }
     try session.execute(
       """
@@ -70,7 +70,7 @@ struct PostgresWordIndex {
         side smallint, key bigint, count integer, dense boolean, ids bytea) ON COMMIT DROP
       """)
     if extensions.count > 0 {
-      try session.copy(into: "posting_change", columns: columns, data: extensions.take())
+      try session.copy(.init(table: "posting_change", columns: columns, data: extensions.take()))
       try session.execute(
         """
         UPDATE posting p SET count = p.count + c.count, ids = p.ids || c.ids
@@ -79,7 +79,7 @@ struct PostgresWordIndex {
       try session.execute("TRUNCATE posting_change")
     }
     if replacements.count > 0 {
-      try session.copy(into: "posting_change", columns: columns, data: replacements.take())
+      try session.copy(.init(table: "posting_change", columns: columns, data: replacements.take()))
       try session.execute(
         """
         UPDATE posting p SET count = c.count, dense = c.dense, ids = c.ids

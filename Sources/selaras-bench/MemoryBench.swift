@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Selaras
+import SelarasPostgres
 import SelarasStore
 
 struct MemoryBench: ParsableCommand {
@@ -26,6 +27,14 @@ struct MemoryBench: ParsableCommand {
       --units and Corpora), search it without writing or importing anything: for working on search.
       """)
   var reuse: String?
+
+  @Option(
+    help: """
+      Build the memory in PostgreSQL instead of SQLite: a new database on the server at this URL \
+      (postgres://USER:PASSWORD@HOST:PORT/DATABASE, whose database is only connected to); with \
+      --reuse, its URL is kept in the folder (postgres.url) for later runs and selaras-bench serve.
+      """)
+  var postgres: String?
 
   func run() throws {
     // Sentence pairs from the Corpora gold, and the words of their English side.
@@ -74,10 +83,33 @@ struct MemoryBench: ParsableCommand {
       reuse.map { URL(fileURLWithPath: $0) }
       ?? URL(fileURLWithPath: folder).appendingPathComponent(
         "selaras-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    let postgresFile = base.appendingPathComponent("postgres.url")
+    let sqliteFile = base.appendingPathComponent("memory.sqlite")
     let reused =
-      reuse != nil && FileManager.default.fileExists(atPath: base.appendingPathComponent("memory.sqlite").path)
+      reuse != nil && FileManager.default.fileExists(atPath: postgres == nil ? sqliteFile.path : postgresFile.path)
     try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
     defer { if reuse == nil { try? FileManager.default.removeItem(at: base) } }
+    // The memory, and how `selaras` is told where it is.
+    let database: any TranslationMemory
+    let store: [String]
+    if let postgres {
+      let url =
+        reused
+        ? try String(contentsOf: postgresFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        : try PostgresScratchDatabase.create(on: postgres, prefix: "bench")
+      if !reused { try url.write(to: postgresFile, atomically: true, encoding: .utf8) }
+      database = try PostgresMemory(url: url)
+      store = ["--postgres", url]
+    } else {
+      database = try SelarasDatabase(url: sqliteFile)
+      store = ["--db", sqliteFile.path]
+    }
+    defer {
+      if reuse == nil, let postgres, let url = store.last {
+        try? PostgresScratchDatabase.execute(
+          "DROP DATABASE \(PostgresScratchDatabase.name(of: url)) WITH (FORCE)", on: postgres)
+      }
+    }
     let tmx = base.appendingPathComponent("memory.tmx")
     if reused {
       generate { _ in }
@@ -86,8 +118,8 @@ struct MemoryBench: ParsableCommand {
     }
     let planted = plantedIndices.map { kept[$0]! }
     if reused {
-      try search(SelarasDatabase(url: base.appendingPathComponent("memory.sqlite")), planted, edited)
-      try pretranslate(base, planted, edited)
+      try search(database, planted, edited)
+      try pretranslate(base, store, planted, edited)
       return
     }
 
@@ -95,22 +127,21 @@ struct MemoryBench: ParsableCommand {
     var parsed = 0
     let parseSeconds = try wallSeconds { _ = try TMXReader().read(tmx) { _ in parsed += 1 } }
     report(["bench": "tm", "metric": "tmx-read", "units": parsed, "seconds": parseSeconds])
-    let database: any TranslationMemory = try SelarasDatabase(url: base.appendingPathComponent("memory.sqlite"))
     let rssBefore = peakResidentMegabytes()
     var summary = MemoryImportSummary()
     let importSeconds = try wallSeconds {
       summary = try database.importUnits(concurrently: { add in try TMXReader().read(tmx, add) }).summary
     }
     report([
-      "bench": "tm", "metric": "import", "units": summary.added, "duplicates": summary.duplicates,
+      "bench": "tm", "metric": "import", "backend": postgres == nil ? "sqlite" : "postgres", "units": summary.added, "duplicates": summary.duplicates,
       "seconds": importSeconds, "units_per_s": Double(summary.added) / importSeconds,
       "peak_rss_mb": peakResidentMegabytes(), "rss_before_import_mb": rssBefore,
       "tmx_mb": Double(try FileManager.default.attributesOfItem(atPath: tmx.path)[.size] as! Int) / 1e6,
-      "database_mb": Double(databaseBytes(base)) / 1e6,
+      "database_mb": postgres == nil ? Double(databaseBytes(base)) / 1e6 : -1,
     ])
 
     try search(database, planted, edited)
-    try pretranslate(base, planted, edited)
+    try pretranslate(base, store, planted, edited)
 
     let output = base.appendingPathComponent("export.tmx")
     var exported = 0
@@ -132,17 +163,16 @@ struct MemoryBench: ParsableCommand {
   /// memory: edited copies of the planted units (0 to 6 word edits) and Corpora sentences,
   /// one a line (`--presegmented`). Wall seconds, milliseconds a segment, and the child's
   /// peak resident memory.
-  private func pretranslate(_ base: URL, _ planted: [TranslationUnit], _ edited: (String, Int) -> String) throws {
+  private func pretranslate(
+    _ base: URL, _ store: [String], _ planted: [TranslationUnit], _ edited: (String, Int) -> String
+  ) throws {
     let segments = (0..<2000).map { index in edited(planted[index % planted.count].source, index % 7) }
     let document = base.appendingPathComponent("story.txt")
     try (segments.joined(separator: "\n") + "\n").write(to: document, atomically: true, encoding: .utf8)
     let output = base.appendingPathComponent("story.xlf")
     let process = Process()
     process.executableURL = selarasExecutable()
-    process.arguments = [
-      "pretranslate", document.path, "--presegmented", "--output", output.path, "--json", "--db",
-      base.appendingPathComponent("memory.sqlite").path,
-    ]
+    process.arguments = ["pretranslate", document.path, "--presegmented", "--output", output.path, "--json"] + store
     let analysis = Pipe()
     process.standardOutput = analysis
     let start = Date()

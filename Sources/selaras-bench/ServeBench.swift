@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Selaras
+import SelarasPostgres
 import SelarasStore
 
 /// `selaras serve` under load: single-segment lookups from concurrent clients on loopback,
@@ -13,6 +14,9 @@ struct ServeBench: ParsableCommand {
   @Option(help: "The folder of a memory built by `selaras-bench tm --reuse DIR` (memory.sqlite).")
   var reuse: String
 
+  @Flag(help: "Serve the PostgreSQL memory `selaras-bench tm --reuse DIR --postgres URL` built (postgres.url).")
+  var postgres = false
+
   @Option(help: "Concurrent clients, comma-separated: each count is one run.")
   var clients = "16,4"
 
@@ -24,14 +28,24 @@ struct ServeBench: ParsableCommand {
 
   func run() throws {
     let folder = URL(fileURLWithPath: reuse)
-    let database = folder.appendingPathComponent("memory.sqlite")
+    let database = folder.appendingPathComponent(postgres ? "postgres.url" : "memory.sqlite")
     guard FileManager.default.fileExists(atPath: database.path) else {
-      throw BenchError("\(database.path): no memory; build one with selaras-bench tm --reuse \(reuse)")
+      throw BenchError(
+        "\(database.path): no memory; build one with selaras-bench tm --reuse \(reuse)\(postgres ? " --postgres URL" : "")")
     }
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk") else {
       throw BenchError("wrk is missing: apt-get install wrk")
     }
-    let memory = try SelarasDatabase(url: database)
+    let memory: any TranslationMemory
+    let store: [String]
+    if postgres {
+      let url = try String(contentsOf: database, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+      memory = try PostgresMemory(url: url)
+      store = ["--postgres", url]
+    } else {
+      memory = try SelarasDatabase(url: database)
+      store = ["--db", database.path]
+    }
     let units = try memory.memoryStatistics().units
     let bodies = try lookupBodies(memory, every: max(1, units / queries))
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-serve-bench-\(UUID().uuidString)")
@@ -45,7 +59,7 @@ struct ServeBench: ParsableCommand {
 
     let server = Process()
     server.executableURL = selarasExecutable()
-    server.arguments = ["serve", "--db", database.path, "--tokens", tokens.path, "--port", "0"]
+    server.arguments = ["serve"] + store + ["--tokens", tokens.path, "--port", "0"]
     let output = Pipe()
     server.standardOutput = output
     server.standardError = FileHandle.nullDevice
@@ -77,7 +91,7 @@ struct ServeBench: ParsableCommand {
         fields.firstIndex(of: Substring(name)).flatMap { Double(fields[$0 + 1]) } ?? .nan
       }
       report([
-        "bench": "serve", "backend": "sqlite", "units": units, "clients": count, "seconds": seconds,
+        "bench": "serve", "backend": postgres ? "postgres" : "sqlite", "units": units, "clients": count, "seconds": seconds,
         "lookups_per_s": value("requests") / Double(seconds), "p50_ms": value("p50_ms"), "p90_ms": value("p90_ms"),
         "p99_ms": value("p99_ms"), "errors": Int(value("errors")),
       ])
@@ -85,7 +99,7 @@ struct ServeBench: ParsableCommand {
   }
 
   /// One `POST /v1/lookup` body per sampled unit: its English side with one word dropped.
-  private func lookupBodies(_ memory: SelarasDatabase, every step: Int) throws -> [String] {
+  private func lookupBodies(_ memory: any TranslationMemory, every step: Int) throws -> [String] {
     var bodies: [String] = []
     var index = 0
     var random = SplitMix64(seed: 17)

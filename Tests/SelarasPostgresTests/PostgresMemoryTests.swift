@@ -53,6 +53,24 @@ struct PostgresMemoryTests {
     #expect(compared > 140)
   }
 
+  @Test("An import PostgreSQL refuses after 5,000 good units (an empty text, in a COPY still running) stores nothing, and the memory serves on")
+  func refusedImportStoresNothing() throws {
+    let memory = try PostgresTestServer.memory()
+    try memory.addUnits(Self.units.prefix(10))
+    var units = (0..<5000).map { number in
+      TranslationUnit(
+        sourceLanguage: .english, targetLanguage: .indonesian, source: "Exports rose \(number) percent.",
+        target: "Ekspor naik \(number) persen.")
+    }
+    units.append(TranslationUnit(sourceLanguage: .english, targetLanguage: .indonesian, source: "", target: "Kosong."))
+    units += Self.units.suffix(10)
+    #expect(throws: PostgresStoreError.self) { try memory.addUnits(units) }
+    #expect(try memory.memoryStatistics().units == 10)
+    #expect(try memory.searchUnits("Exports rose 17 percent.", language: .english).isEmpty)
+    #expect(try memory.addUnits(units.prefix(3)).added == 3)
+    #expect(try memory.memoryStatistics().units == 13)
+  }
+
   @Test("The schema is migrated once: opening a database again, or twice at once, applies nothing more")
   func migrations() throws {
     let url = try PostgresTestServer.databaseURL()

@@ -10,9 +10,10 @@ import Foundation
 package enum ConcurrentImport {
   /// Runs `produce` and the preparing thread, and `store` on this one, which calls its
   /// argument with a body that takes each prepared unit in order; `produce`'s result comes
-  /// back with `store`'s.
+  /// back with `store`'s. `postingsHeld` is the ``IndexSlots`` flush threshold.
   package static func run<Output: Sendable, Stored>(
     produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output,
+    postingsHeld: Int = PostingBatch.flushThreshold,
     store: (_ forEachPrepared: (_ body: (PreparedUnit) throws -> Void) throws -> Void) throws -> Stored
   ) throws -> (stored: Stored, output: Output) {
     let read = BatchQueue<TranslationUnit>()
@@ -41,7 +42,7 @@ package enum ConcurrentImport {
     }
     let preparer = Thread {
       do {
-        var slots = IndexSlots()
+        var slots = IndexSlots(flushThreshold: postingsHeld)
         while let batch = try read.take() {
           try prepared.put(batch.map { PreparedUnit($0, slots: &slots) })
           _ = spent.take()
