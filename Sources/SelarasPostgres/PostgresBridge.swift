@@ -6,7 +6,10 @@ import Foundation
 /// pool, so that a caller blocking one of the pool's threads (a test, a server handler)
 /// cannot starve the work it waits for.
 final class PostgresBridge: TaskExecutor, @unchecked Sendable {
-  private let queue = DispatchQueue(label: "selaras.postgres", attributes: .concurrent)
+  /// A serial queue: it always gets a thread of its own (the shared concurrent queues have
+  /// as many threads as processors, which blocked callers may all hold), and the work on it
+  /// is short steps between waits for PostgreSQL.
+  private let queue = DispatchQueue(label: "selaras.postgres")
 
   static let shared = PostgresBridge()
 

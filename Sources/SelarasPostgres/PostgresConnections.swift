@@ -104,6 +104,19 @@ final class PostgresSession {
     return try wait { try await connection.query(query, logger: PostgresConnections.logger).collect() }
   }
 
+  /// The rows a prepared statement returns (prepared on this connection the first time).
+  func rows<Statement: PreparedQuery>(_ statement: Statement) throws -> [PostgresRow] {
+    try settle()
+    let connection = connection
+    return try wait {
+      var rows: [PostgresRow] = []
+      for try await row in try await connection.execute(statement, logger: PostgresConnections.logger) {
+        rows.append(row)
+      }
+      return rows
+    }
+  }
+
   /// Runs a statement whose rows are not wanted.
   func execute(_ query: PostgresQuery) throws {
     _ = try rows(query)

@@ -68,13 +68,7 @@ extension PostgresMemory {
             """)
           inserted += 1
         }
-        if isNew {
-          summary.added += 1
-        } else if inserted > 0 {
-          summary.extended += 1
-        } else {
-          summary.unchanged += 1
-        }
+        summary.count(newConcept: isNew, termsAdded: inserted)
       }
       return summary
     }

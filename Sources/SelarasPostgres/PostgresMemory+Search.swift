@@ -11,15 +11,10 @@ extension PostgresMemory {
     return try connections.withSession { session in
       let state = try PostgresMemoryState.read(session)
       let index = PostgresMatchBoundsIndex(session: session, cache: cache.entries(version: state.version))
-      let found = try MemorySearch.best(text, options: options, largestId: Int(state.lastId), index: index, batch: 16) {
+      let found = try MemorySearch.best(text, options: options, largestId: Int(state.lastId), index: index, batch: 64) {
         ids, side in
-        let (column, languageColumn) = side == 0 ? ("source_text", "source_lang") : ("target_text", "target_lang")
         var texts: [Int64: [UInt64]] = [:]
-        for row in try session.rows(
-          """
-          SELECT id, \(unescaped: column) FROM unit WHERE id = ANY(\(ids)) AND \(unescaped: languageColumn) = \(language)
-          """)
-        {
+        for row in try session.rows(PostgresStatements.SideTexts(ids: ids, side: Int16(side), language: language)) {
           let (id, text) = try row.decode((Int64, String).self)
           texts[id] = SegmentKeys.tokenHashes(text)
         }
@@ -38,7 +33,9 @@ extension PostgresMemory {
             ).map { try $0.decode(Int64.self) })
         },
         units: { ids in
-          Dictionary(try PostgresUnitRows.units(session, ids: ids), uniquingKeysWith: { first, _ in first })
+          Dictionary(
+            try PostgresUnitRows.units(session, rows: session.rows(PostgresStatements.Units(ids: ids))),
+            uniquingKeysWith: { first, _ in first })
         })
     }
   }
@@ -57,15 +54,16 @@ extension PostgresMemory {
 
 /// The word index and unit lengths in PostgreSQL, read as ``MatchBounds`` reads an index:
 /// the counts of the query's keys in one query, with the postings of the short lists; the
-/// long ones (common tokens' bitmaps) and each side's lengths read once and kept in the
-/// memory's ``PostgresReadCache`` until the memory changes.
+/// longer ones (common tokens' lists and bitmaps) and each side's lengths read in one query
+/// each when missing from the memory's ``PostgresReadCache``, where they stay until the
+/// memory changes: common tokens recur from query to query.
 final class PostgresMatchBoundsIndex: MatchBoundsIndex {
   let session: PostgresSession
   let cache: PostgresReadCache.Entries
   /// Per side, the rows of the keys asked for: count, form, and the ids of short lists.
   private var rows: [[Int64: (count: Int, dense: Bool, ids: ByteBuffer?)]] = [[:], [:]]
-  /// Lists of up to so many ids come with their counts.
-  static let shortList = 4096
+  /// Lists of up to so many ids come with their counts; longer ones go through the cache.
+  static let shortList = 1024
 
   init(session: PostgresSession, cache: PostgresReadCache.Entries) {
     self.session = session
@@ -75,13 +73,17 @@ final class PostgresMatchBoundsIndex: MatchBoundsIndex {
   func unitCounts(of keys: [UInt64], side: Int) throws -> [Int] {
     let keys = keys.map { Int64(bitPattern: $0) }
     for row in try session.rows(
-      """
-      SELECT key, count, dense, CASE WHEN NOT dense AND count <= \(Int32(Self.shortList)) THEN ids END
-      FROM posting WHERE side = \(Int16(side)) AND key = ANY(\(keys))
-      """)
+      PostgresStatements.PostingCounts(side: Int16(side), keys: keys, shortList: Int32(Self.shortList)))
     {
       let (key, count, dense, ids) = try row.decode((Int64, Int32, Bool, ByteBuffer?).self)
       rows[side][key] = (Int(count), dense, ids)
+    }
+    let missing = rows[side].filter { $0.value.ids == nil && !cache.holdsPosting(side: side, key: $0.key) }.map(\.key)
+    if !missing.isEmpty {
+      for row in try session.rows(PostgresStatements.Postings(side: Int16(side), keys: missing)) {
+        let (key, dense, ids) = try row.decode((Int64, Bool, ByteBuffer).self)
+        cache.store(side: side, key: key, posting: (dense, ids))
+      }
     }
     return keys.map { rows[side][$0]?.count ?? 0 }
   }
@@ -93,10 +95,13 @@ final class PostgresMatchBoundsIndex: MatchBoundsIndex {
     if let row = rows[side][key], let ids = row.ids {
       return try ids.withUnsafeReadableBytes { try body($0, row.dense) }
     }
+    // Read by unitCounts, unless the cache started over since.
     let posting = try cache.posting(side: side, key: key) {
-      guard let row = try session.rows("SELECT dense, ids FROM posting WHERE side = \(Int16(side)) AND key = \(key)").first
-      else { return (false, ByteBuffer()) }
-      return try row.decode((Bool, ByteBuffer).self)
+      guard let row = try session.rows(PostgresStatements.Postings(side: Int16(side), keys: [key])).first else {
+        return (false, ByteBuffer())
+      }
+      let (_, dense, ids) = try row.decode((Int64, Bool, ByteBuffer).self)
+      return (dense, ids)
     }
     return try posting.ids.withUnsafeReadableBytes { try body($0, posting.dense) }
   }

@@ -103,7 +103,7 @@ struct PostgresMemoryState {
   var version: Int64
 
   static func read(_ session: PostgresSession) throws -> PostgresMemoryState {
-    guard let row = try session.rows("SELECT last_id, version FROM memory_state").first else {
+    guard let row = try session.rows(PostgresStatements.MemoryState()).first else {
       throw PostgresStoreError("PostgreSQL at \(session.location): the memory's state row is missing")
     }
     let (lastId, version) = try row.decode((Int64, Int64).self)

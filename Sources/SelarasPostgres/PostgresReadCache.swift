@@ -46,6 +46,23 @@ final class PostgresReadCache: @unchecked Sendable {
       return blocks
     }
 
+    /// Whether the postings of `key` on `side` are held.
+    func holdsPosting(side: Int, key: Int64) -> Bool {
+      lock.withLock { postings[PostingKey(side: side, key: key)] != nil }
+    }
+
+    /// Holds the postings of `key` on `side`.
+    func store(side: Int, key: Int64, posting: (dense: Bool, ids: ByteBuffer)) {
+      lock.withLock {
+        if postingBytes + posting.ids.readableBytes > PostgresReadCache.postingBytes {
+          postings = [:]
+          postingBytes = 0
+        }
+        postings[PostingKey(side: side, key: key)] = posting
+        postingBytes += posting.ids.readableBytes
+      }
+    }
+
     /// The postings of `key` on `side`, read by `load` the first time.
     func posting(side: Int, key: Int64, load: () throws -> (dense: Bool, ids: ByteBuffer)) throws
       -> (dense: Bool, ids: ByteBuffer)
@@ -53,14 +70,7 @@ final class PostgresReadCache: @unchecked Sendable {
       let place = PostingKey(side: side, key: key)
       if let posting = lock.withLock({ postings[place] }) { return posting }
       let posting = try load()
-      lock.withLock {
-        if postingBytes + posting.ids.readableBytes > PostgresReadCache.postingBytes {
-          postings = [:]
-          postingBytes = 0
-        }
-        postings[place] = posting
-        postingBytes += posting.ids.readableBytes
-      }
+      store(side: side, key: key, posting: posting)
       return posting
     }
   }

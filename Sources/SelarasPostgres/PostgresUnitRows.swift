@@ -34,7 +34,11 @@ enum PostgresUnitRows {
 
   /// The units a query of ``columns`` returns, with their properties.
   static func units(_ session: PostgresSession, query: PostgresQuery) throws -> [(id: Int64, unit: TranslationUnit)] {
-    let rows = try session.rows(query)
+    try units(session, rows: session.rows(query))
+  }
+
+  /// The units in `rows` of ``columns``, with their properties.
+  static func units(_ session: PostgresSession, rows: [PostgresRow]) throws -> [(id: Int64, unit: TranslationUnit)] {
     var units: [(id: Int64, unit: TranslationUnit)] = []
     units.reserveCapacity(rows.count)
     for row in rows {
@@ -58,9 +62,7 @@ enum PostgresUnitRows {
   static func properties(_ session: PostgresSession, of ids: [Int64]) throws -> [Int64: [TranslationUnit.Property]] {
     guard !ids.isEmpty else { return [:] }
     var result: [Int64: [TranslationUnit.Property]] = [:]
-    let rows = try session.rows(
-      "SELECT unit_id, type, value FROM unit_property WHERE unit_id = ANY(\(ids)) ORDER BY unit_id, position")
-    for row in rows {
+    for row in try session.rows(PostgresStatements.Properties(ids: ids)) {
       let (id, type, value) = try row.decode((Int64, String, String).self)
       result[id, default: []].append(TranslationUnit.Property(type: type, value: value))
     }

@@ -14,6 +14,17 @@ public struct GlossaryImportSummary: Hashable, Sendable, Codable {
     self.extended = extended
     self.unchanged = unchanged
   }
+
+  /// Counts an entry stored: as a new concept, or as one that gained `termsAdded` terms.
+  public mutating func count(newConcept: Bool, termsAdded: Int) {
+    if newConcept {
+      added += 1
+    } else if termsAdded > 0 {
+      extended += 1
+    } else {
+      unchanged += 1
+    }
+  }
 }
 
 /// Where a user's glossary lives: the seam the CLI and the server program against, as
