@@ -76,6 +76,9 @@ struct ServeCommandTests {
     let amaGama = try CommandRunner.curl(["\(root)/tmserver/en/id/unit/\(encoded)?token=\(token)"])
     #expect(amaGama.status == 200 && amaGama.body.contains("\"quality\""), "\(amaGama.body)")
     #expect(try CommandRunner.curl([root + "/v1/stats"]).status == 401)
+    // A name the server was not told it is reached by (a page rebinding its own name to it).
+    let rebound = try CommandRunner.curl(["-H", "Host: evil.example", "-H", "Authorization: Bearer \(token)", root + "/v1/stats"])
+    #expect(rebound.status == 403 && rebound.body.contains("--allowed-host"), "\(rebound.body)")
     #expect(try CommandRunner.curl([root + "/healthz"]).body == #"{"status":"ok"}"#)
     kill(process.processIdentifier, SIGINT)
     process.waitUntilExit()

@@ -21,10 +21,12 @@ public enum TeamServer {
   public static func router(
     memory: any TranslationMemory, glossary: TeamGlossary? = nil, tokens: AccessTokens,
     metrics: ServerMetrics = ServerMetrics(), imports: ImportJobs = ImportJobs(),
-    uploads: URL = FileManager.default.temporaryDirectory, timeout: Duration = .seconds(30)
+    uploads: URL = FileManager.default.temporaryDirectory, timeout: Duration = .seconds(30),
+    allowedHosts: AllowedHosts = AllowedHosts()
   ) -> Router<TeamContext> {
     let router = Router(context: TeamContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
+    router.add(middleware: HostMiddleware(allowed: allowedHosts))
     router.add(middleware: TokenMiddleware(tokens: tokens))
     // The memory's work, answered 503 when it fails or takes longer than `timeout`.
     @Sendable func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {

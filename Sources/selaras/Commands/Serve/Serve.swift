@@ -24,6 +24,13 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "The port; 0 picks a free one.")
   var port = 8080
 
+  @Option(
+    name: .customLong("allowed-host"),
+    help: ArgumentHelp(
+      "A name clients reach the server by (repeatable); others are refused (403).",
+      discussion: "localhost, address literals and --host are always allowed.", valueName: "name"))
+  var allowedHosts: [String] = []
+
   @Option(help: "The tokens file (see `selaras token create`).")
   var tokens: String
 
@@ -42,7 +49,8 @@ struct Serve: AsyncParsableCommand {
     let host = self.host
     let app = Application(
       router: TeamServer.router(
-        memory: memory, glossary: glossary, tokens: holders, timeout: .milliseconds(Int64(timeout * 1000))),
+        memory: memory, glossary: glossary, tokens: holders, timeout: .milliseconds(Int64(timeout * 1000)),
+        allowedHosts: .bound(to: host, names: allowedHosts)),
       configuration: .init(address: .hostname(host, port: port), serverName: "selaras"),
       onServerRunning: { channel in
         FileHandle.standardOutput.write(Data("http://\(host):\(channel.localAddress?.port ?? 0)\n".utf8))
