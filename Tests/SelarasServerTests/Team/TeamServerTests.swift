@@ -11,17 +11,35 @@ import Testing
 
 @Suite("Team server")
 struct TeamServerTests {
+  /// The stores the server's routes are tried on: SQLite, and PostgreSQL when the tests have
+  /// a server (scripts/test.sh starts one).
+  enum Backend: String, CaseIterable, CustomStringConvertible {
+    case sqlite
+    case postgres
+
+    var description: String { rawValue }
+
+    static var all: [Backend] { PostgresTestServer.isAvailable ? allCases : [.sqlite] }
+
+    func memory() throws -> any TranslationMemory & GlossaryStore {
+      switch self {
+      case .sqlite: try SelarasDatabase(writer: DatabaseQueue())
+      case .postgres: try PostgresTestServer.memory()
+      }
+    }
+  }
+
   /// A memory of the Corpora sentence pairs, each article's lines a document, and one token
   /// of each role.
   private struct Fixture {
-    let memory: SelarasDatabase
+    let memory: any TranslationMemory & GlossaryStore
     let tokens: AccessTokens
     let read: String
     let write: String
     let admin: String
 
-    init() throws {
-      memory = try SelarasDatabase(writer: DatabaseQueue())
+    init(_ backend: Backend = .sqlite) throws {
+      memory = try backend.memory()
       let units = Corpora.linePairs.enumerated().map { index, pair in
         TranslationUnit(
           sourceLanguage: .english, targetLanguage: .indonesian, source: pair.english, target: pair.indonesian,
@@ -65,9 +83,9 @@ struct TeamServerTests {
     return ByteBuffer(data: data)
   }
 
-  @Test("POST /v1/lookup answers each segment, in order, with tm search's matches and scores, both ways")
-  func lookupEqualsSearch() async throws {
-    let fixture = try Fixture()
+  @Test("POST /v1/lookup answers each segment, in order, with tm search's matches and scores, both ways", arguments: Backend.all)
+  func lookupEqualsSearch(backend: Backend) async throws {
+    let fixture = try Fixture(backend)
     let pairs = Corpora.linePairs
     // Edited sentences (every third word dropped), so that the scores are fuzzy.
     func edited(_ text: String) -> String {
@@ -97,9 +115,9 @@ struct TeamServerTests {
     }
   }
 
-  @Test("A segment whose neighbours are the pairs stored around its exact match is a context match")
-  func contextMatch() async throws {
-    let fixture = try Fixture()
+  @Test("A segment whose neighbours are the pairs stored around its exact match is a context match", arguments: Backend.all)
+  func contextMatch(backend: Backend) async throws {
+    let fixture = try Fixture(backend)
     let pairs = Corpora.linePairs
     try await fixture.application.test(.router) { client in
       func kind(_ segment: LookupSegment) async throws -> LookupMatch.Kind? {
@@ -124,9 +142,9 @@ struct TeamServerTests {
     }
   }
 
-  @Test("Tokens: none is 401, a read token writing or a write token deleting is 403; units carry their author")
-  func roles() async throws {
-    let fixture = try Fixture()
+  @Test("Tokens: none is 401, a read token writing or a write token deleting is 403; units carry their author", arguments: Backend.all)
+  func roles(backend: Backend) async throws {
+    let fixture = try Fixture(backend)
     let unit = #"{"units":[{"sourceLang":"en","targetLang":"id","source":"The rupiah rose 0.4%.","target":"Rupiah menguat 0,4%.","document":"fx"}]}"#
     try await fixture.application.test(.router) { client in
       #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
@@ -157,9 +175,9 @@ struct TeamServerTests {
     }
   }
 
-  @Test("Bad requests: not JSON, an unknown language, an empty text, too many segments, an oversize body")
-  func badRequests() async throws {
-    let fixture = try Fixture()
+  @Test("Bad requests: not JSON, an unknown language, an empty text, too many segments, an oversize body", arguments: Backend.all)
+  func badRequests(backend: Backend) async throws {
+    let fixture = try Fixture(backend)
     try await fixture.application.test(.router) { client in
       func post(_ path: String, _ body: ByteBuffer, token: String? = nil) async throws -> TestResponse {
         try await client.execute(uri: path, method: .post, headers: Self.bearer(token ?? fixture.write), body: body)
@@ -178,9 +196,9 @@ struct TeamServerTests {
     }
   }
 
-  @Test("amaGama's routes: languages, and a unit lookup with its text in the path and the token in the query")
-  func amaGama() async throws {
-    let fixture = try Fixture()
+  @Test("amaGama's routes: languages, and a unit lookup with its text in the path and the token in the query", arguments: Backend.all)
+  func amaGama(backend: Backend) async throws {
+    let fixture = try Fixture(backend)
     let pair = Corpora.linePairs[3]
     try await fixture.application.test(.router) { client in
       let languages = try await client.execute(uri: "/tmserver/languages/?token=\(fixture.read)", method: .get)
@@ -201,9 +219,9 @@ struct TeamServerTests {
     }
   }
 
-  @Test("GET /v1/export.tmx streams every unit as TMX; ?since= only those changed after")
-  func export() async throws {
-    let fixture = try Fixture()
+  @Test("GET /v1/export.tmx streams every unit as TMX; ?since= only those changed after", arguments: Backend.all)
+  func export(backend: Backend) async throws {
+    let fixture = try Fixture(backend)
     let later = Date().addingTimeInterval(3600)
     var late = TranslationUnit(
       sourceLanguage: .english, targetLanguage: .indonesian, source: "The rupiah rose 0.4%.", target: "Rupiah menguat 0,4%.")
@@ -234,9 +252,9 @@ struct TeamServerTests {
     }
   }
 
-  @Test("GET /metrics counts requests by route and status, and the units")
-  func metrics() async throws {
-    let fixture = try Fixture()
+  @Test("GET /metrics counts requests by route and status, and the units", arguments: Backend.all)
+  func metrics(backend: Backend) async throws {
+    let fixture = try Fixture(backend)
     try await fixture.application.test(.router) { client in
       for _ in 0..<3 { _ = try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read)) }
       _ = try await client.execute(uri: "/v1/stats", method: .get)
@@ -249,9 +267,9 @@ struct TeamServerTests {
     }
   }
 
-  @Test("POST /v1/imports stores a TMX as a job; a hostile or malformed file fails and stores nothing; read tokens may not import")
-  func imports() async throws {
-    let fixture = try Fixture()
+  @Test("POST /v1/imports stores a TMX as a job; a hostile or malformed file fails and stores nothing; read tokens may not import", arguments: Backend.all)
+  func imports(backend: Backend) async throws {
+    let fixture = try Fixture(backend)
     let before = try fixture.memory.memoryStatistics().units
     let writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
     var tmx = Array(writer.header().utf8)
@@ -301,9 +319,9 @@ struct TeamServerTests {
     }
   }
 
-  @Test("Glossary routes: entries added with a write token, found by lookup (store first) and scan, exported as TBX")
-  func glossary() async throws {
-    let fixture = try Fixture()
+  @Test("Glossary routes: entries added with a write token, found by lookup (store first) and scan, exported as TBX", arguments: Backend.all)
+  func glossary(backend: Backend) async throws {
+    let fixture = try Fixture(backend)
     let shipped = [
       TermEntry(terms: [Term("rupiah", language: .indonesian), Term("rupiah", language: .english)]),
       TermEntry(terms: [Term("Kementerian Luar Negeri", language: .indonesian), Term("Foreign Ministry", language: .english)]),
@@ -349,7 +367,7 @@ struct TeamServerTests {
   /// A memory whose search answers only when let through (`gate`), or fails, as a busy or unreachable
   /// backend would.
   private struct TroubledMemory: TranslationMemory {
-    let memory: SelarasDatabase
+    let memory: any TranslationMemory
     let gate: DispatchSemaphore
     let fails: Bool
 
