@@ -15,8 +15,9 @@ extension PostgresMemory {
         ids, side in
         var texts: [Int64: [UInt64]] = [:]
         for row in try session.rows(PostgresStatements.SideTexts(ids: ids, side: Int16(side), language: language)) {
-          let (id, text) = try row.decode((Int64, String).self)
-          texts[id] = SegmentKeys.tokenHashes(text)
+          // The text's bytes as they came (UTF-8), without a String.
+          let (id, text) = try row.decode((Int64, ByteBuffer).self)
+          texts[id] = text.withUnsafeReadableBytes { SegmentKeys.tokenHashes(utf8: $0.assumingMemoryBound(to: UInt8.self)) }
         }
         return ids.map { texts[$0] }
       }

@@ -22,15 +22,16 @@ public enum TeamServer {
     memory: any TranslationMemory, glossary: TeamGlossary? = nil, tokens: AccessTokens,
     metrics: ServerMetrics = ServerMetrics(), imports: ImportJobs = ImportJobs(),
     uploads: URL = FileManager.default.temporaryDirectory, timeout: Duration = .seconds(30),
-    allowedHosts: AllowedHosts = AllowedHosts()
+    allowedHosts: AllowedHosts = AllowedHosts(), workers: Int = ProcessInfo.processInfo.activeProcessorCount
   ) -> Router<TeamContext> {
+    let pool = BlockingPool(width: max(1, workers))
     let router = Router(context: TeamContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: HostMiddleware(allowed: allowedHosts))
     router.add(middleware: TokenMiddleware(tokens: tokens))
     // The memory's work, answered 503 when it fails or takes longer than `timeout`.
     @Sendable func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-      try await TeamServer.blocking(timeout: timeout, work)
+      try await TeamServer.blocking(on: pool, timeout: timeout, work)
     }
     if let glossary { GlossaryRoutes.add(to: router, glossary: glossary) }
     router.get("/healthz") { _, _ -> Response in
@@ -205,12 +206,12 @@ public enum TeamServer {
   /// Runs the memory's blocking work off the server's threads. A failure of the memory (a
   /// locked or unreachable database) is 503, and so is no answer within `timeout`: the client
   /// may retry, and the server goes on serving while the work finishes in the background.
-  static func blocking<Value: Sendable>(timeout: Duration, _ work: @escaping @Sendable () throws -> Value)
-    async throws -> Value
-  {
+  static func blocking<Value: Sendable>(
+    on pool: BlockingPool, timeout: Duration, _ work: @escaping @Sendable () throws -> Value
+  ) async throws -> Value {
     let answered = SharedFlag()
     return try await withCheckedThrowingContinuation { continuation in
-      DispatchQueue.global().async {
+      pool.run {
         let result = Result { try work() }.mapError { error -> any Error in
           error is APIError ? error : APIError(.serviceUnavailable, "the memory failed: \(error)")
         }
@@ -218,7 +219,7 @@ public enum TeamServer {
       }
       let (seconds, attoseconds) = timeout.components
       let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-      // On a queue of its own: the global queue's threads may all be busy with the memory.
+      // On a queue of its own: the pool's threads may all be busy with the memory.
       timers.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
         if answered.raise() {
           continuation.resume(throwing: APIError(.serviceUnavailable, "the memory gave no answer within \(timeout)"))

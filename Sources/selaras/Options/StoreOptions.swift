@@ -36,6 +36,9 @@ struct StoreOptions: ParsableArguments {
     return ProcessInfo.processInfo.environment["SELARAS_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
   }
 
+  /// Whether the store is a PostgreSQL database.
+  var usesPostgres: Bool { postgresURL != nil }
+
   /// The database file: `--db`, else the environment's default.
   var url: URL {
     if let path { return URL(fileURLWithPath: path) }

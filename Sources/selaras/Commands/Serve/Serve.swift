@@ -50,7 +50,9 @@ struct Serve: AsyncParsableCommand {
     let app = Application(
       router: TeamServer.router(
         memory: memory, glossary: glossary, tokens: holders, timeout: .milliseconds(Int64(timeout * 1000)),
-        allowedHosts: .bound(to: host, names: allowedHosts)),
+        allowedHosts: .bound(to: host, names: allowedHosts),
+        // A lookup on SQLite keeps a processor busy; one on PostgreSQL waits on it half the time.
+        workers: ProcessInfo.processInfo.activeProcessorCount * (store.usesPostgres ? 2 : 1)),
       configuration: .init(address: .hostname(host, port: port), serverName: "selaras"),
       onServerRunning: { channel in
         FileHandle.standardOutput.write(Data("http://\(host):\(channel.localAddress?.port ?? 0)\n".utf8))
