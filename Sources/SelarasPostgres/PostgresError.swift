@@ -25,6 +25,11 @@ public struct PostgresStoreError: Error, CustomStringConvertible, Sendable {
     }
     let cause = psql.underlying.map { " (\($0))" } ?? ""
     switch psql.code {
+    case .authMechanismRequiresPassword:
+      return PostgresStoreError(
+        "PostgreSQL at \(location): the server asks for a password; give it in the URL or in $PGPASSWORD")
+    case .unsupportedAuthMechanism:
+      return PostgresStoreError("PostgreSQL at \(location): the server asks for a way of logging in PostgresNIO lacks\(cause)")
     case .connectionError, .serverClosedConnection, .uncleanShutdown:
       return PostgresStoreError("PostgreSQL at \(location): cannot connect or lost the connection\(cause)")
     default:

@@ -85,7 +85,7 @@ struct PostgresMemoryTests {
     #expect(opened.withLock { $0 } == ["1", "1", "1"])
   }
 
-  @Test("A wrong URL, a server nobody listens on, a wrong password: one line each saying what and where")
+  @Test("A wrong URL, a server nobody listens on, no password, a wrong password: one line each saying what and where")
   func badLocations() throws {
     #expect(throws: PostgresStoreError.self) { try PostgresLocation(url: "mysql://localhost/tm") }
     #expect(throws: PostgresStoreError.self) { try PostgresLocation(url: "postgres://localhost/tm?sslmode=sometimes") }
@@ -101,6 +101,13 @@ struct PostgresMemoryTests {
     }
     #expect(Date().timeIntervalSince(started) < 5)
     var components = URLComponents(string: try #require(PostgresTestServer.url))!
+    components.password = nil
+    do {
+      _ = try PostgresMemory(url: components.string!)
+      Issue.record("connected without a password")
+    } catch {
+      #expect("\(error)".contains("asks for a password"), "\(error)")
+    }
     components.password = "wrong"
     do {
       _ = try PostgresMemory(url: components.string!)
