@@ -20,6 +20,14 @@ struct ServeBench: ParsableCommand {
   @Option(help: "Concurrent clients, comma-separated: each count is one run.")
   var clients = "16,4"
 
+  @Option(
+    help: """
+      Lookups a second the clients send together, each client pausing between its lookups \
+      (translators at work), instead of each sending its next lookup as soon as the last is \
+      answered; the latencies are then those of a server at that load, not of one saturated.
+      """)
+  var rate: Double?
+
   @Option(help: "Seconds each run lasts.")
   var seconds = 20
 
@@ -76,7 +84,8 @@ struct ServeBench: ParsableCommand {
       let wrk = Process()
       wrk.executableURL = URL(fileURLWithPath: "/usr/bin/wrk")
       wrk.arguments = ["-t2", "-c\(count)", "-d\(seconds)s", "-s", script.path, String(address)]
-      wrk.environment = ["TOKEN": token]
+      // Each client's pause, so that together they send `rate` lookups a second.
+      wrk.environment = ["TOKEN": token, "PAUSE_MS": rate.map { String(Int(Double(count) * 1000 / $0)) } ?? "0"]
       let result = Pipe()
       wrk.standardOutput = result
       try wrk.run()
@@ -91,7 +100,8 @@ struct ServeBench: ParsableCommand {
         fields.firstIndex(of: Substring(name)).flatMap { Double(fields[$0 + 1]) } ?? .nan
       }
       report([
-        "bench": "serve", "backend": postgres ? "postgres" : "sqlite", "units": units, "clients": count, "seconds": seconds,
+        "bench": "serve", "backend": postgres ? "postgres" : "sqlite", "units": units, "clients": count,
+        "offered_per_s": rate ?? -1, "seconds": seconds,
         "lookups_per_s": value("requests") / Double(seconds), "p50_ms": value("p50_ms"), "p90_ms": value("p90_ms"),
         "p99_ms": value("p99_ms"), "errors": Int(value("errors")),
       ])
@@ -125,6 +135,10 @@ struct ServeBench: ParsableCommand {
     \(bodies.map { "[==[\($0)]==]" }.joined(separator: ",\n"))
     }
     local i = 0
+    local pause = tonumber(os.getenv("PAUSE_MS")) or 0
+    delay = function()
+      return pause
+    end
     request = function()
       i = i + 1
       return wrk.format("POST", "/v1/lookup",
