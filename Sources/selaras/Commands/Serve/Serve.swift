@@ -9,11 +9,11 @@ struct Serve: AsyncParsableCommand {
     commandName: "serve",
     abstract: "Serve the memory to a team over HTTP, behind tokens.",
     discussion: """
-      Serves the memory and glossary in --db (the file the CLI uses; the CLI may use it at the same
-      time) or in the PostgreSQL database --postgres names, on --host:--port, 127.0.0.1 unless told
-      otherwise. Every route but /healthz needs a token from the
-      tokens file (`selaras token create`): Authorization: Bearer TOKEN. The first line of standard
-      output is the server's address. Ctrl-C stops it.
+      Serves the memory and glossary in --db (the file the CLI uses; the CLI may use it at the same \
+      time) or in the PostgreSQL database --postgres names, on --host:--port, 127.0.0.1 unless told \
+      otherwise. Every route but /healthz needs a token from the tokens file (`selaras token \
+      create`): Authorization: Bearer TOKEN. The first line of standard output is the server's \
+      address. Ctrl-C stops it.
       """)
 
   @OptionGroup var store: StoreOptions
