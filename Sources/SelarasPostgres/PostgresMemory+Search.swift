@@ -34,9 +34,7 @@ extension PostgresMemory {
             ).map { try $0.decode(Int64.self) })
         },
         units: { ids in
-          Dictionary(
-            try PostgresUnitRows.units(session, rows: session.rows(PostgresStatements.Units(ids: ids))),
-            uniquingKeysWith: { first, _ in first })
+          Dictionary(try PostgresUnitRows.units(session, ids: ids), uniquingKeysWith: { first, _ in first })
         })
     }
   }

@@ -29,7 +29,7 @@ enum PostgresUnitRows {
           SELECT \(unescaped: columns) FROM unit WHERE id = ANY(\(ids)) AND \(unescaped: column) = \(language) ORDER BY id
           """)
     }
-    return try units(session, query: "SELECT \(unescaped: columns) FROM unit WHERE id = ANY(\(ids)) ORDER BY id")
+    return try units(session, rows: session.rows(PostgresStatements.Units(ids: ids)))
   }
 
   /// The units a query of ``columns`` returns, with their properties.
@@ -38,7 +38,7 @@ enum PostgresUnitRows {
   }
 
   /// The units in `rows` of ``columns``, with their properties.
-  static func units(_ session: PostgresSession, rows: [PostgresRow]) throws -> [(id: Int64, unit: TranslationUnit)] {
+  private static func units(_ session: PostgresSession, rows: [PostgresRow]) throws -> [(id: Int64, unit: TranslationUnit)] {
     var units: [(id: Int64, unit: TranslationUnit)] = []
     units.reserveCapacity(rows.count)
     for row in rows {

@@ -104,7 +104,7 @@ struct PostgresWordIndex {
   static func postings(_ session: PostgresSession, keys: [UInt64], side: Int) throws -> [[UInt32]] {
     var lists: [Int64: [UInt32]] = [:]
     for row in try session.rows(
-      "SELECT key, dense, ids FROM posting WHERE side = \(Int16(side)) AND key = ANY(\(keys.map { Int64(bitPattern: $0) }))")
+      PostgresStatements.Postings(side: Int16(side), keys: keys.map { Int64(bitPattern: $0) }))
     {
       let (key, dense, blob) = try row.decode((Int64, Bool, ByteBuffer).self)
       lists[key] = blob.withUnsafeReadableBytes { PostingList.ids($0, dense: dense) }
@@ -114,49 +114,37 @@ struct PostgresWordIndex {
 }
 
 /// Each unit's token counts per side, in table `unit_length`: a blob per side and block of
-/// ``MatchBounds/blockSize`` ids, byte `id % blockSize` the count (255 for 255 or more, 0
-/// where no unit has the id), as the SQLite store keeps them.
+/// ``MatchBounds/blockSize`` ids (``UnitLengthBatch``), as the SQLite store keeps them; the
+/// blocks a flush touches are read in one query a side.
 struct PostgresUnitLengths {
-  private var ids: [Int64] = []
-  private var lengths: [[UInt8]] = [[], []]
-  static let flushThreshold = 1 << 20
+  private var batch = UnitLengthBatch()
 
+  /// Notes unit `id`'s counts (its id fits 32 bits: the word index took it first).
   mutating func add(_ id: Int64, source: Int, target: Int, session: PostgresSession) throws {
-    ids.append(id)
-    lengths[0].append(UInt8(clamping: source))
-    lengths[1].append(UInt8(clamping: target))
-    if ids.count >= Self.flushThreshold { try flush(session) }
+    batch.add(UInt32(truncatingIfNeeded: id), source: source, target: target)
+    if batch.isFull { try flush(session) }
   }
 
   mutating func flush(_ session: PostgresSession) throws {
-    guard !ids.isEmpty else { return }
-    let bits = MatchBounds.blockBits
-    let blocks = Array(Set(ids.map { Int32($0 >> bits) }))
+    guard !batch.isEmpty else { return }
+    let blocks = batch.blocks.map { Int32($0) }
     for side in 0..<2 {
-      var stored: [Int32: [UInt8]] = [:]
+      var stored: [Int: [UInt8]] = [:]
       for row in try session.rows(
         "SELECT block, lengths FROM unit_length WHERE side = \(Int16(side)) AND block = ANY(\(blocks))")
       {
         let (block, bytes) = try row.decode((Int32, ByteBuffer).self)
-        stored[block] = Array(bytes.readableBytesView)
+        stored[Int(block)] = Array(bytes.readableBytesView)
       }
-      for (id, length) in zip(ids, lengths[side]) {
-        let block = Int32(id >> bits)
-        let offset = Int(id) & ((1 << bits) - 1)
-        var bytes = stored[block] ?? []
-        stored[block] = nil
-        if bytes.count <= offset { bytes += repeatElement(0, count: offset + 1 - bytes.count) }
-        bytes[offset] = length
-        stored[block] = bytes
-      }
+      batch.forEachBlock(side: side) { block, write in write(&stored[block, default: []]) }
       for (block, bytes) in stored {
         try session.execute(
           """
-          INSERT INTO unit_length (side, block, lengths) VALUES (\(Int16(side)), \(block), \(ByteBuffer(bytes: bytes)))
+          INSERT INTO unit_length (side, block, lengths) VALUES (\(Int16(side)), \(Int32(block)), \(ByteBuffer(bytes: bytes)))
           ON CONFLICT (side, block) DO UPDATE SET lengths = excluded.lengths
           """)
       }
     }
-    self = PostgresUnitLengths()
+    batch = UnitLengthBatch()
   }
 }

@@ -61,10 +61,8 @@ public enum ReviewServer {
   /// Whether a request's authority (its `Host`) names this machine: 127.0.0.1 or localhost,
   /// with any port.
   public static func isLocal(authority: String?) -> Bool {
-    guard var host = authority?.lowercased() else { return false }
-    if let colon = host.lastIndex(of: ":"), host[host.index(after: colon)...].allSatisfy(\.isNumber) {
-      host = String(host[..<colon])
-    }
+    guard let authority else { return false }
+    let host = AllowedHosts.hostname(of: authority.lowercased())
     return host == "127.0.0.1" || host == "localhost"
   }
 

@@ -11,44 +11,28 @@ import Selaras
 /// hundreds of thousands of candidates a query: a megabyte read in one go per million
 /// units, where looking each unit up would take longer than the whole search.
 struct UnitLengths {
-  static let blockBits = MatchBounds.blockBits
-  private var ids: [UInt32] = []
-  private var lengths: [[UInt8]] = [[], []]
-  /// How many units' counts are held in memory before they are written.
-  static let flushThreshold = 1 << 20
+  private var batch = UnitLengthBatch()
 
   /// Notes the token counts of unit `id`'s two sides, written by ``flush(_:)``, which this
-  /// calls itself once ``flushThreshold`` units wait.
+  /// calls itself once ``UnitLengthBatch/flushThreshold`` units wait.
   mutating func add(_ id: UInt32, source: Int, target: Int, db: Database) throws {
-    ids.append(id)
-    lengths[0].append(UInt8(clamping: source))
-    lengths[1].append(UInt8(clamping: target))
-    if ids.count >= Self.flushThreshold { try flush(db) }
+    batch.add(id, source: source, target: target)
+    if batch.isFull { try flush(db) }
   }
 
-  /// Writes the counts noted since the last flush into their blocks.
+  /// Writes the counts noted since the last flush into their blocks, each block read and
+  /// written once a run of ids (a later run of a block reads what the earlier one wrote).
   mutating func flush(_ db: Database) throws {
-    guard !ids.isEmpty else { return }
+    guard !batch.isEmpty else { return }
     let store = try db.cachedStatement(sql: "INSERT OR REPLACE INTO unitLength (key, lengths) VALUES (?, ?)")
     for side in 0..<2 {
-      // A run of ids in one block at a time: ids ascend, so each block is read and written
-      // once (and correctly, if not, as the second visit reads what the first wrote).
-      var start = 0
-      while start < ids.count {
-        let block = Int(ids[start] >> Self.blockBits)
+      try batch.forEachBlock(side: side) { block, write in
         var bytes = try Self.withBlock(side: side, block: block, db: db) { [UInt8]($0) }
-        var index = start
-        while index < ids.count && Int(ids[index] >> Self.blockBits) == block {
-          let offset = Int(ids[index]) & ((1 << Self.blockBits) - 1)
-          if bytes.count <= offset { bytes += repeatElement(0, count: offset + 1 - bytes.count) }
-          bytes[offset] = lengths[side][index]
-          index += 1
-        }
+        write(&bytes)
         try store.execute(arguments: [Self.key(side: side, block: block), Data(bytes)])
-        start = index
       }
     }
-    self = UnitLengths()
+    batch = UnitLengthBatch()
   }
 
   /// The row key of a side's block.

@@ -27,7 +27,7 @@ public struct AllowedHosts: Sendable {
   }
 
   /// `authority` without its port; an IPv6 literal without its brackets.
-  private static func hostname(of authority: String) -> String {
+  static func hostname(of authority: String) -> String {
     if authority.hasPrefix("["), let end = authority.firstIndex(of: "]") {
       return String(authority[authority.index(after: authority.startIndex)..<end])
     }
