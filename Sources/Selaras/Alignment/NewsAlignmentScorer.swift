@@ -107,24 +107,29 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       sourceKeys.withUnsafeBufferPointer { sourceKeys in
         targetKeys.withUnsafeBufferPointer { targetKeys in
           for t in 0..<targetCount {
-            let mark = Int32(t)
+            // The sentence's number, and whether the key is a number on this side.
+            let mark = Int32(t) << 1
             for key in targetKeys[target[t].keys] {
-              marks[Int(key & SentenceFeatures.idMask)] = mark
+              marks[Int(key & SentenceFeatures.idMask)] = mark | Int32((key >> 30) & 1)
             }
             while firstSource < sourceCount && centers[firstSource] + cacheBand < t {
               firstSource += 1
             }
             var s = firstSource
             while s < sourceCount && centers[s] - cacheBand <= t {
-              // Matches, anchor matches and number matches, 20 bits each.
+              // Matches, anchor matches, and matches that are numbers on the source side
+              // and on the target side, 16 bits each.
               var counts: UInt64 = 0
               for key in sourceKeys[source[s].keys] {
-                let match: UInt64 = marks[Int(key & SentenceFeatures.idMask)] == mark ? 1 : 0
-                counts &+= match &* (1 | UInt64(key >> 31) << 20 | UInt64((key >> 30) & 1) << 40)
+                let marked = marks[Int(key & SentenceFeatures.idMask)]
+                let match: UInt64 = marked >> 1 == Int32(t) ? 1 : 0
+                counts &+= match
+                  &* (1 | UInt64(key >> 31) << 16 | UInt64((key >> 30) & 1) << 32 | UInt64(marked & 1) << 48)
               }
-              let anchors = (counts >> 20) & 0xFFFFF
+              let anchors = (counts >> 16) & 0xFFFF
               cache[s * width + t - centers[s] + cacheBand] = Self.pack(
-                (counts & 0xFFFFF) &- anchors, anchors, counts >> 40)
+                concepts: (counts & 0xFFFF) &- anchors, anchors: anchors, sourceNumbers: (counts >> 32) & 0xFFFF,
+                targetNumbers: counts >> 48)
               s += 1
             }
           }
@@ -155,7 +160,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
         let similarity = min(
           1,
           Self.similarity(
-            concepts: Int(packed & 0xFFFFF), anchors: Int((packed >> 20) & 0xFFFFF),
+            concepts: Int(packed & 0xFFFF), anchors: Int((packed >> 16) & 0xFFFF),
             sourceConcepts: sentence.conceptCount, targetConcepts: target[t].conceptCount,
             sourceAnchors: sentence.anchorCount, targetAnchors: target[t].anchorCount))
         if similarity > sourcePull[s] { sourcePull[s] = similarity }
@@ -244,13 +249,15 @@ public final class NewsAlignmentScorer: AlignmentScorer {
         packed &+= pairStatistics(s, t)
       }
     }
-    let conceptMatches = Int(packed & 0xFFFFF)
-    let anchorMatches = Int((packed >> 20) & 0xFFFFF)
-    let numberMatches = Int(packed >> 40)
+    let conceptMatches = Int(packed & 0xFFFF)
+    let anchorMatches = Int((packed >> 16) & 0xFFFF)
     result.similarity = Self.similarity(
       concepts: conceptMatches, anchors: anchorMatches, sourceConcepts: source.concepts,
       targetConcepts: target.concepts, sourceAnchors: source.anchors, targetAnchors: target.anchors)
-    result.numberMismatches = max(0, source.numbers + target.numbers - 2 * numberMatches)
+    // A number of either side that the other side does not have; a date part or a year
+    // (an anchor, not a number) matches a number without being one.
+    result.numberMismatches =
+      max(0, source.numbers - Int((packed >> 32) & 0xFFFF)) + max(0, target.numbers - Int(packed >> 48))
     return result
   }
 
@@ -302,8 +309,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     }
   }
 
-  /// Concept, anchor and number matches of one sentence pair, packed 20 bits each so that
-  /// the statistics of a bead's pairs add up packed.
+  /// Concept and anchor matches of one sentence pair, and the matches that are numbers on
+  /// the source side and on the target side, packed 16 bits each so that the statistics of
+  /// a bead's pairs add up packed.
   private func pairStatistics(_ s: Int, _ t: Int) -> UInt64 {
     let offset = t - centers[s] + cacheBand
     if offset >= 0 && offset <= 2 * cacheBand {
@@ -312,23 +320,27 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     return Self.matches(sourceKeys[source[s].keys], targetKeys[target[t].keys])
   }
 
-  /// The concept, anchor and number matches of two sentences' keys, packed as
-  /// `pairStatistics` returns them; for the pairs outside the cached band, which the aligner
-  /// reaches only when its band grows.
+  /// The matches of two sentences' keys, packed as `pairStatistics` returns them; for the
+  /// pairs outside the cached band, which the aligner reaches only when its band grows.
   private static func matches(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> UInt64 {
     var all: UInt64 = 0
     var anchors: UInt64 = 0
-    var numbers: UInt64 = 0
-    for key in a where b.contains(key) {
+    var sourceNumbers: UInt64 = 0
+    var targetNumbers: UInt64 = 0
+    for key in a {
+      let id = key & SentenceFeatures.idMask
+      guard let other = b.first(where: { $0 & SentenceFeatures.idMask == id }) else { continue }
       all += 1
       anchors += UInt64(key >> 31)
-      numbers += UInt64((key >> 30) & 1)
+      sourceNumbers += UInt64((key >> 30) & 1)
+      targetNumbers += UInt64((other >> 30) & 1)
     }
-    return pack(all - anchors, anchors, numbers)
+    return pack(concepts: all - anchors, anchors: anchors, sourceNumbers: sourceNumbers, targetNumbers: targetNumbers)
   }
 
-  private static func pack(_ concepts: UInt64, _ anchors: UInt64, _ numbers: UInt64) -> UInt64 {
-    min(concepts, 0x3FFFF) | min(anchors, 0x3FFFF) << 20 | min(numbers, 0x3FFFF) << 40
+  private static func pack(concepts: UInt64, anchors: UInt64, sourceNumbers: UInt64, targetNumbers: UInt64) -> UInt64 {
+    min(concepts, 0xFFFF) | min(anchors, 0xFFFF) << 16 | min(sourceNumbers, 0xFFFF) << 32
+      | min(targetNumbers, 0xFFFF) << 48
   }
 
   // MARK: Length

@@ -221,8 +221,11 @@ struct FeatureExtractor {
     let start = keyPool.count
     let text = spans[index].text(in: bytes)
     let previous = afterPukul ? "pukul" : ""
+    // A date's parts match numbers as anchors but are none themselves: the Indonesian
+    // `Jumat (22/11/2024)` is the wire's `on Friday` or `Nov 22`, without the year.
+    let isDate = NumberAnchors.isDate(text)
     for anchor in NumberAnchors.anchors(ofNumber: text, language: language, previous: previous, next: next) {
-      let isNumber = anchor.hasPrefix("#")
+      let isNumber = anchor.hasPrefix("#") && !isDate
       keyPool.append(
         vocabulary.id(anchor) | SentenceFeatures.anchorFlag | (isNumber ? SentenceFeatures.numberFlag : 0))
     }

@@ -14,7 +14,8 @@ public struct Sentence: Hashable, Sendable {
   public enum Chrome: UInt8, Hashable, Sendable {
     /// Article text.
     case none
-    /// A line of the language's chrome list (`Baca juga: …`, wire trailers): never paired.
+    /// A line of the language's chrome list (`Baca juga: …`, wire trailers) or a page's date
+    /// and time line (`Selasa, 12 Nov 2024 10:15 WIB`): never paired.
     case pattern
     /// A photo credit (`REUTERS/Willy Kurniawan`): paired only with a credit.
     case credit

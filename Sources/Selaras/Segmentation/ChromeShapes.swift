@@ -1,7 +1,7 @@
 import Foundation
 
-/// Site chrome recognized by its shape rather than by a listed phrase: photo credits, short
-/// label lines and calls to log in, subscribe or download.
+/// Site chrome recognized by its shape rather than by a listed phrase: photo credits, date
+/// and time lines, short label lines and calls to log in, subscribe or download.
 enum ChromeShapes {
   /// The chrome kind of a sentence: listed patterns first (a listed credit is a credit),
   /// then, for a sentence that is a whole line, the shapes.
@@ -25,7 +25,10 @@ enum ChromeShapes {
     // one look at its length.
     guard text.utf8.count <= 200 else { return .none }
     if isCredit(text) { return .credit }
-    if !isFirstLine && (isLabel(text) || isCallToAction(text) || isDateLine(text) || isByline(text) || isBreadcrumb(text)) {
+    // A page's date and time line is the page's own, never a translation of the other
+    // page's: the Indonesian edition is stamped when it went up, not when the wire did.
+    if isDateLine(text) { return .pattern }
+    if !isFirstLine && (isLabel(text) || isCallToAction(text) || isByline(text) || isBreadcrumb(text)) {
       return .label
     }
     return .none

@@ -60,6 +60,14 @@ public enum NumberAnchors {
     return value(integer: text, decimalMark: ".", groupMark: ",")
   }
 
+  /// Whether a number token is a date (`22/11/2024`, `20/11`): what Indonesian news writes
+  /// after a weekday (`Jumat (22/11/2024)`) where the wire writes `on Friday`.
+  static func isDate(_ text: String) -> Bool {
+    guard text.utf8.contains(UInt8(ascii: "/")) else { return false }
+    let parts = text.split(separator: "/").compactMap { Int($0) }
+    return parts.count >= 2 && (1...12).contains(parts[1]) && (1...31).contains(parts[0])
+  }
+
   private static func value(integer text: String, decimalMark: Character, groupMark: Character) -> [String] {
     var digits = ""
     for character in text {

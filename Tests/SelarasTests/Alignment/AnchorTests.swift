@@ -41,6 +41,15 @@ struct AnchorTests {
     #expect(FeatureExtractor.skeleton("jakarta") != FeatureExtractor.skeleton("tokyo"))
   }
 
+  @Test("A date's parts match the wire's numbers without counting as numbers")
+  func dateParts() {
+    #expect(NumberAnchors.isDate("20/11/2024"))
+    #expect(NumberAnchors.isDate("20/11"))
+    #expect(!NumberAnchors.isDate("2024"))
+    #expect(!NumberAnchors.isDate("45/20/2024"))
+    #expect(!NumberAnchors.isDate("15.565"))
+  }
+
   @Test("The tokenizer keeps dotted acronyms, hyphenated words and numbers whole")
   func tokens() {
     let tokens = WordTokenizer.tokens("The U.S. envoy met Amir-Abdollahian's aide at 1:21 p.m. on 25/10/2023.")
