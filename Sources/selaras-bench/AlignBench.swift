@@ -30,6 +30,7 @@ struct AlignBench: ParsableCommand {
 
   enum CodingKeys: CodingKey {
     case corpora, sizes, showErrors, showConfidentErrors, qualityOnly, speedOnly, builtInLexicon, pud, writeFitArticles, editions
+    case writeFitSamples
   }
 
   @Flag(help: "Use only the built-in word list, not FreeDict.")
@@ -43,6 +44,9 @@ struct AlignBench: ParsableCommand {
 
   @Option(help: "Write the fit half's development articles to this folder, to look at.")
   var writeFitArticles: String?
+
+  @Option(help: "Write the fit half's beads as TSV (article, source, target, right, score, features), to look at.")
+  var writeFitSamples: String?
 
   mutating func run() throws {
     lexicon = builtInLexicon ? .builtIn : try LanguageResources.installed().lexicon()
@@ -99,6 +103,7 @@ struct AlignBench: ParsableCommand {
       let set = try DevelopmentSet(path: pud, half: half, editions: editions)
       if half == .fit, let folder = writeFitArticles { try set.write(to: folder) }
       if half == .fit && showConfidentErrors { printConfidentErrors(set) }
+      if half == .fit, let path = writeFitSamples { try writeSamples(set, to: path) }
       if half == .fit && showErrors {
         for item in set.articles {
           showDifferences(item.article.name, try align(item.goldSource, item.goldTarget), item.article.gold, item.goldSource, item.goldTarget)
@@ -168,6 +173,23 @@ struct AlignBench: ParsableCommand {
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n\n").utf8))
       }
     }
+  }
+
+  /// Every bead the fitted model chooses on the fit half, one TSV line each.
+  private func writeSamples(_ set: DevelopmentSet, to path: String) throws {
+    var lines = ["article\tsource\ttarget\tright\tscore\tfeatures"]
+    for item in set.articles {
+      let model = scorer(item.goldSource, item.goldTarget, lexicon, .fitted, .fitted)
+      let beads = SentenceAligner().align(model)
+      let right = AlignmentEvaluation.correctness(of: beads, gold: item.article.gold)
+      for (bead, isRight) in zip(beads, right) {
+        let features = model.features(source: bead.source, target: bead.target).values.map { String(format: "%.4f", $0) }
+        lines.append(
+          [item.article.name, "\(bead.source)", "\(bead.target)", isRight ? "1" : "0", String(format: "%.4f", bead.score),
+           features.joined(separator: ",")].joined(separator: "\t"))
+      }
+    }
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
   }
 
   private func reportCalibration(_ set: String, _ samples: [(features: BeadFeatures, score: Double, right: Bool)]) {

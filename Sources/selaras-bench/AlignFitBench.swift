@@ -18,8 +18,11 @@ struct AlignFitBench: ParsableCommand {
   @Option(help: "Coordinate-search passes.")
   var passes = 4
 
-  @Option(help: "Editions of the fit half to fit on (each groups and edits its documents anew).")
+  @Option(help: "Editions of the fit half to fit the weights on (each groups and edits its documents anew).")
   var editions = 4
+
+  @Option(help: "Editions of the fit half to calibrate the confidence on (aligning them is quick; more wrong beads to learn from).")
+  var calibrationEditions = 16
 
   mutating func run() throws {
     let lexicon = try LanguageResources.installed().lexicon()
@@ -36,7 +39,7 @@ struct AlignFitBench: ParsableCommand {
     var mismatched: [(features: BeadFeatures, score: Double, right: Bool)] = []
     for k in 0..<2 {
       let tuning = try DevelopmentSet(path: pud, half: .fit, editions: editions, fold: (1 - k, 2))
-      let held = try DevelopmentSet(path: pud, half: .fit, editions: editions, fold: (k, 2))
+      let held = try DevelopmentSet(path: pud, half: .fit, editions: calibrationEditions, fold: (k, 2))
       let weights = fitWeights(tuning, lexicon).weights
       real += calibrationSamples(held, lexicon, weights, .handSet)
       mismatched += calibrationSamples(held.mismatched(), lexicon, weights, .handSet).filter { !$0.features.isNull }
@@ -47,8 +50,8 @@ struct AlignFitBench: ParsableCommand {
       command: "swift run -c release selaras-bench align-fit",
       fittedOn:
         "PUD fit half (\(set.articles.count) articles; mean strict F1 presegmented and from raw text), lexicon of "
-        + "\(lexicon.count) entries; confidence calibrated on two folds of its documents, each aligned with weights "
-        + "fitted on the other",
+        + "\(lexicon.count) entries; confidence calibrated on two folds of its documents (\(calibrationEditions) editions), "
+        + "each aligned with weights fitted on the other",
       fitScore: (result.score * 10000).rounded() / 10000, weights: result.weights, calibration: fitted)
     try model.encoded().write(toFile: output, atomically: true, encoding: .utf8)
     report(["bench": "align-fit", "output": output, "fit_score": result.score, "changes": result.changes.count])
@@ -68,25 +71,31 @@ struct AlignFitBench: ParsableCommand {
     }
   }
 
-  /// Logistic models of bead correctness: one for pairs, over the real beads and, as extra
-  /// wrong examples, the pairs chosen between mismatched articles (without them too few
-  /// pairs are wrong to learn what missing evidence means); one for null beads.
+  /// Logistic models of bead correctness: one for pairs, fitted on the real beads; one for
+  /// null beads. A pair's coefficient of how poorly the two texts match is fitted after the
+  /// rest, with them held, on the real pairs and on the pairs chosen between mismatched
+  /// articles: in real articles that feature is nearly always 0, so they cannot teach it,
+  /// and fitted together with the rest the mismatched pairs (which it separates alone) would
+  /// bend every other coefficient towards texts that are not translations.
   private func fitCalibration(
     real: [(features: BeadFeatures, score: Double, right: Bool)],
     mismatched: [(features: BeadFeatures, score: Double, right: Bool)]
   ) -> BeadCalibration {
-    let pairs = (real + mismatched).filter { !$0.features.isNull }
-    let nulls = real.filter(\.features.isNull)
-    var pair = LogisticRegression.fit(rows: pairs.map(\.features.values), labels: pairs.map(\.right))
-    // The mismatched pairs change how often a pair is right, not what makes one right: the
-    // intercept moves back to the odds of the real pairs (the correction for a sample
-    // enriched in one class), so that probabilities follow real articles.
+    let poorText = 9
     let realPairs = real.filter { !$0.features.isNull }
-    func logOdds(_ samples: [(features: BeadFeatures, score: Double, right: Bool)]) -> Double {
-      let right = Double(samples.filter(\.right).count)
-      return log(max(right, 0.5) / max(Double(samples.count) - right, 0.5))
+    let rows = realPairs.map { sample in
+      var values = sample.features.values
+      values[poorText] = 0
+      return values
     }
-    pair[0] += logOdds(realPairs) - logOdds(pairs)
+    var pair = LogisticRegression.fit(rows: rows, labels: realPairs.map(\.right))
+    let pairs = realPairs + mismatched.filter { !$0.features.isNull }
+    let offsets = pairs.map { sample in zip(pair, sample.features.values).reduce(0) { $0 + $1.0 * $1.1 } }
+    pair[poorText] =
+      LogisticRegression.fit(
+        rows: pairs.map { [$0.features.values[poorText]] }, labels: pairs.map(\.right), offsets: offsets
+      ).first ?? 0
+    let nulls = real.filter(\.features.isNull)
     let null = LogisticRegression.fit(rows: nulls.map(\.features.values), labels: nulls.map(\.right))
     return BeadCalibration(pair: pair, null: null)
   }

@@ -11,8 +11,12 @@
 ///
 /// - Complexity: O(``iterations`` × Σ |english| × |indonesian|) over the beads used.
 public struct LexiconLearner: Sendable {
-  /// Beads below this confidence are not learned from.
-  public var minimumScore = 0.9
+  /// Beads below this confidence are not learned from. With a calibrated confidence, 0.5
+  /// keeps the beads more likely right than wrong: on the PUD fit half, aligned without a
+  /// lexicon, the second pass's strict F1 was 0.9892 learning from them, 0.9888 from those
+  /// ≥ 0.7 and 0.9880 from those ≥ 0.9 (IBM Model 1 outweighs a wrong pair's words with the
+  /// right pairs' counts).
+  public var minimumScore = 0.5
   public var iterations = 5
   public var minimumProbability = 0.3
   public var minimumCount = 2.0

@@ -32,7 +32,9 @@ extension NewsAlignmentScorer {
     }
     let bead = evidence(sourceRange, targetRange)
     if bead.hasBoilerplate {
-      return BeadFeatures(isNull: false, values: [1, 0, 0, 3, 0, 0, 1, 0, -1, 1])
+      return .pair(
+        evidence: 0, length: 0, numberMismatches: 3, extraSentences: 0, isHeadline: false, neighbour: 1, weakest: 0,
+        margin: -1, poorText: 1)
     }
     // The strongest pull of a neighbour: a sentence of the bead resembling the sentence just
     // before or after the bead on the other side.
@@ -58,17 +60,15 @@ extension NewsAlignmentScorer {
         weakest = min(weakest, min(1, evidence(sourceRange, t..<(t + 1)).similarity))
       }
     }
-    let isHeadline: Double = sourceRange == sourceHeadline && targetRange == targetHeadline ? 1 : 0
     let margin = min(5, max(-5, self.margin(sourceRange, targetRange))) / 5
-    return BeadFeatures(
-      isNull: false,
-      values: [
-        1, min(1, bead.similarity), exp(-lengthCost(bead)), Double(min(3, bead.numberMismatches)),
-        Double(sourceRange.count + targetRange.count - 2), isHeadline, min(1, neighbour), weakest, margin,
-        // Only a poor match of the whole texts counts: within translations, how well the
-        // texts match overall says nothing about one bead.
-        max(0, 0.35 - textPull) / 0.35,
-      ])
+    return .pair(
+      evidence: min(1, bead.similarity), length: exp(-lengthCost(bead)), numberMismatches: bead.numberMismatches,
+      extraSentences: sourceRange.count + targetRange.count - 2,
+      isHeadline: sourceRange == sourceHeadline && targetRange == targetHeadline, neighbour: min(1, neighbour),
+      weakest: weakest, margin: margin,
+      // Only a poor match of the whole texts counts: within translations, how well the
+      // texts match overall says nothing about one bead.
+      poorText: max(0, 0.35 - textPull) / 0.35)
   }
 
   /// How much dearer the nearest other reading of a bead's sentences is: the bead taking

@@ -87,6 +87,21 @@ struct DevelopmentSetTests {
     #expect(abs(midpoint - 0.5) < 0.05)
   }
 
+  @Test("Logistic regression over a fixed offset fits only what the offset leaves")
+  func logisticRegressionWithOffsets() {
+    // Outcomes drawn deterministically with logit 1 + 4x: with 1 as an offset the one
+    // coefficient left comes out near 4; without it, it has to stand in for the intercept.
+    let xs = (0..<2000).map { Double($0 % 200) / 100 - 1 }
+    let labels = xs.enumerated().map { index, x in
+      Double((index * 7919) % 1000) / 1000 < 1 / (1 + exp(-(1 + 4 * x)))
+    }
+    let rows = xs.map { [$0] }
+    let withOffset = LogisticRegression.fit(rows: rows, labels: labels, offsets: Array(repeating: 1, count: xs.count))
+    #expect(abs(withOffset[0] - 4) < 0.5)
+    let withoutOffset = LogisticRegression.fit(rows: rows, labels: labels)
+    #expect(abs(withoutOffset[0] - 4) > abs(withOffset[0] - 4))
+  }
+
   @Test("Calibration error is zero when probabilities match outcomes and large when they do not")
   func calibrationReport() {
     let outcomes = (0..<100).map { $0 % 5 != 0 }
@@ -103,6 +118,9 @@ struct DevelopmentSetTests {
     #expect(NewsAlignmentScorer.Weights.fitted == model.weights)
     #expect(BeadCalibration.fitted == model.calibration)
     #expect(model.command.contains("selaras-bench align-fit"))
-    #expect(model.calibration.pair.count == 10 && model.calibration.null.count == 4)
+    let pair = BeadFeatures.pair(
+      evidence: 0.5, length: 0.5, numberMismatches: 0, extraSentences: 0, isHeadline: false, neighbour: 0, weakest: 0.5,
+      margin: 1, poorText: 0)
+    #expect(model.calibration.pair.count == pair.values.count && model.calibration.null.count == 4)
   }
 }

@@ -1,4 +1,5 @@
 import Selaras
+import SelarasTestSupport
 import Testing
 
 /// The classes of error issue 12 lists, each on real sentences: Corpora's, and PUD's from
@@ -119,5 +120,71 @@ struct ErrorClassTests {
       Rekomendasi Kami
       """
     #expect(try shapes(english, indonesian) == ["1-1", "0-1", "1-1", "0-1", "0-1"])
+  }
+
+  @Test("Page date lines stay out of pairs, even when both pages carry the same time")
+  func dateLines() throws {
+    let english = """
+      Gondola across the Potomac would take about four minutes
+
+      November 12, 2024 10:15 AM GMT+7
+
+      The feasibility study estimates that it would take passengers about four minutes to cross the Potomac River on the gondola.
+      """
+    let indonesian = """
+      Gondola Potomac Hanya Empat Menit
+
+      Selasa, 12 Nov 2024 10:15 WIB
+
+      Studi kelayakan memperkirakan bahwa penumpang akan menghabiskan waktu sekitar empat menit untuk menyeberangi Potomac River menggunakan gondola.
+      """
+    let beads = try aligner.align(source: english, target: indonesian, presegmented: false).beads
+    #expect(beads.filter { !$0.isNull }.map { "\($0.source)-\($0.target)" } == ["0..<1-0..<1", "2..<3-2..<3"])
+    #expect(beads.filter(\.isNull).count == 2)
+  }
+
+  @Test("A date the Indonesian adds after the weekday is no number the wire lacks: the lead pairs 1-2 with confidence")
+  func weekdayDate() throws {
+    // Corpora's economy-bi-rate: the wire's "Nov 20 ... on Wednesday" is the Indonesian
+    // "Rabu (20/11/2024)", whose year the wire leaves out; the Indonesian lead is two
+    // sentences (gold [[1],[3,4]]).
+    let english = try String(contentsOf: Corpora.folder.file("economy-bi-rate", .english, .lines), encoding: .utf8)
+    let indonesian = try String(contentsOf: Corpora.folder.file("economy-bi-rate", .indonesian, .lines), encoding: .utf8)
+    let beads = try aligner.align(source: english, target: indonesian, presegmented: true).beads
+    let lead = try #require(beads.first { $0.source == 1..<2 })
+    #expect(lead.target == 3..<5)
+    #expect(lead.score > 0.5)
+    let scorer = NewsAlignmentScorer(
+      source: try SentenceSegmenter(language: .english).presegmented(english), sourceLanguage: .english,
+      target: try SentenceSegmenter(language: .indonesian).presegmented(indonesian), targetLanguage: .indonesian,
+      lexicon: .builtIn)
+    let numberMismatches = 3
+    #expect(scorer.features(source: 1..<2, target: 3..<5).values[numberMismatches] == 0)
+  }
+
+  @Test("An unrelated sentence standing where the translator dropped one is not scored as a sure pair")
+  func unrelatedInPlace() throws {
+    // PUD fit-half sentences: the English third sentence was dropped and an unrelated
+    // Indonesian one written in its place.
+    let english = """
+      Through his grandmother, Mishima was a direct descendant of Tokugawa Ieyasu.
+      Mishima espoused a very individual brand of nationalism towards the end of his life.
+      I also wonder whether the Davis Cup played a part.
+      That was definitely the case for Andy when he played Benoît Paire in Monte Carlo in April.
+      """
+    let indonesian = """
+      Melalui neneknya, Mishima adalah keturunan langsung Tokugawa Ieyasu.
+      Mishima mendukung brand nasionalisme yang sangat individual di akhir hayatnya.
+      Tak semua orang bisa beranjak melampaui itu.
+      Itulah yang dialami Andi saat ia bermain melawan Benoît Paire di Monte Carlo pada bulan April.
+      """
+    let beads = try aligner.align(source: english, target: indonesian, presegmented: true).beads
+    for bead in beads where bead.source.count == 1 && bead.target.count == 1 {
+      if bead.source == 2..<3 || bead.target == 2..<3 {
+        #expect(bead.score < 0.9, "unrelated pair \(bead.source)-\(bead.target) scored \(bead.score)")
+      } else {
+        #expect(bead.score >= 0.9, "true pair \(bead.source)-\(bead.target) scored \(bead.score)")
+      }
+    }
   }
 }

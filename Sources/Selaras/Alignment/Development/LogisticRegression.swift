@@ -9,16 +9,22 @@ public enum LogisticRegression {
   /// - Parameters:
   ///   - rows: Feature vectors of equal length, the first feature being the constant 1.
   ///   - labels: Whether each row is a positive example.
+  ///   - offsets: A fixed part of each row's logit (a model fitted before, which these
+  ///     coefficients add to); none when empty.
   ///   - ridge: The L2 penalty on every coefficient but the first.
   /// - Complexity: O(iterations × *n* × *d*²) for *n* rows of *d* features.
-  public static func fit(rows: [[Double]], labels: [Bool], ridge: Double = 0.01, iterations: Int = 50) -> [Double] {
-    guard let d = rows.first?.count, rows.count == labels.count else { return [] }
+  public static func fit(
+    rows: [[Double]], labels: [Bool], offsets: [Double] = [], ridge: Double = 0.01, iterations: Int = 50
+  ) -> [Double] {
+    guard let d = rows.first?.count, rows.count == labels.count, offsets.isEmpty || offsets.count == rows.count else {
+      return []
+    }
     var beta = [Double](repeating: 0, count: d)
     for _ in 0..<iterations {
       var gradient = [Double](repeating: 0, count: d)
       var hessian = [[Double]](repeating: [Double](repeating: 0, count: d), count: d)
-      for (row, label) in zip(rows, labels) {
-        let logit = zip(beta, row).reduce(0) { $0 + $1.0 * $1.1 }
+      for (index, (row, label)) in zip(rows, labels).enumerated() {
+        let logit = zip(beta, row).reduce(offsets.isEmpty ? 0 : offsets[index]) { $0 + $1.0 * $1.1 }
         let p = 1 / (1 + exp(-logit))
         let weight = max(p * (1 - p), 1e-9)
         let residual = (label ? 1 : 0) - p
