@@ -254,8 +254,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     result.similarity = Self.similarity(
       concepts: conceptMatches, anchors: anchorMatches, sourceConcepts: source.concepts,
       targetConcepts: target.concepts, sourceAnchors: source.anchors, targetAnchors: target.anchors)
-    // A number of either side that the other side does not have; a date part or a year
-    // (an anchor, not a number) matches a number without being one.
+    // A number of either side that the other side does not have; a date's part (an anchor,
+    // not a number) matches a number without being one.
     result.numberMismatches =
       max(0, source.numbers - Int((packed >> 32) & 0xFFFF)) + max(0, target.numbers - Int(packed >> 48))
     return result
@@ -338,9 +338,11 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     return pack(concepts: all - anchors, anchors: anchors, sourceNumbers: sourceNumbers, targetNumbers: targetNumbers)
   }
 
+  /// Each count held below 2^13, so that the nine pairs of the widest bead add up without
+  /// one field carrying into the next.
   private static func pack(concepts: UInt64, anchors: UInt64, sourceNumbers: UInt64, targetNumbers: UInt64) -> UInt64 {
-    min(concepts, 0xFFFF) | min(anchors, 0xFFFF) << 16 | min(sourceNumbers, 0xFFFF) << 32
-      | min(targetNumbers, 0xFFFF) << 48
+    min(concepts, 0x1FFF) | min(anchors, 0x1FFF) << 16 | min(sourceNumbers, 0x1FFF) << 32
+      | min(targetNumbers, 0x1FFF) << 48
   }
 
   // MARK: Length
