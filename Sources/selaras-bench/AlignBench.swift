@@ -178,16 +178,11 @@ struct AlignBench: ParsableCommand {
   /// Every bead the fitted model chooses on the fit half, one TSV line each.
   private func writeSamples(_ set: DevelopmentSet, to path: String) throws {
     var lines = ["article\tsource\ttarget\tright\tscore\tfeatures"]
-    for item in set.articles {
-      let model = scorer(item.goldSource, item.goldTarget, lexicon, .fitted, .fitted)
-      let beads = SentenceAligner().align(model)
-      let right = AlignmentEvaluation.correctness(of: beads, gold: item.article.gold)
-      for (bead, isRight) in zip(beads, right) {
-        let features = model.features(source: bead.source, target: bead.target).values.map { String(format: "%.4f", $0) }
-        lines.append(
-          [item.article.name, "\(bead.source)", "\(bead.target)", isRight ? "1" : "0", String(format: "%.4f", bead.score),
-           features.joined(separator: ",")].joined(separator: "\t"))
-      }
+    for sample in alignedBeads(set, lexicon, .fitted, .fitted) {
+      let features = sample.features.values.map { String(format: "%.4f", $0) }
+      lines.append(
+        [sample.article, "\(sample.bead.source)", "\(sample.bead.target)", sample.right ? "1" : "0",
+         String(format: "%.4f", sample.bead.score), features.joined(separator: ",")].joined(separator: "\t"))
     }
     try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
   }

@@ -116,12 +116,20 @@ func scorer(
 func calibrationSamples(
   _ set: DevelopmentSet, _ lexicon: Lexicon, _ weights: NewsAlignmentScorer.Weights, _ calibration: BeadCalibration
 ) -> [(features: BeadFeatures, score: Double, right: Bool)] {
+  alignedBeads(set, lexicon, weights, calibration).map { ($0.features, $0.bead.score, $0.right) }
+}
+
+/// Every bead the aligner chooses on the presegmented articles, with its article's name,
+/// its features and whether it is right.
+func alignedBeads(
+  _ set: DevelopmentSet, _ lexicon: Lexicon, _ weights: NewsAlignmentScorer.Weights, _ calibration: BeadCalibration
+) -> [(article: String, bead: Bead, features: BeadFeatures, right: Bool)] {
   set.articles.flatMap { item in
     let model = scorer(item.goldSource, item.goldTarget, lexicon, weights, calibration)
     let beads = SentenceAligner().align(model)
     let right = AlignmentEvaluation.correctness(of: beads, gold: item.article.gold)
     return zip(beads, right).map { bead, right in
-      (model.features(source: bead.source, target: bead.target), bead.score, right)
+      (item.article.name, bead, model.features(source: bead.source, target: bead.target), right)
     }
   }
 }
