@@ -25,6 +25,7 @@ public struct MemoryConformance: Sendable {
     case contentVersionChangesWithTheUnits
     case statisticsCountUnitsPairsAndDocuments
     case emptyMemory
+    case commonWordPastTheFirstBlock
 
     public var description: String { rawValue }
   }
@@ -49,6 +50,7 @@ public struct MemoryConformance: Sendable {
     case .contentVersionChangesWithTheUnits: try contentVersionChangesWithTheUnits()
     case .statisticsCountUnitsPairsAndDocuments: try statisticsCountUnitsPairsAndDocuments()
     case .emptyMemory: try emptyMemory()
+    case .commonWordPastTheFirstBlock: try commonWordPastTheFirstBlock()
     }
   }
 
@@ -263,6 +265,23 @@ public struct MemoryConformance: Sendable {
     var count = 0
     try memory.forEachUnit { _ in count += 1 }
     #expect(count == 0)
+  }
+
+  /// A word held often enough to be stored as a bitmap, by units that all come before a later
+  /// block of ``MatchBounds/blockSize`` ids: its bitmap ends before the block does, and the
+  /// search reads past it (it trapped there). The word's units are found, in both orders.
+  private func commonWordPastTheFirstBlock() throws {
+    let memory = try make()
+    let early = 3_000
+    let total = MatchBounds.blockSize + 500
+    #expect(PostingList.isDense(count: early, largestId: total))
+    try memory.addUnits((1...early).lazy.map { Self.unit("alpha number \($0)", "alfa nomor \($0)") })
+    try memory.addUnits((1...(total - early)).lazy.map { Self.unit("beta item \($0)", "beta butir \($0)") })
+    let alpha = try memory.searchUnits("alpha", language: .english, minimumScore: 30, limit: 3)
+    #expect(alpha.map(\.score) == [33, 33, 33])
+    #expect(alpha.allSatisfy { $0.unit.source.hasPrefix("alpha number ") })
+    #expect(try memory.searchUnits("alfa nomor 2999", language: .indonesian).first?.unit.target == "alpha number 2999")
+    #expect(try memory.searchUnits("beta item 62000", language: .english).first?.score == 100)
   }
 
   private static func unit(_ english: String, _ indonesian: String, document: String? = "test") -> TranslationUnit {

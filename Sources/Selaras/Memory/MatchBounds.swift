@@ -108,8 +108,12 @@ public struct MatchBounds {
           for (index, span) in spans.enumerated() {
             let weight = span.weight
             if span.dense {
-              let bytes = (span.range.lowerBound + start / 8)..<min(span.range.upperBound, span.range.lowerBound + (end + 7) / 8)
-              guard !bytes.isEmpty else { continue }
+              // A bitmap is only as long as its largest id needs: it may end in an earlier
+              // block, or part way through this one.
+              let first = span.range.lowerBound + start / 8
+              let last = span.range.lowerBound + (end + 7) / 8
+              guard first < span.range.upperBound else { continue }
+              let bytes = first..<min(span.range.upperBound, last)
               PostingList.forEachId(UnsafeRawBufferPointer(rebasing: postings[bytes]), dense: true) { offset in
                 guard start + offset < end else { return }
                 if tally[offset] == 0 {

@@ -70,3 +70,109 @@ struct MatchBoundsTests {
     }
   }
 }
+
+/// A memory of made-up English units over several blocks of ``MatchBounds/blockSize`` ids,
+/// with words of every frequency: a few in a third of the units (bitmaps), some held only by
+/// the units of one stretch of ids (bitmaps that end in an earlier block, or start in a later
+/// one), some in a few hundred units (lists), and many rare ones.
+private struct RandomMemory {
+  var texts: [String] = []
+  var tokens: [[UInt64]] = []
+  /// How many units hold each token.
+  var unitCounts: [UInt64: Int] = [:]
+  var index: ArrayIndex
+
+  init(units: Int, random: inout SplitMix) {
+    let stretches = 5
+    for id in 1...units {
+      let stretch = id * stretches / (units + 1)
+      let words = (0..<(3 + random.next(8))).map { _ -> String in
+        switch random.next(10) {
+        case 0...2: return "common" + Self.letters(random.next(6))
+        case 3...4: return "stretch" + Self.letters(stretch) + "x" + Self.letters(random.next(4))
+        case 5...7: return "middle" + Self.letters(random.next(800))
+        default: return "rare" + Self.letters(random.next(100_000))
+        }
+      }
+      texts.append(words.joined(separator: " "))
+    }
+    tokens = texts.map(SegmentKeys.tokenHashes)
+    for unit in tokens {
+      for token in Set(unit) { unitCounts[token, default: 0] += 1 }
+    }
+    index = ArrayIndex(texts.map { ($0, "") })
+  }
+
+  /// `number` in letters, so that a word is one token (the tokenizer splits letters from digits).
+  static func letters(_ number: Int) -> String {
+    var number = number
+    var result = ""
+    repeat {
+      result.append(Character(UnicodeScalar(UInt8(97 + number % 26))))
+      number /= 26
+    } while number > 0
+    return result
+  }
+}
+
+/// SplitMix64, for memories the same on every run.
+private struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next(_ bound: Int) -> Int {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Int((z ^ (z >> 31)) % UInt64(bound))
+  }
+}
+
+extension MatchBoundsTests {
+  /// The search finds candidates through the query's words that are not common (held by at
+  /// most one unit in 32, or 1,000 units), or its rarest word when all are: a unit that holds
+  /// only common ones is never read. Each query's minimum score is set just above what the
+  /// common words alone can give, so that the documented search must find what a scan of
+  /// every unit finds.
+  @Test(
+    "Over memories of several blocks of ids, the indexed search finds the scores a scan of every unit finds",
+    arguments: [(70_000, 1), (140_000, 2)] as [(Int, UInt64)])
+  func searchEqualsScan(units: Int, seed: UInt64) throws {
+    var random = SplitMix(seed: seed)
+    let memory = RandomMemory(units: units, random: &random)
+    let letters = RandomMemory.letters
+    var queries = [
+      "commonb", "commonc commone", "stretchaxb", "stretchaxc commond", "stretche" + "xd", "stretchcxa stretchcxb",
+      "middle" + letters(17), "rare" + letters(99) + " commona",
+    ]
+    for _ in 0..<16 {
+      // A unit with a word dropped and another changed, from anywhere in the memory.
+      var words = memory.texts[random.next(units)].split(separator: " ").map(String.init)
+      if words.count > 3 { words.remove(at: random.next(words.count)) }
+      words[random.next(words.count)] = "middle" + letters(random.next(800))
+      queries.append(words.joined(separator: " "))
+    }
+    let common = max(MemorySearch.commonWordUnits, units / 32)
+    var answered = 0
+    for query in queries {
+      let queryTokens = SegmentKeys.tokenHashes(query)
+      let counts = queryTokens.map { memory.unitCounts[$0] ?? 0 }
+      let rarest = counts.filter { $0 > 0 }.min() ?? 0
+      let alone = counts.filter { $0 > common && $0 != rarest }.count
+      let minimumScore = max(30, 100 * alone / queryTokens.count + 1)
+      let options = MemorySearchOptions(language: .english, minimumScore: minimumScore, limit: 5)
+      let found = try MemorySearch.best(query, options: options, largestId: units, index: memory.index) { ids, side in
+        ids.map { side == 0 ? memory.tokens[Int($0) - 1] : nil }
+      }
+      let held = Set(queryTokens)
+      let scanned = memory.tokens.lazy.filter { $0.contains(where: held.contains) }
+        .map { FuzzyMatch.score(queryTokens, $0) }.filter { $0 >= minimumScore }.sorted(by: >).prefix(5)
+      answered += scanned.isEmpty ? 0 : 1
+      #expect(Array(found.map(\.score).prefix(5)) == Array(scanned), "\(query) in \(units) units, minimum \(minimumScore)")
+      for match in found {
+        #expect(FuzzyMatch.score(queryTokens, memory.tokens[Int(match.id) - 1]) == match.score)
+      }
+    }
+    #expect(answered >= queries.count * 3 / 4)
+  }
+}
