@@ -57,7 +57,10 @@ let package = Package(
     // HTTP (Hummingbird 2): the review page's API.
     .target(
       name: "SelarasServer",
-      dependencies: ["Selaras", .product(name: "Hummingbird", package: "hummingbird")],
+      dependencies: [
+        "Selaras", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+      ],
       resources: [.copy("Resources")]
     ),
     .executableTarget(

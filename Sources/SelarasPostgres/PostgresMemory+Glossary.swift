@@ -28,6 +28,12 @@ extension PostgresMemory {
     }
   }
 
+  public func glossaryVersion() throws -> Int64 {
+    try connections.withSession { session in
+      try session.rows("SELECT version FROM glossary_state").first?.decode(Int64.self) ?? 0
+    }
+  }
+
   /// Adds entries in one transaction: an entry sharing a term (same language, any case) with
   /// a stored concept extends that concept; any other is a new concept. If anything fails,
   /// nothing is stored. Languages are stored by their primary subtag (`id-ID` → `id`).

@@ -99,6 +99,30 @@ enum PostgresMigrations {
         "CREATE INDEX term_lang_lower_text ON term (lang, lower(text))",
       ]
     ),
+    (
+      // A version that every change to the glossary raises, by whichever process makes it:
+      // what a server's cache of the glossary compares.
+      "v3-glossary-version",
+      [
+        "CREATE TABLE glossary_state (version bigint NOT NULL)",
+        "INSERT INTO glossary_state (version) VALUES (0)",
+        """
+        CREATE FUNCTION raise_glossary_version() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          UPDATE glossary_state SET version = version + 1;
+          RETURN NULL;
+        END $$
+        """,
+        """
+        CREATE TRIGGER concept_raises_glossary_version AFTER INSERT OR UPDATE OR DELETE ON concept
+        FOR EACH STATEMENT EXECUTE FUNCTION raise_glossary_version()
+        """,
+        """
+        CREATE TRIGGER term_raises_glossary_version AFTER INSERT OR UPDATE OR DELETE ON term
+        FOR EACH STATEMENT EXECUTE FUNCTION raise_glossary_version()
+        """,
+      ]
+    ),
   ]
 
   /// The advisory lock key every writer of a Selaras database takes for its transaction:

@@ -66,6 +66,10 @@ extension SelarasDatabase {
     }
   }
 
+  public func glossaryVersion() throws -> Int64 {
+    try writer.read { db in try Int64.fetchOne(db, sql: "SELECT version FROM glossaryState") ?? 0 }
+  }
+
   private static func term(_ row: Row) -> Term {
     Term(
       row["text"], language: LanguageTag(row["lang"] as String),

@@ -202,6 +202,27 @@ extension SelarasDatabase {
           END;
           """)
     }
+    // v8: finding a term by its text in any case reads an index (a glossary import looks up
+    // each term it adds: a scan each made it quadratic), and a version that every change
+    // to the glossary raises, by whichever process makes it (a server's cache compares it).
+    migrator.registerMigration("v8-glossary-lookup-and-version") { db in
+      try db.execute(
+        sql: """
+          CREATE INDEX term_on_lang_lower_text ON term(lang, lower(text));
+          CREATE TABLE glossaryState (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+          INSERT INTO glossaryState VALUES (1, 0);
+          """)
+      for table in ["concept", "term"] {
+        for change in ["INSERT", "UPDATE", "DELETE"] {
+          try db.execute(
+            sql: """
+              CREATE TRIGGER \(table)\(change.capitalized)RaisesGlossaryVersion AFTER \(change) ON \(table) BEGIN
+                UPDATE glossaryState SET version = version + 1;
+              END
+              """)
+        }
+      }
+    }
   }
 
   /// `hash`, or the next value after it that no unit copied by migration v4 holds yet.

@@ -223,6 +223,22 @@ struct MemoryBench: ParsableCommand {
         "recall": Double(found) / Double(planted.count),
       ])
     }
+    // Queries of common words only, whose postings are bitmaps over the whole memory (one
+    // such query trapped on memories past 65,536 units).
+    let common = ["the", "said", "in the", "on Monday", "percent", "the government said", "of the", "."]
+    var latencies: [Double] = []
+    var answered = 0
+    for query in common {
+      var matches: [MemoryMatch] = []
+      latencies.append(try wallSeconds { matches = try database.searchUnits(query, language: .english, minimumScore: 0) })
+      answered += matches.isEmpty ? 0 : 1
+    }
+    latencies.sort()
+    report([
+      "bench": "tm", "metric": "search", "edits": "common words", "queries": common.count,
+      "p50_ms": latencies[latencies.count / 2] * 1000, "max_ms": latencies[latencies.count - 1] * 1000,
+      "answered": answered,
+    ])
   }
 
   /// Writes the units `produce` hands over as TMX, a megabyte at a time, as `selaras tm

@@ -152,11 +152,111 @@ struct ServeCommandTests {
     let posted = try CommandRunner.curl(
       ["-H", "Authorization: Bearer \(token)", "--data-binary", "@" + big.path, root + "/v1/imports"])
     #expect(posted.status == 202)
-    let running = try CommandRunner.curl(["-H", "Authorization: Bearer \(token)", root + "/v1/imports/1"])
+    let job = try JSONDecoder().decode([String: String].self, from: Data(posted.body.utf8))["job"] ?? "?"
+    let running = try CommandRunner.curl(["-H", "Authorization: Bearer \(token)", root + job])
     kill(server.process.processIdentifier, SIGKILL)
     server.process.waitUntilExit()
     #expect(running.body.contains(#""state":"running""#), "\(running.body)")
     let after = try CommandRunner.run(["tm", "stats", "--json"] + served)
     #expect(after.stdout.hasPrefix(#"{"units":2100,"#), "\(after.stdout)")
+  }
+
+  @Test("Silent and slow clients cost a bounded amount: 300 idle connections leave /healthz answering; a connection whose headers stop arriving, or that stays idle, is closed after --idle-timeout; past --max-connections, clients wait for a place instead of starving the server")
+  func idleConnections() throws {
+    let tokens = TemporaryFile.url("tokens")
+    let database = TemporaryFile.url("sqlite")
+    defer {
+      try? FileManager.default.removeItem(at: tokens)
+      TemporaryFile.removeDatabase(database)
+    }
+    _ = try CommandRunner.run(["token", "create", "dewi", "--role", "read", "--tokens", tokens.path])
+    let server = try CommandRunner.start(
+      ["serve", "--db", database.path, "--tokens", tokens.path, "--port", "0", "--idle-timeout", "1", "--max-connections", "400"])
+    defer { if server.process.isRunning { server.process.terminate() } }
+    let port = try #require(URL(string: server.firstLine)?.port)
+    let idle = try (0..<300).map { _ in try Socket(port: port) }
+    #expect(try CommandRunner.curl(["--max-time", "1", server.firstLine + "/healthz"]).status == 200)
+    let partial = try Socket(port: port)
+    try partial.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+    // Every one closed by the server within a few idle timeouts.
+    #expect(partial.closedByServer(within: 4))
+    #expect(idle.allSatisfy { $0.closedByServer(within: 1) })
+
+    // With room for two connections, two silent clients hold them only until the idle timeout.
+    let capped = try CommandRunner.start(
+      ["serve", "--db", database.path, "--tokens", tokens.path, "--port", "0", "--idle-timeout", "1", "--max-connections", "2"])
+    defer { if capped.process.isRunning { capped.process.terminate() } }
+    let cappedPort = try #require(URL(string: capped.firstLine)?.port)
+    let holding = try (0..<2).map { _ in try Socket(port: cappedPort) }
+    #expect(try CommandRunner.curl(["--max-time", "5", capped.firstLine + "/healthz"]).status == 200)
+    #expect(holding.allSatisfy { $0.closedByServer(within: 1) })
+  }
+
+  @Test("A token whose line is removed from the tokens file stops working within a second, without a restart; an entry added by the CLI to the served file is found by the server's next lookup")
+  func revocationAndGlossaryFreshness() throws {
+    let tokens = TemporaryFile.url("tokens")
+    let database = TemporaryFile.url("sqlite")
+    defer {
+      try? FileManager.default.removeItem(at: tokens)
+      TemporaryFile.removeDatabase(database)
+    }
+    let dewi = try CommandRunner.run(["token", "create", "dewi", "--role", "read", "--tokens", tokens.path])
+      .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let budi = try CommandRunner.run(["token", "create", "budi", "--role", "admin", "--tokens", tokens.path])
+      .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(try CommandRunner.run(["tm", "stats", "--db", database.path]).status == 0)
+    let server = try CommandRunner.start(["serve", "--db", database.path, "--tokens", tokens.path, "--port", "0"])
+    defer { if server.process.isRunning { server.process.terminate() } }
+    let root = server.firstLine
+    func stats(_ token: String) throws -> Int {
+      try CommandRunner.curl(["-H", "Authorization: Bearer \(token)", root + "/v1/stats"]).status
+    }
+    #expect(try stats(budi) == 200)
+    let kept = try String(contentsOf: tokens, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("budi\t") }
+    try (kept.joined(separator: "\n") + "\n").write(to: tokens, atomically: true, encoding: .utf8)
+    Thread.sleep(forTimeInterval: 1)
+    #expect(try stats(budi) == 401)
+    #expect(try stats(dewi) == 200)
+
+    func lookup(_ term: String) throws -> String {
+      try CommandRunner.curl(["-H", "Authorization: Bearer \(dewi)", root + "/v1/glossary/lookup?term=\(term)&lang=id"]).body
+    }
+    #expect(try lookup("Pusdatinkom").contains(#""entries":[]"#))
+    let added = try CommandRunner.run(["glossary", "add", "Pusdatinkom", "Data and Communication Centre", "--db", database.path])
+    #expect(added.status == 0, "\(added.stderr)")
+    #expect(try lookup("Pusdatinkom").contains("Data and Communication Centre"))
+  }
+}
+
+/// A TCP connection to the server under test, for clients that send little or nothing.
+private final class Socket {
+  let descriptor: Int32
+
+  init(port: Int) throws {
+    descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard descriptor >= 0, connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+  }
+
+  deinit { close(descriptor) }
+
+  func send(_ text: String) throws {
+    guard Array(text.utf8).withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) == text.utf8.count else {
+      throw POSIXError(.EIO)
+    }
+  }
+
+  /// Whether the server closes the connection within `seconds` (a read that ends).
+  func closedByServer(within seconds: Double) -> Bool {
+    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    guard poll(&poller, 1, Int32(seconds * 1000)) == 1 else { return false }
+    var byte: UInt8 = 0
+    return read(descriptor, &byte, 1) <= 0
   }
 }

@@ -39,6 +39,11 @@ public protocol GlossaryStore: Sendable {
   /// fails, nothing is stored. `source` says where the terms came from (a file, a command).
   @discardableResult
   func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) throws -> GlossaryImportSummary
+
+  /// A number that changes whenever the glossary's concepts or terms change, whoever
+  /// changed them (another process, another server over the same database): what a cache of
+  /// the glossary compares to know it is stale.
+  func glossaryVersion() throws -> Int64
 }
 
 extension GlossaryStore {

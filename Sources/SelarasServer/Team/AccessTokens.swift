@@ -1,5 +1,6 @@
 import Foundation
 import Selaras
+import Synchronization
 
 /// What a token may do on the team server: each role can do what the ones before it can.
 public enum AccessRole: String, Codable, Sendable, Comparable, CaseIterable {
@@ -20,10 +21,15 @@ public struct AccessTokensError: Error, CustomStringConvertible, Sendable {
   public var description: String
 }
 
+/// Who holds a token: what the team server asks of its tokens on each request.
+public protocol TokenHolders: Sendable {
+  func holder(of token: String) -> AccessTokens.Holder?
+}
+
 /// The team server's access tokens, as kept in the tokens file: one line per token,
 /// `NAME<TAB>ROLE<TAB>sha256:HEX`; lines starting with `#` are comments. The token itself is
 /// never kept: only its SHA-256. Removing a line revokes the token.
-public struct AccessTokens: Sendable {
+public struct AccessTokens: TokenHolders {
   public struct Holder: Sendable, Hashable {
     public var name: String
     public var role: AccessRole
@@ -96,5 +102,89 @@ public struct AccessTokens: Sendable {
 
   static func hash(_ token: String) -> String {
     "sha256:" + SHA256.hex(token)
+  }
+}
+
+/// The tokens file as it is now: read again when it changes (its inode, size or time of
+/// change), looked at no more than every ``checkInterval``, so that a line removed revokes its
+/// token within that time without a restart. A file removed holds no tokens. A file that no
+/// longer reads (a line half edited) leaves the tokens as they were, and `rejected` is told
+/// why, once for each change.
+public final class WatchedAccessTokens: TokenHolders {
+  public static let checkInterval: Duration = .milliseconds(250)
+
+  private struct State {
+    var tokens: AccessTokens
+    var stamp: FileStamp?
+    var checked: ContinuousClock.Instant
+  }
+
+  private let url: URL
+  private let rejected: @Sendable (AccessTokensError) -> Void
+  private let state: Mutex<State>
+
+  public init(contentsOf url: URL, rejected: @escaping @Sendable (AccessTokensError) -> Void = { _ in }) throws {
+    self.url = url
+    self.rejected = rejected
+    let stamp = FileStamp(url)
+    state = Mutex(State(tokens: try AccessTokens(contentsOf: url), stamp: stamp, checked: .now))
+  }
+
+  /// The tokens as last read.
+  public var tokens: AccessTokens { state.withLock { $0.tokens } }
+
+  public func holder(of token: String) -> AccessTokens.Holder? {
+    refresh()
+    return tokens.holder(of: token)
+  }
+
+  /// Reads the file again if it changed since it was last looked at.
+  public func refresh(force: Bool = false) {
+    let now = ContinuousClock.now
+    let (changed, stamp) = state.withLock { state -> (Bool, FileStamp?) in
+      guard force || now - state.checked >= Self.checkInterval else { return (false, nil) }
+      state.checked = now
+      let stamp = FileStamp(url)
+      return (stamp != state.stamp, stamp)
+    }
+    guard changed else { return }
+    do {
+      let tokens = try AccessTokens(contentsOf: url)
+      state.withLock { state in
+        state.tokens = tokens
+        state.stamp = stamp
+      }
+    } catch let error as AccessTokensError {
+      state.withLock { $0.stamp = stamp }
+      rejected(error)
+    } catch {
+      state.withLock { $0.stamp = stamp }
+      rejected(AccessTokensError(description: "\(url.path): \(error)"))
+    }
+  }
+}
+
+/// What tells that a file changed: its inode, size and time of last change, nil when there
+/// is no file.
+private struct FileStamp: Equatable {
+  var inode: UInt64
+  var size: Int64
+  var changed: timespec
+
+  init?(_ url: URL) {
+    var status = stat()
+    guard stat(url.path, &status) == 0 else { return nil }
+    inode = UInt64(status.st_ino)
+    size = Int64(status.st_size)
+    #if canImport(Darwin)
+      changed = status.st_ctimespec
+    #else
+      changed = status.st_ctim
+    #endif
+  }
+
+  static func == (lhs: FileStamp, rhs: FileStamp) -> Bool {
+    lhs.inode == rhs.inode && lhs.size == rhs.size && lhs.changed.tv_sec == rhs.changed.tv_sec
+      && lhs.changed.tv_nsec == rhs.changed.tv_nsec
   }
 }

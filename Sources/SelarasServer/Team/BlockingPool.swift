@@ -6,9 +6,15 @@ import Foundation
 /// on PostgreSQL held every thread while the processors idled. The threads end with the pool.
 final class BlockingPool: Sendable {
   private let queue = WorkQueue()
+  /// How many threads the pool has.
+  let width: Int
+
+  /// How many jobs wait for a thread.
+  var waiting: Int { queue.count }
 
   /// A pool of `width` threads, started at once.
   init(width: Int) {
+    self.width = width
     for index in 0..<width {
       let queue = queue
       let thread = Thread { queue.serve() }
@@ -33,6 +39,12 @@ private final class WorkQueue: @unchecked Sendable {
   // Guarded by `condition`.
   private var jobs: [@Sendable () -> Void] = []
   private var closed = false
+
+  var count: Int {
+    condition.lock()
+    defer { condition.unlock() }
+    return jobs.count
+  }
 
   func put(_ job: @escaping @Sendable () -> Void) {
     condition.lock()

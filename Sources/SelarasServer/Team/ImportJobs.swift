@@ -16,18 +16,17 @@ public actor ImportJobs {
     public var error: Nullable<String>
   }
 
-  private var jobs: [Int: Status] = [:]
-  private var nextID = 1
+  // Random ids: another server's job, or a guessed number, is never answered with this one's.
+  private var jobs: [UUID: Status] = [:]
 
   public init() {}
 
-  public func status(_ id: Int) -> Status? { jobs[id] }
+  public func status(_ id: UUID) -> Status? { jobs[id] }
 
   /// Starts importing `file` (removed afterwards) into `memory`, units without a user taking
   /// `author`; the job's identifier.
-  func start(file: URL, memory: any TranslationMemory, author: String) -> Int {
-    let id = nextID
-    nextID += 1
+  func start(file: URL, memory: any TranslationMemory, author: String) -> UUID {
+    let id = UUID()
     jobs[id] = Status(state: .running, units: 0, duplicates: 0, skipped: 0, error: Nullable(nil))
     DispatchQueue.global().async {
       let outcome = Self.run(file: file, memory: memory, author: author)
@@ -37,7 +36,7 @@ public actor ImportJobs {
     return id
   }
 
-  private func finish(_ id: Int, _ outcome: Status) {
+  private func finish(_ id: UUID, _ outcome: Status) {
     jobs[id] = outcome
   }
 
@@ -59,7 +58,9 @@ public actor ImportJobs {
       return Status(
         state: .done, units: summary.added, duplicates: summary.duplicates, skipped: skipped.count, error: Nullable(nil))
     } catch {
-      return Status(state: .failed, units: 0, duplicates: 0, skipped: 0, error: Nullable("\(error)"))
+      // The reader names the file it read: the client knows it as its upload.
+      let message = "\(error)".replacingOccurrences(of: file.path, with: "the upload")
+      return Status(state: .failed, units: 0, duplicates: 0, skipped: 0, error: Nullable(message))
     }
   }
 }

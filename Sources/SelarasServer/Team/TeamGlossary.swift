@@ -1,14 +1,17 @@
 import Foundation
 import Hummingbird
 import Selaras
+import Synchronization
 
-/// The glossary the team server answers from: the store over the shipped glossary, rebuilt
-/// after each write.
-public actor TeamGlossary {
+/// The glossary the team server answers from: the store over the shipped glossary, built
+/// again whenever the store's glossary version changes, whoever changed it (this server,
+/// another one over the same database, the CLI on the same file). Its methods block: the
+/// routes call them on the memory's threads.
+public final class TeamGlossary: Sendable {
   private let store: any GlossaryStore
   private let shipped: [TermEntry]
   private let morphology: IndonesianMorphology
-  private var layered: LayeredGlossary?
+  private let cache = Mutex<(version: Int64, glossary: LayeredGlossary)?>(nil)
 
   public init(store: any GlossaryStore, shipped: [TermEntry], morphology: IndonesianMorphology) {
     self.store = store
@@ -16,10 +19,14 @@ public actor TeamGlossary {
     self.morphology = morphology
   }
 
+  /// The layered glossary as the store holds it now.
   func glossary() throws -> LayeredGlossary {
-    if let layered { return layered }
+    // The version is read before the entries: a change in between leaves newer entries
+    // under an older version, which the next request builds again.
+    let version = try store.glossaryVersion()
+    if let cached = cache.withLock({ $0 }), cached.version == version { return cached.glossary }
     let built = LayeredGlossary(store: try store.glossaryEntries(), shipped: shipped, morphology: morphology)
-    layered = built
+    cache.withLock { $0 = (version, built) }
     return built
   }
 
@@ -28,9 +35,7 @@ public actor TeamGlossary {
   }
 
   func add(_ entries: [TermEntry], source: String) throws -> GlossaryImportSummary {
-    let summary = try store.addGlossaryEntries(entries, source: source)
-    layered = nil
-    return summary
+    try store.addGlossaryEntries(entries, source: source)
   }
 }
 
@@ -38,14 +43,16 @@ public actor TeamGlossary {
 /// (the text as the body), `GET /v1/glossary/export.tbx` (read); `POST /v1/glossary/entries`
 /// (write).
 enum GlossaryRoutes {
-  static func add(to router: Router<TeamContext>, glossary: TeamGlossary) {
+  /// `blocking` runs the store's work as the memory routes do, with their timeout and 503
+  /// (``TeamServer/blocking(on:timeout:report:_:)``).
+  static func add(to router: Router<TeamContext>, glossary: TeamGlossary, blocking: StoreWork) {
     router.get("/v1/glossary/lookup") { request, context -> Response in
       try context.require(.read)
       guard let term = request.uri.queryParameters["term"].map(String.init), !term.isEmpty else {
         throw APIError(.badRequest, "the term is the term parameter")
       }
       let language = try request.uri.queryParameters["lang"].map { try TeamServer.language(String($0)) }
-      let entries = try await glossary.glossary().lookupAnswers(term, language: language)
+      let entries = try await blocking.run { try glossary.glossary().lookupAnswers(term, language: language) }
       return try ServerResponse.json(LookupAnswer(query: term, entries: entries))
     }
     router.post("/v1/glossary/scan") { request, context -> Response in
@@ -58,11 +65,12 @@ enum GlossaryRoutes {
       } catch {
         throw APIError(.badRequest, "the text: \(error)")
       }
-      return try ServerResponse.json(ScanAnswer(matches: try await glossary.glossary().scanAnswers(text, language: language)))
+      let matches = try await blocking.run { try glossary.glossary().scanAnswers(text, language: language) }
+      return try ServerResponse.json(ScanAnswer(matches: matches))
     }
     router.get("/v1/glossary/export.tbx") { _, context -> Response in
       try context.require(.read)
-      let tbx = TBXWriter.tbx(try await glossary.storeEntries())
+      let tbx = try await blocking.run { TBXWriter.tbx(try glossary.storeEntries()) }
       return Response(
         status: .ok, headers: [.contentType: "application/x-tbx+xml; charset=utf-8"],
         body: ResponseBody(byteBuffer: ByteBuffer(string: tbx)))
@@ -78,7 +86,7 @@ enum GlossaryRoutes {
             Term(term.text, language: try TeamServer.language(term.lang), status: term.status ?? .preferred)
           }, note: entry.note)
       }
-      let summary = try await glossary.add(entries, source: "selaras serve: \(holder.name)")
+      let summary = try await blocking.run { try glossary.add(entries, source: "selaras serve: \(holder.name)") }
       return try ServerResponse.json(summary)
     }
   }

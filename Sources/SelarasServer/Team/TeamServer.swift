@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Selaras
 
 /// The team server's HTTP API over a translation memory (see README, `selaras serve`):
@@ -19,21 +20,21 @@ public enum TeamServer {
   public static let importLimit = 4 << 30
 
   public static func router(
-    memory: any TranslationMemory, glossary: TeamGlossary? = nil, tokens: AccessTokens,
+    memory: any TranslationMemory, glossary: TeamGlossary? = nil, tokens: some TokenHolders,
     metrics: ServerMetrics = ServerMetrics(), imports: ImportJobs = ImportJobs(),
     uploads: URL = FileManager.default.temporaryDirectory, timeout: Duration = .seconds(30),
-    allowedHosts: AllowedHosts = AllowedHosts(), workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    allowedHosts: AllowedHosts = AllowedHosts(), workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    report: @escaping @Sendable (String) -> Void = { _ in }
   ) -> Router<TeamContext> {
     let pool = BlockingPool(width: max(1, workers))
-    let router = Router(context: TeamContext.self)
+    let router = Router(context: TeamContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: ErrorShapeMiddleware())
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: HostMiddleware(allowed: allowedHosts))
     router.add(middleware: TokenMiddleware(tokens: tokens))
-    // The memory's work, answered 503 when it fails or takes longer than `timeout`.
-    @Sendable func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-      try await TeamServer.blocking(on: pool, timeout: timeout, work)
-    }
-    if let glossary { GlossaryRoutes.add(to: router, glossary: glossary) }
+    // The stores' work, answered 503 when it fails or takes longer than `timeout`.
+    let blocking = StoreWork(pool: pool, timeout: timeout, report: report)
+    if let glossary { GlossaryRoutes.add(to: router, glossary: glossary, blocking: blocking) }
     router.get("/healthz") { _, _ -> Response in
       try ServerResponse.json(["status": "ok"])
     }
@@ -46,7 +47,7 @@ public enum TeamServer {
       }
       let minimumScore = min(100, max(0, query.minScore ?? 70))
       let limit = min(50, max(1, query.limit ?? 5))
-      let results = try await blocking {
+      let results = try await blocking.run {
         try query.segments.map { segment in
           LookupResult(
             matches: try memory.lookup(segment, source: source, target: target, minimumScore: minimumScore, limit: limit))
@@ -61,7 +62,7 @@ public enum TeamServer {
       }
       let language = try language(request.uri.queryParameters["lang"].map(String.init) ?? "id")
       let limit = min(500, max(1, request.uri.queryParameters["limit"].flatMap { Int($0) } ?? 50))
-      let units = try await blocking { try memory.concordance(phrase, language: language, limit: limit) }
+      let units = try await blocking.run { try memory.concordance(phrase, language: language, limit: limit) }
       return try ServerResponse.json(
         ConcordanceResponse(
           units: units.map { ConcordanceResponse.Unit(source: $0.source, target: $0.target, document: $0.document) }))
@@ -79,7 +80,7 @@ public enum TeamServer {
         since = date
       }
       // The same memory asked for the same way is the same file: a client holding it gets 304.
-      let version = try await blocking { try memory.contentVersion() }
+      let version = try await blocking.run { try memory.contentVersion() }
       let tag = version.map { "\"\($0)-\(source.language)-\(since.map { Int($0.timeIntervalSince1970) } ?? 0)\"" }
       var headers: HTTPFields = [.contentType: "application/x-tmx+xml; charset=utf-8"]
       if let tag {
@@ -92,14 +93,14 @@ public enum TeamServer {
     }
     router.get("/metrics") { _, context -> Response in
       try context.require(.read)
-      let units = try await blocking { try memory.memoryStatistics().units }
+      let units = try await blocking.run { try memory.memoryStatistics().units }
       return Response(
         status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
         body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.text(units: units))))
     }
     router.get("/v1/stats") { _, context -> Response in
       try context.require(.read)
-      return try ServerResponse.json(try await blocking { try memory.memoryStatistics() })
+      return try ServerResponse.json(try await blocking.run { try memory.memoryStatistics() })
     }
     router.post("/v1/units") { request, context -> Response in
       let holder = try context.require(.write)
@@ -113,7 +114,7 @@ public enum TeamServer {
           sourceLanguage: source, targetLanguage: target, source: unit.source, target: unit.target,
           document: unit.document, creationTool: "Selaras server", user: holder.name)
       }
-      let summary = try await blocking { try memory.addUnits(units) }
+      let summary = try await blocking.run { try memory.addUnits(units) }
       return try ServerResponse.json(UnitsResponse(added: summary.added, duplicates: summary.duplicates))
     }
     router.delete("/v1/units/{id}") { _, context -> Response in
@@ -121,7 +122,7 @@ public enum TeamServer {
       guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
         throw APIError(.badRequest, "a unit's id is a number")
       }
-      guard try await blocking({ try memory.deleteUnit(id: id) }) else {
+      guard try await blocking.run({ try memory.deleteUnit(id: id) }) else {
         throw APIError(.notFound, "no unit \(id)")
       }
       return try ServerResponse.json(["deleted": id])
@@ -132,7 +133,10 @@ public enum TeamServer {
       let file = uploads.appendingPathComponent("selaras-import-\(UUID().uuidString)")
       guard FileManager.default.createFile(atPath: file.path, contents: nil),
         let handle = try? FileHandle(forWritingTo: file)
-      else { throw APIError(.internalServerError, "cannot store the upload in \(uploads.path)") }
+      else {
+        report("cannot create an upload in \(uploads.path)")
+        throw APIError(.internalServerError, "cannot store the upload on the server")
+      }
       var size = 0
       do {
         defer { try? handle.close() }
@@ -150,14 +154,14 @@ public enum TeamServer {
     }
     router.get("/v1/imports/{id}") { _, context -> Response in
       try context.require(.read)
-      guard let id = context.parameters.get("id").flatMap({ Int($0) }), let status = await imports.status(id) else {
+      guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)), let status = await imports.status(id) else {
         throw APIError(.notFound, "no such import")
       }
       return try ServerResponse.json(status)
     }
     router.get("/tmserver/languages/") { _, context -> Response in
       try context.require(.read)
-      let pairs = try await blocking { try memory.memoryStatistics() }.languagePairs.keys
+      let pairs = try await blocking.run { try memory.memoryStatistics() }.languagePairs.keys
       let sides = pairs.map { $0.components(separatedBy: "→") }.filter { $0.count == 2 }
       // Every pair can be read both ways.
       let languages = Set(sides.flatMap { $0 }).sorted()
@@ -174,7 +178,7 @@ public enum TeamServer {
       let query = request.uri.queryParameters
       let minimumScore = min(100, max(0, query["min_similarity"].flatMap { Int($0) } ?? 70))
       let limit = min(50, max(1, query["max_candidates"].flatMap { Int($0) } ?? 5))
-      let matches = try await blocking {
+      let matches = try await blocking.run {
         try memory.lookup(LookupSegment(text: text), source: source, target: target, minimumScore: minimumScore, limit: limit)
       }
       return try ServerResponse.json(
@@ -183,6 +187,12 @@ public enum TeamServer {
         })
     }
     return router
+  }
+
+  /// What holds the server to `count` open connections: more wait to be accepted until one
+  /// closes, so that file descriptors remain for the stores and `/healthz`.
+  public static func connectionLimit(_ count: Int) -> any AvailableConnectionsDelegate {
+    MaximumAvailableConnections(count)
   }
 
   /// The supported language a request names.
@@ -198,22 +208,35 @@ public enum TeamServer {
     let body = try await request.body.collect(upTo: bodyLimit)
     do {
       return try JSONDecoder().decode(type, from: Data(buffer: body))
+    } catch let error as DecodingError {
+      throw APIError(.badRequest, "not a valid request body: \(RequestBodyError.describe(error))")
     } catch {
-      throw APIError(.badRequest, "not a valid request body: \(error)")
+      throw APIError(.badRequest, "not a valid request body: not JSON")
     }
   }
 
-  /// Runs the memory's blocking work off the server's threads. A failure of the memory (a
+  /// Runs the store's blocking work off the server's threads. A failure of the store (a
   /// locked or unreachable database) is 503, and so is no answer within `timeout`: the client
-  /// may retry, and the server goes on serving while the work finishes in the background.
+  /// may retry, and the server goes on serving. The client is told what it can act on; what
+  /// failed (hosts, paths, the driver's words) goes to `report`, for the operator. Work whose
+  /// time ran out before a thread took it never starts, and work beyond what the threads can
+  /// take within the timeout is refused at once: the threads are never held by requests
+  /// nobody waits for.
   static func blocking<Value: Sendable>(
-    on pool: BlockingPool, timeout: Duration, _ work: @escaping @Sendable () throws -> Value
+    on pool: BlockingPool, timeout: Duration, report: @escaping @Sendable (String) -> Void,
+    _ work: @escaping @Sendable () throws -> Value
   ) async throws -> Value {
+    guard pool.waiting < pool.width * queuedPerThread else {
+      throw APIError(.serviceUnavailable, "the server is busy; try again shortly")
+    }
     let answered = SharedFlag()
     return try await withCheckedThrowingContinuation { continuation in
       pool.run {
+        guard !answered.isRaised else { return }
         let result = Result { try work() }.mapError { error -> any Error in
-          error is APIError ? error : APIError(.serviceUnavailable, "the memory failed: \(error)")
+          if error is APIError { return error }
+          report("the store failed: \(error)")
+          return APIError(.serviceUnavailable, "the store is unavailable; try again shortly")
         }
         if answered.raise() { continuation.resume(with: result) }
       }
@@ -222,13 +245,28 @@ public enum TeamServer {
       // On a queue of its own: the pool's threads may all be busy with the memory.
       timers.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
         if answered.raise() {
-          continuation.resume(throwing: APIError(.serviceUnavailable, "the memory gave no answer within \(timeout)"))
+          continuation.resume(throwing: APIError(.serviceUnavailable, "the store gave no answer within \(timeout)"))
         }
       }
     }
   }
 
+  /// How many jobs a thread of the pool may have waiting before requests are refused.
+  static let queuedPerThread = 64
+
   private static let timers = DispatchQueue(label: "selaras.serve.timeouts")
+}
+
+/// The stores' work as the routes run it: on the pool's threads, with the timeout and 503
+/// of ``TeamServer/blocking(on:timeout:report:_:)``.
+struct StoreWork: Sendable {
+  let pool: BlockingPool
+  let timeout: Duration
+  let report: @Sendable (String) -> Void
+
+  func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+    try await TeamServer.blocking(on: pool, timeout: timeout, report: report, work)
+  }
 }
 
 /// A request's context on the team server: who holds its token.
@@ -268,8 +306,8 @@ struct APIError: HTTPResponseError {
 
 /// Finds who holds the request's token (`Authorization: Bearer TOKEN`; `?token=` on the
 /// amaGama routes, whose clients put it there); 401 without a known one, but `/healthz`.
-struct TokenMiddleware: RouterMiddleware {
-  let tokens: AccessTokens
+struct TokenMiddleware<Tokens: TokenHolders>: RouterMiddleware {
+  let tokens: Tokens
 
   func handle(_ request: Request, context: TeamContext, next: (Request, TeamContext) async throws -> Response)
     async throws -> Response

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SelarasServer
 import SelarasTestSupport
 import Testing
@@ -35,5 +36,35 @@ struct AccessTokensTests {
     } throws: { error in
       (error as? AccessTokensError)?.description.hasSuffix("\(file.path):2: expected NAME<TAB>read|write|admin<TAB>sha256:HEX") == true
     }
+  }
+
+  @Test("A running server's tokens follow the file: a line removed revokes its token within a check interval; a file that no longer reads leaves the tokens as they were; a file removed holds none")
+  func watched() throws {
+    let file = TemporaryFile.url("tokens")
+    defer { try? FileManager.default.removeItem(at: file) }
+    var tokens = AccessTokens()
+    let dewi = try tokens.create(name: "dewi", role: .read)
+    let budi = try tokens.create(name: "budi", role: .admin)
+    try tokens.write(to: file)
+    let rejected = Mutex<[String]>([])
+    let watched = try WatchedAccessTokens(contentsOf: file) { error in rejected.withLock { $0.append(error.description) } }
+    #expect(watched.holder(of: budi)?.role == .admin)
+    // budi's line removed, as an operator revoking it does.
+    let kept = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("budi\t") }
+    try (kept.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    Thread.sleep(forTimeInterval: 0.3)
+    #expect(watched.holder(of: budi) == nil)
+    #expect(watched.holder(of: dewi)?.name == "dewi")
+    // Half edited: the last good tokens hold, and the reason is told once.
+    try "dewi\tread\n".write(to: file, atomically: true, encoding: .utf8)
+    Thread.sleep(forTimeInterval: 0.3)
+    #expect(watched.holder(of: dewi)?.name == "dewi")
+    Thread.sleep(forTimeInterval: 0.3)
+    #expect(watched.holder(of: dewi)?.name == "dewi")
+    #expect(rejected.withLock { $0 }.count == 1)
+    #expect(rejected.withLock { $0 }.first?.contains("\(file.path):1:") == true)
+    try FileManager.default.removeItem(at: file)
+    Thread.sleep(forTimeInterval: 0.3)
+    #expect(watched.holder(of: dewi) == nil)
   }
 }

@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Selaras
+import Synchronization
 import SelarasPostgres
 import SelarasServer
 import SelarasStore
@@ -309,6 +310,8 @@ struct TeamServerTests {
         let (status, job) = try await run(bad, token: fixture.write)
         #expect(status == .accepted)
         #expect(job["state"] == "failed" && job["error"] != "<null>", "\(job)")
+        // The error speaks of the upload, not of where the server keeps it.
+        #expect(job["error"]?.contains("selaras-import-") == false, "\(job)")
         #expect(try fixture.memory.memoryStatistics().units == before)
       }
       let (status, job) = try await run(good, token: fixture.write)
@@ -316,6 +319,8 @@ struct TeamServerTests {
       let found = try fixture.memory.searchUnits("Exports rose 17 percent in May.", language: .english)
       #expect(found.first?.score == 100 && found.first?.unit.user == "budi")
       #expect(try await client.execute(uri: "/v1/imports/99", method: .get, headers: Self.bearer(fixture.read)).status == .notFound)
+      let unknown = "/v1/imports/\(UUID())"
+      #expect(try await client.execute(uri: unknown, method: .get, headers: Self.bearer(fixture.read)).status == .notFound)
     }
   }
 
@@ -364,6 +369,138 @@ struct TeamServerTests {
     }
   }
 
+  @Test(
+    "The glossary a server answers from is the store's as it is now: entries added through another server, or straight into the store, are found at the next request",
+    arguments: Backend.all)
+  func glossaryFreshness(backend: Backend) async throws {
+    let fixture = try Fixture()
+    // Two handles on one store, as two processes have.
+    let (first, second): (any GlossaryStore, any GlossaryStore)
+    var file: URL?
+    switch backend {
+    case .sqlite:
+      let url = TemporaryFile.url("sqlite")
+      file = url
+      (first, second) = (try SelarasDatabase(url: url), try SelarasDatabase(url: url))
+    case .postgres:
+      let url = try PostgresTestServer.databaseURL()
+      (first, second) = (try PostgresMemory(url: url), try PostgresMemory(url: url))
+    }
+    defer { if let file { TemporaryFile.removeDatabase(file) } }
+    @Sendable func server(_ store: any GlossaryStore) -> some ApplicationProtocol {
+      let glossary = TeamGlossary(store: store, shipped: [], morphology: IndonesianMorphology())
+      return Application(router: TeamServer.router(memory: fixture.memory, glossary: glossary, tokens: fixture.tokens))
+    }
+    @Sendable func found(_ client: some TestClientProtocol, _ term: String) async throws -> String {
+      let answer = try await client.execute(
+        uri: "/v1/glossary/lookup?term=\(term)&lang=id", method: .get, headers: Self.bearer(fixture.read))
+      #expect(answer.status == .ok)
+      return String(buffer: answer.body)
+    }
+    try await server(first).test(.router) { a in
+      try await server(second).test(.router) { b in
+        // Both have built their glossary before the change.
+        #expect(try await found(a, "Kemenlu").contains(#""entries":[]"#))
+        #expect(try await found(b, "Kemenlu").contains(#""entries":[]"#))
+        let entry = #"{"entries":[{"terms":[{"text":"Kemenlu","lang":"id"},{"text":"Foreign Ministry","lang":"en"}]}]}"#
+        let added = try await a.execute(
+          uri: "/v1/glossary/entries", method: .post, headers: Self.bearer(fixture.write), body: Self.body(entry))
+        #expect(added.status == .ok)
+        #expect(try await found(b, "Kemenlu").contains("Foreign Ministry"))
+        let scanned = try await b.execute(
+          uri: "/v1/glossary/scan?lang=id", method: .post, headers: Self.bearer(fixture.read),
+          body: Self.body("Kemenlu membantah."))
+        #expect(String(buffer: scanned.body).contains("Foreign Ministry"))
+        // Added by another process straight into the store (`selaras glossary add` on the file).
+        try second.addGlossaryEntries(
+          [TermEntry(terms: [Term("Kemenkeu", language: .indonesian), Term("Finance Ministry", language: .english)])],
+          source: "test")
+        #expect(try await found(a, "Kemenkeu").contains("Finance Ministry"))
+      }
+    }
+  }
+
+  /// A glossary store that answers only when let through (`gate`), or fails.
+  private struct TroubledGlossary: GlossaryStore {
+    let gate: DispatchSemaphore
+    let fails: Bool
+
+    struct Unreachable: Error {}
+
+    func glossaryEntries() throws -> [TermEntry] { [] }
+    func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) throws -> GlossaryImportSummary {
+      _ = gate.wait(timeout: .now() + 10)
+      return GlossaryImportSummary(added: entries.count)
+    }
+    func glossaryVersion() throws -> Int64 {
+      if fails { throw Unreachable() }
+      return 0
+    }
+  }
+
+  @Test("The glossary's routes answer 503 as the memory's do: a store that fails, or that does not answer within the timeout")
+  func troubledGlossary() async throws {
+    let fixture = try Fixture()
+    let gate = DispatchSemaphore(value: 0)
+    for fails in [false, true] {
+      let glossary = TeamGlossary(
+        store: TroubledGlossary(gate: gate, fails: fails), shipped: [], morphology: IndonesianMorphology())
+      let app = Application(
+        router: TeamServer.router(
+          memory: fixture.memory, glossary: glossary, tokens: fixture.tokens, timeout: .milliseconds(200)))
+      try await app.test(.router) { client in
+        if fails {
+          let lookup = try await client.execute(
+            uri: "/v1/glossary/lookup?term=rupiah", method: .get, headers: Self.bearer(fixture.read))
+          #expect(lookup.status == .serviceUnavailable && !String(buffer: lookup.body).contains("Unreachable"))
+        } else {
+          let entry = #"{"entries":[{"terms":[{"text":"Kemenlu","lang":"id"},{"text":"Foreign Ministry","lang":"en"}]}]}"#
+          let added = try await client.execute(
+            uri: "/v1/glossary/entries", method: .post, headers: Self.bearer(fixture.write), body: Self.body(entry))
+          gate.signal()
+          #expect(added.status == .serviceUnavailable && String(buffer: added.body).contains("no answer within"))
+        }
+        #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
+      }
+    }
+  }
+
+  @Test("Errors are JSON a client can act on: an oversize body, a route that does not exist, a body that does not decode; HEAD and OPTIONS are answered")
+  func errorShapes() async throws {
+    let fixture = try Fixture()
+    try await fixture.application.test(.router) { client in
+      func error(_ response: TestResponse) throws -> String {
+        let fields = try JSONDecoder().decode([String: String].self, from: Data(buffer: response.body))
+        return try #require(fields["error"])
+      }
+      let huge = try await client.execute(
+        uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read),
+        body: Self.body(String(repeating: " ", count: TeamServer.bodyLimit + 1)))
+      #expect(huge.status == .contentTooLarge)
+      #expect(try error(huge).contains("at most \(TeamServer.bodyLimit) bytes"))
+      let nowhere = try await client.execute(uri: "/v1/nowhere", method: .get, headers: Self.bearer(fixture.read))
+      #expect(nowhere.status == .notFound)
+      #expect(try !error(nowhere).isEmpty)
+      for (body, expected) in [
+        (#"{"sourceLang":"en","segments":[]}"#, "targetLang is missing"),
+        (#"{"sourceLang":"en","targetLang":"id","segments":[{"text":5}]}"#, "segments[0].text should be a string"),
+        ("{", "not JSON"),
+      ] {
+        let answer = try await client.execute(
+          uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read), body: Self.body(body))
+        #expect(answer.status == .badRequest)
+        let message = try error(answer)
+        #expect(message.contains(expected), "\(message)")
+        for word in ["CodingKeys", "DecodingError", "Swift."] { #expect(!message.contains(word), "\(message)") }
+      }
+      let head = try await client.execute(uri: "/healthz", method: .head)
+      #expect(head.status == .ok && head.body.readableBytes == 0)
+      #expect(try await client.execute(uri: "/v1/stats", method: .head, headers: Self.bearer(fixture.read)).status == .ok)
+      let options = try await client.execute(uri: "/v1/lookup", method: .options)
+      #expect(options.status == .noContent && options.headers[.allow]?.contains("POST") == true)
+    }
+  }
+
   /// A memory whose search answers only when let through (`gate`), or fails, as a busy or unreachable
   /// backend would.
   private struct TroubledMemory: TranslationMemory {
@@ -403,8 +540,11 @@ struct TeamServerTests {
     let fixture = try Fixture()
     let gate = DispatchSemaphore(value: 0)
     let slow = TroubledMemory(memory: fixture.memory, gate: gate, fails: true)
+    let reported = Mutex<[String]>([])
     let app = Application(
-      router: TeamServer.router(memory: slow, tokens: fixture.tokens, timeout: .milliseconds(200)))
+      router: TeamServer.router(
+        memory: slow, tokens: fixture.tokens, timeout: .milliseconds(200),
+        report: { line in reported.withLock { $0.append(line) } }))
     try await app.test(.router) { client in
       // The search is held until the answer is in: the 503 came from the timeout.
       let lookup = try await client.execute(
@@ -413,7 +553,10 @@ struct TeamServerTests {
       #expect(lookup.status == .serviceUnavailable)
       #expect(String(buffer: lookup.body).contains("no answer within"))
       let stats = try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read))
-      #expect(stats.status == .serviceUnavailable && String(buffer: stats.body).contains("the memory failed"))
+      // The client is told to retry; what failed is the operator's to read.
+      #expect(stats.status == .serviceUnavailable && String(buffer: stats.body).contains("the store is unavailable"))
+      #expect(!String(buffer: stats.body).contains("Unreachable"))
+      #expect(reported.withLock { $0 }.contains { $0.contains("Unreachable") })
       let concordance = try await client.execute(
         uri: "/v1/concordance?q=rupiah&lang=en", method: .get, headers: Self.bearer(fixture.read))
       #expect(concordance.status == .ok)

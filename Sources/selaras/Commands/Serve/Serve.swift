@@ -37,23 +37,49 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "Seconds a request may take before it is answered 503 (exports and imports excepted).")
   var timeout = 30.0
 
+  @Option(
+    name: .customLong("idle-timeout"),
+    help: ArgumentHelp(
+      "Seconds a connection may send nothing before it is closed.",
+      discussion: "An idle keep-alive connection, one whose request headers or body stop arriving."))
+  var idleTimeout = 15.0
+
+  @Option(
+    name: .customLong("max-connections"),
+    help: "Connections open at once; more wait to be accepted until one closes.")
+  var maxConnections = 1000
+
   func run() async throws {
-    let holders = try TokenFile.read(tokens)
-    guard !holders.holders.isEmpty else {
+    let holders: WatchedAccessTokens
+    do {
+      holders = try WatchedAccessTokens(contentsOf: URL(fileURLWithPath: tokens)) { error in
+        FileHandle.standardError.write(Data("selaras serve: \(error.description); the tokens read before still hold\n".utf8))
+      }
+    } catch let error as AccessTokensError {
+      throw CommandError(error.description)
+    }
+    guard !holders.tokens.holders.isEmpty else {
       throw CommandError("\(tokens): no tokens; create one with `selaras token create NAME --role read --tokens \(tokens)`")
     }
     let memory = try store.memory()
     let glossary = TeamGlossary(
       store: try store.glossary(), shipped: try LoadedGlossary.bundledEntries(),
       morphology: try MachineResources.forMatching.morphology())
+    guard idleTimeout > 0, timeout > 0 else { throw CommandError("--timeout and --idle-timeout are seconds above 0") }
+    // Each connection holds a file descriptor: the cap stays below what the process may open.
+    let connections = try FileDescriptors.cap(connections: maxConnections)
     let host = self.host
     let app = Application(
       router: TeamServer.router(
         memory: memory, glossary: glossary, tokens: holders, timeout: .milliseconds(Int64(timeout * 1000)),
         allowedHosts: .bound(to: host, names: allowedHosts),
         // A lookup on SQLite keeps a processor busy; one on PostgreSQL waits on it half the time.
-        workers: ProcessInfo.processInfo.activeProcessorCount * (store.usesPostgres ? 2 : 1)),
-      configuration: .init(address: .hostname(host, port: port), serverName: "selaras"),
+        workers: ProcessInfo.processInfo.activeProcessorCount * (store.usesPostgres ? 2 : 1),
+        report: { line in FileHandle.standardError.write(Data("selaras serve: \(line)\n".utf8)) }),
+      server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))),
+      configuration: .init(
+        address: .hostname(host, port: port), serverName: "selaras",
+        availableConnectionsDelegate: TeamServer.connectionLimit(connections)),
       onServerRunning: { channel in
         FileHandle.standardOutput.write(Data("http://\(host):\(channel.localAddress?.port ?? 0)\n".utf8))
       })
@@ -62,5 +88,26 @@ struct Serve: AsyncParsableCommand {
     } catch {
       throw CommandError("\(host):\(port): cannot serve (\(error))")
     }
+  }
+}
+
+/// The file descriptors a server may open: the soft limit raised to the hard one (as Go's
+/// runtime and nginx's worker_rlimit_nofile do), and the connection cap held below it, with
+/// room for the databases, uploads and logs.
+enum FileDescriptors {
+  static let reserved = 64
+
+  static func cap(connections: Int) throws -> Int {
+    guard connections > 0 else { throw CommandError("--max-connections is a number above 0") }
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return connections }
+    if limit.rlim_cur < limit.rlim_max {
+      var raised = limit
+      raised.rlim_cur = limit.rlim_max
+      if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+    }
+    let available = Int(clamping: limit.rlim_cur) - reserved
+    guard available > 0 else { throw CommandError("the process may open \(limit.rlim_cur) files: too few to serve") }
+    return min(connections, available)
   }
 }

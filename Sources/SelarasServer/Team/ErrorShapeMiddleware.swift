@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+
+/// Every error the team server answers as `{"error":"…"}`, Hummingbird's own among them (a
+/// body over the limit, a route that does not exist), and `OPTIONS` answered with the
+/// methods the server takes.
+struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    async throws -> Response
+  {
+    if request.method == .options {
+      return Response(status: .noContent, headers: [.allow: "GET, HEAD, POST, DELETE, OPTIONS"])
+    }
+    do {
+      return try await next(request, context)
+    } catch let error as APIError {
+      throw error
+    } catch let error as HTTPError {
+      return ServerResponse.error(error.status, Self.message(error.status, error.body))
+    } catch let error as any HTTPResponseError {
+      return ServerResponse.error(error.status, Self.message(error.status, nil))
+    }
+  }
+
+  static func message(_ status: HTTPResponse.Status, _ body: String?) -> String {
+    switch status {
+    case .contentTooLarge: "the request body is too large: at most \(TeamServer.bodyLimit) bytes here"
+    case .notFound: "no such route; see the README's HTTP API"
+    case .methodNotAllowed: "this route does not take \(status.reasonPhrase)"
+    default: body ?? status.reasonPhrase
+    }
+  }
+}
+
+/// What a client can act on in a request body JSON could not decode: where and what, in
+/// the API's own names, without the decoder's type names.
+enum RequestBodyError {
+  static func describe(_ error: DecodingError) -> String {
+    func path(_ codingPath: [any CodingKey]) -> String {
+      let path = codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+      return path.isEmpty ? "the body" : String(path.drop { $0 == "." })
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      return "\(path(context.codingPath + [key])) is missing"
+    case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+      return "\(path(context.codingPath)) should be \(name(of: type))"
+    case .dataCorrupted(let context):
+      return context.codingPath.isEmpty ? "not JSON" : "\(path(context.codingPath)) has a value not taken here"
+    @unknown default:
+      return "not the expected JSON"
+    }
+  }
+
+  private static func name(of type: Any.Type) -> String {
+    switch type {
+    case is String.Type: "a string"
+    case is Int.Type, is Int64.Type, is Double.Type: "a number"
+    case is Bool.Type: "true or false"
+    case is [Any].Type: "an array"
+    default: String(describing: type).hasPrefix("Array") ? "an array" : "an object"
+    }
+  }
+}
