@@ -39,6 +39,7 @@ extension PostgresMemory {
   /// nothing is stored. Languages are stored by their primary subtag (`id-ID` → `id`).
   @discardableResult
   public func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) throws -> GlossaryImportSummary {
+    try TermEntry.checkStorable(entries)
     let stamp = date.formatted(.iso8601)
     return try write { session in
       var summary = GlossaryImportSummary()

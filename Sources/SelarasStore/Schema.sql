@@ -1,4 +1,4 @@
--- The Selaras database as the migrations leave it (v1-metadata ... v7-memory-counts), in one
+-- The Selaras database as the migrations leave it (v1-metadata ... v8-glossary-lookup-and-version), in one
 -- place. SchemaTests compares it with a freshly migrated database: change it with every new
 -- migration. Shipped migrations are never edited; a change is a new one.
 
@@ -18,6 +18,23 @@ CREATE TABLE term (
   UNIQUE (conceptId, lang, text));
 CREATE INDEX term_on_conceptId ON term(conceptId);
 CREATE INDEX term_on_lang_text ON term(lang, text);
+-- A term found by its text in any case (a glossary import looks up each term it adds).
+CREATE INDEX term_on_lang_lower_text ON term(lang, lower(text));
+-- A number every change to the glossary raises, whoever makes it: an import once in its
+-- transaction, a change or removal by trigger. A server's cache of the glossary compares it.
+CREATE TABLE glossaryState (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+CREATE TRIGGER conceptUpdateRaisesGlossaryVersion AFTER UPDATE ON concept BEGIN
+  UPDATE glossaryState SET version = version + 1;
+END;
+CREATE TRIGGER conceptDeleteRaisesGlossaryVersion AFTER DELETE ON concept BEGIN
+  UPDATE glossaryState SET version = version + 1;
+END;
+CREATE TRIGGER termUpdateRaisesGlossaryVersion AFTER UPDATE ON term BEGIN
+  UPDATE glossaryState SET version = version + 1;
+END;
+CREATE TRIGGER termDeleteRaisesGlossaryVersion AFTER DELETE ON term BEGIN
+  UPDATE glossaryState SET version = version + 1;
+END;
 
 -- The translation memory: a row per unit. Languages are primary subtags (en, id); dates are
 -- ISO 8601's basic form (20241119T031500Z). textHash (FNV-1a of the languages and texts) is

@@ -25,43 +25,49 @@ extension SelarasDatabase {
   public func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) throws
     -> GlossaryImportSummary
   {
+    try TermEntry.checkStorable(entries)
     let stamp = Self.timestamp(date)
     return try writer.write { db in
+      // Prepared once for the whole import: preparing each statement again (GRDB's
+      // authorizer and region tracking) cost more than running it.
+      let findConcept = try db.cachedStatement(
+        sql: "SELECT conceptId FROM term WHERE lang = ? AND lower(text) = lower(?) LIMIT 1")
+      let insertConcept = try db.cachedStatement(sql: "INSERT INTO concept (note, domain) VALUES (?, ?)")
+      let termExists = try db.cachedStatement(
+        sql: "SELECT EXISTS (SELECT 1 FROM term WHERE conceptId = ? AND lang = ? AND lower(text) = lower(?))")
+      let insertTerm = try db.cachedStatement(
+        sql: """
+          INSERT INTO term (conceptId, text, lang, status, partOfSpeech, note, domain, source, created, modified)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
       var summary = GlossaryImportSummary()
       for entry in entries where !entry.terms.isEmpty {
         var conceptID: Int64?
         for term in entry.terms {
-          conceptID = try Int64.fetchOne(
-            db, sql: "SELECT conceptId FROM term WHERE lang = ? AND lower(text) = lower(?) LIMIT 1",
-            arguments: [term.language.language, term.text])
+          conceptID = try Int64.fetchOne(findConcept, arguments: [term.language.language, term.text])
           if conceptID != nil { break }
         }
         let isNew = conceptID == nil
         if isNew {
-          try db.execute(
-            sql: "INSERT INTO concept (note, domain) VALUES (?, ?)", arguments: [entry.note, entry.domain])
+          try insertConcept.execute(arguments: [entry.note, entry.domain])
           conceptID = db.lastInsertedRowID
         }
         var inserted = 0
         for term in entry.terms {
-          let exists = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM term WHERE conceptId = ? AND lang = ? AND lower(text) = lower(?))",
-            arguments: [conceptID, term.language.language, term.text]) ?? false
+          let exists = try Bool.fetchOne(termExists, arguments: [conceptID, term.language.language, term.text]) ?? false
           guard !exists else { continue }
-          try db.execute(
-            sql: """
-              INSERT INTO term (conceptId, text, lang, status, partOfSpeech, note, domain, source, created, modified)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              """,
-            arguments: [
-              conceptID, term.text, term.language.language, term.status.rawValue, term.partOfSpeech, term.note,
-              term.domain ?? entry.domain, term.source ?? source, term.created.map(Self.timestamp) ?? stamp,
-              term.modified.map(Self.timestamp) ?? stamp,
-            ])
+          try insertTerm.execute(arguments: [
+            conceptID, term.text, term.language.language, term.status.rawValue, term.partOfSpeech, term.note,
+            term.domain ?? entry.domain, term.source ?? source, term.created.map(Self.timestamp) ?? stamp,
+            term.modified.map(Self.timestamp) ?? stamp,
+          ])
           inserted += 1
         }
         summary.count(newConcept: isNew, termsAdded: inserted)
       }
+      // Once a transaction (a trigger for each row inserted made SQLite keep a statement
+      // journal: twice the import's time); changes and removals raise it by trigger.
+      try db.execute(sql: "UPDATE glossaryState SET version = version + 1")
       return summary
     }
   }

@@ -204,7 +204,8 @@ extension SelarasDatabase {
     }
     // v8: finding a term by its text in any case reads an index (a glossary import looks up
     // each term it adds: a scan each made it quadratic), and a version that every change
-    // to the glossary raises, by whichever process makes it (a server's cache compares it).
+    // to the glossary raises, by whichever process makes it (a server's cache compares it):
+    // an import raises it once, in its transaction; changes and removals, by trigger.
     migrator.registerMigration("v8-glossary-lookup-and-version") { db in
       try db.execute(
         sql: """
@@ -213,7 +214,7 @@ extension SelarasDatabase {
           INSERT INTO glossaryState VALUES (1, 0);
           """)
       for table in ["concept", "term"] {
-        for change in ["INSERT", "UPDATE", "DELETE"] {
+        for change in ["UPDATE", "DELETE"] {
           try db.execute(
             sql: """
               CREATE TRIGGER \(table)\(change.capitalized)RaisesGlossaryVersion AFTER \(change) ON \(table) BEGIN

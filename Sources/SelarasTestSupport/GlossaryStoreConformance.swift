@@ -9,6 +9,8 @@ public struct GlossaryStoreConformance: Sendable {
     case entriesComeBackWhole
     case sharedTermsExtendAConcept
     case failedAddStoresNothing
+    case unstorableEntriesAreRefused
+    case versionChangesWithEveryAddition
 
     public var description: String { rawValue }
   }
@@ -25,6 +27,8 @@ public struct GlossaryStoreConformance: Sendable {
     case .entriesComeBackWhole: try entriesComeBackWhole()
     case .sharedTermsExtendAConcept: try sharedTermsExtendAConcept()
     case .failedAddStoresNothing: try failedAddStoresNothing()
+    case .unstorableEntriesAreRefused: try unstorableEntriesAreRefused()
+    case .versionChangesWithEveryAddition: try versionChangesWithEveryAddition()
     }
   }
 
@@ -82,5 +86,37 @@ public struct GlossaryStoreConformance: Sendable {
         ], source: nil)
     }
     #expect(try store.glossaryEntries().flatMap(\.terms).map(\.text) == ["BI", "Bank Indonesia"])
+  }
+
+  /// An entry its own TBX export could not carry (a control character, a language Selaras
+  /// does not keep) is refused, with nothing of its import stored.
+  private func unstorableEntriesAreRefused() throws {
+    let store = try make()
+    for bad in [
+      TermEntry(terms: [Term("\u{1}\u{2}", language: .indonesian), Term("control", language: .english)]),
+      TermEntry(terms: [Term("bourse", language: LanguageTag("fr")), Term("stock exchange", language: .english)]),
+    ] {
+      #expect(throws: UnstorableTextError.self) {
+        try store.addGlossaryEntries(
+          [TermEntry(terms: [Term("OJK", language: .indonesian), Term("Financial Services Authority", language: .english)]), bad],
+          source: nil)
+      }
+    }
+    #expect(try store.glossaryEntries().isEmpty)
+  }
+
+  /// Every addition that stores something changes the version a cache compares, and so does
+  /// an addition through another handle on the same store (made by `make`, when it opens one).
+  private func versionChangesWithEveryAddition() throws {
+    let store = try make()
+    let first = try store.glossaryVersion()
+    #expect(try store.glossaryVersion() == first)
+    try store.addGlossaryEntries(
+      [TermEntry(terms: [Term("BI", language: .indonesian), Term("Bank Indonesia", language: .english)])], source: nil)
+    let second = try store.glossaryVersion()
+    #expect(second != first)
+    try store.addGlossaryEntries(
+      [TermEntry(terms: [Term("BI", language: .indonesian), Term("central bank", language: .english)])], source: nil)
+    #expect(try store.glossaryVersion() != second)
   }
 }

@@ -26,6 +26,7 @@ public struct MemoryConformance: Sendable {
     case statisticsCountUnitsPairsAndDocuments
     case emptyMemory
     case commonWordPastTheFirstBlock
+    case unstorableUnitsAreRefused
 
     public var description: String { rawValue }
   }
@@ -51,6 +52,7 @@ public struct MemoryConformance: Sendable {
     case .statisticsCountUnitsPairsAndDocuments: try statisticsCountUnitsPairsAndDocuments()
     case .emptyMemory: try emptyMemory()
     case .commonWordPastTheFirstBlock: try commonWordPastTheFirstBlock()
+    case .unstorableUnitsAreRefused: try unstorableUnitsAreRefused()
     }
   }
 
@@ -282,6 +284,24 @@ public struct MemoryConformance: Sendable {
     #expect(alpha.allSatisfy { $0.unit.source.hasPrefix("alpha number ") })
     #expect(try memory.searchUnits("alfa nomor 2999", language: .indonesian).first?.unit.target == "alpha number 2999")
     #expect(try memory.searchUnits("beta item 62000", language: .english).first?.score == 100)
+  }
+
+  /// A unit its own TMX export could not carry (a control character), or whose two sides
+  /// are in one language, is refused by every way in, with nothing of its import stored.
+  private func unstorableUnitsAreRefused() throws {
+    let memory = try make()
+    let good = Self.unit("Stocks rose.", "Saham naik.")
+    let same = TranslationUnit(sourceLanguage: .english, targetLanguage: .english, source: "Stocks rose.", target: "Shares rose.")
+    for bad in [Self.unit("Stocks\u{1}\u{2} fell.", "Saham turun."), Self.unit("Stocks fell.", "\u{7F}"), same] {
+      #expect(throws: UnstorableTextError.self) { try memory.addUnits([good, bad]) }
+      #expect(throws: UnstorableTextError.self) {
+        try memory.importUnits(concurrently: { add in
+          try add(good)
+          try add(bad)
+        })
+      }
+    }
+    #expect(try memory.memoryStatistics().units == 0)
   }
 
   private static func unit(_ english: String, _ indonesian: String, document: String? = "test") -> TranslationUnit {

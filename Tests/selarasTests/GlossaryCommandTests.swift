@@ -276,4 +276,29 @@ struct TermCaptureCommandTests {
     #expect(lines.first == "10-20\tmemperkuat\tperkuat\tstrengthen (our style)\tstore")
     #expect(lines.dropFirst().first?.hasSuffix("\tshipped") == true)
   }
+
+  @Test("glossary import leaves out, with a warning, an entry its own export could not carry; glossary add refuses one language on both sides and control characters")
+  func unstorableEntries() throws {
+    let database = TemporaryFile.url("sqlite")
+    let tsv = TemporaryFile.url("tsv")
+    let tbx = TemporaryFile.url("tbx")
+    defer {
+      TemporaryFile.removeDatabase(database)
+      for file in [tsv, tbx] { try? FileManager.default.removeItem(at: file) }
+    }
+    try "Kemenlu\tForeign Ministry\n\u{1}\u{2}\tcontrol\nOJK\tFinancial Services Authority\n".write(to: tsv, atomically: true, encoding: .utf8)
+    let imported = try CommandRunner.run(["glossary", "import", tsv.path, "--db", database.path])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.contains("2 entries added") && imported.stdout.contains("1 skipped"), "\(imported.stdout)")
+    #expect(imported.stderr.contains("U+0001"), "\(imported.stderr)")
+    // The store's export imports back whole.
+    #expect(try CommandRunner.run(["glossary", "export", "--format", "tbx", "--store-only", "--output", tbx.path, "--db", database.path]).status == 0)
+    let again = try CommandRunner.run(["glossary", "import", tbx.path, "--db", database.path])
+    #expect(again.status == 0 && again.stdout.contains("0 entries added, 0 extended, 2 already there"), "\(again.stdout) \(again.stderr)")
+    let same = try CommandRunner.run(
+      ["glossary", "add", "drone strike", "serangan drone", "--source-lang", "en", "--target-lang", "en", "--db", database.path])
+    #expect(same.status != 0 && same.stderr.contains("both 'en'"), "\(same.stderr)")
+    let control = try CommandRunner.run(["glossary", "add", "a\u{7}b", "x", "--db", database.path])
+    #expect(control.status != 0 && control.stderr.contains("U+0007"), "\(control.stderr)")
+  }
 }

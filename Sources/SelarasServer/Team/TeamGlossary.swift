@@ -81,10 +81,12 @@ enum GlossaryRoutes {
       let entries = try posted.entries.enumerated().map { index, entry in
         guard entry.terms.count >= 1, entry.terms.allSatisfy({ !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })
         else { throw APIError(.unprocessableContent, "entry \(index): a term's text is empty, or there is no term") }
-        return TermEntry(
+        let stored = TermEntry(
           terms: try entry.terms.map { term in
             Term(term.text, language: try TeamServer.language(term.lang), status: term.status ?? .preferred)
           }, note: entry.note)
+        if let problem = stored.storageProblem { throw APIError(.unprocessableContent, "entry \(index): \(problem)") }
+        return stored
       }
       let summary = try await blocking.run { try glossary.add(entries, source: "selaras serve: \(holder.name)") }
       return try ServerResponse.json(summary)

@@ -110,9 +110,11 @@ public enum TeamServer {
         guard !unit.source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
           !unit.target.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         else { throw APIError(.unprocessableContent, "unit \(index): an empty source or target") }
-        return TranslationUnit(
+        let stored = TranslationUnit(
           sourceLanguage: source, targetLanguage: target, source: unit.source, target: unit.target,
           document: unit.document, creationTool: "Selaras server", user: holder.name)
+        if let problem = stored.storageProblem { throw APIError(.unprocessableContent, "unit \(index): \(problem)") }
+        return stored
       }
       let summary = try await blocking.run { try memory.addUnits(units) }
       return try ServerResponse.json(UnitsResponse(added: summary.added, duplicates: summary.duplicates))

@@ -52,5 +52,8 @@ struct LanguagePairOptions<Source: DefaultLanguage, Target: DefaultLanguage>: Pa
   func validate() throws {
     try sourceLang.validateSupported("--source-lang")
     try targetLang.validateSupported("--target-lang")
+    guard sourceLang != targetLang else {
+      throw ValidationError("--source-lang and --target-lang are both '\(sourceLang.language)': one is id, the other en")
+    }
   }
 }

@@ -55,6 +55,26 @@ struct TMXTests {
     #expect(units[0].source == "The rupiah fell {1}1.2%{2} on Tuesday.")
   }
 
+  @Test("A tu the memory could not keep is skipped with a warning: a control character XML allows (U+0080), one language on both sides")
+  func unstorableUnits() throws {
+    let file = TemporaryFile.url("tmx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <tmx version="1.4"><header srclang="en" creationtool="x" creationtoolversion="1" segtype="sentence" \
+    o-tmf="x" adminlang="en" datatype="plaintext"/><body>
+    <tu><tuv xml:lang="en"><seg>Next&#x80;line.</seg></tuv><tuv xml:lang="id"><seg>Baris.</seg></tuv></tu>
+    <tu><tuv xml:lang="en"><seg>Stocks rose.</seg></tuv><tuv xml:lang="en-GB"><seg>Shares rose.</seg></tuv></tu>
+    <tu><tuv xml:lang="en"><seg>The rupiah fell.</seg></tuv><tuv xml:lang="id"><seg>Rupiah melemah.</seg></tuv></tu>
+    </body></tmx>
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let (units, diagnostics) = try read(file)
+    #expect(units.map(\.source) == ["The rupiah fell."])
+    #expect(diagnostics.count == 2)
+    #expect(diagnostics.first?.description.contains("U+0080") == true, "\(diagnostics)")
+    #expect(diagnostics.last?.description.contains("both 'en'") == true, "\(diagnostics)")
+  }
+
   @Test("Inline codes count only inside a segment")
   func codesOutsideSegments() throws {
     let file = TemporaryFile.url("tmx")

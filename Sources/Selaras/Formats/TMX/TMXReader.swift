@@ -251,6 +251,10 @@ public struct TMXReader: UnitReader {
           creationDate: pending.creationDate.flatMap(TMXWriter.parseDate),
           changeDate: pending.changeDate.flatMap(TMXWriter.parseDate), user: pending.user,
           properties: pending.properties)
+        if let problem = unit.storageProblem {
+          warn(pending.line, "tu skipped: \(problem)")
+          continue
+        }
         do {
           try body(unit)
         } catch {

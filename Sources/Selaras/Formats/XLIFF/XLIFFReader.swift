@@ -208,11 +208,14 @@ public struct XLIFFReader: UnitReader {
         warn(line, "trans-unit \(from)→\(to) skipped: Selaras keeps \(languages.sorted().joined(separator: " and "))")
         return
       }
+      let unit = TranslationUnit(
+        sourceLanguage: from, targetLanguage: to, source: source, target: target.text, document: unitDocument ?? original)
+      if let problem = unit.storageProblem {
+        warn(line, "trans-unit skipped: \(problem)")
+        return
+      }
       do {
-        try body(
-          TranslationUnit(
-            sourceLanguage: from, targetLanguage: to, source: source, target: target.text,
-            document: unitDocument ?? original))
+        try body(unit)
       } catch {
         failure = error
         stop()

@@ -44,7 +44,7 @@ package enum ConcurrentImport {
       do {
         var slots = IndexSlots(flushThreshold: postingsHeld)
         while let batch = try read.take() {
-          try prepared.put(batch.map { PreparedUnit($0, slots: &slots) })
+          try prepared.put(batch.map { try PreparedUnit($0, slots: &slots) })
           _ = spent.take()
         }
         prepared.finish(nil)

@@ -15,8 +15,12 @@ package struct PreparedUnit: Sendable {
   package var changed: String?
 
   /// Prepares `unit`; `slots` numbers the index keys of the units of one import, in the
-  /// order they are stored.
-  package init(_ unit: TranslationUnit, slots: inout IndexSlots) {
+  /// order they are stored. A unit no store keeps (``TranslationUnit/storageProblem``) is an
+  /// error: every import, on every backend, prepares its units here.
+  package init(_ unit: TranslationUnit, slots: inout IndexSlots) throws {
+    if let problem = unit.storageProblem {
+      throw UnstorableTextError("the unit '\(unit.source.prefix(60))': \(problem)")
+    }
     self.unit = unit
     hash = Self.textHash(unit.sourceLanguage.language, unit.targetLanguage.language, unit.source, unit.target)
     let source = SegmentKeys(unit.source)

@@ -29,6 +29,9 @@ extension Glossary {
       guard !sourceTerm.trimmingCharacters(in: .whitespaces).isEmpty,
         !targetTerm.trimmingCharacters(in: .whitespaces).isEmpty
       else { throw ValidationError("terms cannot be empty") }
+      for (name, text) in [("the source term", sourceTerm), ("the target term", targetTerm), ("--note", note ?? "")] {
+        if let problem = StorableText.problem(in: text) { throw ValidationError("\(name) \(problem)") }
+      }
     }
 
     func run() throws {

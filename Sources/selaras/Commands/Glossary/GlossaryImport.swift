@@ -25,8 +25,17 @@ extension Glossary {
         ?? { throw ValidationError("cannot tell the format of \(file): give --format tsv|csv|tbx") }()
       let glossary = try format.reader.read(InputFile.text(file), file: file)
       glossary.diagnostics.forEach { printError($0.description) }
-      let summary = try store.glossary().addGlossaryEntries(glossary.entries, source: file)
-      print("\(summary.added) entries added, \(summary.extended) extended, \(summary.unchanged) already there")
+      // An entry no store keeps (a control character, a language Selaras does not keep) is
+      // left out with a warning, as the memory's readers leave out such units.
+      let entries = glossary.entries.filter { entry in
+        guard let problem = entry.storageProblem else { return true }
+        printError("warning: \(file): entry skipped: \(problem)")
+        return false
+      }
+      let summary = try store.glossary().addGlossaryEntries(entries, source: file)
+      print(
+        "\(summary.added) entries added, \(summary.extended) extended, \(summary.unchanged) already there"
+          + (entries.count < glossary.entries.count ? ", \(glossary.entries.count - entries.count) skipped" : ""))
     }
   }
 }
