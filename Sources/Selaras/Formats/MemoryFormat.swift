@@ -37,7 +37,12 @@ public enum MemoryFormat: String, CaseIterable, Codable, Sendable {
   public static func detect(_ url: URL) -> MemoryFormat? {
     guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
     defer { try? handle.close() }
-    guard let head = try? handle.read(upToCount: 1 << 16) else { return nil }
+    guard var head = try? handle.read(upToCount: 1 << 16) else { return nil }
+    // UTF-16 (a byte order mark, or zero bytes among the first): the markup's ASCII without
+    // its zero bytes is enough to tell the root element.
+    if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.prefix(8).contains(0) {
+      head.removeAll { $0 == 0 }
+    }
     let text = String(decoding: head, as: UTF8.self)
     let tmx = text.range(of: "<tmx")?.lowerBound
     let xliff = text.range(of: "<xliff")?.lowerBound

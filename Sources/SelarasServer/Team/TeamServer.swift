@@ -100,7 +100,7 @@ public enum TeamServer {
     }
     router.get("/v1/stats") { _, context -> Response in
       try context.require(.read)
-      return try ServerResponse.json(try await blocking.run { try memory.memoryStatistics() })
+      return try ServerResponse.json(MemoryStatisticsAnswer(try await blocking.run { try memory.memoryStatistics() }))
     }
     router.post("/v1/units") { request, context -> Response in
       let holder = try context.require(.write)

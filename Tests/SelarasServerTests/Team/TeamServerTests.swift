@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import Selaras
 import Synchronization
@@ -324,6 +325,19 @@ struct TeamServerTests {
       }
       let (status, job) = try await run(good, token: fixture.write)
       #expect(status == .accepted && job["state"] == "done" && job["units"] == "300", "\(job)")
+      // The same file in UTF-16, as `tm import` takes it: all 300 already there.
+      let utf16 = good.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+      let posted = try await client.execute(
+        uri: "/v1/imports", method: .post, headers: Self.bearer(fixture.write),
+        body: ByteBuffer(data: try #require(utf16.data(using: .utf16))))
+      #expect(posted.status == .accepted, "\(String(buffer: posted.body))")
+      let path = try JSONDecoder().decode([String: String].self, from: Data(buffer: posted.body))["job"] ?? ""
+      var state = ""
+      for _ in 0..<200 where state == "" || state.contains("running") {
+        try await Task.sleep(for: .milliseconds(25))
+        state = String(buffer: try await client.execute(uri: path, method: .get, headers: Self.bearer(fixture.write)).body)
+      }
+      #expect(state.contains(#""state":"done""#) && state.contains(#""duplicates":300"#), "\(state)")
       let found = try fixture.memory.searchUnits("Exports rose 17 percent in May.", language: .english)
       #expect(found.first?.score == 100 && found.first?.unit.user == "budi")
       #expect(try await client.execute(uri: "/v1/imports/99", method: .get, headers: Self.bearer(fixture.read)).status == .notFound)
@@ -512,6 +526,11 @@ struct TeamServerTests {
       let head = try await client.execute(uri: "/healthz", method: .head)
       #expect(head.status == .ok && head.body.readableBytes == 0)
       #expect(try await client.execute(uri: "/v1/stats", method: .head, headers: Self.bearer(fixture.read)).status == .ok)
+      var twoHosts = Self.bearer(fixture.read)
+      twoHosts.append(HTTPField(name: HTTPField.Name("Host")!, value: "evil.example"))
+      #expect(try await client.execute(uri: "/v1/stats", method: .get, headers: twoHosts).status == .badRequest)
+      let stats = try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read))
+      #expect(String(buffer: stats.body).hasPrefix(#"{"units":"#) && String(buffer: stats.body).contains(#""pairs":{"en→id":"#))
       let options = try await client.execute(uri: "/v1/lookup", method: .options)
       #expect(options.status == .noContent && options.headers[.allow]?.contains("POST") == true)
     }

@@ -27,6 +27,35 @@ struct TSVGlossaryReaderTests {
     #expect(entries.flatMap(\.terms).map(\.text) == ["Teheran", "Tehran", "Kota Cité", "Cité city"])
   }
 
+  @Test("Lines ending in a lone CR (classic Mac files) are lines, in TSV and in CSV")
+  func carriageReturns() throws {
+    let (tsv, _) = try TSVGlossaryReader.entries("Kemenlu\tForeign Ministry\rOJK\tFinancial Services Authority\r", file: "g.tsv")
+    #expect(tsv.flatMap(\.terms).map(\.text) == ["Kemenlu", "Foreign Ministry", "OJK", "Financial Services Authority"])
+    let csv = try CSVGlossaryReader.entries(
+      "source,target,note\rKemenlu,Foreign Ministry,\"two\rlines\"\rOJK,Financial Services Authority,\r", file: "g.csv")
+    #expect(csv.entries.flatMap(\.terms).map(\.text) == ["Kemenlu", "Foreign Ministry", "OJK", "Financial Services Authority"])
+    #expect(csv.entries.first?.note == "two\rlines")
+  }
+
+  @Test("CSV export puts an apostrophe before a cell a spreadsheet would run as a formula, and reading takes it off")
+  func formulaCells() throws {
+    let entries = [
+      TermEntry(terms: [Term("=HYPERLINK(\"http://x\")", language: .indonesian), Term("@cmd|' /C calc'!A0", language: .english)]),
+      TermEntry(terms: [Term("-nya", language: .indonesian), Term("+62", language: .english)], note: "=1+1"),
+      TermEntry(terms: [Term("'kutip", language: .indonesian), Term("quote", language: .english)]),
+    ]
+    let csv = DelimitedGlossaryWriter.csv(entries)
+    for line in csv.split(separator: "\r\n").dropFirst() {
+      for cell in line.split(separator: ",") {
+        let text = cell.hasPrefix("\"") ? cell.dropFirst() : cell
+        #expect(!["=", "+", "-", "@"].contains(text.first.map(String.init) ?? ""), "\(line)")
+      }
+    }
+    let back = try CSVGlossaryReader.entries(csv, file: "g.csv").entries
+    #expect(back.flatMap(\.terms).map(\.text) == entries.flatMap(\.terms).map(\.text))
+    #expect(back[1].note == "=1+1")
+  }
+
   @Test("A duplicate row is skipped with a warning naming both lines")
   func duplicates() throws {
     let (entries, diagnostics) = try TSVGlossaryReader.entries("BI\tBank Indonesia\nbi\tbank indonesia\n", file: "g.tsv")

@@ -39,7 +39,7 @@ public struct CSVGlossaryReader: GlossaryReader {
     for (line, fields) in records.dropFirst() where !(fields.count == 1 && fields[0].isEmpty) {
       func field(_ index: Int?) -> String? {
         guard let index, index < fields.count else { return nil }
-        let value = fields[index].trimmingCharacters(in: .whitespaces)
+        let value = DelimitedGlossaryWriter.unguarded(fields[index].trimmingCharacters(in: .whitespaces))
         return value.isEmpty ? nil : value
       }
       guard fields.count > max(sourceColumn, targetColumn) else { throw .missingColumn(file: file, line: line) }
@@ -95,8 +95,12 @@ public struct CSVGlossaryReader: GlossaryReader {
       case ",":
         fields.append(field)
         field = ""
-      case "\r": continue
-      case "\n":
+      case "\r", "\n":
+        // A line ends at LF, CRLF or a lone CR (classic Mac files).
+        if scalar == "\r" {
+          pending = scalars.next()
+          if pending == "\n" { pending = nil }
+        }
         fields.append(field)
         records.append((recordLine, fields))
         fields = []

@@ -79,7 +79,25 @@ public struct DelimitedGlossaryWriter: GlossaryWriter {
   }
 
   private static func csvField(_ text: String) -> String {
+    let text = guarded(text)
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// The characters a spreadsheet reads a formula after, at the start of a cell.
+  private static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+  /// A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `-nya` too) with an
+  /// apostrophe before it, which spreadsheets show as text and do not display (OWASP's CSV
+  /// injection advice); ``unguarded(_:)`` takes it off again when Selaras reads the file.
+  static func guarded(_ text: String) -> String {
+    guard let first = text.first, formulaStarts.contains(first) else { return text }
+    return "'" + text
+  }
+
+  /// A cell read back: the apostrophe ``guarded(_:)`` put before a formula character removed.
+  static func unguarded(_ text: String) -> String {
+    guard text.first == "'", let second = text.dropFirst().first, formulaStarts.contains(second) else { return text }
+    return String(text.dropFirst())
   }
 }

@@ -27,8 +27,10 @@ public struct TSVGlossaryReader: GlossaryReader {
     var rows: [GlossaryRow] = []
     var body = Substring(text)
     if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+    // Lines end at LF or CRLF, or at a lone CR in a file without LF (classic Mac files).
+    let separator = UInt8(ascii: body.utf8.contains(UInt8(ascii: "\n")) ? "\n" : "\r")
     // Split on the byte: in a Swift string "\r\n" is one Character, not a "\n".
-    for (index, bytes) in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+    for (index, bytes) in body.utf8.split(separator: separator, omittingEmptySubsequences: false).enumerated() {
       let number = index + 1
       let line = Substring(decoding: bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes, as: UTF8.self)
       if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }

@@ -12,19 +12,11 @@ extension TM {
 
     @OptionGroup var store: StoreOptions
 
-    /// The statistics in the contract's shape, pairs in the order of their names.
-    private struct Output: Encodable {
-      var units: Int
-      var documents: Int
-      var pairs: SortedCounts
-    }
-
     func run() throws {
       let statistics = try store.existingMemory()?.memoryStatistics() ?? MemoryStatistics()
       if output.json {
         var standardOutput = StandardOutput()
-        try standardOutput.writeJSON(
-          Output(units: statistics.units, documents: statistics.documents, pairs: SortedCounts(statistics.languagePairs)))
+        try standardOutput.writeJSON(MemoryStatisticsAnswer(statistics))
         standardOutput.flush()
       } else {
         print("\(statistics.units) units from \(statistics.documents) documents")
@@ -32,29 +24,6 @@ extension TM {
           print("\(pair)\t\(count)")
         }
       }
-    }
-  }
-}
-
-/// Counts by name, encoded as an object with its keys in order.
-struct SortedCounts: Encodable {
-  var counts: [String: Int]
-
-  init(_ counts: [String: Int]) {
-    self.counts = counts
-  }
-
-  private struct Key: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-  }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Key.self)
-    for (name, count) in counts.sorted(by: { $0.key < $1.key }) {
-      try container.encode(count, forKey: Key(stringValue: name))
     }
   }
 }
