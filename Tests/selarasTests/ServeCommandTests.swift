@@ -212,6 +212,18 @@ struct ServeCommandTests {
       try CommandRunner.curl(["-H", "Authorization: Bearer \(token)", root + "/v1/stats"]).status
     }
     #expect(try stats(budi) == 200)
+    // The name the client asked for is judged, wherever it puts it.
+    let port = try #require(URL(string: root)?.port)
+    for (target, status) in [("http://evil.example/v1/stats", 403), ("http://127.0.0.1:\(port)/v1/stats", 200)] {
+      let answer = try CommandRunner.curl(
+        ["--request-target", target, "-H", "Authorization: Bearer \(budi)", root + "/v1/stats"])
+      #expect(answer.status == status, "\(target): \(answer.body)")
+    }
+    // curl sends one Host whatever it is told: two go over a socket of the test's own.
+    let twoHosts = try Socket(port: port)
+    try twoHosts.send(
+      "GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\nAuthorization: Bearer \(budi)\r\n\r\n")
+    #expect(twoHosts.receive(within: 5).hasPrefix("HTTP/1.1 400"))
     let kept = try String(contentsOf: tokens, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("budi\t") }
     try (kept.joined(separator: "\n") + "\n").write(to: tokens, atomically: true, encoding: .utf8)
     Thread.sleep(forTimeInterval: 1)
@@ -250,6 +262,15 @@ private final class Socket {
     guard Array(text.utf8).withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) == text.utf8.count else {
       throw POSIXError(.EIO)
     }
+  }
+
+  /// What the server sends within `seconds`, up to 4 KiB.
+  func receive(within seconds: Double) -> String {
+    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    guard poll(&poller, 1, Int32(seconds * 1000)) == 1 else { return "" }
+    var bytes = [UInt8](repeating: 0, count: 4096)
+    let count = read(descriptor, &bytes, bytes.count)
+    return String(decoding: bytes.prefix(max(0, count)), as: UTF8.self)
   }
 
   /// Whether the server closes the connection within `seconds` (a read that ends).

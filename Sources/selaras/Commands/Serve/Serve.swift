@@ -76,7 +76,7 @@ struct Serve: AsyncParsableCommand {
         // A lookup on SQLite keeps a processor busy; one on PostgreSQL waits on it half the time.
         workers: ProcessInfo.processInfo.activeProcessorCount * (store.usesPostgres ? 2 : 1),
         report: { line in FileHandle.standardError.write(Data("selaras serve: \(line)\n".utf8)) }),
-      server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))),
+      server: TeamServer.http1(idleTimeout: .milliseconds(Int64(idleTimeout * 1000))),
       configuration: .init(
         address: .hostname(host, port: port), serverName: "selaras",
         availableConnectionsDelegate: TeamServer.connectionLimit(connections)),
