@@ -11,6 +11,7 @@ public struct GlossaryStoreConformance: Sendable {
     case failedAddStoresNothing
     case unstorableEntriesAreRefused
     case versionChangesWithEveryAddition
+    case entriesOfOneImportMergeAsOneAtATime
 
     public var description: String { rawValue }
   }
@@ -29,6 +30,7 @@ public struct GlossaryStoreConformance: Sendable {
     case .failedAddStoresNothing: try failedAddStoresNothing()
     case .unstorableEntriesAreRefused: try unstorableEntriesAreRefused()
     case .versionChangesWithEveryAddition: try versionChangesWithEveryAddition()
+    case .entriesOfOneImportMergeAsOneAtATime: try entriesOfOneImportMergeAsOneAtATime()
     }
   }
 
@@ -118,5 +120,36 @@ public struct GlossaryStoreConformance: Sendable {
     try store.addGlossaryEntries(
       [TermEntry(terms: [Term("BI", language: .indonesian), Term("central bank", language: .english)])], source: nil)
     #expect(try store.glossaryVersion() != second)
+  }
+
+  /// Entries of one import merge with each other as they would added one at a time: a later
+  /// entry sharing a term (any case) with an earlier one extends its concept, a term repeated
+  /// within it is not stored twice, and an import of many entries (past a backend's batch)
+  /// keeps this across batches.
+  private func entriesOfOneImportMergeAsOneAtATime() throws {
+    let store = try make()
+    try store.addGlossaryEntries(
+      [TermEntry(terms: [Term("BI", language: .indonesian), Term("Bank Indonesia", language: .english)])], source: nil)
+    var entries = [
+      TermEntry(terms: [Term("Kemenlu", language: .indonesian), Term("Foreign Ministry", language: .english)], note: "first"),
+      TermEntry(terms: [Term("KEMENLU", language: .indonesian), Term("Ministry of Foreign Affairs", language: .english)]),
+      TermEntry(terms: [Term("Kementerian Luar Negeri", language: .indonesian), Term("foreign ministry", language: .english)]),
+      TermEntry(terms: [Term("bi", language: .indonesian), Term("central bank", language: .english, note: "n")]),
+    ]
+    // Many more entries, each new, then one that reaches back to the first.
+    entries += (0..<9000).map { TermEntry(terms: [Term("istilah \($0)", language: .indonesian), Term("term \($0)", language: .english)]) }
+    entries.append(TermEntry(terms: [Term("Menlu", language: .indonesian), Term("Ministry Of Foreign Affairs", language: .english)]))
+    let summary = try store.addGlossaryEntries(entries, source: "test")
+    #expect(summary == GlossaryImportSummary(added: 9001, extended: 4, unchanged: 0))
+    let stored = try store.glossaryEntries()
+    #expect(stored.count == 9002)
+    #expect(stored[0].terms.map(\.text) == ["BI", "Bank Indonesia", "central bank"])
+    #expect(stored[0].terms.last?.note == "n")
+    #expect(stored[1].note == "first")
+    #expect(
+      stored[1].terms.map(\.text) == [
+        "Kemenlu", "Foreign Ministry", "Ministry of Foreign Affairs", "Kementerian Luar Negeri", "Menlu",
+      ])
+    #expect(stored.last?.terms.map(\.text) == ["istilah 8999", "term 8999"])
   }
 }
