@@ -83,6 +83,7 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
     -> Response
   {
+    guard !request.hasSecondHost else { return ServerResponse.error(.badRequest, "more than one Host header") }
     guard ReviewServer.isLocal(authority: request.head.authority) else {
       return ServerResponse.error(.forbidden, "this server answers pages on 127.0.0.1 and localhost only")
     }

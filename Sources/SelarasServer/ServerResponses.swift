@@ -20,6 +20,13 @@ enum ServerResponse {
 }
 
 extension Request {
+  /// Whether the request carried more than one `Host` header: the first is its authority, a
+  /// second stays among the fields. RFC 9112 §3.2 has a server answer such a request 400, and
+  /// both servers do, whichever of the names a proxy before them would have read.
+  var hasSecondHost: Bool {
+    headers.contains { $0.name.canonicalName == "host" }
+  }
+
   /// The token of an `Authorization: Bearer TOKEN` header.
   var bearerToken: String? {
     headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }

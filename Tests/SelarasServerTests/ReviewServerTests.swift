@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Selaras
@@ -52,6 +53,9 @@ struct ReviewServerTests {
       // Each bead with its anchors and terms (none here: the session has no glossary).
       #expect(String(buffer: alignment.body).contains("\"anchors\":[\"#6\""))
       #expect(String(buffer: alignment.body).contains("\"terms\":[]"))
+      var twoHosts = local
+      twoHosts.append(HTTPField(name: HTTPField.Name("Host")!, value: "evil.example"))
+      #expect(try await client.execute(uri: "/api/alignment", method: .get, headers: twoHosts).status == .badRequest)
       for uri in ["/", "/api/alignment", "/api/alignment?token=wrong"] {
         let refused = try await client.execute(uri: uri, method: .get)
         #expect(refused.status == .unauthorized, "\(uri)")

@@ -54,9 +54,7 @@ struct HostMiddleware: RouterMiddleware {
   func handle(_ request: Request, context: TeamContext, next: (Request, TeamContext) async throws -> Response)
     async throws -> Response
   {
-    // The first Host is the authority; a second one is left among the fields (RFC 9112 §3.2:
-    // a request with more than one is answered 400), whichever of them a proxy would read.
-    guard !request.headers.contains(where: { $0.name.canonicalName == "host" }) else {
+    guard !request.hasSecondHost else {
       return ServerResponse.error(.badRequest, "more than one Host header")
     }
     guard allowed.allows(authority: request.head.authority) else {
