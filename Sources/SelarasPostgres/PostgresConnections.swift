@@ -40,6 +40,10 @@ final class PostgresConnections: @unchecked Sendable {
         giveBack(session.connection)
       } else {
         Self.close(session.connection)
+        // A connection that broke (the server restarted, or ended the backends) says the
+        // idle ones opened before it are likely gone too: the next calls connect anew rather
+        // than fail on each of them in turn.
+        closeIdle()
       }
     }
     let result = try body(session)
@@ -66,6 +70,14 @@ final class PostgresConnections: @unchecked Sendable {
     } catch {
       throw PostgresStoreError.wrapping(error, location: location.description)
     }
+  }
+
+  private func closeIdle() {
+    let closing = lock.withLock {
+      defer { idle.removeAll() }
+      return idle
+    }
+    for connection in closing { Self.close(connection) }
   }
 
   private func giveBack(_ connection: PostgresConnection) {
@@ -186,6 +198,9 @@ final class PostgresSession {
     do {
       return try PostgresBridge.shared.wait(work)
     } catch {
+      // An error the server answered (a constraint, a syntax error) leaves the connection
+      // usable; any other (closed, reset, timed out) leaves it in doubt.
+      if (error as? PSQLError)?.serverInfo == nil { isReusable = false }
       throw PostgresStoreError.wrapping(error, location: location.description)
     }
   }

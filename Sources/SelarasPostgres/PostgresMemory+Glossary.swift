@@ -80,30 +80,33 @@ private struct GlossaryBatch {
 
   func store(_ session: PostgresSession, into summary: inout GlossaryImportSummary) throws {
     let terms = entries.flatMap { entry in entry.terms }
-    // The concepts holding each term already, by the term's place in `terms`.
+    // Each term's key, its language and its text as the database lowers it (so that terms of
+    // this batch meet as terms of earlier ones do, in the database), and the concepts that
+    // hold it already, by the term's place in `terms`.
+    var keys = [[UInt8]](repeating: [], count: terms.count)
     var stored: [Int: Set<Int64>] = [:]
     for row in try session.rows(
       """
-      SELECT u.i, t.concept_id FROM unnest(\(terms.map(\.language.language))::text[], \(terms.map(\.text))::text[])
-        WITH ORDINALITY AS u(lang, text, i)
-      JOIN term t ON t.lang = u.lang AND lower(t.text) = lower(u.text)
+      SELECT u.i, u.lang || chr(1) || lower(u.text), t.concept_id
+      FROM unnest(\(terms.map(\.language.language))::text[], \(terms.map(\.text))::text[]) WITH ORDINALITY AS u(lang, text, i)
+      LEFT JOIN term t ON t.lang = u.lang AND lower(t.text) = lower(u.text)
       """)
     {
-      let (place, concept) = try row.decode((Int64, Int64).self)
-      stored[Int(place) - 1, default: []].insert(concept)
+      let (place, key, concept) = try row.decode((Int64, String, Int64?).self)
+      keys[Int(place) - 1] = Array(key.utf8)
+      if let concept { stored[Int(place) - 1, default: []].insert(concept) }
     }
     // Concepts made in this batch have negative numbers until ids are drawn for them.
-    var made: [String: Int64] = [:]
-    var added: Set<String> = []
+    var made: [[UInt8]: Int64] = [:]
+    var added: Set<[UInt8]> = []
     var newConcepts: [TermEntry] = []
     var rows: [(concept: Int64, term: Term, entry: TermEntry)] = []
     var place = 0
     for entry in entries {
       let places = place..<(place + entry.terms.count)
       place += entry.terms.count
-      let keys = entry.terms.map { "\($0.language.language)\u{1}\($0.text.lowercased())" }
       var concept: Int64?
-      for (term, key) in zip(places, keys) where concept == nil {
+      for (term, key) in zip(places, keys[places]) where concept == nil {
         concept = stored[term]?.min() ?? made[key]
       }
       let isNew = concept == nil
@@ -113,8 +116,8 @@ private struct GlossaryBatch {
       }
       guard let concept else { continue }
       var inserted = 0
-      for (term, key) in zip(places, keys) {
-        let held = "\(concept)\u{1}\(key)"
+      for (term, key) in zip(places, keys[places]) {
+        let held = Array("\(concept)\u{1}".utf8) + key
         guard stored[term]?.contains(concept) != true, !added.contains(held) else { continue }
         added.insert(held)
         if made[key] == nil { made[key] = concept }

@@ -81,6 +81,7 @@ public actor ReviewSession {
         score: bead.score?.value, creationTool: "Selaras",
         properties: [.init(type: TranslationUnit.reviewStatusProperty, value: (bead.status ?? .pending).rawValue)])
     }
-    return try memory().addUnits(units)
+    // A pair the memory cannot keep (a control character in the text) stays in the review file only.
+    return try memory().addUnits(units.filter { $0.storageProblem == nil })
   }
 }

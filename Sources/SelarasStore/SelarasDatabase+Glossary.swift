@@ -31,7 +31,7 @@ extension SelarasDatabase {
       // Prepared once for the whole import: preparing each statement again (GRDB's
       // authorizer and region tracking) cost more than running it.
       let findConcept = try db.cachedStatement(
-        sql: "SELECT conceptId FROM term WHERE lang = ? AND lower(text) = lower(?) LIMIT 1")
+        sql: "SELECT conceptId FROM term WHERE lang = ? AND lower(text) = lower(?) ORDER BY conceptId LIMIT 1")
       let insertConcept = try db.cachedStatement(sql: "INSERT INTO concept (note, domain) VALUES (?, ?)")
       let termExists = try db.cachedStatement(
         sql: "SELECT EXISTS (SELECT 1 FROM term WHERE conceptId = ? AND lang = ? AND lower(text) = lower(?))")

@@ -182,13 +182,15 @@ struct ServeCommandTests {
     #expect(partial.closedByServer(within: 4))
     #expect(idle.allSatisfy { $0.closedByServer(within: 1) })
 
-    // With room for two connections, two silent clients hold them only until the idle timeout.
+    // With room for two connections, two silent clients hold them only until the idle timeout:
+    // a third waits to be accepted, then is answered.
     let capped = try CommandRunner.start(
-      ["serve", "--db", database.path, "--tokens", tokens.path, "--port", "0", "--idle-timeout", "1", "--max-connections", "2"])
+      ["serve", "--db", database.path, "--tokens", tokens.path, "--port", "0", "--idle-timeout", "3", "--max-connections", "2"])
     defer { if capped.process.isRunning { capped.process.terminate() } }
     let cappedPort = try #require(URL(string: capped.firstLine)?.port)
     let holding = try (0..<2).map { _ in try Socket(port: cappedPort) }
-    #expect(try CommandRunner.curl(["--max-time", "5", capped.firstLine + "/healthz"]).status == 200)
+    #expect(try CommandRunner.curl(["--max-time", "0.5", capped.firstLine + "/healthz"]).status != 200)
+    #expect(try CommandRunner.curl(["--max-time", "8", capped.firstLine + "/healthz"]).status == 200)
     #expect(holding.allSatisfy { $0.closedByServer(within: 1) })
   }
 

@@ -45,6 +45,10 @@ extension TranslationUnit {
     if let problem = StorableText.problem(source: sourceLanguage, target: targetLanguage) { return problem }
     if let problem = StorableText.problem(in: source) { return "the source \(problem)" }
     if let problem = StorableText.problem(in: target) { return "the target \(problem)" }
+    let fields = [document, user, creationTool].compactMap { $0 } + properties.flatMap { [$0.type, $0.value] }
+    for field in fields {
+      if let problem = StorableText.problem(in: field) { return "a document, user or property \(problem)" }
+    }
     return nil
   }
 }

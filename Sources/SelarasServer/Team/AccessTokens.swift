@@ -72,11 +72,7 @@ public struct AccessTokens: TokenHolders {
     guard !holders.contains(where: { $0.name == name }) else {
       throw AccessTokensError(description: "there is a token named \(name) already; remove its line to replace it")
     }
-    var generator = SystemRandomNumberGenerator()
-    let token = (0..<4).map { _ in
-      let value = generator.next() as UInt64
-      return String(repeating: "0", count: 16 - String(value, radix: 16).count) + String(value, radix: 16)
-    }.joined()
+    let token = Self.randomHex(words: 4)
     holders.append(Holder(name: name, role: role, hash: Self.hash(token)))
     return token
   }
@@ -92,6 +88,15 @@ public struct AccessTokens: TokenHolders {
     } catch {
       throw AccessTokensError(description: "\(url.path): cannot write the tokens file (\(error.localizedDescription))")
     }
+  }
+
+  /// `words` random 64-bit words from the system's generator, as 16 hex digits each: a token.
+  public static func randomHex(words: Int) -> String {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<words).map { _ in
+      let digits = String(generator.next() as UInt64, radix: 16)
+      return String(repeating: "0", count: 16 - digits.count) + digits
+    }.joined()
   }
 
   /// Who holds `token`, if anyone.

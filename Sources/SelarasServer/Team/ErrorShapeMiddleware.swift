@@ -2,15 +2,14 @@ import Foundation
 import Hummingbird
 
 /// Every error the team server answers as `{"error":"…"}`, Hummingbird's own among them (a
-/// body over the limit, a route that does not exist), and `OPTIONS` answered with the
-/// methods the server takes.
+/// body over the limit, a route that does not exist), and one nobody expected as 500, its
+/// words going to `report` for the operator.
 struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
+  let report: @Sendable (String) -> Void
+
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
     async throws -> Response
   {
-    if request.method == .options {
-      return Response(status: .noContent, headers: [.allow: "GET, HEAD, POST, DELETE, OPTIONS"])
-    }
     do {
       return try await next(request, context)
     } catch let error as APIError {
@@ -19,6 +18,9 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
       return ServerResponse.error(error.status, Self.message(error.status, error.body))
     } catch let error as any HTTPResponseError {
       return ServerResponse.error(error.status, Self.message(error.status, nil))
+    } catch {
+      report("\(request.method) \(request.uri.path) failed: \(error)")
+      return ServerResponse.error(.internalServerError, "the server failed on this request; its log says why")
     }
   }
 
@@ -26,9 +28,18 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
     switch status {
     case .contentTooLarge: "the request body is too large: at most \(TeamServer.bodyLimit) bytes here"
     case .notFound: "no such route; see the README's HTTP API"
-    case .methodNotAllowed: "this route does not take \(status.reasonPhrase)"
     default: body ?? status.reasonPhrase
     }
+  }
+}
+
+/// `OPTIONS` answered with the methods the server takes, once the `Host` has been checked.
+struct OptionsMiddleware<Context: RequestContext>: RouterMiddleware {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    async throws -> Response
+  {
+    guard request.method == .options else { return try await next(request, context) }
+    return Response(status: .noContent, headers: [.allow: "GET, HEAD, POST, DELETE, OPTIONS"])
   }
 }
 

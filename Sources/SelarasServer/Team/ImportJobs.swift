@@ -25,11 +25,13 @@ public actor ImportJobs {
 
   /// Starts importing `file` (removed afterwards) into `memory`, units without a user taking
   /// `author`; the job's identifier.
-  func start(file: URL, memory: any TranslationMemory, author: String) -> UUID {
+  func start(
+    file: URL, memory: any TranslationMemory, author: String, report: @escaping @Sendable (String) -> Void
+  ) -> UUID {
     let id = UUID()
     jobs[id] = Status(state: .running, units: 0, duplicates: 0, skipped: 0, error: Nullable(nil))
     DispatchQueue.global().async {
-      let outcome = Self.run(file: file, memory: memory, author: author)
+      let outcome = Self.run(file: file, memory: memory, author: author, report: report)
       try? FileManager.default.removeItem(at: file)
       Task { await self.finish(id, outcome) }
     }
@@ -40,7 +42,9 @@ public actor ImportJobs {
     jobs[id] = outcome
   }
 
-  private static func run(file: URL, memory: any TranslationMemory, author: String) -> Status {
+  private static func run(
+    file: URL, memory: any TranslationMemory, author: String, report: (String) -> Void
+  ) -> Status {
     guard let format = MemoryFormat.detect(file) else {
       return Status(
         state: .failed, units: 0, duplicates: 0, skipped: 0,
@@ -58,9 +62,20 @@ public actor ImportJobs {
       return Status(
         state: .done, units: summary.added, duplicates: summary.duplicates, skipped: skipped.count, error: Nullable(nil))
     } catch {
-      // The reader names the file it read: the client knows it as its upload.
-      let message = "\(error)".replacingOccurrences(of: file.path, with: "the upload")
-      return Status(state: .failed, units: 0, duplicates: 0, skipped: 0, error: Nullable(message))
+      return Status(state: .failed, units: 0, duplicates: 0, skipped: 0, error: Nullable(message(error, file: file, report: report)))
+    }
+  }
+
+  /// What the client is told of a failed import: what is wrong with its file, as the reader
+  /// says it (naming the upload, not where the server keeps it); of a store that failed, only
+  /// that it did, the rest going to `report` for the operator.
+  private static func message(_ error: any Error, file: URL, report: (String) -> Void) -> String {
+    switch error {
+    case is TMXError, is XLIFFError, is TextDecodingError, is UnstorableTextError:
+      return "\(error)".replacingOccurrences(of: file.path, with: "the upload")
+    default:
+      report("an import failed: \(error)")
+      return "the store failed during the import, which stored nothing; try again shortly"
     }
   }
 }

@@ -12,6 +12,8 @@ public final class TeamGlossary: Sendable {
   private let shipped: [TermEntry]
   private let morphology: IndonesianMorphology
   private let cache = Mutex<(version: Int64, glossary: LayeredGlossary)?>(nil)
+  /// Held while the glossary is built, so that the requests that find it stale build it once.
+  private let building = Mutex(())
 
   public init(store: any GlossaryStore, shipped: [TermEntry], morphology: IndonesianMorphology) {
     self.store = store
@@ -24,10 +26,16 @@ public final class TeamGlossary: Sendable {
     // The version is read before the entries: a change in between leaves newer entries
     // under an older version, which the next request builds again.
     let version = try store.glossaryVersion()
-    if let cached = cache.withLock({ $0 }), cached.version == version { return cached.glossary }
-    let built = LayeredGlossary(store: try store.glossaryEntries(), shipped: shipped, morphology: morphology)
-    cache.withLock { $0 = (version, built) }
-    return built
+    if let cached = cache.withLock({ $0 }), cached.version >= version { return cached.glossary }
+    return try building.withLock { _ in
+      // Another request may have built it while this one waited.
+      if let cached = cache.withLock({ $0 }), cached.version >= version { return cached.glossary }
+      let built = LayeredGlossary(store: try store.glossaryEntries(), shipped: shipped, morphology: morphology)
+      cache.withLock { cached in
+        if (cached?.version ?? .min) < version { cached = (version, built) }
+      }
+      return built
+    }
   }
 
   func storeEntries() throws -> [TermEntry] {

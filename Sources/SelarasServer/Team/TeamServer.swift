@@ -28,9 +28,10 @@ public enum TeamServer {
   ) -> Router<TeamContext> {
     let pool = BlockingPool(width: max(1, workers))
     let router = Router(context: TeamContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: ErrorShapeMiddleware())
+    router.add(middleware: ErrorShapeMiddleware(report: report))
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: HostMiddleware(allowed: allowedHosts))
+    router.add(middleware: OptionsMiddleware())
     router.add(middleware: TokenMiddleware(tokens: tokens))
     // The stores' work, answered 503 when it fails or takes longer than `timeout`.
     let blocking = StoreWork(pool: pool, timeout: timeout, report: report)
@@ -151,7 +152,7 @@ public enum TeamServer {
         try? FileManager.default.removeItem(at: file)
         throw error
       }
-      let id = await imports.start(file: file, memory: memory, author: holder.name)
+      let id = await imports.start(file: file, memory: memory, author: holder.name, report: report)
       return try ServerResponse.json(["job": "/v1/imports/\(id)"], status: .accepted)
     }
     router.get("/v1/imports/{id}") { _, context -> Response in

@@ -101,12 +101,8 @@ struct Review: AsyncParsableCommand {
 
   /// 128 random bits, as hex.
   static func newToken() -> String {
-    var generator = SystemRandomNumberGenerator()
-    // Each half zero-padded to 16 digits: a token is always 32.
-    return (0..<2).map { _ in
-      let digits = String(generator.next() as UInt64, radix: 16)
-      return String(repeating: "0", count: 16 - digits.count) + digits
-    }.joined()
+    // Always 32 hex digits.
+    AccessTokens.randomHex(words: 2)
   }
 
   /// Opens `address` in the desktop's browser when there is one (`xdg-open`); quietly does

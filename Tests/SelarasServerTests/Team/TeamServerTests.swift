@@ -551,7 +551,8 @@ struct TeamServerTests {
     func importUnits<Output: Sendable>(
       date: Date, concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
     ) throws -> (summary: MemoryImportSummary, output: Output) {
-      try memory.importUnits(date: date, concurrently: produce)
+      if fails { throw Unreachable() }
+      return try memory.importUnits(date: date, concurrently: produce)
     }
     func search(_ text: String, options: MemorySearchOptions) throws -> [MemoryMatch] {
       // Held until let through, or 10 s from when the search began, so that a server without
@@ -595,6 +596,22 @@ struct TeamServerTests {
       let concordance = try await client.execute(
         uri: "/v1/concordance?q=rupiah&lang=en", method: .get, headers: Self.bearer(fixture.read))
       #expect(concordance.status == .ok)
+      // An import the store fails: the job says so, and only the operator reads why.
+      let tmx = """
+        <?xml version="1.0"?><tmx version="1.4"><header srclang="en" adminlang="en" segtype="sentence" datatype="plaintext" \
+        o-tmf="x" creationtool="x" creationtoolversion="1"/><body><tu><tuv xml:lang="en"><seg>Stocks rose.</seg></tuv>\
+        <tuv xml:lang="id"><seg>Saham naik.</seg></tuv></tu></body></tmx>
+        """
+      let posted = try await client.execute(
+        uri: "/v1/imports", method: .post, headers: Self.bearer(fixture.write), body: ByteBuffer(string: tmx))
+      let job = try JSONDecoder().decode([String: String].self, from: Data(buffer: posted.body))["job"] ?? ""
+      var state = ""
+      for _ in 0..<200 where state == "" || state.contains("running") {
+        try await Task.sleep(for: .milliseconds(25))
+        state = String(buffer: try await client.execute(uri: job, method: .get, headers: Self.bearer(fixture.write)).body)
+      }
+      #expect(state.contains(#""state":"failed""#) && state.contains("try again") && !state.contains("Unreachable"), "\(state)")
+      #expect(reported.withLock { $0 }.contains { $0.hasPrefix("an import failed") && $0.contains("Unreachable") })
     }
   }
 

@@ -42,7 +42,7 @@ struct TSVGlossaryReaderTests {
     let entries = [
       TermEntry(terms: [Term("=HYPERLINK(\"http://x\")", language: .indonesian), Term("@cmd|' /C calc'!A0", language: .english)]),
       TermEntry(terms: [Term("-nya", language: .indonesian), Term("+62", language: .english)], note: "=1+1"),
-      TermEntry(terms: [Term("'kutip", language: .indonesian), Term("quote", language: .english)]),
+      TermEntry(terms: [Term("'kutip", language: .indonesian), Term("'=x", language: .english)]),
     ]
     let csv = DelimitedGlossaryWriter.csv(entries)
     for line in csv.split(separator: "\r\n").dropFirst() {

@@ -82,7 +82,7 @@ private struct RandomMemory {
   var unitCounts: [UInt64: Int] = [:]
   var index: ArrayIndex
 
-  init(units: Int, random: inout SplitMix) {
+  init(units: Int, random: inout SeededRandom) {
     let stretches = 5
     for id in 1...units {
       let stretch = id * stretches / (units + 1)
@@ -115,19 +115,6 @@ private struct RandomMemory {
   }
 }
 
-/// SplitMix64, for memories the same on every run.
-private struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next(_ bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Int((z ^ (z >> 31)) % UInt64(bound))
-  }
-}
-
 extension MatchBoundsTests {
   /// The search finds candidates through the query's words that are not common (held by at
   /// most one unit in 32, or 1,000 units), or its rarest word when all are: a unit that holds
@@ -138,7 +125,7 @@ extension MatchBoundsTests {
     "Over memories of several blocks of ids, the indexed search finds the scores a scan of every unit finds",
     arguments: [(70_000, 1), (140_000, 2)] as [(Int, UInt64)])
   func searchEqualsScan(units: Int, seed: UInt64) throws {
-    var random = SplitMix(seed: seed)
+    var random = SeededRandom(seed: seed)
     let memory = RandomMemory(units: units, random: &random)
     let letters = RandomMemory.letters
     var queries = [

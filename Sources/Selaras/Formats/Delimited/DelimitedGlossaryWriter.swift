@@ -89,15 +89,19 @@ public struct DelimitedGlossaryWriter: GlossaryWriter {
 
   /// A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `-nya` too) with an
   /// apostrophe before it, which spreadsheets show as text and do not display (OWASP's CSV
-  /// injection advice); ``unguarded(_:)`` takes it off again when Selaras reads the file.
+  /// injection advice); ``unguarded(_:)`` takes it off again when Selaras reads the file. A cell
+  /// of apostrophes before a formula character (`'=x`) gets one more, so that it reads back as
+  /// it was.
   static func guarded(_ text: String) -> String {
-    guard let first = text.first, formulaStarts.contains(first) else { return text }
+    guard let first = text.drop(while: { $0 == "'" }).first, formulaStarts.contains(first) else { return text }
     return "'" + text
   }
 
   /// A cell read back: the apostrophe ``guarded(_:)`` put before a formula character removed.
   static func unguarded(_ text: String) -> String {
-    guard text.first == "'", let second = text.dropFirst().first, formulaStarts.contains(second) else { return text }
+    guard text.first == "'", let first = text.drop(while: { $0 == "'" }).first, formulaStarts.contains(first) else {
+      return text
+    }
     return String(text.dropFirst())
   }
 }

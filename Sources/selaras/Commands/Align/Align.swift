@@ -80,6 +80,12 @@ struct Align: ParsableCommand {
     }
     try writer.finish()
     if save {
+      // A pair the memory cannot keep (a control character in the text) is left out, said so.
+      let units = units.filter { unit in
+        guard let problem = unit.storageProblem else { return true }
+        printError("warning: not saved: \(problem): \(unit.source.prefix(60))")
+        return false
+      }
       let summary = try store.memory().addUnits(units)
       printError("saved \(summary.added) pairs to the translation memory (\(summary.duplicates) already there)")
     }

@@ -29,15 +29,16 @@ extension Glossary {
       guard !sourceTerm.trimmingCharacters(in: .whitespaces).isEmpty,
         !targetTerm.trimmingCharacters(in: .whitespaces).isEmpty
       else { throw ValidationError("terms cannot be empty") }
-      for (name, text) in [("the source term", sourceTerm), ("the target term", targetTerm), ("--note", note ?? "")] {
-        if let problem = StorableText.problem(in: text) { throw ValidationError("\(name) \(problem)") }
-      }
+      if let problem = entry.storageProblem { throw ValidationError(problem) }
+    }
+
+    private var entry: TermEntry {
+      TermEntry(
+        terms: [Term(sourceTerm, language: languages.sourceLang), Term(targetTerm, language: languages.targetLang)], note: note,
+        domain: domain)
     }
 
     func run() throws {
-      let entry = TermEntry(
-        terms: [Term(sourceTerm, language: languages.sourceLang), Term(targetTerm, language: languages.targetLang)], note: note,
-        domain: domain)
       let summary = try store.glossary().addGlossaryEntries([entry], source: "selaras glossary add")
       print(summary.added > 0 ? "added" : summary.extended > 0 ? "added to an existing entry" : "already in the glossary")
     }

@@ -34,7 +34,7 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "The tokens file (see `selaras token create`).")
   var tokens: String
 
-  @Option(help: "Seconds a request may take before it is answered 503 (exports and imports excepted).")
+  @Option(help: "Seconds a request may take before it is answered 503 (the TMX export and import jobs excepted).")
   var timeout = 30.0
 
   @Option(
@@ -49,14 +49,15 @@ struct Serve: AsyncParsableCommand {
     help: "Connections open at once; more wait to be accepted until one closes.")
   var maxConnections = 1000
 
+  func validate() throws {
+    for (name, seconds) in [("--timeout", timeout), ("--idle-timeout", idleTimeout)] {
+      guard seconds > 0, seconds <= 86_400 else { throw ValidationError("\(name) is seconds above 0, at most a day") }
+    }
+  }
+
   func run() async throws {
-    let holders: WatchedAccessTokens
-    do {
-      holders = try WatchedAccessTokens(contentsOf: URL(fileURLWithPath: tokens)) { error in
-        FileHandle.standardError.write(Data("selaras serve: \(error.description); the tokens read before still hold\n".utf8))
-      }
-    } catch let error as AccessTokensError {
-      throw CommandError(error.description)
+    let holders = try TokenFile.watch(tokens) { error in
+      FileHandle.standardError.write(Data("selaras serve: \(error.description); the tokens read before still hold\n".utf8))
     }
     guard !holders.tokens.holders.isEmpty else {
       throw CommandError("\(tokens): no tokens; create one with `selaras token create NAME --role read --tokens \(tokens)`")
@@ -65,7 +66,6 @@ struct Serve: AsyncParsableCommand {
     let glossary = TeamGlossary(
       store: try store.glossary(), shipped: try LoadedGlossary.bundledEntries(),
       morphology: try MachineResources.forMatching.morphology())
-    guard idleTimeout > 0, timeout > 0 else { throw CommandError("--timeout and --idle-timeout are seconds above 0") }
     // Each connection holds a file descriptor: the cap stays below what the process may open.
     let connections = try FileDescriptors.cap(connections: maxConnections)
     let host = self.host

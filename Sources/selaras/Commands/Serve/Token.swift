@@ -40,8 +40,19 @@ extension AccessRole: ExpressibleByArgument {}
 /// Reads the tokens file, its errors as one line.
 enum TokenFile {
   static func read(_ path: String) throws -> AccessTokens {
+    try oneLine { try AccessTokens(contentsOf: URL(fileURLWithPath: path)) }
+  }
+
+  /// The tokens file as a server follows it (``WatchedAccessTokens``).
+  static func watch(_ path: String, rejected: @escaping @Sendable (AccessTokensError) -> Void) throws
+    -> WatchedAccessTokens
+  {
+    try oneLine { try WatchedAccessTokens(contentsOf: URL(fileURLWithPath: path), rejected: rejected) }
+  }
+
+  private static func oneLine<Value>(_ body: () throws -> Value) throws -> Value {
     do {
-      return try AccessTokens(contentsOf: URL(fileURLWithPath: path))
+      return try body()
     } catch let error as AccessTokensError {
       throw CommandError(error.description)
     }
