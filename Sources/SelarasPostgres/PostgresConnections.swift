@@ -194,13 +194,22 @@ final class PostgresSession {
     return result
   }
 
+  /// Whether the connection can serve on after `error`: yes after an error the server answered
+  /// for one statement (a constraint, a syntax error); no after a connection error (closed,
+  /// reset), a fatal one, or the server ending the backend (SQLSTATE 57P: shutdown, terminated
+  /// by an administrator, a restart), after which the socket is closing.
+  private static func leavesConnectionUsable(_ error: any Error) -> Bool {
+    guard let info = (error as? PSQLError)?.serverInfo else { return false }
+    let severity = info[.severity] ?? ""
+    let state = info[.sqlState] ?? ""
+    return severity != "FATAL" && severity != "PANIC" && !state.hasPrefix("57P") && !state.hasPrefix("08")
+  }
+
   private func wait<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) throws -> Value {
     do {
       return try PostgresBridge.shared.wait(work)
     } catch {
-      // An error the server answered (a constraint, a syntax error) leaves the connection
-      // usable; any other (closed, reset, timed out) leaves it in doubt.
-      if (error as? PSQLError)?.serverInfo == nil { isReusable = false }
+      if !Self.leavesConnectionUsable(error) { isReusable = false }
       throw PostgresStoreError.wrapping(error, location: location.description)
     }
   }
