@@ -58,6 +58,7 @@ struct AlignBench: ParsableCommand {
     var raw = AlignmentEvaluation()
     var rawArticles = 0
     var articles: [GoldArticle] = []
+    var scored = ScoredBeads()
     let names = try corpusNames(in: corpora)
     if speedOnly {
       return try measureSpeed(english: english, indonesian: indonesian, names: names)
@@ -68,6 +69,7 @@ struct AlignBench: ParsableCommand {
       let target = indonesian.presegmented(try readText(corporaFolder(corpora).file(name, .indonesian, .lines).path))
       articles.append(GoldArticle(name: name, source: source, target: target, gold: gold))
       let beads = try align(source, target)
+      scored.add(beads, gold: gold)
       let article = AlignmentEvaluation(predicted: beads, gold: gold)
       presegmented = presegmented + article
       report([
@@ -85,6 +87,7 @@ struct AlignBench: ParsableCommand {
     reportQuality("corpora-presegmented", presegmented, articles: names.count, nulls: "counted")
     reportQuality("corpora-presegmented", vecalign, articles: names.count, nulls: "precision-only")
     reportQuality("corpora-raw-text", raw, articles: rawArticles, nulls: "counted")
+    scored.emit("corpora-presegmented")
     try measureDevelopmentSet()
     try measureGlossaryLoop(articles)
     if !qualityOnly {
@@ -197,6 +200,47 @@ struct AlignBench: ParsableCommand {
       "non_null_precision_at_0_9": nonNull.precisionAtLeast09, "non_null_at_0_9": nonNull.countAtLeast09,
       "non_null_precision_at_0_5": nonNull.precisionAtLeast05, "non_null_at_0_5": nonNull.countAtLeast05,
     ])
+  }
+
+  /// The beads of the Corpora folder's articles, presegmented, against the gold: how well
+  /// their scores are calibrated, and how many of the gold's splits (1-2) and other beads that
+  /// are not 1-1 were found whole.
+  private struct ScoredBeads {
+    var samples: [(score: Double, right: Bool, null: Bool)] = []
+    var shapes: [String: (gold: Int, found: Int)] = [:]
+
+    /// A null bead is keyed by its sentence alone (where its empty side sits is a convention).
+    private static func key(_ bead: Bead) -> [Int] {
+      if bead.source.isEmpty { return [-1, bead.target.lowerBound] }
+      if bead.target.isEmpty { return [bead.source.lowerBound, -1] }
+      return [bead.source.lowerBound, bead.source.upperBound, bead.target.lowerBound, bead.target.upperBound]
+    }
+
+    mutating func add(_ beads: [Bead], gold: [Bead]) {
+      let goldKeys = Set(gold.map(Self.key))
+      let predicted = Set(beads.map(Self.key))
+      samples += beads.map { ($0.score, goldKeys.contains(Self.key($0)), $0.isNull) }
+      for bead in gold where !bead.isNull && (bead.source.count, bead.target.count) != (1, 1) {
+        let shape = bead.source.count == 1 && bead.target.count == 2 ? "1_2" : "other_many"
+        shapes[shape, default: (0, 0)].gold += 1
+        if predicted.contains(Self.key(bead)) { shapes[shape, default: (0, 0)].found += 1 }
+      }
+    }
+
+    func emit(_ set: String) {
+      let all = CalibrationReport(probabilities: samples.map(\.score), outcomes: samples.map(\.right))
+      let pairs = samples.filter { !$0.null }
+      let nonNull = CalibrationReport(probabilities: pairs.map(\.score), outcomes: pairs.map(\.right))
+      let split = shapes["1_2"] ?? (0, 0)
+      let other = shapes["other_many"] ?? (0, 0)
+      report([
+        "bench": "align", "set": set, "metric": "calibration", "beads": samples.count, "ece": all.expectedCalibrationError,
+        "non_null_precision_at_0_9": nonNull.precisionAtLeast09, "non_null_at_0_9": nonNull.countAtLeast09,
+        "gold_1_2": split.gold, "recall_1_2": split.gold == 0 ? 0 : Double(split.found) / Double(split.gold),
+        "gold_other_many": other.gold,
+        "recall_other_many": other.gold == 0 ? 0 : Double(other.found) / Double(other.gold),
+      ])
+    }
   }
 
   /// A Corpora pair as read for scoring: gold segmentation and gold beads.
