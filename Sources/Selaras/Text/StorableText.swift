@@ -24,10 +24,13 @@ public enum StorableText {
 
   /// Why a pair of `source` and `target` languages cannot be stored; nil when it can.
   public static func problem(source: LanguageTag, target: LanguageTag) -> String? {
-    for tag in [source, target] where !languages.contains(tag.language) {
-      return "'\(tag.rawValue)' is not a language Selaras keeps (en, id)"
-    }
+    if let problem = problem(language: source) ?? problem(language: target) { return problem }
     return source == target ? "the source and target languages are both '\(source.language)'" : nil
+  }
+
+  /// Why a unit's side or a term in `language` cannot be stored; nil when it can.
+  public static func problem(language: LanguageTag) -> String? {
+    languages.contains(language.language) ? nil : "'\(language.rawValue)' is not a language Selaras keeps (en, id)"
   }
 
   private static func isStorable(_ scalar: Unicode.Scalar) -> Bool {
@@ -57,9 +60,7 @@ extension TermEntry {
   /// Why the entry cannot be stored (``StorableText``); nil when it can.
   public var storageProblem: String? {
     for term in terms {
-      if !StorableText.languages.contains(term.language.language) {
-        return "the term '\(term.text)' is in '\(term.language.rawValue)', not a language Selaras keeps (en, id)"
-      }
+      if let problem = StorableText.problem(language: term.language) { return "the term '\(term.text)': \(problem)" }
       if let problem = StorableText.problem(in: term.text) { return "a term \(problem)" }
     }
     for text in [note, domain].compactMap({ $0 }) + terms.flatMap({ [$0.note, $0.partOfSpeech, $0.domain] }).compactMap({ $0 }) {
@@ -67,9 +68,7 @@ extension TermEntry {
     }
     return nil
   }
-}
 
-extension TermEntry {
   /// Throws ``UnstorableTextError`` for the first of `entries` no store keeps: what every
   /// glossary store checks before it writes.
   public static func checkStorable(_ entries: [TermEntry]) throws {

@@ -144,10 +144,10 @@ public final class WatchedAccessTokens: TokenHolders {
   }
 
   /// Reads the file again if it changed since it was last looked at.
-  public func refresh(force: Bool = false) {
+  private func refresh() {
     let now = ContinuousClock.now
     let (changed, stamp) = state.withLock { state -> (Bool, FileStamp?) in
-      guard force || now - state.checked >= Self.checkInterval else { return (false, nil) }
+      guard now - state.checked >= Self.checkInterval else { return (false, nil) }
       state.checked = now
       let stamp = FileStamp(url)
       return (stamp != state.stamp, stamp)
@@ -159,12 +159,9 @@ public final class WatchedAccessTokens: TokenHolders {
         state.tokens = tokens
         state.stamp = stamp
       }
-    } catch let error as AccessTokensError {
-      state.withLock { $0.stamp = stamp }
-      rejected(error)
     } catch {
       state.withLock { $0.stamp = stamp }
-      rejected(AccessTokensError(description: "\(url.path): \(error)"))
+      rejected(error as? AccessTokensError ?? AccessTokensError(description: "\(url.path): \(error)"))
     }
   }
 }

@@ -31,8 +31,7 @@ extension TeamServer {
   /// The HTTP/1 server `selaras serve` runs: connections closed after `idleTimeout` without a
   /// byte, absolute-form request lines judged by their own host.
   public static func http1(idleTimeout: Duration) -> HTTPServerBuilder {
-    let (seconds, attoseconds) = idleTimeout.components
-    let timeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    let timeout = TimeAmount.nanoseconds(idleTimeout.wholeNanoseconds)
     return HTTPServerBuilder { responder in
       OriginFormChannel(base: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: timeout)))
     }

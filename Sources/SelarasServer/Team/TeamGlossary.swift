@@ -51,8 +51,7 @@ public final class TeamGlossary: Sendable {
 /// (the text as the body), `GET /v1/glossary/export.tbx` (read); `POST /v1/glossary/entries`
 /// (write).
 enum GlossaryRoutes {
-  /// `blocking` runs the store's work as the memory routes do, with their timeout and 503
-  /// (``TeamServer/blocking(on:timeout:report:_:)``).
+  /// `blocking` runs the store's work as the memory routes do, with their timeout and 503.
   static func add(to router: Router<TeamContext>, glossary: TeamGlossary, blocking: StoreWork) {
     router.get("/v1/glossary/lookup") { request, context -> Response in
       try context.require(.read)

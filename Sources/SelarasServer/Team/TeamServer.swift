@@ -217,19 +217,27 @@ public enum TeamServer {
       throw APIError(.badRequest, "not a valid request body: not JSON")
     }
   }
+}
 
-  /// Runs the store's blocking work off the server's threads. A failure of the store (a
-  /// locked or unreachable database) is 503, and so is no answer within `timeout`: the client
-  /// may retry, and the server goes on serving. The client is told what it can act on; what
-  /// failed (hosts, paths, the driver's words) goes to `report`, for the operator. Work whose
-  /// time ran out before a thread took it never starts, and work beyond what the threads can
-  /// take within the timeout is refused at once: the threads are never held by requests
-  /// nobody waits for.
-  static func blocking<Value: Sendable>(
-    on pool: BlockingPool, timeout: Duration, report: @escaping @Sendable (String) -> Void,
-    _ work: @escaping @Sendable () throws -> Value
-  ) async throws -> Value {
-    guard pool.waiting < pool.width * queuedPerThread else {
+/// The stores' work as the routes run it: off the server's threads, on the pool's. A
+/// failure of the store (a locked or unreachable database) is 503, and so is no answer within
+/// `timeout`: the client may retry, and the server goes on serving. The client is told what it
+/// can act on; what failed (hosts, paths, the driver's words) goes to `report`, for the
+/// operator. Work whose time ran out before a thread took it never starts, and work beyond what
+/// the threads can take is refused at once: the threads are never held by requests nobody
+/// waits for.
+struct StoreWork: Sendable {
+  let pool: BlockingPool
+  let timeout: Duration
+  let report: @Sendable (String) -> Void
+
+  /// How many jobs a thread of the pool may have waiting before requests are refused.
+  static let queuedPerThread = 64
+
+  private static let timers = DispatchQueue(label: "selaras.serve.timeouts")
+
+  func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+    guard pool.waiting < pool.width * Self.queuedPerThread else {
       throw APIError(.serviceUnavailable, "the server is busy; try again shortly")
     }
     let answered = SharedFlag()
@@ -243,32 +251,21 @@ public enum TeamServer {
         }
         if answered.raise() { continuation.resume(with: result) }
       }
-      let (seconds, attoseconds) = timeout.components
-      let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
       // On a queue of its own: the pool's threads may all be busy with the memory.
-      timers.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
+      Self.timers.asyncAfter(deadline: .now() + .nanoseconds(Int(timeout.wholeNanoseconds))) {
         if answered.raise() {
           continuation.resume(throwing: APIError(.serviceUnavailable, "the store gave no answer within \(timeout)"))
         }
       }
     }
   }
-
-  /// How many jobs a thread of the pool may have waiting before requests are refused.
-  static let queuedPerThread = 64
-
-  private static let timers = DispatchQueue(label: "selaras.serve.timeouts")
 }
 
-/// The stores' work as the routes run it: on the pool's threads, with the timeout and 503
-/// of ``TeamServer/blocking(on:timeout:report:_:)``.
-struct StoreWork: Sendable {
-  let pool: BlockingPool
-  let timeout: Duration
-  let report: @Sendable (String) -> Void
-
-  func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-    try await TeamServer.blocking(on: pool, timeout: timeout, report: report, work)
+extension Duration {
+  /// The duration in whole nanoseconds, as NIO's and Dispatch's timers take it.
+  var wholeNanoseconds: Int64 {
+    let (seconds, attoseconds) = components
+    return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
   }
 }
 

@@ -53,6 +53,7 @@ struct Serve: AsyncParsableCommand {
     for (name, seconds) in [("--timeout", timeout), ("--idle-timeout", idleTimeout)] {
       guard seconds > 0, seconds <= 86_400 else { throw ValidationError("\(name) is seconds above 0, at most a day") }
     }
+    guard maxConnections > 0 else { throw ValidationError("--max-connections is a number above 0") }
   }
 
   func run() async throws {
@@ -98,7 +99,6 @@ enum FileDescriptors {
   static let reserved = 64
 
   static func cap(connections: Int) throws -> Int {
-    guard connections > 0 else { throw CommandError("--max-connections is a number above 0") }
     var limit = rlimit()
     guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return connections }
     if limit.rlim_cur < limit.rlim_max {
