@@ -123,6 +123,19 @@ enum PostgresMigrations {
         """,
       ]
     ),
+    (
+      // The word translations learned from alignments, with their counts.
+      "v4-learned-lexicon",
+      [
+        """
+        CREATE TABLE learned_translation (
+          indonesian text NOT NULL CHECK (indonesian <> ''),
+          english text NOT NULL CHECK (english <> ''),
+          count double precision NOT NULL CHECK (count > 0),
+          PRIMARY KEY (indonesian, english))
+        """
+      ]
+    ),
   ]
 
   /// The advisory lock key every writer of a Selaras database takes for its transaction:

@@ -76,3 +76,12 @@ CREATE TRIGGER unitCountDelete AFTER DELETE ON unit BEGIN
   WHERE sourceLang = old.sourceLang AND targetLang = old.targetLang;
   UPDATE documentCount SET units = units - 1 WHERE document = old.document;
 END;
+
+-- Word translations learned from saved alignments (LearnedLexiconStore), with the expected
+-- number of times IBM Model 1 linked the two words, added up over every alignment saved.
+CREATE TABLE learnedTranslation (
+  indonesian TEXT NOT NULL CHECK (length(indonesian) > 0),
+  english TEXT NOT NULL CHECK (length(english) > 0),
+  count REAL NOT NULL CHECK (count > 0),
+  PRIMARY KEY (indonesian, english)
+) WITHOUT ROWID;

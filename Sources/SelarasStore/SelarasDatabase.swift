@@ -77,6 +77,7 @@ public struct SelarasDatabase: TranslationMemory, GlossaryStore {
       try db.create(index: "term_on_lang_text", on: "term", columns: ["lang", "text"])
     }
     registerMemoryMigrations(&migrator)
+    registerLearnedLexiconMigrations(&migrator)
     return migrator
   }
 }

@@ -18,4 +18,9 @@ struct PostgresConformanceTests {
   func glossary(_ check: GlossaryStoreConformance.Check) throws {
     try GlossaryStoreConformance { try PostgresTestServer.memory() }.run(check)
   }
+
+  @Test("Learned lexicon store", arguments: LearnedLexiconStoreConformance.Check.allCases)
+  func learnedLexicon(_ check: LearnedLexiconStoreConformance.Check) throws {
+    try LearnedLexiconStoreConformance { try PostgresTestServer.memory() }.run(check)
+  }
 }

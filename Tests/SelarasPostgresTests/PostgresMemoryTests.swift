@@ -75,7 +75,7 @@ struct PostgresMemoryTests {
   func migrations() throws {
     let url = try PostgresTestServer.databaseURL()
     let first = try PostgresMemory(url: url)
-    #expect(try first.appliedMigrations() == ["v1-memory", "v2-glossary", "v3-glossary-version"])
+    #expect(try first.appliedMigrations() == ["v1-memory", "v2-glossary", "v3-glossary-version", "v4-learned-lexicon"])
     try first.addUnits([Self.units[0]])
     let opened = Mutex<[String]>([])
     DispatchQueue.concurrentPerform(iterations: 3) { _ in

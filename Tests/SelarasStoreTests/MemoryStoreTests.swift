@@ -177,7 +177,7 @@ struct MemoryMigrationTests {
       try db.execute(sql: "DELETE FROM unit WHERE id = 3")
     }
     let store = try SelarasDatabase(writer: queue)
-    #expect(try store.appliedMigrations().last == "v8-glossary-lookup-and-version")
+    #expect(try store.appliedMigrations().last == "v9-learned-lexicon")
     #expect(try store.memoryStatistics() == MemoryStatistics(units: 2, languagePairs: ["en→id": 2], documents: 0))
     let again = try store.addUnits(texts.prefix(2).map { unit($0.0, $0.1) } + [unit("Bonds fell.", "Obligasi turun.")])
     #expect(again == MemoryImportSummary(added: 1, duplicates: 2))

@@ -15,7 +15,7 @@ struct SelarasDatabaseTests {
     #expect(
       try database.appliedMigrations() == [
         "v1-metadata", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search", "v6-memory-hash-rows",
-        "v7-memory-counts", "v8-glossary-lookup-and-version",
+        "v7-memory-counts", "v8-glossary-lookup-and-version", "v9-learned-lexicon",
       ])
   }
 
@@ -27,7 +27,7 @@ struct SelarasDatabaseTests {
     #expect(
       try again.appliedMigrations() == [
         "v1-metadata", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search", "v6-memory-hash-rows",
-        "v7-memory-counts", "v8-glossary-lookup-and-version",
+        "v7-memory-counts", "v8-glossary-lookup-and-version", "v9-learned-lexicon",
       ])
   }
 }

@@ -20,11 +20,35 @@ public struct LexiconLearner: Sendable {
   public var iterations = 5
   public var minimumProbability = 0.3
   public var minimumCount = 2.0
+  /// Whether the articles' source side is the English one (aligned en→id); false for id→en.
+  public var sourceIsEnglish = true
 
   public init() {}
 
-  /// The lexicon learned from `articles`, English taken as the source side.
+  /// The lexicon learned from `articles`.
   public func learn(from articles: [AlignedArticle]) -> Lexicon {
+    lexicon(from: translations(from: articles))
+  }
+
+  /// The entries of ``learn(from:)`` made from counts, which may add up the links of many
+  /// batches (a store's): a pair becomes an entry when the English word takes at least
+  /// ``minimumProbability`` of the Indonesian word's links and they were linked at least
+  /// ``minimumCount`` times.
+  public func lexicon(from translations: [LearnedTranslation]) -> Lexicon {
+    var totals: [String: Double] = [:]
+    for translation in translations { totals[translation.indonesian, default: 0] += translation.count }
+    var lexicon = Lexicon()
+    for translation in translations
+    where translation.count >= minimumCount && translation.count / totals[translation.indonesian]! >= minimumProbability {
+      lexicon.add(indonesian: translation.indonesian, english: translation.english)
+    }
+    return lexicon
+  }
+
+  /// The links IBM Model 1 finds in the confident beads of `articles`: each pair of words
+  /// with the expected number of times one translated the other (pairs linked less than a
+  /// tenth of a time left out), what a store adds up from batch to batch.
+  public func translations(from articles: [AlignedArticle]) -> [LearnedTranslation] {
     var words: [String: Int32] = [:]
     var names: [String] = []
     func id(_ word: Substring) -> Int32 {
@@ -37,7 +61,8 @@ public struct LexiconLearner: Sendable {
     var sentences: [(english: [Int32], indonesian: [Int32])] = []
     for article in articles {
       for bead in article.beads where !bead.isNull && bead.score >= minimumScore {
-        let (source, target) = article.texts(of: bead)
+        let texts = article.texts(of: bead)
+        let (source, target) = sourceIsEnglish ? (texts.source, texts.target) : (texts.target, texts.source)
         let english = Self.contentWords(source, stopwords: FeatureExtractor.englishStopwords)
         let indonesian = Self.contentWords(target, stopwords: Self.indonesianStopwords)
         let shared = Set(english).intersection(indonesian)
@@ -46,12 +71,9 @@ public struct LexiconLearner: Sendable {
         if !e.isEmpty && !f.isEmpty { sentences.append((e, f)) }
       }
     }
-    let probabilities = expectationMaximization(sentences)
-    var lexicon = Lexicon()
-    for (pair, value) in probabilities where value.probability >= minimumProbability && value.count >= minimumCount {
-      lexicon.add(indonesian: names[Int(pair.indonesian)], english: names[Int(pair.english)])
-    }
-    return lexicon
+    return expectationMaximization(sentences).filter { $0.value >= 0.1 }.map { pair, count in
+      LearnedTranslation(indonesian: names[Int(pair.indonesian)], english: names[Int(pair.english)], count: count)
+    }.sorted { ($0.indonesian, $0.english) < ($1.indonesian, $1.english) }
   }
 
   private struct Pair: Hashable {
@@ -59,10 +81,8 @@ public struct LexiconLearner: Sendable {
     var indonesian: Int32
   }
 
-  /// t(e | f) after the last iteration, with the expected count of links of each pair.
-  private func expectationMaximization(_ sentences: [(english: [Int32], indonesian: [Int32])])
-    -> [Pair: (probability: Double, count: Double)]
-  {
+  /// The expected count of links of each pair in the last iteration.
+  private func expectationMaximization(_ sentences: [(english: [Int32], indonesian: [Int32])]) -> [Pair: Double] {
     var translation: [Pair: Double] = [:]
     for sentence in sentences {
       for e in sentence.english {
@@ -91,9 +111,7 @@ public struct LexiconLearner: Sendable {
         translation[pair] = count / totals[pair.indonesian]!
       }
     }
-    var result: [Pair: (Double, Double)] = [:]
-    for (pair, count) in counts { result[pair] = (translation[pair]!, count) }
-    return result
+    return counts
   }
 
   /// Lowercased words of three letters or more that are no stop words, each once.
@@ -117,4 +135,18 @@ public struct LexiconLearner: Sendable {
     "sudah", "karena", "namun", "tetapi", "tapi", "bisa", "dapat", "masih", "hanya", "serta", "saat", "kata",
     "ujar", "menurut", "tersebut", "adalah", "merupakan", "secara", "kepada", "hingga", "sejak", "antara", "seperti",
   ]
+}
+
+/// A word translation learned from aligned pairs: an Indonesian word, an English word, and
+/// the expected number of times one translated the other (``LexiconLearner``).
+public struct LearnedTranslation: Hashable, Sendable, Codable {
+  public var indonesian: String
+  public var english: String
+  public var count: Double
+
+  public init(indonesian: String, english: String, count: Double) {
+    self.indonesian = indonesian
+    self.english = english
+    self.count = count
+  }
 }
