@@ -30,8 +30,20 @@ struct AlignBench: ParsableCommand {
 
   enum CodingKeys: CodingKey {
     case corpora, sizes, showErrors, showConfidentErrors, qualityOnly, speedOnly, builtInLexicon, pud, writeFitArticles, editions
-    case writeFitSamples
+    case writeFitSamples, learnFrom, learnFromPud, writeCorporaSamples
   }
+
+  @Option(help: "Write the Corpora folder's beads (article, null, right, features) as TSV, presegmented.")
+  var writeCorporaSamples: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Align these Corpora-style folders, learn word translations from them as `selaras align --save` does, and score the Corpora folder again with what was learned.",
+      valueName: "folder"))
+  var learnFrom: [String] = []
+
+  @Flag(help: "Learn from the PUD fit half's articles too (see --learn-from).")
+  var learnFromPud = false
 
   @Flag(help: "Use only the built-in word list, not FreeDict.")
   var builtInLexicon = false
@@ -82,12 +94,29 @@ struct AlignBench: ParsableCommand {
       if rawSource.map(\.text) == source.map(\.text) && rawTarget.map(\.text) == target.map(\.text) {
         raw = raw + AlignmentEvaluation(predicted: try align(rawSource, rawTarget), gold: gold)
         rawArticles += 1
+        articles[articles.count - 1].raw = (rawSource, rawTarget)
       }
     }
     reportQuality("corpora-presegmented", presegmented, articles: names.count, nulls: "counted")
     reportQuality("corpora-presegmented", vecalign, articles: names.count, nulls: "precision-only")
     reportQuality("corpora-raw-text", raw, articles: rawArticles, nulls: "counted")
     scored.emit("corpora-presegmented")
+    if let path = writeCorporaSamples {
+      let lines = articles.flatMap { article in
+        let model = scorer(article.source, article.target, lexicon, .fitted, .fitted)
+        let path = SentenceAligner().path(model)
+        let right = AlignmentEvaluation.correctness(of: path.map(\.bead), gold: article.gold)
+        return zip(path, right).map { bead, right in
+          let features = model.features(of: bead)
+          return ([article.name, features.isNull ? "1" : "0", right ? "1" : "0"]
+            + features.values.map { String(format: "%.5f", $0) }).joined(separator: "\t")
+        }
+      }
+      try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    if !learnFrom.isEmpty || learnFromPud {
+      try measureLearnedLexicon(articles)
+    }
     try measureDevelopmentSet()
     try measureGlossaryLoop(articles)
     if !qualityOnly {
@@ -128,6 +157,45 @@ struct AlignBench: ParsableCommand {
     }
   }
 
+  /// The Corpora folder scored with the word translations learned from the `--learn-from`
+  /// folders (and PUD's fit half): what a newsroom's store holds after it aligned and saved
+  /// them, used by every later alignment.
+  private func measureLearnedLexicon(_ articles: [GoldArticle]) throws {
+    let aligner = try ArticleAligner(lexicon: lexicon)
+    var aligned: [AlignedArticle] = []
+    for folder in learnFrom {
+      aligned += try GoldFolder(path: folder).articles.map { aligner.align(source: $0.goldSource, target: $0.goldTarget) }
+    }
+    if learnFromPud {
+      aligned += try DevelopmentSet(path: pud, half: .fit).articles.map {
+        aligner.align(source: $0.goldSource, target: $0.goldTarget)
+      }
+    }
+    let learner = LexiconLearner()
+    let translations = learner.translations(from: aligned)
+    let learned = learner.lexicon(from: translations)
+    var combined = lexicon
+    combined.merge(learned)
+    report([
+      "bench": "align", "set": "learned-lexicon", "articles": aligned.count, "links": translations.count,
+      "entries": learned.count,
+    ])
+    var presegmented = AlignmentEvaluation()
+    var raw = AlignmentEvaluation()
+    var scored = ScoredBeads()
+    for article in articles {
+      let beads = try align(article.source, article.target, lexicon: combined)
+      scored.add(beads, gold: article.gold)
+      presegmented = presegmented + AlignmentEvaluation(predicted: beads, gold: article.gold)
+      if let texts = article.raw {
+        raw = raw + AlignmentEvaluation(predicted: try align(texts.source, texts.target, lexicon: combined), gold: article.gold)
+      }
+    }
+    reportQuality("corpora-learned-presegmented", presegmented, articles: articles.count, nulls: "counted")
+    reportQuality("corpora-learned-raw-text", raw, articles: articles.filter { $0.raw != nil }.count, nulls: "counted")
+    scored.emit("corpora-learned-presegmented")
+  }
+
   /// The batch's second pass, with the words learned from the first pass's confident beads
   /// (no gold is used: a user's `--batch` does the same).
   private func measureBatchLexicon(_ set: DevelopmentSet, name: String, lexicon: Lexicon) throws {
@@ -158,11 +226,13 @@ struct AlignBench: ParsableCommand {
   private func printConfidentErrors(_ set: DevelopmentSet) {
     for item in set.articles {
       let model = scorer(item.goldSource, item.goldTarget, lexicon, .fitted, .fitted)
-      let beads = SentenceAligner().align(model)
-      let right = AlignmentEvaluation.correctness(of: beads, gold: item.article.gold)
-      for (bead, isRight) in zip(beads, right)
-      where !isRight && bead.score >= 0.9 && !bead.source.isEmpty && !bead.target.isEmpty {
-        let features = model.features(source: bead.source, target: bead.target).values.map { String(format: "%.2f", $0) }
+      let path = SentenceAligner().path(model)
+      let right = AlignmentEvaluation.correctness(of: path.map(\.bead), gold: item.article.gold)
+      for (pathBead, isRight) in zip(path, right) {
+        var bead = pathBead.bead
+        bead.score = model.confidence(of: pathBead)
+        guard !isRight && bead.score >= 0.9 && !bead.source.isEmpty && !bead.target.isEmpty else { continue }
+        let features = model.features(of: pathBead).values.map { String(format: "%.2f", $0) }
         let gold = item.article.gold.filter {
           !Set($0.source).isDisjoint(with: bead.source) || !Set($0.target).isDisjoint(with: bead.target)
         }
@@ -249,6 +319,8 @@ struct AlignBench: ParsableCommand {
     var source: [Sentence]
     var target: [Sentence]
     var gold: [Bead]
+    /// The raw texts' sentences, when the segmenter cuts them as the gold does.
+    var raw: (source: [Sentence], target: [Sentence])?
   }
 
   private func align(_ source: [Sentence], _ target: [Sentence], lexicon: Lexicon? = nil) throws -> [Bead] {
@@ -330,6 +402,26 @@ struct AlignBench: ParsableCommand {
         + bead.target.map { target[$0].text }.joined(separator: " ") + "\n"
       FileHandle.standardError.write(Data(text.utf8))
     }
+    // Each gold bead the path missed, with its cost beside the cost of the predicted beads
+    // that hold its sentences: by how much the cost model prefers the wrong reading.
+    let model = scorer(source, target, lexicon, .fitted, .fitted)
+    for bead in SentenceAligner().path(model) where !goldKeys.contains(key(bead.bead)) {
+      let features = model.features(of: bead).values.map { String(format: "%.2f", $0) }.joined(separator: " ")
+      FileHandle.standardError.write(Data("  wrong \(bead.source)->\(bead.target) posterior \(String(format: "%.3f", bead.posterior)) features \(features)\n".utf8))
+    }
+    let predictedKeys = Set(beads.map(key))
+    for bead in gold where !predictedKeys.contains(key(bead)) {
+      let overlapping = beads.filter {
+        !Set($0.source).isDisjoint(with: bead.source) || !Set($0.target).isDisjoint(with: bead.target)
+      }
+      let goldCost = model.cost(source: bead.source, target: bead.target)
+      let predictedCost = overlapping.reduce(0) { $0 + model.cost(source: $1.source, target: $1.target) }
+      let text =
+        "  missed gold \(bead.source)->\(bead.target) cost \(String(format: "%.2f", goldCost)); predicted "
+        + overlapping.map { "\($0.source)->\($0.target) \(String(format: "%.2f", model.cost(source: $0.source, target: $0.target)))" }
+          .joined(separator: " ") + " sum \(String(format: "%.2f", predictedCost))\n"
+      FileHandle.standardError.write(Data(text.utf8))
+    }
   }
 
   /// Long articles made of Corpora sentences in order, with every 7th target sentence
@@ -371,8 +463,11 @@ struct AlignBench: ParsableCommand {
           source: source, sourceLanguage: .english, target: target, targetLanguage: .indonesian, lexicon: lexicon)
       }
       let searchSeconds = medianSeconds(runs: 1) { _ = SentenceAligner().align(scorer!) }
+      // The search alone, without the posteriors and the confidence: what they add.
+      let pathSeconds = medianSeconds(runs: 1) { _ = SentenceAligner().path(scorer!, posteriors: false) }
       report([
         "bench": "align", "metric": "speed", "features_seconds": featureSeconds, "search_seconds": searchSeconds,
+        "path_only_seconds": pathSeconds,
         "source_sentences": source.count, "target_sentences": target.count,
         "beads": beads.count, "seconds": seconds, "source_sentences_per_s": Double(source.count) / seconds,
         "sentences_per_s": Double(source.count + target.count) / seconds,

@@ -12,6 +12,34 @@ struct AlignFitBench: ParsableCommand {
   @Option(help: "The PUD sentence pairs the development set is built from.")
   var pud = "Corpora/PUD/pud.en-id.tsv"
 
+  @Option(
+    help: ArgumentHelp(
+      "A Corpora-style folder of newsroom article pairs with gold to fit on beside PUD (the fit half that scripts/newsroom-split.sh writes).",
+      valueName: "folder"))
+  var newsroom: String?
+
+  // 0 by default: with the newsroom articles in the weights' score, the weights fitted the six
+  // articles and lost on the other half, on PUD's test half and on Corpora (two-fold
+  // cross-validation over the newsroom halves, issue 25); they calibrate the confidence.
+  @Option(help: "How much the newsroom articles weigh in the weights' score, 0…1 (PUD weighs the rest); 0: they calibrate the confidence only.")
+  var newsroomWeight = 0.0
+
+  @Option(help: "How many times each newsroom bead counts in the confidence calibration (PUD gives about a hundred times as many beads).")
+  var newsroomCalibrationCopies = 10
+
+  @Option(
+    parsing: .upToNextOption,
+    help: "Weights to hold at 0, by name (an ablation: the fit multiplies, so 0 stays 0).")
+  var without: [String] = []
+
+  @Option(
+    parsing: .upToNextOption,
+    help: "Fit every weight on PUD alone, then only these (by name) on PUD and the newsroom articles together.")
+  var newsroomParameters: [String] = []
+
+  @Option(help: "Write the calibration's beads (origin, null, right, features) as TSV, to look at.")
+  var writeCalibrationSamples: String?
+
   @Option(help: "Where to write the model.")
   var output = "Sources/Selaras/Resources/alignment-model.json"
 
@@ -27,7 +55,8 @@ struct AlignFitBench: ParsableCommand {
   mutating func run() throws {
     let lexicon = try LanguageResources.installed().lexicon()
     let set = try DevelopmentSet(path: pud, half: .fit, editions: editions)
-    let result = fitWeights(set, lexicon)
+    let newsroom = try self.newsroom.map { try GoldFolder(path: $0) }
+    let result = fitWeights(set, newsroom, lexicon)
     for change in result.changes {
       report(["bench": "align-fit", "pass": change.pass, "parameter": change.parameter, "value": change.value, "score": change.score])
     }
@@ -36,38 +65,92 @@ struct AlignFitBench: ParsableCommand {
     // that the calibration sees the aligner as accurate as it is on new text, not as on
     // the text it was tuned on.
     var real: [(features: BeadFeatures, score: Double, right: Bool)] = []
+    var sampleLines: [String] = []
+    func note(_ origin: String, _ samples: [(features: BeadFeatures, score: Double, right: Bool)]) {
+      sampleLines += samples.map { sample in
+        ([origin, sample.features.isNull ? "1" : "0", sample.right ? "1" : "0"]
+          + sample.features.values.map { String(format: "%.5f", $0) }).joined(separator: "\t")
+      }
+    }
     var mismatched: [(features: BeadFeatures, score: Double, right: Bool)] = []
     for k in 0..<2 {
       let tuning = try DevelopmentSet(path: pud, half: .fit, editions: editions, fold: (1 - k, 2))
       let held = try DevelopmentSet(path: pud, half: .fit, editions: calibrationEditions, fold: (k, 2))
-      let weights = fitWeights(tuning, lexicon).weights
-      real += calibrationSamples(held, lexicon, weights, .handSet)
+      let weights = fitWeights(tuning, newsroom?.fold(1 - k), lexicon).weights
+      let pudSamples = calibrationSamples(held, lexicon, weights, .handSet)
+      real += pudSamples
+      note("pud-\(k)", pudSamples)
+      if let newsroom {
+        let samples = calibrationSamples(newsroom.fold(k), lexicon, weights, .handSet)
+        note("newsroom-\(k)", samples)
+        for _ in 0..<newsroomCalibrationCopies { real += samples }
+      }
       mismatched += calibrationSamples(held.mismatched(), lexicon, weights, .handSet).filter { !$0.features.isNull }
       report(["bench": "align-fit", "calibration_fold": k, "beads": real.count])
     }
+    if let path = writeCalibrationSamples {
+      try (sampleLines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
     let fitted = fitCalibration(real: real, mismatched: mismatched)
+    let newsroomPart = newsroom.map {
+      newsroomWeight == 0 && newsroomParameters.isEmpty
+        ? ""
+        : " and the newsroom fit half (\($0.articles.count) articles, weighing \(newsroomWeight) of the score)"
+    } ?? ""
+    let newsroomCalibration = newsroom.map {
+      " and on the newsroom fit half (\($0.articles.count) articles, each bead counted \(newsroomCalibrationCopies) times)"
+    } ?? ""
     let model = AlignmentModel(
-      command: "swift run -c release selaras-bench align-fit",
+      command: newsroom == nil
+        ? "swift run -c release selaras-bench align-fit"
+        : "scripts/newsroom-split.sh /tmp/newsroom && swift run -c release selaras-bench align-fit --newsroom /tmp/newsroom/fit",
       fittedOn:
-        "PUD fit half (\(set.articles.count) articles; mean strict F1 presegmented and from raw text), lexicon of "
+        "PUD fit half (\(set.articles.count) articles; mean strict F1 presegmented and from raw text)\(newsroomPart), lexicon of "
         + "\(lexicon.count) entries; confidence calibrated on two folds of its documents (\(calibrationEditions) editions), "
-        + "each aligned with weights fitted on the other",
+        + "each aligned with weights fitted on the other\(newsroomCalibration)",
       fitScore: (result.score * 10000).rounded() / 10000, weights: result.weights, calibration: fitted)
     try model.encoded().write(toFile: output, atomically: true, encoding: .utf8)
     report(["bench": "align-fit", "output": output, "fit_score": result.score, "changes": result.changes.count])
   }
 
-  /// The weights the coordinate search finds on `set`, from the hand-set ones.
-  private func fitWeights(_ set: DevelopmentSet, _ lexicon: Lexicon)
+  /// The weights the coordinate search finds on `set` (and `newsroom`, weighing
+  /// `newsroomWeight`), from the hand-set ones; with `newsroomParameters`, all the weights are
+  /// fitted on `set` alone first, then only those on both.
+  private func fitWeights(_ set: DevelopmentSet, _ newsroom: GoldFolder?, _ lexicon: Lexicon)
     -> (weights: NewsAlignmentScorer.Weights, score: Double, changes: [WeightSearch.Change])
   {
+    var start = NewsAlignmentScorer.Weights()
+    for (name, path) in NewsAlignmentScorer.Weights.fittedParameters where without.contains(name) {
+      start[keyPath: path] = 0
+    }
+    guard let newsroom, !newsroomParameters.isEmpty else { return fitWeights(set, newsroom, lexicon, from: start) }
+    let first = fitWeights(set, nil, lexicon, from: start)
+    let second = fitWeights(
+      set, newsroom, lexicon, from: first.weights,
+      parameters: NewsAlignmentScorer.Weights.fittedParameters.filter { newsroomParameters.contains($0.name) })
+    return (second.weights, second.score, first.changes + second.changes)
+  }
+
+  private func fitWeights(
+    _ set: DevelopmentSet, _ newsroom: GoldFolder?, _ lexicon: Lexicon, from start: NewsAlignmentScorer.Weights,
+    parameters: [(name: String, path: WritableKeyPath<NewsAlignmentScorer.Weights, Double>)] = NewsAlignmentScorer
+      .Weights.fittedParameters
+  ) -> (weights: NewsAlignmentScorer.Weights, score: Double, changes: [WeightSearch.Change]) {
     var search = WeightSearch()
     search.passes = passes
-    return search.fit(from: NewsAlignmentScorer.Weights()) { weights in
-      let scores = set.evaluate { source, target in
-        SentenceAligner().align(scorer(source, target, lexicon, weights, .handSet))
+    search.parameters = parameters
+    return search.fit(from: start) { weights in
+      func align(_ source: [Sentence], _ target: [Sentence]) -> [Bead] {
+        SentenceAligner().path(scorer(source, target, lexicon, weights, .handSet), posteriors: false).map {
+          Bead(source: $0.source, target: $0.target, score: 1)
+        }
       }
-      return (scores.presegmented.strict.f1 + scores.raw.strict.f1) / 2
+      let scores = set.evaluate(align)
+      let pud = (scores.presegmented.strict.f1 + scores.raw.strict.f1) / 2
+      guard let newsroom else { return pud }
+      let newsroomScores = newsroom.evaluate(align)
+      let news = (newsroomScores.presegmented.strict.f1 + newsroomScores.raw.strict.f1) / 2
+      return (1 - newsroomWeight) * pud + newsroomWeight * news
     }
   }
 
@@ -119,6 +202,19 @@ func calibrationSamples(
   alignedBeads(set, lexicon, weights, calibration).map { ($0.features, $0.bead.score, $0.right) }
 }
 
+/// Every bead the aligner chooses on the folder's presegmented articles, with its features,
+/// its confidence and whether it is right.
+func calibrationSamples(
+  _ folder: GoldFolder, _ lexicon: Lexicon, _ weights: NewsAlignmentScorer.Weights, _ calibration: BeadCalibration
+) -> [(features: BeadFeatures, score: Double, right: Bool)] {
+  folder.articles.flatMap { article in
+    let model = scorer(article.goldSource, article.goldTarget, lexicon, weights, calibration)
+    let path = SentenceAligner().path(model)
+    let right = AlignmentEvaluation.correctness(of: path.map(\.bead), gold: article.gold)
+    return zip(path, right).map { bead, right in (model.features(of: bead), model.confidence(of: bead), right) }
+  }
+}
+
 /// Every bead the aligner chooses on the presegmented articles, with its article's name,
 /// its features and whether it is right.
 func alignedBeads(
@@ -126,10 +222,27 @@ func alignedBeads(
 ) -> [(article: String, bead: Bead, features: BeadFeatures, right: Bool)] {
   set.articles.flatMap { item in
     let model = scorer(item.goldSource, item.goldTarget, lexicon, weights, calibration)
-    let beads = SentenceAligner().align(model)
-    let right = AlignmentEvaluation.correctness(of: beads, gold: item.article.gold)
-    return zip(beads, right).map { bead, right in
-      (item.article.name, bead, model.features(source: bead.source, target: bead.target), right)
+    let path = SentenceAligner().path(model)
+    let right = AlignmentEvaluation.correctness(of: path.map(\.bead), gold: item.article.gold)
+    return zip(path, right).map { bead, right in
+      var scored = bead.bead
+      scored.score = model.confidence(of: bead)
+      return (item.article.name, scored, model.features(of: bead), right)
     }
+  }
+}
+
+extension SentenceAligner.PathBead {
+  /// The bead, unscored.
+  var bead: Bead { Bead(source: source, target: target, score: 0) }
+}
+
+extension NewsAlignmentScorer {
+  func features(of bead: SentenceAligner.PathBead) -> BeadFeatures {
+    features(source: bead.source, target: bead.target, posterior: bead.posterior)
+  }
+
+  func confidence(of bead: SentenceAligner.PathBead) -> Double {
+    confidence(source: bead.source, target: bead.target, posterior: bead.posterior)
   }
 }

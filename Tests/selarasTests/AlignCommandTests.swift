@@ -93,6 +93,49 @@ struct AlignCommandTests {
     #expect(text.contains("<prop type=\"x-document\">courts-syl-verdict</prop>"))
   }
 
+  @Test("--min-score filters pairs only: unpaired sentences stay in tsv unless --pairs-only")
+  func minScoreFiltersPairs() throws {
+    func lines(_ arguments: [String]) throws -> [Substring] {
+      let result = try CommandRunner.run(["align", english, indonesian] + arguments)
+      #expect(result.status == 0)
+      return result.stdout.split(separator: "\n")
+    }
+    func isNull(_ line: Substring) -> Bool { line.hasPrefix("\t") || line.contains("\t\t") }
+    let all = try lines([])
+    let strict = try lines(["--min-score", "0.95"])
+    #expect(strict.filter(isNull) == all.filter(isNull) && !all.filter(isNull).isEmpty)
+    let keptPairs = strict.filter { !isNull($0) }
+    #expect(keptPairs.allSatisfy { Double($0.split(separator: "\t").last!)! >= 0.95 })
+    #expect(keptPairs.count < all.filter { !isNull($0) }.count && !keptPairs.isEmpty)
+    let pairsOnly = try lines(["--min-score", "0.95", "--pairs-only"])
+    #expect(pairsOnly == keptPairs)
+  }
+
+  @Test("--output into a named pipe writes into the pipe and leaves it a pipe (as /dev/null stays a device)")
+  func outputIntoPipe() throws {
+    let folder = TemporaryFile.folder()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pipe = folder.appendingPathComponent("out.fifo").path
+    #expect(mkfifo(pipe, 0o600) == 0)
+    // A reader of the pipe, as a shell's `<(…)` would be.
+    let reader = Process()
+    reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+    reader.arguments = [pipe]
+    let read = Pipe()
+    reader.standardOutput = read
+    try reader.run()
+    let result = try CommandRunner.run(["align", english, indonesian, "--output", pipe])
+    var status = stat()
+    let stillPipe = stat(pipe, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO
+    #expect(stillPipe, "the pipe was replaced by a file")
+    if !stillPipe { kill(reader.processIdentifier, SIGKILL) }
+    let text = String(decoding: read.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    reader.waitUntilExit()
+    #expect(result.status == 0)
+    #expect(text == (try CommandRunner.run(["align", english, indonesian])).stdout)
+  }
+
   @Test("Unrelated texts align with a warning; bad arguments are usage errors; missing files fail")
   func badInput() throws {
     let unrelated = try CommandRunner.run(["align", english, "Corpora/courts-syl-verdict.id.txt"])

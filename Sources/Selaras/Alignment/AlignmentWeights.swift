@@ -21,6 +21,15 @@ extension NewsAlignmentScorer {
     public var pairBase = 3.0
     /// Reward for lexical and anchor evidence (Dice overlaps, summed, capped at 1).
     public var evidence = 6.0
+    /// The most the evidence counts, in units of a full Dice overlap: above 1, a bead whose
+    /// single pair already shares every anchor still gains from a sentence that adds words.
+    public var evidenceCap = 1.0
+    /// Reward per unit of a bead's coverage: for each of its sentences, the share of the
+    /// sentence's words that the bead's other side accounts for.
+    public var coverage = 1.0
+    /// Cost of a pair whose sentences share (next to) nothing: see
+    /// `NewsAlignmentScorer.overlapShortfall`.
+    public var noOverlap = 1.0
     /// Weight of the length cost.
     public var length = 1.0
     /// Cost per number found on one side and not the other.
@@ -67,6 +76,7 @@ extension NewsAlignmentScorer {
     /// marked `Sendable` in this toolchain.
     public nonisolated(unsafe) static let fittedParameters: [(name: String, path: WritableKeyPath<Weights, Double>)] = [
       ("null", \.null), ("nullPull", \.nullPull), ("softChromeNull", \.softChromeNull), ("pairBase", \.pairBase), ("evidence", \.evidence),
+      ("evidenceCap", \.evidenceCap), ("coverage", \.coverage), ("noOverlap", \.noOverlap),
       ("length", \.length), ("numberMismatch", \.numberMismatch), ("variance", \.variance),
       ("maxLengthCost", \.maxLengthCost), ("headline", \.headline), ("contraction", \.contraction),
       ("melding", \.melding), ("threeWay", \.threeWay),

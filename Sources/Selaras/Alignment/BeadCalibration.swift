@@ -4,7 +4,7 @@ import Foundation
 public struct BeadFeatures: Sendable, Equatable {
   /// Whether a side is empty.
   public var isNull: Bool
-  /// For a pair (``pair(evidence:length:numberMismatches:extraSentences:isHeadline:neighbour:weakest:margin:poorText:)``):
+  /// For a pair (``pair(evidence:length:numberMismatches:extraSentences:isHeadline:neighbour:weakest:margin:poorText:posterior:)``):
   /// [1, evidence (capped at 1), length agreement as a probability, number mismatches
   /// (capped at 3), sentences beyond two, headline pair (0 or 1), the best evidence of a
   /// sentence of the bead with a neighbouring sentence outside it, the least evidence one
@@ -13,9 +13,11 @@ public struct BeadFeatures: Sendable, Equatable {
   /// each article sentence of the two texts shares with its best match nearby falls below
   /// 0.35 (0 for translations, up to 1 for texts that are not), then the logarithms of the
   /// evidence, the length agreement and the weakest member, the evidence times the length
-  /// agreement, and the neighbour's evidence less the bead's].
+  /// agreement, the neighbour's evidence less the bead's, then the bead's posterior over the
+  /// alignments near the path and its logarithm].
   /// For a null bead: [1, the best evidence of the sentence with a nearby one on the other
-  /// side, chrome never paired (0 or 1), label or first repeated copy (0 or 1)].
+  /// side, chrome never paired (0 or 1), label or first repeated copy (0 or 1), the posterior
+  /// and its logarithm].
   public var values: [Double]
 
   public init(isNull: Bool, values: [Double]) {
@@ -29,15 +31,21 @@ public struct BeadFeatures: Sendable, Equatable {
   /// fell by a fifth with them).
   public static func pair(
     evidence: Double, length: Double, numberMismatches: Int, extraSentences: Int, isHeadline: Bool,
-    neighbour: Double, weakest: Double, margin: Double, poorText: Double
+    neighbour: Double, weakest: Double, margin: Double, poorText: Double, posterior: Double
   ) -> BeadFeatures {
     BeadFeatures(
       isNull: false,
       values: [
         1, evidence, length, Double(min(3, numberMismatches)), Double(extraSentences), isHeadline ? 1 : 0, neighbour,
         weakest, margin, poorText, log(evidence + 0.05), log(length + 0.02), log(weakest + 0.05), evidence * length,
-        neighbour - evidence,
+        neighbour - evidence, posterior, log(posterior + 0.01),
       ])
+  }
+
+  /// The features of a null bead: how much the sentence resembles one nearby on the other
+  /// side, whether it is chrome that never pairs or soft chrome (0 or 1 each), its posterior.
+  public static func null(resemblance: Double, neverPairs: Double, soft: Double, posterior: Double) -> BeadFeatures {
+    BeadFeatures(isNull: true, values: [1, resemblance, neverPairs, soft, posterior, log(posterior + 0.01)])
   }
 }
 

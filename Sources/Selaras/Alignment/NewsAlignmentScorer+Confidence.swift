@@ -3,12 +3,15 @@ import Foundation
 /// The confidence of a bead: the features it is computed from, and the probability the
 /// calibration gives them (see ``BeadCalibration``).
 extension NewsAlignmentScorer {
-  public func confidence(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> Double {
-    calibration.probability(features(source: sourceRange, target: targetRange))
+  public func confidence(source sourceRange: Range<Int>, target targetRange: Range<Int>, posterior: Double) -> Double {
+    calibration.probability(features(source: sourceRange, target: targetRange, posterior: posterior))
   }
 
-  /// What the confidence of a bead is computed from (see ``BeadFeatures``).
-  public func features(source sourceRange: Range<Int>, target targetRange: Range<Int>) -> BeadFeatures {
+  /// What the confidence of a bead is computed from (see ``BeadFeatures``), for a bead of the
+  /// path whose posterior is `posterior`.
+  public func features(source sourceRange: Range<Int>, target targetRange: Range<Int>, posterior: Double)
+    -> BeadFeatures
+  {
     if sourceRange.isEmpty || targetRange.isEmpty {
       let isSource = targetRange.isEmpty
       let index = isSource ? sourceRange.lowerBound : targetRange.lowerBound
@@ -28,13 +31,13 @@ extension NewsAlignmentScorer {
       }
       let hard: Double = chrome.neverPairs ? 1 : 0
       let soft: Double = chrome.isSoft || chrome == .credit ? 1 : 0
-      return BeadFeatures(isNull: true, values: [1, min(1, best), hard, soft])
+      return .null(resemblance: min(1, best), neverPairs: hard, soft: soft, posterior: posterior)
     }
     let bead = evidence(sourceRange, targetRange)
     if bead.hasBoilerplate {
       return .pair(
         evidence: 0, length: 0, numberMismatches: 3, extraSentences: 0, isHeadline: false, neighbour: 1, weakest: 0,
-        margin: -1, poorText: 1)
+        margin: -1, poorText: 1, posterior: posterior)
     }
     // The strongest pull of a neighbour: a sentence of the bead resembling the sentence just
     // before or after the bead on the other side.
@@ -68,7 +71,7 @@ extension NewsAlignmentScorer {
       weakest: weakest, margin: margin,
       // Only a poor match of the whole texts counts: within translations, how well the
       // texts match overall says nothing about one bead.
-      poorText: max(0, 0.35 - textPull) / 0.35)
+      poorText: max(0, 0.35 - textPull) / 0.35, posterior: posterior)
   }
 
   /// How much dearer the nearest other reading of a bead's sentences is: the bead taking

@@ -41,6 +41,12 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   /// The mean pull of the texts' article sentences: high for a translation, low for texts
   /// that are not translations of each other, where even the pairs the path takes are guesses.
   private(set) var textPull = 0.0
+  /// What a sentence's key count is multiplied by before its coverage is taken, per side: 1
+  /// for the side with fewer keys per text, less for the other, whose words carry every
+  /// dictionary translation (Indonesian has about three keys per word to English's one), so
+  /// that a fully translated sentence is fully covered on either side.
+  private let sourceKeyScale: Double
+  private let targetKeyScale: Double
 
   /// - Parameters:
   ///   - source: The source sentences (English by default) with their boilerplate flags.
@@ -75,6 +81,10 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     self.weights = weights
     let sourceLength = self.source.filter { !$0.isBoilerplate }.reduce(0) { $0 + $1.length }
     let targetLength = self.target.filter { !$0.isBoilerplate }.reduce(0) { $0 + $1.length }
+    let sourceKeyTotal = Double(max(1, self.source.filter { !$0.isBoilerplate }.reduce(0) { $0 + $1.keys.count }))
+    let targetKeyTotal = Double(max(1, self.target.filter { !$0.isBoilerplate }.reduce(0) { $0 + $1.keys.count }))
+    sourceKeyScale = min(1, targetKeyTotal / sourceKeyTotal)
+    targetKeyScale = min(1, sourceKeyTotal / targetKeyTotal)
     let prior: Double
     switch (sourceLanguage.language, targetLanguage.language) {
     case ("en", "id"): prior = weights.indonesianPerEnglish
@@ -205,7 +215,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     let isHeadlinePair = sourceRange == sourceHeadline && targetRange == targetHeadline
     let headline = isHeadlinePair ? weights.headline : 0
     return weights.length * min(weights.maxLengthCost, lengthCost(bead)) + prior + weights.pairBase
-      - weights.evidence * min(1, bead.similarity) - headline
+      - weights.evidence * min(weights.evidenceCap, bead.similarity) - weights.coverage * bead.coverage - headline
+      + weights.noOverlap * Self.overlapShortfall(bead.coverage, sentences: sourceRange.count + targetRange.count)
       + weights.numberMismatch * Double(min(weights.maxNumberMismatches, bead.numberMismatches))
   }
 
@@ -215,7 +226,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       return min(weights.null, weights.boilerplateNull, weights.softChromeNull)
     }
     let headline = sourceCount == 1 && targetCount == 1 ? weights.headline : 0
-    return weights.prior(sourceCount, targetCount) + weights.pairBase - weights.evidence - headline
+    return weights.prior(sourceCount, targetCount) + weights.pairBase - weights.evidence * weights.evidenceCap
+      - weights.coverage * Double(sourceCount + targetCount) - headline
   }
 
   // MARK: Evidence
@@ -224,6 +236,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     var sourceLength = 0
     var targetLength = 0
     var similarity = 0.0
+    /// The sum over the bead's sentences of how much of each the other side accounts for
+    /// (0…1 each): what a split-off clause adds when it joins the sentence it translates.
+    var coverage = 0.0
     var numberMismatches = 0
     var hasBoilerplate = false
   }
@@ -244,10 +259,25 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       || (source.softChrome + target.softChrome > 0 && !isOneToOne)
     guard !result.hasBoilerplate else { return result }
     var packed: UInt64 = 0
+    var targetMatches = (0, 0, 0)
     for s in sourceRange {
-      for t in targetRange {
-        packed &+= pairStatistics(s, t)
+      var sourceMatches = 0
+      for (index, t) in targetRange.enumerated() {
+        let pair = pairStatistics(s, t)
+        packed &+= pair
+        let matches = Int(pair & 0xFFFF) + Int((pair >> 16) & 0xFFFF)
+        sourceMatches += matches
+        switch index {
+        case 0: targetMatches.0 += matches
+        case 1: targetMatches.1 += matches
+        default: targetMatches.2 += matches
+        }
       }
+      result.coverage += Self.covered(sourceMatches, of: self.source[s].keys.count, scale: sourceKeyScale)
+    }
+    for (index, t) in targetRange.enumerated() {
+      let matches = index == 0 ? targetMatches.0 : index == 1 ? targetMatches.1 : targetMatches.2
+      result.coverage += Self.covered(matches, of: self.target[t].keys.count, scale: targetKeyScale)
     }
     let conceptMatches = Int(packed & 0xFFFF)
     let anchorMatches = Int((packed >> 16) & 0xFFFF)
@@ -259,6 +289,20 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     result.numberMismatches =
       max(0, source.numbers - Int((packed >> 32) & 0xFFFF)) + max(0, target.numbers - Int(packed >> 48))
     return result
+  }
+
+  /// How far the mean coverage of a bead's sentences falls short of a fifth, as a share of a
+  /// fifth: 1 for sentences that share nothing at all, 0 from a fifth on. Two sentences that
+  /// share no word, name or number are rarely translations when the lexicon knows the
+  /// language, however well their lengths agree.
+  static func overlapShortfall(_ coverage: Double, sentences: Int) -> Double {
+    max(0, 0.2 - coverage / Double(sentences)) / 0.2
+  }
+
+  /// The share of a sentence's keys (scaled by its side's `scale`) that match keys of the
+  /// other side of its bead, at most 1.
+  private static func covered(_ matches: Int, of keys: Int, scale: Double) -> Double {
+    keys == 0 ? 0 : min(1, Double(matches) / (Double(keys) * scale))
   }
 
   /// Dice overlap of concepts plus the overlap of anchors: overlap rather than Dice for

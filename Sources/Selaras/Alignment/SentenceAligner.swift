@@ -17,17 +17,38 @@ public struct SentenceAligner: Sendable {
   public var maximumBand: Int
 
   public init(initialBand: Int = 6, maximumBand: Int = 256) {
+    precondition(initialBand > 0 && maximumBand >= initialBand, "bands must be positive and ordered")
     self.initialBand = initialBand
     self.maximumBand = maximumBand
   }
 
-  /// The beads of the best path; every sentence of both sides is in exactly one bead.
+  /// The beads of the best path, scored by the scorer's confidence; every sentence of both
+  /// sides is in exactly one bead.
   public func align(_ scorer: some AlignmentScorer) -> [Bead] {
+    path(scorer).map { bead in
+      Bead(
+        source: bead.source, target: bead.target,
+        score: scorer.confidence(source: bead.source, target: bead.target, posterior: bead.posterior))
+    }
+  }
+
+  /// A bead of the best path with its posterior: the probability, over all the alignments
+  /// near the path weighed by exp(−cost), that an alignment holds this bead.
+  public struct PathBead: Sendable, Equatable {
+    public var source: Range<Int>
+    public var target: Range<Int>
+    public var posterior: Double
+  }
+
+  /// The best path's beads with their posteriors (forward–backward over the lattice within
+  /// ``posteriorReach`` of the path), or with posteriors of 1 when `posteriors` is false: for
+  /// a caller that needs the path only, such as a fit of the cost weights.
+  public func path(_ scorer: some AlignmentScorer, posteriors: Bool = true) -> [PathBead] {
     let n = scorer.sourceCount
     let m = scorer.targetCount
     if n == 0 || m == 0 {
-      return (0..<n).map { Bead(source: $0..<($0 + 1), target: 0..<0, score: scorer.confidence(source: $0..<($0 + 1), target: 0..<0)) }
-        + (0..<m).map { Bead(source: n..<n, target: $0..<($0 + 1), score: scorer.confidence(source: n..<n, target: $0..<($0 + 1))) }
+      return (0..<n).map { PathBead(source: $0..<($0 + 1), target: 0..<0, posterior: 1) }
+        + (0..<m).map { PathBead(source: n..<n, target: $0..<($0 + 1), posterior: 1) }
     }
     var band = max(initialBand, 4)
     while true {
@@ -36,15 +57,19 @@ public struct SentenceAligner: Sendable {
       let unreachable = path.beads.isEmpty && band < max(n, m)
       let touchesEdge = band < min(max(n, m), maximumBand) && path.touchesEdge
       if !unreachable && !touchesEdge {
-        return path.beads.map { bead in
-          var bead = bead
-          bead.score = scorer.confidence(source: bead.source, target: bead.target)
-          return bead
-        }
+        let values =
+          posteriors
+          ? PathPosteriors(scorer, path: path.beads, n: n, m: m, reach: posteriorReach).posteriors
+          : path.beads.map { _ in 1 }
+        return zip(path.beads, values).map { PathBead(source: $0.source, target: $0.target, posterior: $1) }
       }
       band *= 2
     }
   }
+
+  /// How far from the best path, in sentences on either side, the alignments the posterior
+  /// weighs may stray: farther ones cost far more than the path in any real text.
+  public var posteriorReach = 3
 
   private struct Path {
     var beads: [Bead]

@@ -60,7 +60,8 @@ struct Review: AsyncParsableCommand {
       name = URL(fileURLWithPath: alignment).deletingPathExtension().lastPathComponent
       defaultOutput = alignment
     } else {
-      let lexicon = try LoadedGlossary.lexicon(adding: glossary.shippedFirst)
+      let lexicon = try LoadedGlossary.lexicon(
+        adding: glossary.shippedFirst, learned: store.existingLearnedLexicon()?.learnedTranslations() ?? [])
       let article = try pair.aligned(by: pair.aligner(lexicon: lexicon))
       document = AlignmentDocument(article, resources: MachineResources.forLexicon)
       name = URL(fileURLWithPath: pair.source!).lastPathComponent

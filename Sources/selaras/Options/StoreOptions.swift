@@ -54,7 +54,7 @@ struct StoreOptions: ParsableArguments {
 
   /// The store: the PostgreSQL database when one is named, else the SQLite file, created
   /// (with its folder) when it does not exist yet: for commands that write.
-  private func store() throws -> any TranslationMemory & GlossaryStore {
+  private func store() throws -> any TranslationMemory & GlossaryStore & LearnedLexiconStore {
     if let postgresURL {
       return try PostgresMemory(
         location: PostgresLocation(url: postgresURL, password: ProcessInfo.processInfo.environment["PGPASSWORD"]))
@@ -64,7 +64,7 @@ struct StoreOptions: ParsableArguments {
 
   /// The store when it exists, else nil: commands that only read create no file. A
   /// PostgreSQL database named always exists.
-  private func existingStore() throws -> (any TranslationMemory & GlossaryStore)? {
+  private func existingStore() throws -> (any TranslationMemory & GlossaryStore & LearnedLexiconStore)? {
     postgresURL != nil || FileManager.default.fileExists(atPath: url.path) ? try store() : nil
   }
 
@@ -80,6 +80,16 @@ struct StoreOptions: ParsableArguments {
 
   /// The glossary store, created when needed: for commands that add terms.
   func glossary() throws -> any GlossaryStore {
+    try store()
+  }
+
+  /// The word translations learned from alignments when the store exists, else nil.
+  func existingLearnedLexicon() throws -> (any LearnedLexiconStore)? {
+    try existingStore()
+  }
+
+  /// The learned lexicon's store, created when needed: for commands that learn.
+  func learnedLexicon() throws -> any LearnedLexiconStore {
     try store()
   }
 

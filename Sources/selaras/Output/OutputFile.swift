@@ -2,8 +2,12 @@ import Foundation
 
 /// Where a command's results go: standard output, or a file written atomically — a
 /// temporary file beside it, written as the results come and renamed over it when complete.
+/// A destination that exists and is no regular file (`/dev/null`, `/dev/stdout`, a named
+/// pipe) is written straight into: renamed over, it would be replaced by a file.
 struct OutputFile {
   private let path: String?
+  /// Whether `path` is written directly rather than through a temporary file.
+  private let isDevice: Bool
   private var buffer: [UInt8] = []
   private var handle: FileHandle?
   private var temporary: URL?
@@ -12,6 +16,8 @@ struct OutputFile {
 
   init(_ path: String?) {
     self.path = path == "-" ? nil : path
+    var status = stat()
+    isDevice = self.path.map { stat($0, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG } ?? false
   }
 
   mutating func write(_ text: String) {
@@ -29,7 +35,10 @@ struct OutputFile {
   private mutating func flush() throws {
     guard !buffer.isEmpty else { return }
     if let path {
-      if handle == nil {
+      if handle == nil && isDevice {
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw CommandError("\(path): cannot write the file") }
+        self.handle = handle
+      } else if handle == nil {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
           .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -54,6 +63,10 @@ struct OutputFile {
       if let failure { throw failure }
       try flush()
       guard let path else { return }
+      if isDevice {
+        try handle?.close()
+        return
+      }
       if handle == nil {
         // Nothing was written: the result is an empty file.
         try Data().write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -185,3 +185,55 @@ struct AlignmentEvaluationTests {
     #expect(vecalign.strict.gold == 2)
   }
 }
+
+/// A cost model given by a table, to check the path's posteriors against a count by hand.
+private struct TableScorer: AlignmentScorer {
+  var sourceCount: Int
+  var targetCount: Int
+  var costs: [String: Double]
+
+  func cost(source: Range<Int>, target: Range<Int>) -> Double {
+    costs["\(source.lowerBound):\(source.count)|\(target.lowerBound):\(target.count)"]
+      ?? (source.isEmpty || target.isEmpty ? 2 : 3 + Double(source.count + target.count))
+  }
+
+  func confidence(source: Range<Int>, target: Range<Int>, posterior: Double) -> Double { posterior }
+}
+
+@Suite("Bead posteriors")
+struct PathPosteriorTests {
+  /// Every alignment of the texts, as lists of beads (shape index at each step).
+  private func alignments(_ n: Int, _ m: Int, from i: Int = 0, _ j: Int = 0) -> [[(Range<Int>, Range<Int>)]] {
+    if i == n && j == m { return [[]] }
+    var result: [[(Range<Int>, Range<Int>)]] = []
+    for shape in BeadShape.all where i + shape.source <= n && j + shape.target <= m {
+      let bead = (i..<(i + shape.source), j..<(j + shape.target))
+      result += alignments(n, m, from: i + shape.source, j + shape.target).map { [bead] + $0 }
+    }
+    return result
+  }
+
+  @Test("Each bead's posterior is the share of exp(−cost) held by the alignments that contain it, counted by hand")
+  func matchesEnumeration() {
+    // Sentence 1 of the source pairs well with target 1 alone and with targets 1–2 together:
+    // two readings close in cost, so neither bead is sure; sentence 0 pairs clearly.
+    let scorer = TableScorer(
+      sourceCount: 3, targetCount: 4,
+      costs: ["0:1|0:1": -4, "1:1|1:1": -2.5, "1:1|1:2": -0.2, "2:1|3:1": -4])
+    let path = SentenceAligner().path(scorer)
+    let all = alignments(3, 4)
+    let weights = all.map { alignment in exp(-alignment.reduce(0) { $0 + scorer.cost(source: $1.0, target: $1.1) }) }
+    let total = weights.reduce(0, +)
+    for bead in path {
+      let holding = zip(all, weights).filter { alignment, _ in
+        alignment.contains { $0.0 == bead.source && $0.1 == bead.target }
+      }
+      let expected = holding.reduce(0) { $0 + $1.1 } / total
+      #expect(abs(bead.posterior - expected) < 1e-9, "\(bead.source)-\(bead.target)")
+    }
+    // The path takes the cheaper reading, 1-1 with target 2 unpaired, and is not sure of it.
+    let contested = path.first { $0.source == 1..<2 }!
+    #expect(contested.target == 1..<2 && contested.posterior < 0.6)
+    #expect(path.first { $0.source == 0..<1 }!.posterior > 0.8)
+  }
+}

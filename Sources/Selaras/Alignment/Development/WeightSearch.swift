@@ -12,6 +12,8 @@ public struct WeightSearch: Sendable {
   /// The least gain in score that a change must bring: smaller gains are a bead or two of
   /// the fit data, which the next article would not repeat.
   public var minimumGain = 0.0005
+  /// The weights searched, in order: all the fitted ones by default.
+  public nonisolated(unsafe) var parameters = NewsAlignmentScorer.Weights.fittedParameters
 
   public init() {}
 
@@ -34,7 +36,7 @@ public struct WeightSearch: Sendable {
     var changes: [Change] = []
     for pass in 0..<passes {
       var changed = false
-      for (name, path) in NewsAlignmentScorer.Weights.fittedParameters {
+      for (name, path) in parameters {
         let current = best[keyPath: path]
         var candidate = best
         for factor in steps {

@@ -11,7 +11,10 @@ struct Align: ParsableCommand {
       json: {"source":[…],"target":[…],"beads":[{"source":[0],"target":[0,1],"score":0.93},…]},
             every sentence of both sides in exactly one bead.
       tmx:  TMX 1.4b, one <tu> per bead with both sides non-empty.
-      --min-score leaves beads below the score out of tsv, tmx and --save; json always lists them all.
+      A pair's score is the probability that the pair is right. An unpaired sentence's score is the
+      probability that it really has no counterpart (an addition, a drop, or page chrome).
+      --min-score leaves pairs scoring below it out of tsv, tmx and --save; unpaired sentences stay
+      in tsv unless --pairs-only; json always lists every bead.
       --save also stores the pairs in the translation memory (--db), with the document and score.
       With --batch DIR, every NAME.en.txt / NAME.id.txt pair in DIR is aligned (tsv or tmx).
       """)
@@ -28,8 +31,11 @@ struct Align: ParsableCommand {
   @Option(help: "Write to FILE instead of standard output.")
   var output: String?
 
-  @Option(help: "Leave beads scoring below X (0…1) out of tsv and tmx.")
+  @Option(help: "Leave pairs scoring below X (0…1) out of tsv, tmx and --save.")
   var minScore: Double = 0
+
+  @Flag(help: "Leave unpaired sentences out of tsv (tmx and --save never hold them).")
+  var pairsOnly = false
 
   @Option(help: "Align every NAME.en.txt / NAME.id.txt pair in DIR.")
   var batch: String?
@@ -39,6 +45,11 @@ struct Align: ParsableCommand {
 
   @Flag(help: "Also store the pairs in the translation memory.")
   var save = false
+
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Use the word translations learned from saved alignments, and with --save, learn from the pairs saved.")
+  var learn = true
 
   @OptionGroup var store: StoreOptions
 
@@ -61,16 +72,19 @@ struct Align: ParsableCommand {
   func run() throws {
     // The glossary (shipped and stored) joins the word list, so that accepted terms anchor
     // the alignment.
-    let lexicon = try LoadedGlossary.lexicon(adding: LoadedGlossary.entries(store))
+    let lexicon = try LoadedGlossary.lexicon(
+      adding: LoadedGlossary.entries(store), learned: learn ? store.existingLearnedLexicon()?.learnedTranslations() ?? [] : [])
     let aligner = try pair.aligner(lexicon: lexicon)
     var writer = AlignmentOutput(
-      format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, sourceLanguage: pair.languages.sourceLang,
+      format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, pairsOnly: pairsOnly, sourceLanguage: pair.languages.sourceLang,
       targetLanguage: pair.languages.targetLang, file: OutputFile(output))
     var units: [TranslationUnit] = []
+    var aligned: [AlignedArticle] = []
     if let batch {
-      try alignBatch(batch, aligner: aligner, writer: &writer, units: &units)
+      aligned = try alignBatch(batch, aligner: aligner, writer: &writer, units: &units)
     } else {
       let article = try pair.aligned(by: aligner)
+      aligned = [article]
       warnIfUnrelated(article, name: "\(pair.source!) and \(pair.target!)")
       writer.begin()
       try writer.write(article, name: nil)
@@ -88,12 +102,21 @@ struct Align: ParsableCommand {
       }
       let summary = try store.memory().addUnits(units)
       printError("saved \(summary.added) pairs to the translation memory (\(summary.duplicates) already there)")
+      if learn {
+        var learner = LexiconLearner()
+        learner.minimumScore = max(minScore, learner.minimumScore)
+        learner.sourceIsEnglish = pair.languages.sourceLang.language == "en"
+        let translations = learner.translations(from: aligned)
+        try store.learnedLexicon().addLearnedTranslations(translations)
+        printError("learned \(translations.count) word links from the saved pairs (selaras lexicon list)")
+      }
     }
   }
 
+  /// Aligns the batch, writes it, and returns its articles.
   private func alignBatch(
     _ folder: String, aligner: ArticleAligner, writer: inout AlignmentOutput, units: inout [TranslationUnit]
-  ) throws {
+  ) throws -> [AlignedArticle] {
     let pairs = ArticlePairFolder(URL(fileURLWithPath: folder))
     let (sourceLang, targetLang) = (pair.languages.sourceLang, pair.languages.targetLang)
     guard let names = try? pairs.names(sourceLang, targetLang) else {
@@ -131,6 +154,7 @@ struct Align: ParsableCommand {
       units += article.translationUnits(
         document: name, minimumScore: minScore, sourceLanguage: pair.languages.sourceLang, targetLanguage: pair.languages.targetLang)
     }
+    return articles
   }
 
   private func warnIfUnrelated(_ article: AlignedArticle, name: String) {

@@ -5,14 +5,19 @@ import Selaras
 struct AlignmentOutput {
   let format: Align.Format
   let minScore: Double
+  let pairsOnly: Bool
   let sourceLanguage: LanguageTag
   let targetLanguage: LanguageTag
   var file: OutputFile
   private var tmx: any UnitWriter { MemoryFormat.tmx.writer(source: sourceLanguage, target: targetLanguage) }
 
-  init(format: Align.Format, minScore: Double, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, file: OutputFile) {
+  init(
+    format: Align.Format, minScore: Double, pairsOnly: Bool, sourceLanguage: LanguageTag, targetLanguage: LanguageTag,
+    file: OutputFile
+  ) {
     self.format = format
     self.minScore = minScore
+    self.pairsOnly = pairsOnly
     self.sourceLanguage = sourceLanguage
     self.targetLanguage = targetLanguage
     self.file = file
@@ -25,7 +30,9 @@ struct AlignmentOutput {
   mutating func write(_ article: AlignedArticle, name: String?) throws {
     switch format {
     case .tsv:
-      for bead in article.beads where bead.score >= minScore {
+      // The score filters pairs; an unpaired sentence's score says how sure it is to have no
+      // counterpart, which is no reason to hide it.
+      for bead in article.beads where bead.isNull ? !pairsOnly : bead.score >= minScore {
         let (source, target) = article.texts(of: bead)
         file.write("\(source)\t\(target)\t\(DecimalNumber(bead.score).literal)\n")
       }

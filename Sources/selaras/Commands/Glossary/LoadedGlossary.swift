@@ -18,10 +18,12 @@ enum LoadedGlossary {
   }
 
   /// The aligner's word list with the glossary's term pairs added, so that accepted terms
-  /// anchor alignments and link words in term capture.
-  static func lexicon(adding entries: [TermEntry]) throws -> Lexicon {
+  /// anchor alignments and link words in term capture, and the word translations learned
+  /// from saved alignments (`selaras lexicon`) that are linked often enough to be used.
+  static func lexicon(adding entries: [TermEntry], learned: [LearnedTranslation] = []) throws -> Lexicon {
     var lexicon = try MachineResources.forLexicon.lexicon()
     lexicon.merge(Lexicon(glossary: entries))
+    lexicon.merge(LexiconLearner().lexicon(from: learned))
     return lexicon
   }
 

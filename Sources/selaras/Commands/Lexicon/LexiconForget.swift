@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Selaras
+
+extension LexiconCommand {
+  struct Forget: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "forget",
+      abstract: "Forget what was learned for an Indonesian word, or everything.",
+      discussion: """
+        Example: selaras lexicon forget kereta
+                 selaras lexicon forget --all
+        """)
+
+    @Argument(help: "The Indonesian word whose learned translations to forget.")
+    var word: String?
+
+    @Flag(help: "Forget every learned translation.")
+    var all = false
+
+    @OptionGroup var output: JSONOption
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+      guard (word == nil) != !all else { throw ValidationError("give a WORD or --all") }
+    }
+
+    private struct Output: Encodable {
+      var forgotten: Int
+    }
+
+    func run() throws {
+      let forgotten = try store.existingLearnedLexicon()?.forgetLearnedTranslations(indonesian: word) ?? 0
+      var standardOutput = StandardOutput()
+      if output.json {
+        try standardOutput.writeJSON(Output(forgotten: forgotten))
+      } else {
+        standardOutput.write("forgot \(forgotten) learned translation\(forgotten == 1 ? "" : "s")\n")
+      }
+      standardOutput.flush()
+    }
+  }
+}
