@@ -68,50 +68,34 @@ struct AlignBench: ParsableCommand {
     var presegmented = AlignmentEvaluation()
     var vecalign = AlignmentEvaluation()
     var raw = AlignmentEvaluation()
-    var rawArticles = 0
-    var articles: [GoldArticle] = []
     var scored = ScoredBeads()
     let names = try corpusNames(in: corpora)
     if speedOnly {
       return try measureSpeed(english: english, indonesian: indonesian, names: names)
     }
-    for name in names {
-      let gold = try corporaFolder(corpora).goldBeads(name)
-      let source = english.presegmented(try readText(corporaFolder(corpora).file(name, .english, .lines).path))
-      let target = indonesian.presegmented(try readText(corporaFolder(corpora).file(name, .indonesian, .lines).path))
-      articles.append(GoldArticle(name: name, source: source, target: target, gold: gold))
-      let beads = try align(source, target)
-      scored.add(beads, gold: gold)
-      let article = AlignmentEvaluation(predicted: beads, gold: gold)
-      presegmented = presegmented + article
+    let folder = try GoldFolder(path: corpora)
+    for article in folder.articles {
+      let beads = try align(article.goldSource, article.goldTarget)
+      scored.add(beads, gold: article.gold)
+      let evaluation = AlignmentEvaluation(predicted: beads, gold: article.gold)
+      presegmented = presegmented + evaluation
       report([
-        "bench": "align", "set": "article", "article": name, "strict_f1": article.strict.f1, "lax_f1": article.lax.f1,
+        "bench": "align", "set": "article", "article": article.name, "strict_f1": evaluation.strict.f1,
+        "lax_f1": evaluation.lax.f1,
       ])
-      vecalign = vecalign + AlignmentEvaluation(predicted: beads, gold: gold, includeNullBeads: false)
-      if showErrors { showDifferences(name, beads, gold, source, target) }
-      let rawSource = try english.segment(readText(corporaFolder(corpora).file(name, .english).path))
-      let rawTarget = try indonesian.segment(readText(corporaFolder(corpora).file(name, .indonesian).path))
-      if rawSource.map(\.text) == source.map(\.text) && rawTarget.map(\.text) == target.map(\.text) {
-        raw = raw + AlignmentEvaluation(predicted: try align(rawSource, rawTarget), gold: gold)
-        rawArticles += 1
-        articles[articles.count - 1].raw = (rawSource, rawTarget)
+      vecalign = vecalign + AlignmentEvaluation(predicted: beads, gold: article.gold, includeNullBeads: false)
+      if showErrors { showDifferences(article.name, beads, article.gold, article.goldSource, article.goldTarget) }
+      if let texts = article.raw {
+        raw = raw + AlignmentEvaluation(predicted: try align(texts.source, texts.target), gold: article.gold)
       }
     }
-    reportQuality("corpora-presegmented", presegmented, articles: names.count, nulls: "counted")
-    reportQuality("corpora-presegmented", vecalign, articles: names.count, nulls: "precision-only")
-    reportQuality("corpora-raw-text", raw, articles: rawArticles, nulls: "counted")
+    let articles = folder.articles
+    reportQuality("corpora-presegmented", presegmented, articles: articles.count, nulls: "counted")
+    reportQuality("corpora-presegmented", vecalign, articles: articles.count, nulls: "precision-only")
+    reportQuality("corpora-raw-text", raw, articles: articles.filter { $0.raw != nil }.count, nulls: "counted")
     scored.emit("corpora-presegmented")
     if let path = writeCorporaSamples {
-      let lines = articles.flatMap { article in
-        let model = scorer(article.source, article.target, lexicon, .fitted, .fitted)
-        let path = SentenceAligner().path(model)
-        let right = AlignmentEvaluation.correctness(of: path.map(\.bead), gold: article.gold)
-        return zip(path, right).map { bead, right in
-          let features = model.features(of: bead)
-          return ([article.name, features.isNull ? "1" : "0", right ? "1" : "0"]
-            + features.values.map { String(format: "%.5f", $0) }).joined(separator: "\t")
-        }
-      }
+      let lines = folderBeads(folder, lexicon, .fitted, .fitted).map { sampleRow($0.article, $0.features, $0.right) }
       try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
     if !learnFrom.isEmpty || learnFromPud {
@@ -160,7 +144,7 @@ struct AlignBench: ParsableCommand {
   /// The Corpora folder scored with the word translations learned from the `--learn-from`
   /// folders (and PUD's fit half): what a newsroom's store holds after it aligned and saved
   /// them, used by every later alignment.
-  private func measureLearnedLexicon(_ articles: [GoldArticle]) throws {
+  private func measureLearnedLexicon(_ articles: [GoldFolder.Article]) throws {
     let aligner = try ArticleAligner(lexicon: lexicon)
     var aligned: [AlignedArticle] = []
     for folder in learnFrom {
@@ -184,7 +168,7 @@ struct AlignBench: ParsableCommand {
     var raw = AlignmentEvaluation()
     var scored = ScoredBeads()
     for article in articles {
-      let beads = try align(article.source, article.target, lexicon: combined)
+      let beads = try align(article.goldSource, article.goldTarget, lexicon: combined)
       scored.add(beads, gold: article.gold)
       presegmented = presegmented + AlignmentEvaluation(predicted: beads, gold: article.gold)
       if let texts = article.raw {
@@ -313,16 +297,6 @@ struct AlignBench: ParsableCommand {
     }
   }
 
-  /// A Corpora pair as read for scoring: gold segmentation and gold beads.
-  private struct GoldArticle {
-    var name: String
-    var source: [Sentence]
-    var target: [Sentence]
-    var gold: [Bead]
-    /// The raw texts' sentences, when the segmenter cuts them as the gold does.
-    var raw: (source: [Sentence], target: [Sentence])?
-  }
-
   private func align(_ source: [Sentence], _ target: [Sentence], lexicon: Lexicon? = nil) throws -> [Bead] {
     try ArticleAligner(lexicon: lexicon ?? self.lexicon).align(source: source, target: target).beads
   }
@@ -330,12 +304,12 @@ struct AlignBench: ParsableCommand {
   /// The glossary loop of term capture: strict F1 on Corpora with the word list alone, with
   /// the shipped glossary added, and with the terms `glossary extract` proposes from the
   /// Corpora gold pairs added too (in-sample: the terms come from the articles aligned).
-  private func measureGlossaryLoop(_ articles: [GoldArticle]) throws {
+  private func measureGlossaryLoop(_ articles: [GoldFolder.Article]) throws {
     let pairs = articles.flatMap { article in
       article.gold.filter { !$0.isNull }.map { bead in
         AlignedPair(
-          source: bead.source.map { article.source[$0].text }.joined(separator: " "),
-          target: bead.target.map { article.target[$0].text }.joined(separator: " "), origin: article.name)
+          source: bead.source.map { article.goldSource[$0].text }.joined(separator: " "),
+          target: bead.target.map { article.goldTarget[$0].text }.joined(separator: " "), origin: article.name)
       }
     }
     guard let url = BundledGlossaries.newsIndonesianEnglish else { throw BenchError("the shipped glossary is missing") }
@@ -367,7 +341,7 @@ struct AlignBench: ParsableCommand {
       // The confidence of the beads that match the gold: what --min-score keeps.
       var scores: [Double] = []
       for article in articles {
-        let predicted = try align(article.source, article.target, lexicon: lexicon)
+        let predicted = try align(article.goldSource, article.goldTarget, lexicon: lexicon)
         evaluation = evaluation + AlignmentEvaluation(predicted: predicted, gold: article.gold)
         let gold = Set(article.gold.filter { !$0.isNull }.map { "\($0.source)|\($0.target)" })
         scores += predicted.filter { gold.contains("\($0.source)|\($0.target)") }.map(\.score)

@@ -67,10 +67,7 @@ struct AlignFitBench: ParsableCommand {
     var real: [(features: BeadFeatures, score: Double, right: Bool)] = []
     var sampleLines: [String] = []
     func note(_ origin: String, _ samples: [(features: BeadFeatures, score: Double, right: Bool)]) {
-      sampleLines += samples.map { sample in
-        ([origin, sample.features.isNull ? "1" : "0", sample.right ? "1" : "0"]
-          + sample.features.values.map { String(format: "%.5f", $0) }).joined(separator: "\t")
-      }
+      sampleLines += samples.map { sampleRow(origin, $0.features, $0.right) }
     }
     var mismatched: [(features: BeadFeatures, score: Double, right: Bool)] = []
     for k in 0..<2 {
@@ -202,16 +199,28 @@ func calibrationSamples(
   alignedBeads(set, lexicon, weights, calibration).map { ($0.features, $0.bead.score, $0.right) }
 }
 
+/// A bead as the sample files write it: where it comes from, whether it is null and right
+/// (0 or 1), then its features, TAB-separated.
+func sampleRow(_ origin: String, _ features: BeadFeatures, _ right: Bool) -> String {
+  ([origin, features.isNull ? "1" : "0", right ? "1" : "0"] + features.values.map { String(format: "%.5f", $0) })
+    .joined(separator: "\t")
+}
+
 /// Every bead the aligner chooses on the folder's presegmented articles, with its features,
 /// its confidence and whether it is right.
 func calibrationSamples(
   _ folder: GoldFolder, _ lexicon: Lexicon, _ weights: NewsAlignmentScorer.Weights, _ calibration: BeadCalibration
 ) -> [(features: BeadFeatures, score: Double, right: Bool)] {
+  folderBeads(folder, lexicon, weights, calibration).map { ($0.features, $0.bead.score, $0.right) }
+}
+
+/// Every bead the aligner chooses on the folder's presegmented articles, with its article's
+/// name, its features and whether it is right.
+func folderBeads(
+  _ folder: GoldFolder, _ lexicon: Lexicon, _ weights: NewsAlignmentScorer.Weights, _ calibration: BeadCalibration
+) -> [(article: String, bead: Bead, features: BeadFeatures, right: Bool)] {
   folder.articles.flatMap { article in
-    let model = scorer(article.goldSource, article.goldTarget, lexicon, weights, calibration)
-    let path = SentenceAligner().path(model)
-    let right = AlignmentEvaluation.correctness(of: path.map(\.bead), gold: article.gold)
-    return zip(path, right).map { bead, right in (model.features(of: bead), model.confidence(of: bead), right) }
+    scoredPath(article.name, article.goldSource, article.goldTarget, article.gold, lexicon, weights, calibration)
   }
 }
 
@@ -221,14 +230,22 @@ func alignedBeads(
   _ set: DevelopmentSet, _ lexicon: Lexicon, _ weights: NewsAlignmentScorer.Weights, _ calibration: BeadCalibration
 ) -> [(article: String, bead: Bead, features: BeadFeatures, right: Bool)] {
   set.articles.flatMap { item in
-    let model = scorer(item.goldSource, item.goldTarget, lexicon, weights, calibration)
-    let path = SentenceAligner().path(model)
-    let right = AlignmentEvaluation.correctness(of: path.map(\.bead), gold: item.article.gold)
-    return zip(path, right).map { bead, right in
-      var scored = bead.bead
-      scored.score = model.confidence(of: bead)
-      return (item.article.name, scored, model.features(of: bead), right)
-    }
+    scoredPath(item.article.name, item.goldSource, item.goldTarget, item.article.gold, lexicon, weights, calibration)
+  }
+}
+
+/// The beads of one article's path, scored, with their features and whether the gold holds them.
+private func scoredPath(
+  _ name: String, _ source: [Sentence], _ target: [Sentence], _ gold: [Bead], _ lexicon: Lexicon,
+  _ weights: NewsAlignmentScorer.Weights, _ calibration: BeadCalibration
+) -> [(article: String, bead: Bead, features: BeadFeatures, right: Bool)] {
+  let model = scorer(source, target, lexicon, weights, calibration)
+  let path = SentenceAligner().path(model)
+  let right = AlignmentEvaluation.correctness(of: path.map(\.bead), gold: gold)
+  return zip(path, right).map { bead, right in
+    var scored = bead.bead
+    scored.score = model.confidence(of: bead)
+    return (name, scored, model.features(of: bead), right)
   }
 }
 

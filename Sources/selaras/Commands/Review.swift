@@ -61,7 +61,7 @@ struct Review: AsyncParsableCommand {
       defaultOutput = alignment
     } else {
       let lexicon = try LoadedGlossary.lexicon(
-        adding: glossary.shippedFirst, learned: store.existingLearnedLexicon()?.learnedTranslations() ?? [])
+        adding: glossary.shippedFirst, learned: store.learnedTranslations())
       let article = try pair.aligned(by: pair.aligner(lexicon: lexicon))
       document = AlignmentDocument(article, resources: MachineResources.forLexicon)
       name = URL(fileURLWithPath: pair.source!).lastPathComponent

@@ -88,6 +88,11 @@ struct StoreOptions: ParsableArguments {
     try existingStore()
   }
 
+  /// The word translations learned from saved alignments; none without a store.
+  func learnedTranslations() throws -> [LearnedTranslation] {
+    try existingLearnedLexicon()?.learnedTranslations() ?? []
+  }
+
   /// The learned lexicon's store, created when needed: for commands that learn.
   func learnedLexicon() throws -> any LearnedLexiconStore {
     try store()

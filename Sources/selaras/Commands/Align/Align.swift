@@ -73,7 +73,7 @@ struct Align: ParsableCommand {
     // The glossary (shipped and stored) joins the word list, so that accepted terms anchor
     // the alignment.
     let lexicon = try LoadedGlossary.lexicon(
-      adding: LoadedGlossary.entries(store), learned: learn ? store.existingLearnedLexicon()?.learnedTranslations() ?? [] : [])
+      adding: LoadedGlossary.entries(store), learned: learn ? store.learnedTranslations() : [])
     let aligner = try pair.aligner(lexicon: lexicon)
     var writer = AlignmentOutput(
       format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, pairsOnly: pairsOnly, sourceLanguage: pair.languages.sourceLang,

@@ -14,7 +14,7 @@ struct LexiconCommand: ParsableCommand {
 
   /// The learned pairs in the store (none without one), each with whether alignments use it.
   static func learned(_ store: StoreOptions) throws -> [LearnedWord] {
-    let translations = try store.existingLearnedLexicon()?.learnedTranslations() ?? []
+    let translations = try store.learnedTranslations()
     let used = LexiconLearner().lexicon(from: translations)
     return translations.map { translation in
       LearnedWord(
