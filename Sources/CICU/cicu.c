@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
 #include <unicode/uversion.h>
 
 struct cicu_sentence_iterator {
@@ -162,4 +163,12 @@ const char *cicu_version(void) {
   u_getVersion(info);
   u_versionToString(info, version);
   return version;
+}
+
+int32_t cicu_convert_to_utf8(const char *charset, const uint8_t *bytes, int32_t count, uint8_t *out,
+                             int32_t capacity, int32_t *status) {
+  UErrorCode error = U_ZERO_ERROR;
+  int32_t length = ucnv_convert("UTF-8", charset, (char *)out, capacity, (const char *)bytes, count, &error);
+  *status = error == U_BUFFER_OVERFLOW_ERROR || error == U_STRING_NOT_TERMINATED_WARNING ? 0 : (int32_t)error;
+  return length;
 }

@@ -30,6 +30,14 @@ const int32_t *cicu_sentence_breaks(cicu_sentence_iterator *iterator, const uint
 
 void cicu_sentence_iterator_close(cicu_sentence_iterator *iterator);
 
+/// Converts `count` bytes in the charset named `charset` (any name or alias ICU knows, such
+/// as "windows-1252", "ISO-8859-2" or "Shift_JIS") to UTF-8 in `out`, replacing bytes the
+/// charset does not define with U+FFFD. Returns the UTF-8 length, which may exceed `capacity`
+/// (then call again with a buffer that size). Sets *status to a positive ICU error code on
+/// failure: U_FILE_ACCESS_ERROR (4) for a charset ICU does not know.
+int32_t cicu_convert_to_utf8(const char *charset, const uint8_t *bytes, int32_t count, uint8_t *out,
+                             int32_t capacity, int32_t *status);
+
 /// The ICU version the library was built against, such as "72.1".
 const char *cicu_version(void);
 

@@ -7,6 +7,8 @@
 
 #include <stdint.h>
 
+#include "chtml.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -9,6 +9,8 @@ public struct ArticlePairFolder: Sendable {
     case text = "txt"
     /// Gold segmentation, `NAME.LANG.lines`.
     case lines
+    /// A saved web page, `NAME.LANG.html`.
+    case page = "html"
   }
 
   public let url: URL
@@ -34,6 +36,23 @@ public struct ArticlePairFolder: Sendable {
     let suffix = ".\(source.language).\(kind.rawValue)"
     return files.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }
       .filter { files.contains("\($0).\(target.language).\(kind.rawValue)") }.sorted()
+  }
+
+  /// The names of the articles whose two sides are each a text file or a saved page, sorted,
+  /// with the file of each side (the text file when both exist).
+  public func articles(_ source: LanguageTag, _ target: LanguageTag) throws -> [(name: String, source: URL, target: URL)] {
+    let files = Set(try FileManager.default.contentsOfDirectory(atPath: url.path))
+    func side(_ name: String, _ language: LanguageTag) -> URL? {
+      [Kind.text, .page].map { file(name, language, $0) }.first { files.contains($0.lastPathComponent) }
+    }
+    let names = Set([Kind.text, .page].flatMap { kind in
+      let suffix = ".\(source.language).\(kind.rawValue)"
+      return files.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }
+    })
+    return names.sorted().compactMap { name in
+      guard let sourceFile = side(name, source), let targetFile = side(name, target) else { return nil }
+      return (name, sourceFile, targetFile)
+    }
   }
 
   /// The names of the articles with a gold alignment, sorted.

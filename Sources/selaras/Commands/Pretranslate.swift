@@ -49,7 +49,7 @@ struct Pretranslate: ParsableCommand {
   }
 
   func run() throws {
-    let text = try InputFile.text(file)
+    let text = try ArticleInput.text(file)
     let segmenter = try SentenceSegmenter(language: languages.sourceLang)
     let sentences = presegmented ? segmenter.presegmented(text) : try segmenter.segment(text)
     guard !sentences.isEmpty else { throw CommandError("\(file): no text to translate") }

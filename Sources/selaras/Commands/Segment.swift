@@ -45,7 +45,7 @@ struct Segment: ParsableCommand {
   }
 
   func run() throws {
-    let text = try InputFile.text(file)
+    let text = try ArticleInput.text(file)
     let segmenter = try SentenceSegmenter(language: lang)
     var output = StandardOutput()
     switch format {

@@ -22,6 +22,6 @@ struct ArticlePairOptions: ParsableArguments {
 
   /// SOURCE and TARGET read and aligned by `aligner`.
   func aligned(by aligner: ArticleAligner) throws -> AlignedArticle {
-    try aligner.align(source: InputFile.text(source), target: InputFile.text(target), presegmented: presegmented)
+    try aligner.align(source: ArticleInput.text(source), target: ArticleInput.text(target), presegmented: presegmented)
   }
 }

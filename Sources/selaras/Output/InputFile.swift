@@ -12,12 +12,19 @@ struct CommandError: Error, CustomStringConvertible {
 
 /// Reads a text argument: a path, or `-` (or nothing) for standard input.
 enum InputFile {
-  /// The UTF-8 text of `path`, named in any error.
-  static func text(_ path: String?) throws -> String {
+  /// The bytes of `path`, named in any error.
+  static func data(_ path: String?) throws -> Data {
     let name = path == nil || path == "-" ? "<stdin>" : path!
-    if name == "<stdin>" {
-      return try decoded(FileHandle.standardInput.readDataToEndOfFile(), name: name)
+    if name == "<stdin>" { return FileHandle.standardInput.readDataToEndOfFile() }
+    try checkFile(name)
+    do {
+      return try Data(contentsOf: URL(fileURLWithPath: name))
+    } catch {
+      throw CommandError("\(name): cannot read the file (\(error.localizedDescription))")
     }
+  }
+
+  private static func checkFile(_ name: String) throws {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) else {
       throw CommandError("\(name): no such file")
@@ -25,6 +32,15 @@ enum InputFile {
     guard !isDirectory.boolValue else {
       throw CommandError("\(name): is a directory, not a file")
     }
+  }
+
+  /// The UTF-8 text of `path`, named in any error.
+  static func text(_ path: String?) throws -> String {
+    let name = path == nil || path == "-" ? "<stdin>" : path!
+    if name == "<stdin>" {
+      return try decoded(FileHandle.standardInput.readDataToEndOfFile(), name: name)
+    }
+    try checkFile(name)
     guard let handle = FileHandle(forReadingAtPath: name) else {
       throw CommandError("\(name): cannot read the file")
     }
@@ -60,7 +76,7 @@ enum InputFile {
     }
   }
 
-  private static func decoded(_ data: Data, name: String) throws -> String {
+  static func decoded(_ data: Data, name: String) throws -> String {
     do {
       return try String(validatingUTF8Text: data)
     } catch {

@@ -119,15 +119,17 @@ struct Align: ParsableCommand {
   ) throws -> [AlignedArticle] {
     let pairs = ArticlePairFolder(URL(fileURLWithPath: folder))
     let (sourceLang, targetLang) = (pair.languages.sourceLang, pair.languages.targetLang)
-    guard let names = try? pairs.names(sourceLang, targetLang) else {
+    guard let files = try? pairs.articles(sourceLang, targetLang) else {
       throw CommandError("\(folder): no such folder")
     }
-    guard !names.isEmpty else {
-      throw CommandError("\(folder): no NAME.\(sourceLang.language).txt / NAME.\(targetLang.language).txt pairs")
+    guard !files.isEmpty else {
+      throw CommandError(
+        "\(folder): no NAME.\(sourceLang.language).txt / NAME.\(targetLang.language).txt pairs (or .html pages)")
     }
-    let texts = try names.map { name in
+    let names = files.map(\.name)
+    let texts = try files.map { article in
       try aligner.segment(
-        source: InputFile.text(pairs.file(name, sourceLang).path), target: InputFile.text(pairs.file(name, targetLang).path),
+        source: ArticleInput.text(article.source.path), target: ArticleInput.text(article.target.path),
         presegmented: pair.presegmented)
     }
     func progress(_ index: Int, _ article: AlignedArticle) {

@@ -31,7 +31,7 @@ extension Glossary {
 
     func run() throws {
       let glossary = try LoadedGlossary.load(store)
-      let text = try InputFile.text(file)
+      let text = try ArticleInput.text(file)
       let matches = glossary.scanAnswers(text, language: language.lang)
       var standardOutput = StandardOutput()
       if output.json {

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads an article from the bytes of a file or a download. Plain text and HTML pages are
+/// the two readers; ``ArticleReader/read(_:charset:)`` picks one by content.
+public protocol DocumentReader: Sendable {
+  /// The article in `data`. `charset` is the one an HTTP header declared, if any.
+  func read(_ data: Data, charset: String?) throws(DocumentError) -> ArticleDocument
+}
+
+/// Why an article could not be read, as one line.
+public enum DocumentError: Error, Equatable, CustomStringConvertible, Sendable {
+  case empty
+  case binary
+  case tooLarge(bytes: Int, limit: Int)
+  case unknownCharset(String)
+  case invalidEncoding(charset: String, offset: Int)
+  case tooDeep(limit: Int)
+  /// A page whose markup holds no article text (not an article with no text).
+  case noArticle
+
+  public var description: String {
+    switch self {
+    case .empty: "the file is empty"
+    case .binary: "not text or HTML (binary data)"
+    case .tooLarge(let bytes, let limit): "\(bytes) bytes is more than the \(limit) a page may have"
+    case .unknownCharset(let name): "unknown charset '\(name)'"
+    case .invalidEncoding(let charset, let offset): "bytes not valid \(charset) at byte \(offset)"
+    case .tooDeep(let limit): "elements nested more than \(limit) deep"
+    case .noArticle: "no article found in the page (it is not an empty article: nothing on it reads as one)"
+    }
+  }
+}
+
+/// The format a document is read as.
+public enum DocumentFormat: String, Sendable {
+  case text
+  case html
+
+  /// HTML when the first non-blank bytes open markup a page starts with (a doctype, `<html`,
+  /// `<head`, `<body`, a comment or `<meta`), or when the name says `.html`/`.htm` and the
+  /// bytes start with `<`; text otherwise. Content decides, not only the name: a page saved
+  /// as `.txt` is still a page.
+  public static func detect(_ data: Data, name: String? = nil) -> DocumentFormat {
+    var prefix = data.prefix(512)
+    if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { prefix = prefix.dropFirst(3) }
+    let head = String(decoding: prefix, as: UTF8.self).drop { $0.isWhitespace }.lowercased()
+    for opening in ["<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<?xml"]
+    where head.hasPrefix(opening) {
+      return opening == "<?xml" && !head.contains("<html") ? .text : .html
+    }
+    if let name, [".html", ".htm", ".xhtml"].contains(where: name.lowercased().hasSuffix), head.hasPrefix("<") {
+      return .html
+    }
+    return .text
+  }
+}
+
+/// Reads an article from bytes, as text or as a page by their content.
+public enum ArticleReader {
+  /// The article in `data`, read by ``DocumentFormat/detect(_:name:)``'s choice.
+  public static func read(_ data: Data, name: String? = nil, charset: String? = nil) throws(DocumentError)
+    -> ArticleDocument
+  {
+    switch DocumentFormat.detect(data, name: name) {
+    case .text: try PlainTextReader().read(data, charset: charset)
+    case .html: try HTMLArticleReader().read(data, charset: charset)
+    }
+  }
+}

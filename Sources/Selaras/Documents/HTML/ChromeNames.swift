@@ -1,0 +1,75 @@
+/// What a page's markup says of an element through its class, id and role: chrome
+/// (navigation, sharing, related stories, ads, comments…) or article.
+enum ChromeNames {
+  /// Whether the element's class, id or role names page furniture rather than the article.
+  static func isChrome(class className: String?, id: String?, role: String?) -> Bool {
+    if let role, chromeRoles.contains(role.lowercased()) { return true }
+    let names = ((className ?? "") + " " + (id ?? "")).lowercased()
+    guard names.contains(where: { $0 != " " }) else { return false }
+    var chrome = false
+    for token in names.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+      if articleTokens.contains(String(token)) { return false }
+      if chromeSubstrings.contains(where: token.contains) { chrome = true }
+      for part in token.split(whereSeparator: { $0 == "-" || $0 == "_" }) where chromeParts.contains(String(part)) {
+        chrome = true
+      }
+    }
+    return chrome
+  }
+
+  /// Whether the class or id says the element holds the article's body.
+  static func isArticle(class className: String?, id: String?, itemprop: String?) -> Bool {
+    if itemprop?.lowercased() == "articlebody" { return true }
+    let names = ((className ?? "") + " " + (id ?? "")).lowercased()
+    return articleSubstrings.contains(where: names.contains)
+  }
+
+  /// Whether the class names a photo's caption, or its credit.
+  static func isCaption(class className: String?) -> Bool {
+    guard let className = className?.lowercased() else { return false }
+    return className.contains("caption") || className.contains("keterangan")
+  }
+
+  static func isCredit(class className: String?) -> Bool {
+    guard let className = className?.lowercased() else { return false }
+    return ["credit", "copyright", "photographer", "byline-photo", "source", "sumber"].contains(where: className.contains)
+  }
+
+  private static let chromeRoles: Set<String> = [
+    "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search",
+    "toolbar", "tablist",
+  ]
+
+  /// Class and id tokens that name the article's body even when a part of them looks like
+  /// chrome ("article-body-with-sidebar").
+  private static let articleTokens: Set<String> = [
+    "article-body", "articlebody", "article__body", "story-body", "entry-content", "post-content", "article-content",
+    "detail__body-text", "read__content", "detail-text", "itp_bodycontent", "richtextstorybody", "articletext",
+  ]
+
+  private static let articleSubstrings = [
+    "articlebody", "article-body", "article__body", "article_body", "story-body", "storybody", "entry-content",
+    "post-content", "post-body", "article-content", "article__content", "detail__body", "read__content",
+    "detail-text", "itp_bodycontent", "richtextstorybody", "article-text", "story-content", "content-body",
+    "body-text", "news-content", "detailscontent", "detail-in", "side-article txt-article",
+  ]
+
+  /// Substrings of a class or id token that mark chrome wherever they occur.
+  private static let chromeSubstrings = [
+    "comment", "related", "recommend", "newsletter", "subscribe", "signup", "sign-up", "cookie", "consent",
+    "breadcrumb", "pagination", "paging", "sidebar", "trending", "popular", "mostread", "most-read", "terpopuler",
+    "bacajuga", "baca-juga", "readalso", "read-also", "readmore", "read-more", "outbrain", "taboola", "advert",
+    "sponsor", "promo", "social", "sharing", "sharebar", "share-", "-share", "masthead", "navbar", "navigation",
+    "footer", "disqus", "paywall", "login", "byline", "author", "timestamp", "dateline-", "ticker", "skip-link",
+    "sr-only", "visually-hidden", "screen-reader", "modal", "popup", "overlay", "banner", "widget", "toolbar",
+    "terkait", "pilihan", "headline-list", "tag-list", "taglist", "tags-", "-tags", "topic-list", "more-from",
+    "moreon", "more-on", "see-also", "also-read", "next-article", "prev-article", "jump-link", "print-",
+  ]
+
+  /// Parts of a class or id token (split at "-" and "_") that mark chrome.
+  private static let chromeParts: Set<String> = [
+    "ad", "ads", "adv", "advertisement", "iklan", "nav", "menu", "share", "tags", "tag", "topics", "footer", "header",
+    "aside", "meta", "date", "time", "author", "byline", "gpt", "dfp", "social", "hidden", "hide", "print",
+    "nocontent", "noprint", "subscription", "signin", "related", "rail", "sticky",
+  ]
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Reads the article of a web page (a saved page, or one downloaded): its title, what the
+/// page says about it, and its paragraphs, captions and credits in page order, without the
+/// page's chrome (see ``ArticleExtractor``).
+///
+/// Pages are hostile input: they are parsed by libxml2's HTML parser, which never touches
+/// the network or loads a DTD; pages larger than ``maximumBytes`` or nested deeper than
+/// ``PageTree/maximumDepth`` are refused whole.
+public struct HTMLArticleReader: DocumentReader {
+  /// The largest page read: a news page is rarely above 2 MB, markup and inline scripts
+  /// included.
+  public static let maximumBytes = 16 << 20
+
+  public init() {}
+
+  public func read(_ data: Data, charset: String?) throws(DocumentError) -> ArticleDocument {
+    guard !data.isEmpty, data.contains(where: { !(0x09...0x0D).contains($0) && $0 != 0x20 }) else { throw .empty }
+    guard data.count <= Self.maximumBytes else { throw .tooLarge(bytes: data.count, limit: Self.maximumBytes) }
+    if data.starts(with: Array("%PDF".utf8)) { throw .binary }
+    let (bytes, _) = try PageCharset.utf8(data, declared: charset)
+    let tree = try PageTree(utf8: bytes)
+    let metadata = PageMetadata(tree)
+    let extractor = ArticleExtractor(tree)
+    let (title, headline) = Self.title(tree, metadata: metadata)
+    let (blocks, _) = extractor.article(title: title, headline: headline)
+    guard blocks.contains(where: { $0.kind.isBody }) else { throw .noArticle }
+    let paragraphs = blocks.map { ArticleParagraph(kind: $0.kind, text: $0.text, origin: $0.element) }
+    return ArticleDocument(
+      title: title, language: metadata.language ?? Self.guessLanguage(paragraphs), published: metadata.published,
+      byline: metadata.byline.map(PageText.collapsed), paragraphs: paragraphs)
+  }
+
+  /// A description of how the page was read, for development: each element's name, class
+  /// and whether it was set aside, and the blocks found.
+  public static func trace(_ data: Data) throws(DocumentError) -> String {
+    let (bytes, charset) = try PageCharset.utf8(data, declared: nil)
+    let tree = try PageTree(utf8: bytes)
+    return "charset \(charset), \(tree.elements.count) elements\n" + ArticleExtractor(tree).trace()
+  }
+
+  /// The headline: the page's `<h1>` that the metadata's headline or title names (or the
+  /// first `<h1>` outside chrome), else the metadata's headline, else the document title
+  /// without the site's name.
+  /// Also the `<h1>` element it came from, if any.
+  static func title(_ tree: PageTree, metadata: PageMetadata) -> (text: String?, element: Int?) {
+    let named = [metadata.headline, metadata.ogTitle, metadata.documentTitle].compactMap { $0 }.map(PageText.folded)
+    var first: (String, Int)?
+    for index in tree.all("h1") {
+      let text = tree.text(of: index)
+      guard !text.isEmpty, text.count < 400 else { continue }
+      let folded = PageText.folded(text)
+      if !folded.isEmpty, named.contains(where: { $0.contains(folded) || folded.contains($0) && !$0.isEmpty }) {
+        return (text, index)
+      }
+      if first == nil, !isInsideChrome(index, tree) { first = (text, index) }
+    }
+    if let first { return first }
+    if let headline = metadata.headline ?? metadata.ogTitle { return (headline, nil) }
+    guard let title = metadata.documentTitle else { return (nil, nil) }
+    // "Headline | Site", "Headline - Site": the longest part.
+    let parts = title.components(separatedBy: " | ").flatMap { $0.components(separatedBy: " - ") }
+      .flatMap { $0.components(separatedBy: " – ") }
+    return (parts.max { $0.count < $1.count }.map(PageText.collapsed), nil)
+  }
+
+  private static func isInsideChrome(_ index: Int, _ tree: PageTree) -> Bool {
+    var current = tree.elements[index].parent
+    while current > 0 {
+      let element = tree.elements[current]
+      if ["nav", "footer", "aside"].contains(element.name)
+        || ChromeNames.isChrome(
+          class: element.attributes["class"], id: element.attributes["id"], role: element.attributes["role"])
+      {
+        return true
+      }
+      current = element.parent
+    }
+    return false
+  }
+
+  /// "id" or "en" by the commonest function words of each language in the text; nil when
+  /// neither has any.
+  static func guessLanguage(_ paragraphs: [ArticleParagraph]) -> String? {
+    var indonesian = 0
+    var english = 0
+    for paragraph in paragraphs.prefix(20) {
+      for word in paragraph.text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+        if indonesianWords.contains(String(word)) { indonesian += 1 }
+        if englishWords.contains(String(word)) { english += 1 }
+      }
+    }
+    if indonesian == 0 && english == 0 { return nil }
+    return indonesian > english ? "id" : "en"
+  }
+
+  private static let indonesianWords: Set<String> = [
+    "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan", "pada", "juga", "ke",
+    "karena", "oleh", "sebagai", "telah", "kata", "adalah",
+  ]
+  private static let englishWords: Set<String> = [
+    "the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "was", "on", "as", "said", "by", "from",
+    "have", "has", "are", "were",
+  ]
+}
