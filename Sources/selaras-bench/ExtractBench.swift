@@ -17,6 +17,14 @@ struct ExtractBench: ParsableCommand {
   @Option(help: "A folder of NAME.html pages with NAME.expected.json beside them (the CLI's JSON).")
   var pages = "Tests/SelarasTests/Fixtures/pages"
 
+  @Option(
+    help: """
+      A Corpora-style folder with the gold alignment of the pages' articles (NAME.gold.json, \
+      NAME.LANG.lines, NAME.LANG.txt): pairs found by aligning NAME.en.html with NAME.id.html \
+      are scored against it beside those found by aligning the texts.
+      """)
+  var gold: String?
+
   @Option(help: "Write the benchmark's predictions here, in the form its evaluate.py reads.")
   var write: String?
 
@@ -33,6 +41,73 @@ struct ExtractBench: ParsableCommand {
     }
     try runBenchmark()
     try runPages()
+    if let gold { try runAlignment(gold) }
+  }
+
+  /// Pairs from aligning each page pair against the gold's pairs, beside pairs from aligning
+  /// the same articles' text files: precision and recall of pair beads, a bead named by its
+  /// sentences' texts (white space collapsed), counting only beads whose sentences are all
+  /// in the gold (a page's own caption is in no gold) and gold pairs whose sentences all came
+  /// out of the page (chrome the page leaves out cannot be paired).
+  private func runAlignment(_ goldPath: String) throws {
+    let folder = ArticlePairFolder(URL(fileURLWithPath: goldPath))
+    let aligner = try ArticleAligner(lexicon: LanguageResources.installed().lexicon())
+    var pagesScore = (found: 0, right: 0, gold: 0)
+    var textsScore = (found: 0, right: 0, gold: 0)
+    var articles = 0
+    for name in try folder.goldNames() {
+      let enPage = URL(fileURLWithPath: pages + "/\(name).en.html")
+      let idPage = URL(fileURLWithPath: pages + "/\(name).id.html")
+      guard FileManager.default.fileExists(atPath: enPage.path), FileManager.default.fileExists(atPath: idPage.path)
+      else { continue }
+      articles += 1
+      let enLines = try readLines(folder.file(name, .english, .lines).path).map(PageTextKey.key)
+      let idLines = try readLines(folder.file(name, .indonesian, .lines).path).map(PageTextKey.key)
+      let goldBeads = try folder.goldBeads(name).filter { !$0.source.isEmpty && !$0.target.isEmpty }.map { bead in
+        (bead.source.map { enLines[$0] }, bead.target.map { idLines[$0] })
+      }
+      let goldPairs = Set(goldBeads.map { PageTextKey.pair($0.0, $0.1) })
+      let known = (Set(enLines), Set(idLines))
+      // The gold pairs whose sentences all came out of the article read: the ones it can find.
+      func findable(_ article: AlignedArticle) -> Int {
+        let en = Set(article.source.map { PageTextKey.key($0.text) })
+        let id = Set(article.target.map { PageTextKey.key($0.text) })
+        return goldBeads.filter { $0.0.allSatisfy(en.contains) && $0.1.allSatisfy(id.contains) }.count
+      }
+      func score(_ article: AlignedArticle) -> (found: Int, right: Int) {
+        var found = 0
+        var right = 0
+        for bead in article.beads where !bead.source.isEmpty && !bead.target.isEmpty {
+          let en = bead.source.map { PageTextKey.key(article.source[$0].text) }
+          let id = bead.target.map { PageTextKey.key(article.target[$0].text) }
+          guard en.allSatisfy(known.0.contains), id.allSatisfy(known.1.contains) else { continue }
+          found += 1
+          if goldPairs.contains(PageTextKey.pair(en, id)) {
+            right += 1
+          } else if showPages {
+            FileHandle.standardError.write(Data("\(name) wrong: \(en.map { $0.prefix(70) }) | \(id.map { $0.prefix(70) })\n".utf8))
+          }
+        }
+        return (found, right)
+      }
+      let fromPages = try aligner.align(
+        source: HTMLArticleReader().read(Data(contentsOf: enPage), charset: nil).text,
+        target: HTMLArticleReader().read(Data(contentsOf: idPage), charset: nil).text)
+      let fromTexts = try aligner.align(
+        source: readText(folder.file(name, .english).path), target: readText(folder.file(name, .indonesian).path))
+      let p = score(fromPages)
+      let t = score(fromTexts)
+      pagesScore = (pagesScore.found + p.found, pagesScore.right + p.right, pagesScore.gold + findable(fromPages))
+      textsScore = (textsScore.found + t.found, textsScore.right + t.right, textsScore.gold + findable(fromTexts))
+    }
+    for (name, score) in [("pages", pagesScore), ("texts", textsScore)] {
+      let precision = Double(score.right) / Double(max(1, score.found))
+      let recall = Double(score.right) / Double(max(1, score.gold))
+      report([
+        "bench": "extract", "set": "align-\(name)", "articles": articles, "pair_precision": precision,
+        "pair_recall": recall, "pair_f1": precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0,
+      ])
+    }
   }
 
   private func runBenchmark() throws {
@@ -212,5 +287,16 @@ struct ShingleScore {
     }
     for start in 0...(words.count - 4) { counts[words[start..<(start + 4)], default: 0] += 1 }
     return counts
+  }
+}
+
+/// Sentences named by their words, for matching a page's sentences with the gold's.
+enum PageTextKey {
+  static func key(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  static func pair(_ source: [String], _ target: [String]) -> String {
+    source.joined(separator: "\u{1}") + "\u{2}" + target.joined(separator: "\u{1}")
   }
 }

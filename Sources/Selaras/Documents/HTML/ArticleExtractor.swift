@@ -30,6 +30,8 @@ struct ArticleExtractor {
   /// Whether an element holds a block-level element: then it is walked as a container,
   /// otherwise read as one block.
   private var holdsBlocks: [Bool]
+  /// Whether an element is inside a link: a teaser card wraps its headline and summary in one.
+  private var inLink: [Bool]
 
   init(_ tree: PageTree) {
     self.tree = tree
@@ -42,9 +44,11 @@ struct ArticleExtractor {
       }
     }
     skipped = [Bool](repeating: false, count: count)
+    inLink = [Bool](repeating: false, count: count)
     for index in 1..<count {
       let element = tree.elements[index]
       skipped[index] = skipped[element.parent] || Self.isChrome(element)
+      inLink[index] = inLink[element.parent] || tree.elements[element.parent].name == "a"
     }
     restoreProse()
   }
@@ -60,6 +64,14 @@ struct ArticleExtractor {
         || (block.kind == .caption || block.kind == .credit) && headline.map { block.element > $0 } == true
           && block.element < container
     }
+    // What comes before the headline in the container (a ticker, a breadcrumb) is not the
+    // article, when it is little of the container's prose.
+    if let headline, isInside(headline, container) {
+      let before = kept.filter { $0.element < headline }.reduce(0) { $0 + Self.proseWeight($1) }
+      let all = kept.reduce(0) { $0 + Self.proseWeight($1) }
+      if before < 0.2 * all { kept.removeAll { $0.element < headline } }
+    }
+    // kept = Self.mainStretch(kept)
     kept = kept.filter { block in
       if block.kind == .heading, let title, PageText.folded(block.text) == PageText.folded(title) { return false }
       if Self.furniture.matches(block.text) { return false }
@@ -79,7 +91,7 @@ struct ArticleExtractor {
       while current > 0 { depth += 1; current = tree.elements[current].parent }
       guard depth < 14 else { continue }
       let names = [element.attributes["class"], element.attributes["id"]].compactMap { $0 }.joined(separator: " #")
-      lines.append(String(repeating: " ", count: depth) + "\(index) \(element.name) \(names.prefix(60))\(skipped[index] ? " SKIP" : "")")
+      lines.append(String(repeating: " ", count: depth) + "\(index) \(element.name) \(names.prefix(60))\(skipped[index] ? " SKIP" : "") \(proseDebug.isEmpty ? 0 : proseDebug[index])")
     }
     let blocks = allBlocks()
     lines.append("container \(container(of: blocks).map(String.init) ?? "none")")
@@ -107,17 +119,34 @@ struct ArticleExtractor {
 
   /// Takes back into the page an element set aside as chrome whose subtree holds more than
   /// half of the page's prose (its class named a layout, not a sidebar).
+  private(set) var proseDebug: [Int] = []
+
   private mutating func restoreProse() {
+    // Prose: paragraphs, and runs of text written outside paragraphs, of a sentence's
+    // length or more.
     var prose = [Int](repeating: 0, count: tree.elements.count)
-    for (index, element) in tree.elements.enumerated() where element.name == "p" {
-      let length = tree.text(of: index).count
-      guard length >= 40 else { continue }
+    for (index, element) in tree.elements.enumerated()
+    where !PageTree.invisible.contains(element.name) && !inLink[index] && element.name != "a" {
+      var length = 0
+      if element.name == "p" {
+        let text = tree.text(of: index).count
+        length = text >= 40 ? text : 0
+      } else if !isInsideParagraph(index) {
+        for child in element.children {
+        if case .text(let text) = child, text.utf8.count >= 40 {
+          let collapsed = PageText.collapsed(text).count
+          if collapsed >= 40 { length += collapsed }
+        }
+        }
+      }
+      guard length > 0 else { continue }
       var ancestor = index
       while ancestor >= 0 {
         prose[ancestor] += length
         ancestor = tree.elements[ancestor].parent
       }
     }
+    proseDebug = prose
     let total = prose[0]
     guard total > 0 else { return }
     for index in 1..<tree.elements.count where skipped[index] && !skipped[tree.elements[index].parent] {
@@ -231,7 +260,7 @@ struct ArticleExtractor {
         for grandchild in child.children { visit(grandchild, inLink: inLink || child.name == "a") }
       }
     }
-    for node in nodes { visit(node, inLink: false) }
+    for node in nodes { visit(node, inLink: inLink[element] || tree.elements[element].name == "a") }
     finish()
     for credit in credits where !credit.isEmpty {
       blocks.append(Block(element: element, kind: .credit, text: credit, linkCharacters: 0))
@@ -310,6 +339,15 @@ struct ArticleExtractor {
     return length * (block.kind == .caption ? 0.3 : 1) + 10 * commas
   }
 
+  private func isInsideParagraph(_ index: Int) -> Bool {
+    var current = tree.elements[index].parent
+    while current > 0 {
+      if tree.elements[current].name == "p" { return true }
+      current = tree.elements[current].parent
+    }
+    return false
+  }
+
   private func isInside(_ index: Int, _ ancestor: Int) -> Bool {
     var current = index
     while current > ancestor { current = tree.elements[current].parent }
@@ -317,6 +355,40 @@ struct ArticleExtractor {
   }
 
   // MARK: Cleaning
+
+  /// The stretches of the container's blocks that hold its prose: a run of three or more
+  /// blocks without prose (links, labels, a "Comments" heading) ends a stretch, and the
+  /// stretches with at least a quarter of the richest one's prose are kept.
+  private static func mainStretch(_ blocks: [Block]) -> [Block] {
+    var stretches: [(range: Range<Int>, weight: Double)] = []
+    var start = 0
+    var weight = 0.0
+    var gap = 0
+    var lastProse = -1
+    for (index, block) in blocks.enumerated() {
+      let prose = proseWeight(block)
+      if prose > 0 {
+        if gap >= 3 && lastProse >= 0 {
+          stretches.append((start..<(lastProse + 1), weight))
+          start = lastProse + 1
+          weight = 0
+        }
+        weight += prose
+        lastProse = index
+        gap = 0
+      } else if block.kind != .caption && block.kind != .credit {
+        gap += 1
+      }
+    }
+    guard lastProse >= 0 else { return blocks }
+    stretches.append((start..<(lastProse + 1), weight))
+    let best = stretches.map(\.weight).max() ?? 0
+    // A stretch starts where the previous one's last prose block ended: its own leading
+    // non-prose blocks are dropped with it, or trimmed later when it is kept.
+    var kept: [Block] = []
+    for stretch in stretches where stretch.weight >= 0.25 * best { kept += blocks[stretch.range] }
+    return kept + blocks[(lastProse + 1)...]
+  }
 
   /// Leading and trailing lines that are not article text: headings with nothing after
   /// them, short lines before the first paragraph of prose and after the last; and editors'

@@ -4,17 +4,32 @@ enum ChromeNames {
   /// Whether the element's class, id or role names page furniture rather than the article.
   static func isChrome(class className: String?, id: String?, role: String?) -> Bool {
     if let role, chromeRoles.contains(role.lowercased()) { return true }
-    let names = ((className ?? "") + " " + (id ?? "")).lowercased()
-    guard names.contains(where: { $0 != " " }) else { return false }
+    let names = Array(((className ?? "") + " " + (id ?? "")).lowercased().utf8)
+    guard names.contains(where: { $0 != 0x20 }) else { return false }
     var chrome = false
-    for token in names.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-      if articleTokens.contains(String(token)) { return false }
-      if chromeSubstrings.contains(where: token.contains) { chrome = true }
-      for part in token.split(whereSeparator: { $0 == "-" || $0 == "_" }) where chromeParts.contains(String(part)) {
-        chrome = true
+    for token in names.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+      if articleTokens.contains(token.count <= 24 ? String(decoding: token, as: UTF8.self) : "") { return false }
+      if !chrome && chromeSubstrings.contains(where: { contains(token, $0) }) { chrome = true }
+      if !chrome {
+        for part in token.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F })
+        where part.count <= 12 && chromeParts.contains(String(decoding: part, as: UTF8.self)) {
+          chrome = true
+        }
       }
     }
     return chrome
+  }
+
+  /// Whether `pattern` occurs in `bytes`.
+  private static func contains(_ bytes: ArraySlice<UInt8>, _ pattern: [UInt8]) -> Bool {
+    guard bytes.count >= pattern.count, let first = pattern.first else { return false }
+    var index = bytes.startIndex
+    let last = bytes.endIndex - pattern.count
+    while index <= last {
+      if bytes[index] == first && bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+      index += 1
+    }
+    return false
   }
 
   /// Whether the class or id says the element holds the article's body.
@@ -55,7 +70,9 @@ enum ChromeNames {
   ]
 
   /// Substrings of a class or id token that mark chrome wherever they occur.
-  private static let chromeSubstrings = [
+  private static let chromeSubstrings: [[UInt8]] = chromeSubstringTexts.map { Array($0.utf8) }
+
+  private static let chromeSubstringTexts = [
     "comment", "related", "recommend", "newsletter", "subscribe", "signup", "sign-up", "cookie", "consent",
     "breadcrumb", "pagination", "paging", "sidebar", "trending", "popular", "mostread", "most-read", "terpopuler",
     "bacajuga", "baca-juga", "readalso", "read-also", "readmore", "read-more", "outbrain", "taboola", "advert",

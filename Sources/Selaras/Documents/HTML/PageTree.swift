@@ -166,7 +166,11 @@ enum PageText {
     result.reserveCapacity(text.utf8.count)
     var space = false
     for scalar in text.unicodeScalars {
-      if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+      let isSpace =
+        scalar.value < 0x80
+        ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+        : scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+      if isSpace {
         space = !result.isEmpty
       } else {
         if space { result.unicodeScalars.append(" ") }
