@@ -20,6 +20,8 @@ let package = Package(
     // which reads the request line before it becomes an HTTPRequest (OriginFormChannel).
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+    // Pages read from URLs (selaras extract URL, and every command that reads an article).
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
   targets: [
     // The only target that includes ICU headers; its public header uses <stdint.h> types only.
@@ -70,10 +72,19 @@ let package = Package(
       ],
       resources: [.copy("Resources")]
     ),
+    // Web pages downloaded for reading (AsyncHTTPClient): redirects, timeouts, a size cap.
+    .target(
+      name: "SelarasWeb",
+      dependencies: [
+        "Selaras", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+      ]
+    ),
     .executableTarget(
       name: "selaras",
       dependencies: [
-        "Selaras", "SelarasStore", "SelarasPostgres", "SelarasGlossaries", "SelarasServer",
+        "Selaras", "SelarasStore", "SelarasPostgres", "SelarasGlossaries", "SelarasServer", "SelarasWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -94,6 +105,9 @@ let package = Package(
       dependencies: ["SelarasStore", "SelarasTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "SelarasPostgresTests", dependencies: ["SelarasPostgres", "SelarasTestSupport"]),
     .testTarget(name: "selarasTests", dependencies: ["selaras", "SelarasTestSupport"]),
+    .testTarget(
+      name: "SelarasWebTests",
+      dependencies: ["SelarasWeb", .product(name: "Hummingbird", package: "hummingbird")]),
     .testTarget(name: "SelarasGlossariesTests", dependencies: ["Selaras", "SelarasGlossaries"]),
     .testTarget(
       name: "SelarasServerTests",

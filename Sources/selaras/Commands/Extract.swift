@@ -2,13 +2,13 @@ import ArgumentParser
 import Foundation
 import Selaras
 
-struct Extract: ParsableCommand {
+struct Extract: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "extract",
     abstract: "Print the article of a saved web page or a URL, without the page's chrome.",
     discussion: """
-      PAGE is a saved page (.html, .htm, or any file whose content is HTML) or - for standard
-      input. (http:// and https:// URLs are refused for now: save the page first.)
+      PAGE is a saved page (.html, .htm, or any file whose content is HTML), - for standard
+      input, or an http:// or https:// URL (at most 5 redirects and 10 MB; --timeout).
       text: the title, a blank line, then the paragraphs (subheadings, quotes, list items, photo
             captions and credits included) in page order, separated by blank lines.
       json: {"source":PAGE,"url":…,"title":…,"language":"id"|"en"|null,"published":…,"byline":…,
@@ -18,7 +18,7 @@ struct Extract: ParsableCommand {
 
       Examples:
         selaras extract saved/bi-rate.html
-        selaras extract saved/*.html --format json
+        selaras extract https://example.com/news/story.html --format json
         curl -s URL | selaras extract - > story.txt
       """)
 
@@ -26,7 +26,7 @@ struct Extract: ParsableCommand {
     case text, json
   }
 
-  @Argument(help: "Saved pages, or - for standard input.")
+  @Argument(help: "Saved pages, - for standard input, or http(s) URLs.")
   var pages: [String]
 
   @Option(help: "Output format: text or json.")
@@ -34,6 +34,13 @@ struct Extract: ParsableCommand {
 
   @Option(help: "Write to this file (atomically) instead of standard output.")
   var output: String?
+
+  @Option(help: "Seconds a URL's download may take, connecting included.")
+  var timeout = 30
+
+  func validate() throws {
+    guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+  }
 
   private struct PageOutput: Encodable {
     var source: String
@@ -66,11 +73,11 @@ struct Extract: ParsableCommand {
     }
   }
 
-  func run() throws {
+  func run() async throws {
     // Every page is read before anything is written: one bad page writes nothing.
     var documents: [(page: String, input: ArticleInput)] = []
     for page in pages {
-      documents.append((page, try ArticleInput.read(page, requireHTML: true)))
+      documents.append((page, try await ArticleInput.read(page, requireHTML: true, timeout: .seconds(timeout))))
     }
     var file = OutputFile(output)
     for (page, input) in documents {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Selaras
 
-struct Pretranslate: ParsableCommand {
+struct Pretranslate: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pretranslate",
     abstract: "Pre-translate a story from the memory and the glossary into XLIFF 1.2 for a CAT tool.",
@@ -48,8 +48,8 @@ struct Pretranslate: ParsableCommand {
     guard output != "-" else { throw ValidationError("--output needs a file: the analysis is standard output's") }
   }
 
-  func run() throws {
-    let text = try ArticleInput.text(file)
+  func run() async throws {
+    let text = try await ArticleInput.text(file)
     let segmenter = try SentenceSegmenter(language: languages.sourceLang)
     let sentences = presegmented ? segmenter.presegmented(text) : try segmenter.segment(text)
     guard !sentences.isEmpty else { throw CommandError("\(file): no text to translate") }

@@ -62,7 +62,7 @@ struct Review: AsyncParsableCommand {
     } else {
       let lexicon = try LoadedGlossary.lexicon(
         adding: glossary.shippedFirst, learned: store.learnedTranslations())
-      let article = try pair.aligned(by: pair.aligner(lexicon: lexicon))
+      let article = try await pair.aligned(by: pair.aligner(lexicon: lexicon))
       document = AlignmentDocument(article, resources: MachineResources.forLexicon)
       name = URL(fileURLWithPath: pair.source!).lastPathComponent
       defaultOutput = pair.source! + ".review.json"

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Selaras
 
-struct Segment: ParsableCommand {
+struct Segment: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "segment",
     abstract: "Split Indonesian or English news text into sentences.",
@@ -44,8 +44,8 @@ struct Segment: ParsableCommand {
     }
   }
 
-  func run() throws {
-    let text = try ArticleInput.text(file)
+  func run() async throws {
+    let text = try await ArticleInput.text(file)
     let segmenter = try SentenceSegmenter(language: lang)
     var output = StandardOutput()
     switch format {

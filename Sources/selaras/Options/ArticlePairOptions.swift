@@ -4,10 +4,10 @@ import Selaras
 /// An English article and its Indonesian version to align: `SOURCE TARGET`, their
 /// languages and `--presegmented`, as `align` and `review` take them.
 struct ArticlePairOptions: ParsableArguments {
-  @Argument(help: "The English original (or - for standard input).")
+  @Argument(help: "The English original: a text file, a saved page, a URL, or - for standard input.")
   var source: String?
 
-  @Argument(help: "Its Indonesian version.")
+  @Argument(help: "Its Indonesian version (a text file, a saved page or a URL).")
   var target: String?
 
   @OptionGroup var languages: LanguagePairOptions<English, Indonesian>
@@ -21,7 +21,8 @@ struct ArticlePairOptions: ParsableArguments {
   }
 
   /// SOURCE and TARGET read and aligned by `aligner`.
-  func aligned(by aligner: ArticleAligner) throws -> AlignedArticle {
-    try aligner.align(source: ArticleInput.text(source), target: ArticleInput.text(target), presegmented: presegmented)
+  func aligned(by aligner: ArticleAligner) async throws -> AlignedArticle {
+    try await aligner.align(
+      source: ArticleInput.text(source), target: ArticleInput.text(target), presegmented: presegmented)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Selaras
+import SelarasWeb
 
 /// An article argument read as every command reads one: a text file as its text, a saved
 /// web page (by content, whatever its name) as the article extracted from it.
@@ -12,12 +13,25 @@ struct ArticleInput {
   /// The address the page was downloaded from; nil for files.
   var url: String?
 
-  /// Reads `path` (`-` or nil for standard input). With `requireHTML`, a file that is not a
-  /// page is refused.
-  static func read(_ path: String?, requireHTML: Bool = false) throws -> ArticleInput {
+  /// Reads `path` (`-` or nil for standard input, or an http(s) URL, downloaded within
+  /// `timeout`). With `requireHTML`, a file that is not a page is refused.
+  static func read(_ path: String?, requireHTML: Bool = false, timeout: Duration = .seconds(30)) async throws
+    -> ArticleInput
+  {
     let name = path == nil || path == "-" ? "<stdin>" : path!
-    if let path, path.lowercased().hasPrefix("http://") || path.lowercased().hasPrefix("https://") {
-      throw CommandError("\(path): reading URLs is not built yet; save the page and pass the file")
+    if let path, PageFetcher.isURL(path) {
+      let page: FetchedPage
+      do {
+        page = try await PageFetcher(timeout: timeout).fetch(path)
+      } catch {
+        throw CommandError("\(path): \(error)")
+      }
+      do {
+        let document = try HTMLArticleReader().read(page.data, charset: page.charset)
+        return ArticleInput(text: document.text, document: document, url: page.url)
+      } catch {
+        throw CommandError("\(path): \(error)")
+      }
     }
     let data = try InputFile.data(path)
     guard DocumentFormat.detect(data, name: name) == .html else {
@@ -34,8 +48,8 @@ struct ArticleInput {
     }
   }
 
-  /// The text of the article at `path`, from a text file or a page.
-  static func text(_ path: String?) throws -> String {
-    try read(path).text
+  /// The text of the article at `path`, from a text file, a saved page or a URL.
+  static func text(_ path: String?, timeout: Duration = .seconds(30)) async throws -> String {
+    try await read(path, timeout: timeout).text
   }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Selaras
 
-struct Align: ParsableCommand {
+struct Align: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "align",
     abstract: "Align an English article with its Indonesian version, sentence by sentence.",
@@ -69,7 +69,7 @@ struct Align: ParsableCommand {
     }
   }
 
-  func run() throws {
+  func run() async throws {
     // The glossary (shipped and stored) joins the word list, so that accepted terms anchor
     // the alignment.
     let lexicon = try LoadedGlossary.lexicon(
@@ -81,9 +81,9 @@ struct Align: ParsableCommand {
     var units: [TranslationUnit] = []
     var aligned: [AlignedArticle] = []
     if let batch {
-      aligned = try alignBatch(batch, aligner: aligner, writer: &writer, units: &units)
+      aligned = try await alignBatch(batch, aligner: aligner, writer: &writer, units: &units)
     } else {
-      let article = try pair.aligned(by: aligner)
+      let article = try await pair.aligned(by: aligner)
       aligned = [article]
       warnIfUnrelated(article, name: "\(pair.source!) and \(pair.target!)")
       writer.begin()
@@ -116,7 +116,7 @@ struct Align: ParsableCommand {
   /// Aligns the batch, writes it, and returns its articles.
   private func alignBatch(
     _ folder: String, aligner: ArticleAligner, writer: inout AlignmentOutput, units: inout [TranslationUnit]
-  ) throws -> [AlignedArticle] {
+  ) async throws -> [AlignedArticle] {
     let pairs = ArticlePairFolder(URL(fileURLWithPath: folder))
     let (sourceLang, targetLang) = (pair.languages.sourceLang, pair.languages.targetLang)
     guard let files = try? pairs.articles(sourceLang, targetLang) else {
@@ -127,10 +127,12 @@ struct Align: ParsableCommand {
         "\(folder): no NAME.\(sourceLang.language).txt / NAME.\(targetLang.language).txt pairs (or .html pages)")
     }
     let names = files.map(\.name)
-    let texts = try files.map { article in
-      try aligner.segment(
-        source: ArticleInput.text(article.source.path), target: ArticleInput.text(article.target.path),
-        presegmented: pair.presegmented)
+    var texts: [(source: [Sentence], target: [Sentence])] = []
+    for article in files {
+      texts.append(
+        try await aligner.segment(
+          source: ArticleInput.text(article.source.path), target: ArticleInput.text(article.target.path),
+          presegmented: pair.presegmented))
     }
     func progress(_ index: Int, _ article: AlignedArticle) {
       printError("[\(index + 1)/\(names.count)] \(names[index]): \(article.beads.count) beads")

@@ -3,7 +3,7 @@ import Foundation
 import Selaras
 
 extension Glossary {
-  struct Scan: ParsableCommand {
+  struct Scan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "scan",
       abstract: "List every glossary term found in a text, with its place and preferred translation.",
@@ -29,9 +29,9 @@ extension Glossary {
       var resources = MachineResources.forMatching
     }
 
-    func run() throws {
+    func run() async throws {
       let glossary = try LoadedGlossary.load(store)
-      let text = try ArticleInput.text(file)
+      let text = try await ArticleInput.text(file)
       let matches = glossary.scanAnswers(text, language: language.lang)
       var standardOutput = StandardOutput()
       if output.json {
