@@ -187,7 +187,14 @@ struct ExtractBench: ParsableCommand {
       let score = ShingleScore(truth: expectedTexts.joined(separator: "\n"), prediction: got.joined(separator: "\n"))
       scores.append(score)
       expectedBlocks += expectedTexts.count
-      exactBlocks += expectedTexts.filter(Set(got).contains).count
+      let exact = expectedTexts.filter(Set(got).contains).count
+      exactBlocks += exact
+      report([
+        "bench": "extract", "set": "page", "name": base, "f1": score.f1,
+        "exact_blocks": Double(exact) / Double(max(1, expectedTexts.count)),
+        "extra_blocks": got.filter { !expectedTexts.contains($0) }.count,
+        "title": document?.title == expected["title"] as? String,
+      ])
       if document?.title == expected["title"] as? String { titles += 1 }
       if showPages {
         let missing = expectedTexts.filter { !got.contains($0) }

@@ -71,7 +71,6 @@ struct ArticleExtractor {
       let all = kept.reduce(0) { $0 + Self.proseWeight($1) }
       if before < 0.2 * all { kept.removeAll { $0.element < headline } }
     }
-    // kept = Self.mainStretch(kept)
     kept = kept.filter { block in
       if block.kind == .heading, let title, PageText.folded(block.text) == PageText.folded(title) { return false }
       if Self.furniture.matches(block.text) { return false }
@@ -83,15 +82,21 @@ struct ArticleExtractor {
     return (kept, container)
   }
 
+  /// How the page was read, for looking at a page the extractor gets wrong: each element to
+  /// a depth of 14 with its class and id, whether it was set aside, and its prose; the
+  /// container; every block with its kind and link density.
   func trace() -> String {
     var lines: [String] = []
     for (index, element) in tree.elements.enumerated() where index > 0 {
       var depth = 0
       var current = element.parent
-      while current > 0 { depth += 1; current = tree.elements[current].parent }
+      while current > 0 {
+        depth += 1
+        current = tree.elements[current].parent
+      }
       guard depth < 14 else { continue }
       let names = [element.attributes["class"], element.attributes["id"]].compactMap { $0 }.joined(separator: " #")
-      lines.append(String(repeating: " ", count: depth) + "\(index) \(element.name) \(names.prefix(60))\(skipped[index] ? " SKIP" : "") \(proseDebug.isEmpty ? 0 : proseDebug[index])")
+      lines.append(String(repeating: " ", count: depth) + "\(index) \(element.name) \(names.prefix(60))\(skipped[index] ? " SKIP" : "") \(prose.isEmpty ? 0 : prose[index])")
     }
     let blocks = allBlocks()
     lines.append("container \(container(of: blocks).map(String.init) ?? "none")")
@@ -117,10 +122,11 @@ struct ArticleExtractor {
     return ChromeNames.isChrome(class: attributes["class"], id: attributes["id"], role: attributes["role"])
   }
 
+  /// Each element's prose outside links (see ``restoreProse()``), for ``trace()``.
+  private var prose: [Int] = []
+
   /// Takes back into the page an element set aside as chrome whose subtree holds more than
   /// half of the page's prose (its class named a layout, not a sidebar).
-  private(set) var proseDebug: [Int] = []
-
   private mutating func restoreProse() {
     // Prose: paragraphs, and runs of text written outside paragraphs, of a sentence's
     // length or more.
@@ -146,7 +152,7 @@ struct ArticleExtractor {
         ancestor = tree.elements[ancestor].parent
       }
     }
-    proseDebug = prose
+    self.prose = prose
     let total = prose[0]
     guard total > 0 else { return }
     for index in 1..<tree.elements.count where skipped[index] && !skipped[tree.elements[index].parent] {
@@ -181,6 +187,10 @@ struct ArticleExtractor {
       // A caption by its class only where it is a block of text, not a wrapper that holds
       // the article ("post-with-caption").
       if !holdsBlocks[index] && ChromeNames.isCaption(class: element.attributes["class"]) { context = .caption }
+      // A photo's credit beside its caption ("photo__source" under the photo).
+      if !holdsBlocks[index] && ChromeNames.isCredit(class: element.attributes["class"]) && isInPhoto(index) {
+        context = .credit
+      }
     }
     // A block without blocks inside is one block (or several, split at <br><br>).
     if index > 0 && !holdsBlocks[index] && Self.blockElements.contains(element.name) {
@@ -208,6 +218,20 @@ struct ArticleExtractor {
       }
     }
     flush()
+  }
+
+  /// Whether a parent or grandparent of the element is a figure or a photo's wrapper.
+  private func isInPhoto(_ index: Int) -> Bool {
+    var current = tree.elements[index].parent
+    for _ in 0..<2 where current > 0 {
+      let element = tree.elements[current]
+      let names = (element.attributes["class"] ?? "").lowercased()
+      if element.name == "figure" || ["photo", "image", "media", "foto", "figure", "picture"].contains(where: names.contains) {
+        return true
+      }
+      current = element.parent
+    }
+    return false
   }
 
   private func kind(of element: PageTree.Element, context: ParagraphKind?) -> ParagraphKind {
@@ -257,6 +281,9 @@ struct ArticleExtractor {
           credits.append(tree.text(of: index))
           return
         }
+        // A link that is a line of furniture on its own ("Purchase Licensing Rights" in a
+        // caption, "Read more" after a paragraph) is not the block's text.
+        if child.name == "a", Self.furniture.matches(tree.text(of: index)) { return }
         for grandchild in child.children { visit(grandchild, inLink: inLink || child.name == "a") }
       }
     }
@@ -355,40 +382,6 @@ struct ArticleExtractor {
   }
 
   // MARK: Cleaning
-
-  /// The stretches of the container's blocks that hold its prose: a run of three or more
-  /// blocks without prose (links, labels, a "Comments" heading) ends a stretch, and the
-  /// stretches with at least a quarter of the richest one's prose are kept.
-  private static func mainStretch(_ blocks: [Block]) -> [Block] {
-    var stretches: [(range: Range<Int>, weight: Double)] = []
-    var start = 0
-    var weight = 0.0
-    var gap = 0
-    var lastProse = -1
-    for (index, block) in blocks.enumerated() {
-      let prose = proseWeight(block)
-      if prose > 0 {
-        if gap >= 3 && lastProse >= 0 {
-          stretches.append((start..<(lastProse + 1), weight))
-          start = lastProse + 1
-          weight = 0
-        }
-        weight += prose
-        lastProse = index
-        gap = 0
-      } else if block.kind != .caption && block.kind != .credit {
-        gap += 1
-      }
-    }
-    guard lastProse >= 0 else { return blocks }
-    stretches.append((start..<(lastProse + 1), weight))
-    let best = stretches.map(\.weight).max() ?? 0
-    // A stretch starts where the previous one's last prose block ended: its own leading
-    // non-prose blocks are dropped with it, or trimmed later when it is kept.
-    var kept: [Block] = []
-    for stretch in stretches where stretch.weight >= 0.25 * best { kept += blocks[stretch.range] }
-    return kept + blocks[(lastProse + 1)...]
-  }
 
   /// Leading and trailing lines that are not article text: headings with nothing after
   /// them, short lines before the first paragraph of prose and after the last; and editors'
