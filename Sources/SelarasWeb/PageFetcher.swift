@@ -88,9 +88,12 @@ public struct PageFetcher: Sendable {
       let response = try await client.execute(request, deadline: deadline)
       guard response.status.code < 400 else { throw PageFetchError.status(Int(response.status.code)) }
       let contentType = response.headers.first(name: "content-type") ?? ""
-      let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-      guard mediaType.isEmpty || ["text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml"]
-        .contains(mediaType)
+      let mediaType =
+        contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+      guard
+        mediaType.isEmpty
+          || ["text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml"]
+            .contains(mediaType)
       else { throw PageFetchError.notAPage(contentType: mediaType) }
       if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > Self.maximumBytes {
         throw PageFetchError.tooLarge(limit: Self.maximumBytes)

@@ -85,7 +85,8 @@ struct ExtractBench: ParsableCommand {
           if goldPairs.contains(PageTextKey.pair(en, id)) {
             right += 1
           } else if showPages {
-            FileHandle.standardError.write(Data("\(name) wrong: \(en.map { $0.prefix(70) }) | \(id.map { $0.prefix(70) })\n".utf8))
+            FileHandle.standardError.write(
+              Data("\(name) wrong: \(en.map { $0.prefix(70) }) | \(id.map { $0.prefix(70) })\n".utf8))
           }
         }
         return (found, right)
@@ -160,7 +161,10 @@ struct ExtractBench: ParsableCommand {
     ])
     if showPages {
       for (id, score) in scored.sorted(by: { $0.score.f1 < $1.score.f1 }).prefix(40) {
-        FileHandle.standardError.write(Data("\(id.prefix(12)) f1 \(String(format: "%.3f", score.f1)) p \(String(format: "%.3f", score.precision)) r \(String(format: "%.3f", score.recall))\n".utf8))
+        FileHandle.standardError.write(
+          Data(
+            "\(id.prefix(12)) f1 \(String(format: "%.3f", score.f1)) p \(String(format: "%.3f", score.precision)) r \(String(format: "%.3f", score.recall))\n"
+              .utf8))
       }
     }
   }

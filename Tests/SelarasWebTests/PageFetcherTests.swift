@@ -9,7 +9,8 @@ struct PageFetcherTests {
   /// A local server with the answers a page download meets; never the internet.
   static func withServer(_ body: @Sendable (String) async throws -> Void) async throws {
     let router = Router()
-    let page = "<html><head><title>Caf\u{E9}</title></head><body><article><h1>Caf\u{E9}</h1><p>Le caf\u{E9} est tr\u{E8}s bon, dit-il.</p></article></body></html>"
+    let page =
+      "<html><head><title>Caf\u{E9}</title></head><body><article><h1>Caf\u{E9}</h1><p>Le caf\u{E9} est tr\u{E8}s bon, dit-il.</p></article></body></html>"
     router.get("/page") { _, _ in
       Response(
         status: .ok, headers: [.contentType: "text/html; charset=ISO-8859-1"],
@@ -23,7 +24,9 @@ struct PageFetcherTests {
       return Response(status: .found, headers: [.location: "/hop/\(n + 1)"])
     }
     router.get("/pdf") { _, _ in
-      Response(status: .ok, headers: [.contentType: "application/pdf"], body: .init(byteBuffer: ByteBuffer(string: "%PDF-1.7")))
+      Response(
+        status: .ok, headers: [.contentType: "application/pdf"], body: .init(byteBuffer: ByteBuffer(string: "%PDF-1.7"))
+      )
     }
     router.get("/big") { _, _ in
       Response(
@@ -32,7 +35,8 @@ struct PageFetcherTests {
     }
     router.get("/slow") { _, _ in
       try await Task.sleep(for: .seconds(5))
-      return Response(status: .ok, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: "<p>late</p>")))
+      return Response(
+        status: .ok, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: "<p>late</p>")))
     }
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let app = Application(
@@ -60,7 +64,9 @@ struct PageFetcherTests {
     try await Self.withServer { base in
       let fetcher = PageFetcher(timeout: .seconds(1))
       await #expect(throws: PageFetchError.status(404)) { try await fetcher.fetch(base + "/missing") }
-      await #expect(throws: PageFetchError.notAPage(contentType: "application/pdf")) { try await fetcher.fetch(base + "/pdf") }
+      await #expect(throws: PageFetchError.notAPage(contentType: "application/pdf")) {
+        try await fetcher.fetch(base + "/pdf")
+      }
       await #expect(throws: PageFetchError.redirectLoop) { try await fetcher.fetch(base + "/loop-a") }
       await #expect(throws: PageFetchError.tooManyRedirects(limit: 5)) { try await fetcher.fetch(base + "/hop/0") }
       await #expect(throws: PageFetchError.tooLarge(limit: PageFetcher.maximumBytes)) {

@@ -24,7 +24,11 @@ struct ExtractCommandTests {
     #expect(first.source.hasSuffix("economy-bi-rate.id.html") && first.url == nil)
     #expect(first.title == "BI Tahan Suku Bunga Acuan 6,00 Persen, Siap Jaga Rupiah")
     #expect(first.language == "id")
-    #expect(first.paragraphs.first == ["kind": "caption", "text": "Gubernur Bank Indonesia Perry Warjiyo memberikan keterangan pers di Jakarta, Rabu (20/11/2024)."])
+    #expect(
+      first.paragraphs.first == [
+        "kind": "caption",
+        "text": "Gubernur Bank Indonesia Perry Warjiyo memberikan keterangan pers di Jakarta, Rabu (20/11/2024).",
+      ])
     #expect(first.paragraphs.contains { $0["kind"] == "credit" && $0["text"] == "Bisnis/Arief Hermawan P" })
     #expect(!first.paragraphs.contains { ($0["text"] ?? "").hasPrefix("Baca juga") })
     // The keys in the contract's order, absent values as null.
@@ -33,7 +37,8 @@ struct ExtractCommandTests {
     #expect(second.language == "en")
   }
 
-  @Test("text: the title, a blank line, the paragraphs; a text file or a missing page is refused and nothing is written")
+  @Test(
+    "text: the title, a blank line, the paragraphs; a text file or a missing page is refused and nothing is written")
   func textAndErrors() throws {
     let result = try CommandRunner.run(["extract", "\(Self.pages)/weather-jakarta-floods.id.html"])
     #expect(result.status == 0)

@@ -29,7 +29,9 @@ struct HTMLArticleReaderTests {
     return (try HTMLArticleReader().read(page, charset: nil), expected)
   }
 
-  @Test("Each site style's page gives its title, language and every block of the article with its kind, in order, and no chrome")
+  @Test(
+    "Each site style's page gives its title, language and every block of the article with its kind, in order, and no chrome"
+  )
   func ownPages() throws {
     #expect(Self.pageNames.count >= 18)
     for name in Self.pageNames {
@@ -45,7 +47,9 @@ struct HTMLArticleReaderTests {
   func charsets() throws {
     let (court, _) = try Self.read("courts-syl-verdict.en")
     #expect(court.paragraphs.contains { $0.text.contains("\u{201C}") || $0.text.contains("\u{2019}") })
-    let latin = Data("<html><head><meta charset=\"iso-8859-1\"><title>T</title></head><body><article><h1>Caf\u{E9}</h1><p>Le caf\u{E9} est tr\u{E8}s bon, dit-il, et la cr\u{E8}me aussi.</p></article></body></html>".unicodeScalars.map { UInt8($0.value) })
+    let latin = Data(
+      "<html><head><meta charset=\"iso-8859-1\"><title>T</title></head><body><article><h1>Caf\u{E9}</h1><p>Le caf\u{E9} est tr\u{E8}s bon, dit-il, et la cr\u{E8}me aussi.</p></article></body></html>"
+        .unicodeScalars.map { UInt8($0.value) })
     let document = try HTMLArticleReader().read(latin, charset: nil)
     #expect(document.title == "Café")
     #expect(document.paragraphs.first?.text == "Le café est très bon, dit-il, et la crème aussi.")
@@ -69,10 +73,14 @@ struct HTMLArticleReaderTests {
     let klingon = Data("<html><head><meta charset=\"x-klingon\"></head><body><p>Qapla'</p></body></html>".utf8)
     #expect(throws: DocumentError.unknownCharset("x-klingon")) { try reader.read(klingon, charset: nil) }
     let chromeOnly = Data(
-      "<html><body><nav><a href=/>Home</a><a href=/news>News</a></nav><footer>© 2025 Example</footer></body></html>".utf8)
+      "<html><body><nav><a href=/>Home</a><a href=/news>News</a></nav><footer>© 2025 Example</footer></body></html>"
+        .utf8)
     #expect(throws: DocumentError.noArticle) { try reader.read(chromeOnly, charset: nil) }
-    let badUTF8 = Data("<html><head><meta charset=utf-8></head><body><p>caf".utf8) + Data([0xE9]) + Data("</p></body></html>".utf8)
-    #expect(throws: DocumentError.invalidEncoding(charset: "UTF-8", offset: 51)) { try reader.read(badUTF8, charset: nil) }
+    let badUTF8 =
+      Data("<html><head><meta charset=utf-8></head><body><p>caf".utf8) + Data([0xE9]) + Data("</p></body></html>".utf8)
+    #expect(throws: DocumentError.invalidEncoding(charset: "UTF-8", offset: 51)) {
+      try reader.read(badUTF8, charset: nil)
+    }
   }
 
   @Test("Broken markup (unclosed paragraphs, upper-case tags) still gives the article's paragraphs")
@@ -88,11 +96,12 @@ struct HTMLArticleReaderTests {
       """
     let document = try HTMLArticleReader().read(Data(page.utf8), charset: nil)
     #expect(document.title == "Floods hit Jakarta")
-    #expect(document.paragraphs.map(\.text) == [
-      "Heavy rain flooded parts of Jakarta on Monday, officials said, forcing hundreds of residents to leave their homes.",
-      "The city's disaster agency said water reached 1.5 metres in some areas, and that pumps were running.",
-      "More rain is expected this week, the weather agency said.",
-    ])
+    #expect(
+      document.paragraphs.map(\.text) == [
+        "Heavy rain flooded parts of Jakarta on Monday, officials said, forcing hundreds of residents to leave their homes.",
+        "The city's disaster agency said water reached 1.5 metres in some areas, and that pumps were running.",
+        "More rain is expected this week, the weather agency said.",
+      ])
     #expect(document.text.hasPrefix("Floods hit Jakarta\n\nHeavy rain"))
   }
 
@@ -103,5 +112,28 @@ struct HTMLArticleReaderTests {
     #expect(DocumentFormat.detect(Data("BI Tahan Suku Bunga\n\nBisnis.com, JAKARTA".utf8), name: "x.html") == .text)
     #expect(DocumentFormat.detect(Data("<p>Only a fragment</p>".utf8), name: "x.htm") == .html)
     #expect(DocumentFormat.detect(Data("<p>Only a fragment</p>".utf8), name: "x.txt") == .text)
+  }
+
+  @Test("Components named in data attributes are chrome as classes are; a photo's credit outside its caption is a credit")
+  func componentsAndFigures() throws {
+    let page = """
+      <html lang="en"><body><main><article>
+      <h1>Flights resume after the eruption</h1>
+      <div data-component="byline-block"><time>2 hours ago</time><span>Transport reporter</span></div>
+      <figure><div data-component="image-block"><img src="a.jpg"><span role="text">Getty Images</span></div>
+      <figcaption>Passengers wait at the airport in Denpasar.</figcaption></figure>
+      <div data-component="text-block"><p>Airlines resumed flights to Bali on Wednesday, a day after ash from the volcano closed the airport.</p></div>
+      <div data-component="links-block"><div>More on this story</div><ul><li><a href="/a">Ash cloud grounds flights</a></li></ul></div>
+      <div data-component="text-block"><p>The airport operator said 48 flights had been cancelled, affecting about 8,000 passengers.</p></div>
+      </article></main></body></html>
+      """
+    let document = try HTMLArticleReader().read(Data(page.utf8), charset: nil)
+    #expect(document.paragraphs.map(\.kind) == [.credit, .caption, .paragraph, .paragraph])
+    #expect(document.paragraphs.map(\.text) == [
+      "Getty Images", "Passengers wait at the airport in Denpasar.",
+      "Airlines resumed flights to Bali on Wednesday, a day after ash from the volcano closed the airport.",
+      "The airport operator said 48 flights had been cancelled, affecting about 8,000 passengers.",
+    ])
+    #expect(document.language == "en")
   }
 }

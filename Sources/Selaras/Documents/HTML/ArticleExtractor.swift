@@ -96,11 +96,17 @@ struct ArticleExtractor {
       }
       guard depth < 14 else { continue }
       let names = [element.attributes["class"], element.attributes["id"]].compactMap { $0 }.joined(separator: " #")
-      lines.append(String(repeating: " ", count: depth) + "\(index) \(element.name) \(names.prefix(60))\(skipped[index] ? " SKIP" : "") \(prose.isEmpty ? 0 : prose[index])")
+      lines.append(
+        String(repeating: " ", count: depth)
+          + "\(index) \(element.name) \(names.prefix(60))\(skipped[index] ? " SKIP" : "") \(prose.isEmpty ? 0 : prose[index])"
+      )
     }
     let blocks = allBlocks()
     lines.append("container \(container(of: blocks).map(String.init) ?? "none")")
-    for block in blocks { lines.append("\(block.element) \(block.kind) \(String(format: "%.2f", block.linkDensity)) \(block.text.prefix(80))") }
+    for block in blocks {
+      lines.append(
+        "\(block.element) \(block.kind) \(String(format: "%.2f", block.linkDensity)) \(block.text.prefix(80))")
+    }
     return lines.joined(separator: "\n")
   }
 
@@ -108,7 +114,9 @@ struct ArticleExtractor {
 
   private static func isChrome(_ element: PageTree.Element) -> Bool {
     let name = element.name
-    if PageTree.invisible.contains(name) || ["nav", "footer", "aside", "form", "header", "menu", "dialog"].contains(name) {
+    if PageTree.invisible.contains(name)
+      || ["nav", "footer", "aside", "form", "header", "menu", "dialog"].contains(name)
+    {
       return true
     }
     let attributes = element.attributes
@@ -119,7 +127,9 @@ struct ArticleExtractor {
       return true
     }
     if name == "body" || name == "html" || name == "article" || name == "main" { return false }
-    return ChromeNames.isChrome(class: attributes["class"], id: attributes["id"], role: attributes["role"])
+    // Components named by data attributes (React sites) speak as classes do.
+    let named = [attributes["class"], attributes["data-component"], attributes["data-testid"]].compactMap { $0 }
+    return ChromeNames.isChrome(class: named.joined(separator: " "), id: attributes["id"], role: attributes["role"])
   }
 
   /// Each element's prose outside links (see ``restoreProse()``), for ``trace()``.
@@ -139,10 +149,10 @@ struct ArticleExtractor {
         length = text >= 40 ? text : 0
       } else if !isInsideParagraph(index) {
         for child in element.children {
-        if case .text(let text) = child, text.utf8.count >= 40 {
-          let collapsed = PageText.collapsed(text).count
-          if collapsed >= 40 { length += collapsed }
-        }
+          if case .text(let text) = child, text.utf8.count >= 40 {
+            let collapsed = PageText.collapsed(text).count
+            if collapsed >= 40 { length += collapsed }
+          }
         }
       }
       guard length > 0 else { continue }
@@ -183,6 +193,9 @@ struct ArticleExtractor {
     case "blockquote": context = .quote
     case "li": context = context == .quote ? .quote : .listItem
     case "figcaption": context = .caption
+    case "figure" where holdsPicture(index):
+      // A photo's figure: text outside its caption is the photo's credit.
+      context = .credit
     default:
       // A caption by its class only where it is a block of text, not a wrapper that holds
       // the article ("post-with-caption").
@@ -220,13 +233,25 @@ struct ArticleExtractor {
     flush()
   }
 
+  /// Whether an element holds an image.
+  private func holdsPicture(_ index: Int) -> Bool {
+    var descendant = index + 1
+    while descendant < tree.elements.count && isInside(descendant, index) {
+      if ["img", "picture"].contains(tree.elements[descendant].name) { return true }
+      descendant += 1
+    }
+    return false
+  }
+
   /// Whether a parent or grandparent of the element is a figure or a photo's wrapper.
   private func isInPhoto(_ index: Int) -> Bool {
     var current = tree.elements[index].parent
     for _ in 0..<2 where current > 0 {
       let element = tree.elements[current]
       let names = (element.attributes["class"] ?? "").lowercased()
-      if element.name == "figure" || ["photo", "image", "media", "foto", "figure", "picture"].contains(where: names.contains) {
+      if element.name == "figure"
+        || ["photo", "image", "media", "foto", "figure", "picture"].contains(where: names.contains)
+      {
         return true
       }
       current = element.parent
@@ -301,7 +326,11 @@ struct ArticleExtractor {
       guard let range = text.range(of: marker, options: [.backwards]) else { continue }
       let before = text[..<range.lowerBound]
       // The credit starts a sentence: the caption before it ends with punctuation or a bracket.
-      guard before.isEmpty || before.last.map({ ".)”\"!?".contains($0) || $0 == " " && before.dropLast().last.map { ".)”\"".contains($0) } == true }) == true
+      guard
+        before.isEmpty
+          || before.last.map({
+            ".)”\"!?".contains($0) || $0 == " " && before.dropLast().last.map { ".)”\"".contains($0) } == true
+          }) == true
       else { continue }
       let caption = PageText.collapsed(String(before))
       let credit = PageText.collapsed(String(text[range.lowerBound...]))
@@ -389,7 +418,9 @@ struct ArticleExtractor {
   private static func trimmed(_ blocks: [Block]) -> [Block] {
     var blocks = blocks
     func isProse(_ block: Block) -> Bool { proseWeight(block) > 0 && block.kind != .credit }
-    while let last = blocks.last, last.kind == .heading || (!isProse(last) && last.kind != .credit && last.kind != .caption) {
+    while let last = blocks.last,
+      last.kind == .heading || (!isProse(last) && last.kind != .credit && last.kind != .caption)
+    {
       blocks.removeLast()
     }
     if let last = blocks.indices.last(where: { blocks[$0].kind.isBody }) {

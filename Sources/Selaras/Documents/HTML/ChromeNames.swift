@@ -47,7 +47,8 @@ enum ChromeNames {
 
   static func isCredit(class className: String?) -> Bool {
     guard let className = className?.lowercased() else { return false }
-    return ["credit", "copyright", "photographer", "byline-photo", "source", "sumber"].contains(where: className.contains)
+    return ["credit", "copyright", "photographer", "byline-photo", "source", "sumber"].contains(
+      where: className.contains)
   }
 
   private static let chromeRoles: Set<String> = [
@@ -81,12 +82,13 @@ enum ChromeNames {
     "sr-only", "visually-hidden", "screen-reader", "modal", "popup", "overlay", "banner", "widget", "toolbar",
     "terkait", "pilihan", "headline-list", "tag-list", "taglist", "tags-", "-tags", "topic-list", "more-from",
     "moreon", "more-on", "see-also", "also-read", "next-article", "prev-article", "jump-link", "print-",
+    "links-block", "link-list", "linklist", "upsell", "premium-box", "contributor",
   ]
 
   /// Parts of a class or id token (split at "-" and "_") that mark chrome.
   private static let chromeParts: Set<String> = [
     "ad", "ads", "adv", "advertisement", "iklan", "nav", "menu", "share", "tags", "tag", "topics", "footer", "header",
     "aside", "meta", "date", "time", "author", "byline", "gpt", "dfp", "social", "hidden", "hide", "print",
-    "nocontent", "noprint", "subscription", "signin", "related", "rail", "sticky",
+    "nocontent", "noprint", "subscription", "signin", "related", "rail", "sticky", "embed",
   ]
 }

@@ -20,7 +20,8 @@ struct PageMetadata {
       case "title":
         if documentTitle == nil { documentTitle = tree.text(of: index) }
       case "meta":
-        let key = (element.attributes["property"] ?? element.attributes["name"] ?? element.attributes["http-equiv"] ?? "")
+        let key =
+          (element.attributes["property"] ?? element.attributes["name"] ?? element.attributes["http-equiv"] ?? "")
           .lowercased()
         guard let content = element.attributes["content"].map(PageText.collapsed), !content.isEmpty else { continue }
         switch key {

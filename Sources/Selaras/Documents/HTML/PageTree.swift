@@ -27,7 +27,7 @@ struct PageTree {
   /// Attributes the extractor reads; others are dropped as the page is read.
   static let keptAttributes: Set<String> = [
     "id", "class", "role", "itemprop", "itemtype", "hidden", "aria-hidden", "style", "href", "lang", "name",
-    "property", "content", "type", "data-testid", "datetime", "rel", "http-equiv",
+    "property", "content", "type", "data-testid", "data-component", "datetime", "rel", "http-equiv",
   ]
 
   /// Parses UTF-8 bytes of a page.
@@ -149,7 +149,9 @@ struct PageTree {
 
     static let callbacks = chtml_callbacks(
       start: { this, name, attributes in
-        Builder.from(this).start(name!, attributes.map { UnsafeMutableRawPointer(mutating: $0).assumingMemoryBound(to: UnsafePointer<UInt8>?.self) })
+        Builder.from(this).start(
+          name!,
+          attributes.map { UnsafeMutableRawPointer(mutating: $0).assumingMemoryBound(to: UnsafePointer<UInt8>?.self) })
       },
       end: { this, _ in Builder.from(this).end() },
       characters: { this, text, count in
