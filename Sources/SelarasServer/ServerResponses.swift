@@ -31,6 +31,15 @@ extension Request {
   var bearerToken: String? {
     headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
   }
+
+  /// The password of `Authorization: Basic` credentials (user names are not checked).
+  var basicPassword: String? {
+    guard let value = headers[.authorization], value.lowercased().hasPrefix("basic "),
+      let decoded = Data(base64Encoded: String(value.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+      let credentials = String(data: decoded, encoding: .utf8), let colon = credentials.firstIndex(of: ":")
+    else { return nil }
+    return String(credentials[credentials.index(after: colon)...])
+  }
 }
 
 /// A flag several threads share, raised once.

@@ -75,6 +75,9 @@ struct ServeCommandTests {
     let encoded = queries[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
     let amaGama = try CommandRunner.curl(["\(root)/tmserver/en/id/unit/\(encoded)?token=\(token)"])
     #expect(amaGama.status == 200 && amaGama.body.contains("\"quality\""), "\(amaGama.body)")
+    // As Weblate sends it when configured with http://weblate:TOKEN@host/api/v1.
+    let basic = try CommandRunner.curl(["-u", "weblate:\(token)", "\(root)/api/v1/en/id/unit/\(encoded)"])
+    #expect(basic.status == 200 && basic.body == amaGama.body, "\(basic.body)")
     #expect(try CommandRunner.curl([root + "/v1/stats"]).status == 401)
     // A name the server was not told it is reached by (a page rebinding its own name to it).
     let rebound = try CommandRunner.curl(["-H", "Host: evil.example", "-H", "Authorization: Bearer \(token)", root + "/v1/stats"])

@@ -49,7 +49,9 @@ public final class ServerMetrics: Sendable {
 
   /// The route a path belongs to, its variable parts named: a label with few values.
   static func route(of path: String) -> String {
-    if path.hasPrefix("/tmserver/") { return path.contains("/unit/") ? "/tmserver/unit" : "/tmserver/languages" }
+    for prefix in AmaGamaRoutes.prefixes where path.hasPrefix(prefix + "/") {
+      return prefix + (path.contains("/unit") ? "/unit" : "/languages")
+    }
     if path.hasPrefix("/v1/units/") { return "/v1/units/{id}" }
     if path.hasPrefix("/v1/imports/") { return "/v1/imports/{id}" }
     let known = [

@@ -6,8 +6,7 @@ import Selaras
 /// The team server's HTTP API over a translation memory (see README, `selaras serve`):
 /// `GET /healthz`; with a token of at least the role named: `POST /v1/lookup`,
 /// `GET /v1/concordance`, `GET /v1/stats`, `GET /v1/export.tmx`, `GET /metrics`,
-/// `GET /v1/imports/{id}`, the amaGama routes `GET /tmserver/languages/` and
-/// `GET /tmserver/{src}/{tgt}/unit/{text}` (read); `POST /v1/units`, `POST /v1/imports`
+/// `GET /v1/imports/{id}`, the amaGama routes (``AmaGamaRoutes``, read); `POST /v1/units`, `POST /v1/imports`
 /// (write); `DELETE /v1/units/{id}` (admin); the glossary's routes (``GlossaryRoutes``). Errors are `{"error":"…"}` with their status;
 /// JSON bodies are capped at ``bodyLimit``, imports at ``importLimit``.
 public enum TeamServer {
@@ -24,7 +23,7 @@ public enum TeamServer {
     metrics: ServerMetrics = ServerMetrics(), imports: ImportJobs = ImportJobs(),
     uploads: URL = FileManager.default.temporaryDirectory, timeout: Duration = .seconds(30),
     allowedHosts: AllowedHosts = AllowedHosts(), workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-    report: @escaping @Sendable (String) -> Void = { _ in }
+    publicTM: Bool = false, report: @escaping @Sendable (String) -> Void = { _ in }
   ) -> Router<TeamContext> {
     let pool = BlockingPool(width: max(1, workers))
     let router = Router(context: TeamContext.self, options: .autoGenerateHeadEndpoints)
@@ -32,7 +31,7 @@ public enum TeamServer {
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: HostMiddleware(allowed: allowedHosts))
     router.add(middleware: OptionsMiddleware())
-    router.add(middleware: TokenMiddleware(tokens: tokens))
+    router.add(middleware: TokenMiddleware(tokens: tokens, publicTM: publicTM))
     // The stores' work, answered 503 when it fails or takes longer than `timeout`.
     let blocking = StoreWork(pool: pool, timeout: timeout, report: report)
     if let glossary { GlossaryRoutes.add(to: router, glossary: glossary, blocking: blocking) }
@@ -162,33 +161,7 @@ public enum TeamServer {
       }
       return try ServerResponse.json(status)
     }
-    router.get("/tmserver/languages/") { _, context -> Response in
-      try context.require(.read)
-      let pairs = try await blocking.run { try memory.memoryStatistics() }.languagePairs.keys
-      let sides = pairs.map { $0.components(separatedBy: "→") }.filter { $0.count == 2 }
-      // Every pair can be read both ways.
-      let languages = Set(sides.flatMap { $0 }).sorted()
-      return try ServerResponse.json(AmaGamaLanguages(sourceLanguages: languages, targetLanguages: languages))
-    }
-    router.get("/tmserver/{source}/{target}/unit/**") { request, context -> Response in
-      try context.require(.read)
-      let (source, target) = try (
-        language(context.parameters.get("source") ?? ""), language(context.parameters.get("target") ?? "")
-      )
-      // The path arrives percent-encoded, as clients send it.
-      let text = context.parameters.getCatchAll().map { $0.removingPercentEncoding ?? String($0) }.joined(separator: "/")
-      guard !text.isEmpty else { throw APIError(.badRequest, "the text to look up follows /unit/") }
-      let query = request.uri.queryParameters
-      let minimumScore = min(100, max(0, query["min_similarity"].flatMap { Int($0) } ?? 70))
-      let limit = min(50, max(1, query["max_candidates"].flatMap { Int($0) } ?? 5))
-      let matches = try await blocking.run {
-        try memory.lookup(LookupSegment(text: text), source: source, target: target, minimumScore: minimumScore, limit: limit)
-      }
-      return try ServerResponse.json(
-        matches.enumerated().map { rank, match in
-          AmaGamaUnit(source: match.source, target: match.target, quality: Double(match.score), rank: rank + 1)
-        })
-    }
+    AmaGamaRoutes.add(to: router, memory: memory, blocking: blocking, publicTM: publicTM)
     return router
   }
 
@@ -304,21 +277,33 @@ struct APIError: HTTPResponseError {
   }
 }
 
-/// Finds who holds the request's token (`Authorization: Bearer TOKEN`; `?token=` on the
-/// amaGama routes, whose clients put it there); 401 without a known one, but `/healthz`.
+/// Finds who holds the request's token (`Authorization: Bearer TOKEN`; on the amaGama
+/// routes also `?token=` and HTTP Basic with the token as password, as their clients send
+/// it); 401 without a known one, but `/healthz`, and the amaGama routes' reads on a server
+/// started with `--public-tm`.
 struct TokenMiddleware<Tokens: TokenHolders>: RouterMiddleware {
   let tokens: Tokens
+  var publicTM = false
+
+  /// Who reads the amaGama routes of a public server without a token.
+  static var publicReader: AccessTokens.Holder { AccessTokens.Holder(name: "public", role: .read, hash: "") }
 
   func handle(_ request: Request, context: TeamContext, next: (Request, TeamContext) async throws -> Response)
     async throws -> Response
   {
     guard request.uri.path != "/healthz" else { return try await next(request, context) }
-    let query = request.uri.path.hasPrefix("/tmserver/") ? request.uri.queryParameters["token"].map(String.init) : nil
-    guard let token = request.bearerToken ?? query, let holder = tokens.holder(of: token) else {
+    let amaGama = AmaGamaRoutes.isAmaGama(request.uri.path)
+    let offered =
+      request.bearerToken
+      ?? (amaGama ? request.uri.queryParameters["token"].map(String.init) ?? request.basicPassword : nil)
+    var context = context
+    if let offered, let holder = tokens.holder(of: offered) {
+      context.holder = holder
+    } else if amaGama && publicTM && offered == nil && (request.method == .get || request.method == .head) {
+      context.holder = Self.publicReader
+    } else {
       return ServerResponse.error(.unauthorized, "a known token is needed: Authorization: Bearer TOKEN")
     }
-    var context = context
-    context.holder = holder
     return try await next(request, context)
   }
 }

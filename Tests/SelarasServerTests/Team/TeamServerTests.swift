@@ -229,6 +229,69 @@ struct TeamServerTests {
     }
   }
 
+  @Test("amaGama's protocol at its edges: both prefixes, HTTP Basic, ?source=, its statuses, max_candidates, no JSONP without --public-tm")
+  func amaGamaEdges() async throws {
+    let fixture = try Fixture()
+    let pair = Corpora.linePairs[5]
+    let basic = "Basic " + Data("weblate:\(fixture.read)".utf8).base64EncodedString()
+    let auth: HTTPFields = [.authorization: basic, .accept: "application/json; charset=utf-8"]
+    try await fixture.application.test(.router) { client in
+      func get(_ uri: String, _ headers: HTTPFields = auth) async throws -> TestResponse {
+        try await client.execute(uri: uri, method: .get, headers: headers)
+      }
+      // Weblate's settings check, as its TMServerTranslation sends it: languages, then en→de.
+      for prefix in ["/tmserver", "/api/v1"] {
+        let languages = try await get("\(prefix)/languages/")
+        #expect(languages.status == .ok)
+        #expect(String(buffer: languages.body) == #"{"sourceLanguages":["en","id"],"targetLanguages":["en","id"]}"#)
+        let german = try await get("\(prefix)/en/de/unit/test")
+        #expect(german.status == .ok && String(buffer: german.body) == "[]")
+        // A lookup as Weblate quotes it (every reserved character escaped, "/" as %2F).
+        let quoted = pair.english.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let hit = try await get("\(prefix)/en_US/ID/unit/\(quoted)")
+        #expect(hit.status == .ok)
+        #expect(String(buffer: hit.body).contains(#""quality":100"#))
+        // Pootle's form: the text in ?source=.
+        let pootle = try await get("\(prefix)/en/id/unit/?source=\(quoted)")
+        #expect(String(buffer: pootle.body) == String(buffer: hit.body))
+        #expect(try await get("\(prefix)/en/id/unit/").status == .notFound)
+        #expect(try await get("\(prefix)/en/en/unit/File").status == .notFound)
+        #expect(try await get("\(prefix)/xx/en/unit/File").status == .notFound)
+        #expect(try await get("\(prefix)/en/id/unit/\(quoted)?jsoncallback=cb").status == .badRequest)
+        #expect(try await get("\(prefix)/en/id/unit/\(quoted)", [:]).status == .unauthorized)
+        let wrongPassword = "Basic " + Data("weblate:nope".utf8).base64EncodedString()
+        #expect(try await get("\(prefix)/languages/", [.authorization: wrongPassword]).status == .unauthorized)
+      }
+      // max_candidates is capped at 50, as amaGama caps it.
+      let many = try await get("/tmserver/en/id/unit/?source=the&min_similarity=0&max_candidates=100")
+      #expect(try JSONSerialization.jsonObject(with: Data(buffer: many.body)) is [Any])
+      #expect((try JSONSerialization.jsonObject(with: Data(buffer: many.body)) as? [Any])?.count ?? 51 <= 50)
+      // Basic credentials are for the amaGama routes only.
+      #expect(try await client.execute(uri: "/v1/stats", method: .get, headers: auth).status == .unauthorized)
+    }
+  }
+
+  @Test("--public-tm: amaGama's reads need no token and answer JSONP to a checked callback; every other route still does")
+  func publicTM() async throws {
+    let fixture = try Fixture()
+    let pair = Corpora.linePairs[5]
+    let app = Application(router: TeamServer.router(memory: fixture.memory, tokens: fixture.tokens, publicTM: true))
+    try await app.test(.router) { client in
+      let quoted = pair.english.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+      let open = try await client.execute(uri: "/api/v1/en/id/unit/\(quoted)", method: .get)
+      #expect(open.status == .ok && String(buffer: open.body).contains(#""quality":100"#))
+      let jsonp = try await client.execute(uri: "/tmserver/en/id/unit/\(quoted)?jsoncallback=xyz123456", method: .get)
+      #expect(jsonp.status == .ok)
+      #expect(String(buffer: jsonp.body).hasPrefix("xyz123456([{") && String(buffer: jsonp.body).hasSuffix("])"))
+      #expect(jsonp.headers[.contentType]?.hasPrefix("application/javascript") == true)
+      let hostile = try await client.execute(uri: "/tmserver/languages/?jsoncallback=alert(1)//", method: .get)
+      #expect(hostile.status == .badRequest)
+      #expect(try await client.execute(uri: "/v1/stats", method: .get).status == .unauthorized)
+      let lookup = try Self.lookupBody(["Stocks rose."])
+      #expect(try await client.execute(uri: "/v1/lookup", method: .post, body: lookup).status == .unauthorized)
+    }
+  }
+
   @Test("GET /v1/export.tmx streams every unit as TMX; ?since= only those changed after", arguments: Backend.all)
   func export(backend: Backend) async throws {
     let fixture = try Fixture(backend)

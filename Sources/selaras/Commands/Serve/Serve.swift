@@ -49,6 +49,13 @@ struct Serve: AsyncParsableCommand {
     help: "Connections open at once; more wait to be accepted until one closes.")
   var maxConnections = 1000
 
+  @Flag(
+    name: .customLong("public-tm"),
+    help: ArgumentHelp(
+      "Answer the amaGama routes' reads (/tmserver, /api/v1) without a token, JSONP included.",
+      discussion: "amaGama's open behaviour, for a team that wants it; every other route still needs a token."))
+  var publicTM = false
+
   func validate() throws {
     for (name, seconds) in [("--timeout", timeout), ("--idle-timeout", idleTimeout)] {
       guard seconds > 0, seconds <= 86_400 else { throw ValidationError("\(name) is seconds above 0, at most a day") }
@@ -75,7 +82,7 @@ struct Serve: AsyncParsableCommand {
         memory: memory, glossary: glossary, tokens: holders, timeout: .milliseconds(Int64(timeout * 1000)),
         allowedHosts: .bound(to: host, names: allowedHosts),
         // A lookup on SQLite keeps a processor busy; one on PostgreSQL waits on it half the time.
-        workers: ProcessInfo.processInfo.activeProcessorCount * (store.usesPostgres ? 2 : 1),
+        workers: ProcessInfo.processInfo.activeProcessorCount * (store.usesPostgres ? 2 : 1), publicTM: publicTM,
         report: { line in FileHandle.standardError.write(Data("selaras serve: \(line)\n".utf8)) }),
       server: TeamServer.http1(idleTimeout: .milliseconds(Int64(idleTimeout * 1000))),
       configuration: .init(
