@@ -33,18 +33,23 @@ struct XLIFFReaderTests {
     </xliff>
     """
 
-  private func read(_ reader: XLIFFReader) throws -> [TranslationUnit] {
+  private func read(_ reader: XLIFFReader, _ document: String = document) throws -> (
+    units: [TranslationUnit], diagnostics: [Diagnostic]
+  ) {
     let url = TemporaryFile.url("xlf")
     defer { try? FileManager.default.removeItem(at: url) }
-    try Self.document.write(to: url, atomically: true, encoding: .utf8)
+    try document.write(to: url, atomically: true, encoding: .utf8)
     var units: [TranslationUnit] = []
-    #expect(try reader.read(url) { units.append($0) }.isEmpty)
-    return units
+    let diagnostics = try reader.read(url) { units.append($0) }
+    return (units, diagnostics)
   }
 
-  @Test("Finished targets only, inline codes dropped, g and mrk text kept, alt-trans and translate=no left out")
+  @Test("Finished targets only (the rest skipped and said so), inline codes dropped, g and mrk text kept, alt-trans and translate=no left out")
   func finished() throws {
-    let units = try read(XLIFFReader())
+    let (units, diagnostics) = try read(XLIFFReader())
+    #expect(diagnostics.map(\.message) == [
+      "trans-unit skipped: its target is needs-review-translation (--all-states takes it)"
+    ])
     #expect(units.map(\.source) == ["Bank Indonesia kept its rate at 6.00%.", "Stocks rose."])
     #expect(units.map(\.target) == ["BI menahan suku bunga 6,00 persen.", "Saham naik."])
     #expect(units.map(\.document) == ["bi-rate.txt", "markets-daily"])
@@ -53,10 +58,41 @@ struct XLIFFReaderTests {
 
   @Test("Every non-empty target with allStates, and inline codes as placeholders")
   func allStatesAndPlaceholders() throws {
-    let units = try read(XLIFFReader(inlineMarkup: .placeholders, allStates: true))
+    let (units, diagnostics) = try read(XLIFFReader(inlineMarkup: .placeholders, allStates: true))
+    #expect(diagnostics.isEmpty)
     #expect(units.map(\.source) == [
       "Bank Indonesia kept its rate at {1}6.00%.", "The rupiah {1}fell.", "Stocks rose.",
     ])
     #expect(units.first?.target == "BI menahan suku bunga {1}6,00 persen.")
+  }
+
+  @Test("A Trados/memoQ-segmented unit gives one unit per segment, each by its own state; approved=yes is done")
+  func segmented() throws {
+    let document = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">
+        <file original="dengue.docx" source-language="en-US" target-language="id-ID" datatype="x-sdlfilterframework2">
+          <body>
+            <trans-unit id="a1">
+              <source>Dengue cases rose sharply. Hospitals in Jakarta are full. Officials urged calm.</source>
+              <seg-source><mrk mtype="seg" mid="1">Dengue cases rose sharply.</mrk> <mrk mtype="seg" mid="2">Hospitals in <mrk mtype="x-sdl-comment">Jakarta</mrk> are full.</mrk> <mrk mtype="seg" mid="3">Officials urged calm.</mrk></seg-source>
+              <target><mrk mtype="seg" mid="1">Kasus DBD melonjak tajam.</mrk> <mrk mtype="seg" mid="2">Rumah sakit di Jakarta penuh.</mrk> <mrk mtype="seg" mid="3">Pejabat meminta warga tenang.</mrk></target>
+              <sdl:seg-defs><sdl:seg id="1" conf="ApprovedTranslation"/><sdl:seg id="2" conf="Translated"/><sdl:seg id="3" conf="Draft"/></sdl:seg-defs>
+            </trans-unit>
+            <trans-unit id="a2" approved="yes">
+              <source>Stocks fell.</source>
+              <target state="needs-review-translation">Saham turun.</target>
+            </trans-unit>
+          </body>
+        </file>
+      </xliff>
+      """
+    let (units, diagnostics) = try read(XLIFFReader(), document)
+    #expect(units.map(\.source) == ["Dengue cases rose sharply.", "Hospitals in Jakarta are full.", "Stocks fell."])
+    #expect(units.map(\.target) == ["Kasus DBD melonjak tajam.", "Rumah sakit di Jakarta penuh.", "Saham turun."])
+    #expect(units.allSatisfy { $0.document == "dengue.docx" })
+    #expect(diagnostics.map(\.message) == ["trans-unit segment 3 skipped: its target is draft (--all-states takes it)"])
+    let all = try read(XLIFFReader(allStates: true), document)
+    #expect(all.units.count == 4 && all.diagnostics.isEmpty)
   }
 }

@@ -21,10 +21,15 @@ public enum XLIFFError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Reads translated XLIFF 1.2 back as translation units, streaming: each `<trans-unit>`
-/// whose `<target>` is done (`state` translated, reviewed, final or signed-off, or no state
-/// at all, as tools that keep none write it; any non-empty target with `allStates`), from
+/// whose `<target>` is done (`state` translated, reviewed, final or signed-off, the unit
+/// `approved="yes"`, or no state at all, as tools that keep none write it; any non-empty
+/// target with `allStates`) — a unit in another state (needs-review-translation, new, a
+/// Trados draft) is skipped with a warning, so that the summary counts it — from
 /// the `<file>`'s `source-language` to its `target-language`, the file's `original` as the
-/// document (a unit's own `<note from="document">` before it). `translate="no"` units, `<alt-trans>` and a PO header kept as a unit
+/// document (a unit's own `<note from="document">` before it). A unit segmented as Trados
+/// and memoQ write it (`<seg-source>` and `<target>` holding `<mrk mtype="seg" mid>`) gives one
+/// unit per segment, each judged by its own state where the file keeps one (Trados'
+/// `<sdl:seg conf>`). `translate="no"` units, `<alt-trans>` and a PO header kept as a unit
 /// (translate-toolkit's `x-gettext-domain-header`) are left out. Inline markup: the text
 /// of `<g>` and `<mrk>` is kept; `<x/>`, `<bx/>`, `<ex/>` and the native code of `<bpt>`,
 /// `<ept>`, `<ph>`, `<it>` are dropped, or with `.placeholders` become `{1}`, `{2}`…
@@ -68,7 +73,7 @@ public struct XLIFFReader: UnitReader {
     var sawRoot = false
 
     private enum Element: Int {
-      case xliff, file, unit, source, target, altTrans, note
+      case xliff, file, unit, source, target, altTrans, note, segSource, mark, sdlSegment
       /// `x`, `bx`, `ex`: empty placeholders; `bpt`, `ept`, `ph`, `it`: native code.
       case placeholder, code
     }
@@ -91,6 +96,16 @@ public struct XLIFFReader: UnitReader {
     /// a unit's document), and the document it named.
     private var documentNote: [UInt8]?
     private var unitDocument: String?
+    private var approved = false
+    /// A segmented unit's segments by `mid`: the source's (in order) and the target's, and
+    /// the segment being read, with whether it is in the `<seg-source>`.
+    private var sourceSegments: [(mid: String, text: String)] = []
+    private var targetSegments: [String: String] = [:]
+    private var segment: (mid: String, inSource: Bool, text: [UInt8], depth: Int)?
+    private var inSegSource = false
+    private var segSourceText: [UInt8]?
+    /// Trados' state of each segment (`<sdl:seg id conf>`).
+    private var segmentStates: [String: String] = [:]
 
     init(file: String, reader: XLIFFReader, body: @escaping (TranslationUnit) throws -> Void) {
       self.file = file
@@ -107,6 +122,9 @@ public struct XLIFFReader: UnitReader {
       case "target": return Element.target.rawValue
       case "alt-trans": return Element.altTrans.rawValue
       case "note": return Element.note.rawValue
+      case "seg-source": return Element.segSource.rawValue
+      case "mrk": return Element.mark.rawValue
+      case "sdl:seg": return Element.sdlSegment.rawValue
       case "x", "bx", "ex": return Element.placeholder.rawValue
       case "bpt", "ept", "ph", "it": return Element.code.rawValue
       default: return -1
@@ -135,6 +153,10 @@ public struct XLIFFReader: UnitReader {
         target = nil
         skipped = nil
         unitDocument = nil
+        approved = attributes["approved"] == "yes"
+        sourceSegments = []
+        targetSegments = [:]
+        segmentStates = [:]
       case .note:
         if unit != nil && altTransDepth == 0 && attributes["from"] == "document" { documentNote = [] }
       case .altTrans:
@@ -147,11 +169,26 @@ public struct XLIFFReader: UnitReader {
           targetState = attributes["state"]
           targetLanguageAttribute = attributes["xml:lang"].map(LanguageTag.init)
         }
+      case .segSource:
+        guard unit != nil, altTransDepth == 0 else { break }
+        inSegSource = true
+        segSourceText = []
+      case .mark:
+        guard unit != nil, altTransDepth == 0, inSegSource || text != nil else { break }
+        if let segment {
+          self.segment!.depth = segment.depth + 1
+        } else if attributes["mtype"] == "seg", let mid = attributes["mid"] {
+          segment = (mid, inSegSource, [], 0)
+        }
+      case .sdlSegment:
+        if unit != nil, let id = attributes["id"], let conf = attributes["conf"] { segmentStates[id] = conf }
       case .placeholder, .code:
-        guard text != nil else { break }
+        guard text != nil || segSourceText != nil else { break }
         if codeDepth == 0 && reader.inlineMarkup == .placeholders {
           placeholders += 1
-          text!.append(contentsOf: "{\(placeholders)}".utf8)
+          let mark = Array("{\(placeholders)}".utf8)
+          text?.append(contentsOf: mark)
+          segment?.text.append(contentsOf: mark)
         }
         if Element(rawValue: element.tag) == .code { codeDepth += 1 }
       case nil:
@@ -161,6 +198,7 @@ public struct XLIFFReader: UnitReader {
 
     override func characters(_ characters: UnsafeBufferPointer<UInt8>) {
       if text != nil && codeDepth == 0 { text!.append(contentsOf: characters) }
+      if segment != nil && codeDepth == 0 { segment!.text.append(contentsOf: characters) }
       if documentNote != nil { documentNote!.append(contentsOf: characters) }
     }
 
@@ -176,7 +214,23 @@ public struct XLIFFReader: UnitReader {
         if let bytes = documentNote { unitDocument = SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)) }
         documentNote = nil
       case .code:
-        if text != nil { codeDepth -= 1 }
+        if text != nil || segSourceText != nil { codeDepth -= 1 }
+      case .mark:
+        guard let current = segment else { break }
+        if current.depth > 0 {
+          segment!.depth -= 1
+          break
+        }
+        let value = SegmentText.collapsed(String(decoding: current.text, as: UTF8.self))
+        if current.inSource {
+          sourceSegments.append((current.mid, value))
+        } else {
+          targetSegments[current.mid] = value
+        }
+        segment = nil
+      case .segSource:
+        inSegSource = false
+        segSourceText = nil
       case .source:
         if let bytes = text { source = SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)) }
         text = nil
@@ -188,19 +242,52 @@ public struct XLIFFReader: UnitReader {
       case .unit:
         if let unit { emit(line: unit.line, translate: unit.translate) }
         unit = nil
-      case .xliff, .file, .placeholder, nil:
+      case .xliff, .file, .placeholder, .sdlSegment, nil:
         break
       }
     }
 
     private func emit(line: Int, translate: Bool) {
       guard translate, let source, let target, !target.text.isEmpty, !source.isEmpty else { return }
-      guard reader.allStates || target.state.map(XLIFFReader.doneStates.contains) ?? true else { return }
+      if !sourceSegments.isEmpty {
+        // One unit per segment, by the target's segment of the same mid.
+        for (mid, sourceText) in sourceSegments {
+          guard let targetText = targetSegments[mid], !targetText.isEmpty, !sourceText.isEmpty else { continue }
+          let state = segmentStates[mid].map(Self.tradosState) ?? target.state
+          emit(line: line, source: sourceText, target: targetText, state: state, language: target.language, segment: mid)
+        }
+        return
+      }
+      emit(line: line, source: source, target: target.text, state: target.state, language: target.language, segment: nil)
+    }
+
+    /// Trados' segment confirmation levels as XLIFF states.
+    private static func tradosState(_ conf: String) -> String {
+      switch conf {
+      case "Translated": "translated"
+      case "ApprovedTranslation": "reviewed"
+      case "ApprovedSignOff": "signed-off"
+      case "Draft": "draft"
+      default: conf
+      }
+    }
+
+    private func emit(
+      line: Int, source: String, target targetText: String, state: String?, language: LanguageTag?, segment: String?
+    ) {
+      let done = approved || state.map(XLIFFReader.doneStates.contains) ?? true
+      guard reader.allStates || done else {
+        warn(
+          line,
+          "trans-unit\(segment.map { " segment \($0)" } ?? "") skipped: its target is \(state ?? "not done") "
+            + "(--all-states takes it)")
+        return
+      }
       if let skipped {
         warn(line, "entity &\(skipped); is not expanded (entities never are), trans-unit skipped")
         return
       }
-      guard let from = sourceLanguage, let to = target.language ?? targetLanguage else {
+      guard let from = sourceLanguage, let to = language ?? targetLanguage else {
         warn(line, "no source-language or target-language on the file, trans-unit skipped")
         return
       }
@@ -209,7 +296,7 @@ public struct XLIFFReader: UnitReader {
         return
       }
       let unit = TranslationUnit(
-        sourceLanguage: from, targetLanguage: to, source: source, target: target.text, document: unitDocument ?? original)
+        sourceLanguage: from, targetLanguage: to, source: source, target: targetText, document: unitDocument ?? original)
       if let problem = unit.storageProblem {
         warn(line, "trans-unit skipped: \(problem)")
         return

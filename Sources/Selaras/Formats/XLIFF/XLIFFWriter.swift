@@ -5,7 +5,7 @@ import Foundation
 public enum XLIFFWriter {
   /// A pre-translated document: one `<file>`, a `<group>` per paragraph, a `<trans-unit>`
   /// per segment with its `<source>`, the `<target>` filled from the memory (`state` and
-  /// `state-qualifier` saying how), the matches as `<alt-trans match-quality origin>`, the
+  /// `state-qualifier` saying how; exact and context matches `approved="yes"`), the matches as `<alt-trans match-quality origin>`, the
   /// glossary's terms as `<note from="glossary">`, and chrome as `translate="no"`.
   public static func pretranslation(_ document: PretranslatedDocument) -> String {
     var text = """
@@ -34,7 +34,12 @@ public enum XLIFFWriter {
 
   private static func unit(_ segment: PretranslatedSegment, _ document: PretranslatedDocument) -> String {
     let indent = "        "
-    var text = indent + "<trans-unit id=\"\(segment.id)\"\(segment.isChrome ? " translate=\"no\"" : "")>\n"
+    // An exact or context match is approved: CAT tools and translate-toolkit count it as
+    // translated, not as fuzzy.
+    let approved = segment.target != nil && (segment.isContextMatch || segment.bestScore >= 100)
+    var text =
+      indent + "<trans-unit id=\"\(segment.id)\"\(segment.isChrome ? " translate=\"no\"" : "")"
+      + "\(approved ? " approved=\"yes\"" : "")>\n"
     text += indent + "  <source xml:lang=\"\(document.sourceLanguage.rawValue.xmlEscaped)\">\(segment.source.xmlEscaped)</source>\n"
     if let target = segment.target {
       let (state, qualifier) =
