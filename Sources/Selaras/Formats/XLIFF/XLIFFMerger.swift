@@ -1,0 +1,169 @@
+import Foundation
+
+/// The translated article a translated XLIFF 1.2 holds: each `<trans-unit>`'s target (or, not
+/// translated, its source) in document order, the units of one `<group>` as one paragraph
+/// (``XLIFFWriter`` writes a group per paragraph; a unit outside any group is a paragraph of
+/// its own), paragraphs separated by a blank line. A unit segmented as Trados and memoQ write
+/// it (`<mrk mtype="seg">`) takes each segment's target, or its source where the segment has
+/// none. `translate="no"` units keep their source. Any target counts, whatever its state: the
+/// translator sends the file back when it is done.
+public struct XLIFFMerger {
+  /// The article, and how many units were translated and how many kept their source.
+  public struct Merged: Sendable, Equatable {
+    public var text: String
+    public var translated: Int
+    public var untranslated: Int
+    /// Units marked `translate="no"`, kept as they are.
+    public var kept: Int
+  }
+
+  public init() {}
+
+  public func merge(_ url: URL) throws -> Merged {
+    let handler = Handler()
+    let failure = handler.parse(.file(url))
+    switch failure {
+    case .unreadable: throw XLIFFError.unreadable(file: url.path)
+    case .malformed(let line, let column, let reason):
+      throw XLIFFError.notWellFormed(file: url.path, line: line, column: column, reason: reason)
+    case nil: break
+    }
+    guard handler.sawRoot else { throw XLIFFError.notXLIFF(file: url.path) }
+    handler.closeParagraph()
+    return Merged(
+      text: handler.paragraphs.joined(separator: "\n\n") + (handler.paragraphs.isEmpty ? "" : "\n"),
+      translated: handler.translated, untranslated: handler.untranslated, kept: handler.kept)
+  }
+
+  private final class Handler: XMLDocumentHandler {
+    var sawRoot = false
+    var paragraphs: [String] = []
+    var translated = 0
+    var untranslated = 0
+    var kept = 0
+
+    private enum Element: Int {
+      case xliff, group, unit, source, target, segSource, mark, altTrans
+    }
+
+    private var current: [String] = []
+    private var groupDepth = 0
+    private var altTransDepth = 0
+    private var unit: (translate: Bool, source: String?, target: String?)?
+    private var text: [UInt8]?
+    private var inSegSource = false
+    private var segment: (mid: String, text: [UInt8], depth: Int)?
+    private var sourceSegments: [(mid: String, text: String)] = []
+    private var targetSegments: [String: String] = [:]
+
+    override func tag(_ name: String) -> Int {
+      switch name {
+      case "xliff": Element.xliff.rawValue
+      case "group": Element.group.rawValue
+      case "trans-unit": Element.unit.rawValue
+      case "source": Element.source.rawValue
+      case "target": Element.target.rawValue
+      case "seg-source": Element.segSource.rawValue
+      case "mrk": Element.mark.rawValue
+      case "alt-trans": Element.altTrans.rawValue
+      default: -1
+      }
+    }
+
+    func closeParagraph() {
+      if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+      current = []
+    }
+
+    override func start(_ element: XMLElement, _ attributes: XMLAttributes) {
+      switch Element(rawValue: element.tag) {
+      case .xliff: sawRoot = true
+      case .group:
+        closeParagraph()
+        groupDepth += 1
+      case .unit:
+        if groupDepth == 0 { closeParagraph() }
+        unit = (attributes["translate"] != "no", nil, nil)
+        sourceSegments = []
+        targetSegments = [:]
+      case .altTrans: altTransDepth += 1
+      case .source, .target:
+        if unit != nil && altTransDepth == 0 { text = [] }
+      case .segSource:
+        if unit != nil && altTransDepth == 0 { inSegSource = true }
+      case .mark:
+        guard unit != nil, altTransDepth == 0, inSegSource || text != nil else { break }
+        if segment != nil {
+          segment!.depth += 1
+        } else if attributes["mtype"] == "seg", let mid = attributes["mid"] {
+          segment = (mid, [], 0)
+        }
+      case nil: break
+      }
+    }
+
+    override func characters(_ characters: UnsafeBufferPointer<UInt8>) {
+      text?.append(contentsOf: characters)
+      segment?.text.append(contentsOf: characters)
+    }
+
+    override func end(_ element: XMLElement) {
+      switch Element(rawValue: element.tag) {
+      case .group:
+        closeParagraph()
+        groupDepth -= 1
+      case .altTrans: altTransDepth -= 1
+      case .source:
+        if let bytes = text { unit?.source = SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)) }
+        text = nil
+      case .target:
+        if let bytes = text { unit?.target = SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)) }
+        text = nil
+      case .segSource: inSegSource = false
+      case .mark:
+        guard let current = segment else { break }
+        if current.depth > 0 {
+          segment!.depth -= 1
+          break
+        }
+        let value = SegmentText.collapsed(String(decoding: current.text, as: UTF8.self))
+        if inSegSource {
+          sourceSegments.append((current.mid, value))
+        } else {
+          targetSegments[current.mid] = value
+        }
+        segment = nil
+      case .unit:
+        if let unit { add(unit) }
+        unit = nil
+        if groupDepth == 0 { closeParagraph() }
+      case .xliff, nil: break
+      }
+    }
+
+    private func add(_ unit: (translate: Bool, source: String?, target: String?)) {
+      let source = unit.source ?? ""
+      guard unit.translate else {
+        kept += 1
+        if !source.isEmpty { current.append(source) }
+        return
+      }
+      if !sourceSegments.isEmpty {
+        let texts = sourceSegments.map { segment in
+          targetSegments[segment.mid].flatMap { $0.isEmpty ? nil : $0 } ?? segment.text
+        }
+        let done = sourceSegments.allSatisfy { targetSegments[$0.mid].map { !$0.isEmpty } ?? false }
+        if done { translated += 1 } else { untranslated += 1 }
+        current.append(texts.filter { !$0.isEmpty }.joined(separator: " "))
+        return
+      }
+      if let target = unit.target, !target.isEmpty {
+        translated += 1
+        current.append(target)
+      } else {
+        untranslated += 1
+        if !source.isEmpty { current.append(source) }
+      }
+    }
+  }
+}
