@@ -302,3 +302,42 @@ struct TermCaptureCommandTests {
     #expect(control.status != 0 && control.stderr.contains("U+0007"), "\(control.stderr)")
   }
 }
+
+@Suite("selaras glossary and OmegaT's glossary")
+struct OmegaTGlossaryTests {
+  @Test("An en→id OmegaT glossary.txt goes in with --source-lang en and comes out the same way round")
+  func omegaTDirection() throws {
+    let database = TemporaryFile.url("sqlite")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omegat-\(UUID())")
+    defer {
+      TemporaryFile.removeDatabase(database)
+      try? FileManager.default.removeItem(at: folder)
+    }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let glossary = folder.appendingPathComponent("glossary.txt")
+    try "hypersonic missile\trudal hipersonik\tfrom the defence desk\nceasefire\tgencatan senjata\n"
+      .write(to: glossary, atomically: true, encoding: .utf8)
+    let imported = try CommandRunner.run(
+      ["glossary", "import", glossary.path, "--source-lang", "en", "--target-lang", "id"], database: database)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.hasPrefix("2 entries added"))
+    // Stored the right way round: the English term is English.
+    let lookup = try CommandRunner.run(["glossary", "lookup", "rudal-rudal hipersonik", "--json"], database: database)
+    #expect(lookup.stdout.contains(#"{"text":"rudal hipersonik","lang":"id""#), "\(lookup.stdout)")
+    #expect(lookup.stdout.contains(#"{"text":"hypersonic missile","lang":"en""#), "\(lookup.stdout)")
+    // Out again for the same project, its extension telling the format.
+    let exported = folder.appendingPathComponent("out.txt")
+    let export = try CommandRunner.run(
+      ["glossary", "export", "--output", exported.path, "--source-lang", "en", "--target-lang", "id", "--store-only"],
+      database: database)
+    #expect(export.status == 0, "\(export.stderr)")
+    let rows = try String(contentsOf: exported, encoding: .utf8).split(separator: "\n")
+    #expect(rows.contains { $0.hasPrefix("hypersonic missile\trudal hipersonik") })
+    #expect(rows.contains { $0.hasPrefix("ceasefire\tgencatan senjata") })
+    // The default stays id→en.
+    let indonesianFirst = try CommandRunner.run(["glossary", "export", "--output", "-", "--format", "tsv", "--store-only"], database: database)
+    #expect(indonesianFirst.stdout.contains("rudal hipersonik\thypersonic missile"))
+    let unknown = try CommandRunner.run(["glossary", "export", "--output", "x.dat"], database: database)
+    #expect(unknown.status != 0 && unknown.stderr.contains("cannot tell the format of x.dat"))
+  }
+}

@@ -31,25 +31,36 @@ public enum GlossaryFormat: String, CaseIterable, Codable, Sendable {
   /// TBX-Basic (`<martif>`) out; TBX-Basic or TBX v3 in.
   case tbx
 
-  /// The format a file's extension names (`.tsv`, `.csv`, `.tbx`, any case), or nil.
+  /// The format a file's extension names (`.tsv`, `.csv`, `.tbx`, any case; OmegaT's
+  /// glossary names `.txt`, `.utf8` and `.tab` are its tab-separated form), or nil.
   public init?(fileExtension: String) {
-    self.init(rawValue: fileExtension.lowercased())
+    switch fileExtension.lowercased() {
+    case "txt", "utf8", "tab": self = .tsv
+    default: self.init(rawValue: fileExtension.lowercased())
+    }
   }
 
   /// The reader, Indonesian being the source language of the delimited forms.
-  public var reader: any GlossaryReader {
+  public var reader: any GlossaryReader { reader(source: .indonesian, target: .english) }
+
+  /// The reader of a delimited file whose first column is `source` and second `target` (an
+  /// OmegaT glossary is in its project's direction); TBX says its languages itself.
+  public func reader(source: LanguageTag, target: LanguageTag) -> any GlossaryReader {
     switch self {
-    case .tsv: TSVGlossaryReader()
-    case .csv: CSVGlossaryReader()
+    case .tsv: TSVGlossaryReader(sourceLanguage: source, targetLanguage: target)
+    case .csv: CSVGlossaryReader(sourceLanguage: source, targetLanguage: target)
     case .tbx: TBXReader()
     }
   }
 
-  public var writer: any GlossaryWriter {
+  public var writer: any GlossaryWriter { writer(source: .indonesian, target: .english) }
+
+  /// The writer with `source` in the first column (TBX: the first language of each entry).
+  public func writer(source: LanguageTag, target: LanguageTag) -> any GlossaryWriter {
     switch self {
-    case .tsv: DelimitedGlossaryWriter(separator: .tab)
-    case .csv: DelimitedGlossaryWriter(separator: .comma)
-    case .tbx: TBXWriter()
+    case .tsv: DelimitedGlossaryWriter(separator: .tab, sourceLanguage: source, targetLanguage: target)
+    case .csv: DelimitedGlossaryWriter(separator: .comma, sourceLanguage: source, targetLanguage: target)
+    case .tbx: TBXWriter(sourceLanguage: source)
     }
   }
 }
