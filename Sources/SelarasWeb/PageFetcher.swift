@@ -22,6 +22,7 @@ public enum PageFetchError: Error, Equatable, CustomStringConvertible, Sendable 
   case tooManyRedirects(limit: Int)
   case redirectLoop
   case timedOut(seconds: Int)
+  case cannotConnect(seconds: Int)
   case unreachable(String)
 
   public var description: String {
@@ -33,6 +34,7 @@ public enum PageFetchError: Error, Equatable, CustomStringConvertible, Sendable 
     case .tooManyRedirects(let limit): "more than \(limit) redirects"
     case .redirectLoop: "the redirects go round in a loop"
     case .timedOut(let seconds): "no complete answer within \(seconds) s"
+    case .cannotConnect(let seconds): "cannot connect within \(seconds) s"
     case .unreachable(let reason): "cannot reach the server (\(reason))"
     }
   }
@@ -50,9 +52,12 @@ public struct PageFetcher: Sendable {
   public var timeout: Duration
   public var connectTimeout: Duration
 
+  /// The longest timeout taken: a day.
+  public static let maximumTimeout = Duration.seconds(86_400)
+
   public init(timeout: Duration = .seconds(30), connectTimeout: Duration = .seconds(10)) {
-    self.timeout = timeout
-    self.connectTimeout = min(connectTimeout, timeout)
+    self.timeout = min(max(timeout, .milliseconds(1)), Self.maximumTimeout)
+    self.connectTimeout = min(connectTimeout, self.timeout)
   }
 
   /// Whether `argument` names a page on the web rather than a file.
@@ -62,20 +67,38 @@ public struct PageFetcher: Sendable {
   }
 
   public func fetch(_ address: String) async throws(PageFetchError) -> FetchedPage {
-    guard Self.isURL(address), let url = URL(string: address), url.host != nil else { throw .invalidURL }
+    guard Self.isURL(address), let url = URL(string: address), let host = url.host, !host.isEmpty,
+      (0...65_535).contains(url.port ?? 80)
+    else { throw .invalidURL }
     let configuration = HTTPClient.Configuration(
       redirectConfiguration: .follow(max: Self.maximumRedirects, allowCycles: false),
       timeout: .init(connect: .nanoseconds(connectTimeout.wholeNanoseconds)),
       decompression: .enabled(limit: .size(Self.maximumBytes)))
     let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-    do {
-      let page = try await download(url, client: client)
-      try? await client.shutdown()
-      return page
-    } catch {
-      try? await client.shutdown()
-      throw error
+    // The whole download — head and body — within `timeout`: a server that sends its head and
+    // then stalls must not hold the command.
+    let timeout = self.timeout
+    let result: Result<FetchedPage, PageFetchError> = await withTaskGroup(of: Result<FetchedPage, PageFetchError>?.self)
+    {
+      group in
+      group.addTask {
+        do throws(PageFetchError) {
+          return .success(try await self.download(url, client: client))
+        } catch {
+          return .failure(error)
+        }
+      }
+      group.addTask {
+        try? await Task.sleep(for: timeout)
+        return Task.isCancelled ? nil : .failure(.timedOut(seconds: Int(timeout.components.seconds)))
+      }
+      var first: Result<FetchedPage, PageFetchError>?
+      while first == nil, let next = await group.next() { first = next }
+      group.cancelAll()
+      return first ?? .failure(.timedOut(seconds: Int(timeout.components.seconds)))
     }
+    try? await client.shutdown()
+    return try result.get()
   }
 
   private func download(_ url: URL, client: HTTPClient) async throws(PageFetchError) -> FetchedPage {
@@ -87,6 +110,11 @@ public struct PageFetcher: Sendable {
     do {
       let response = try await client.execute(request, deadline: deadline)
       guard response.status.code < 400 else { throw PageFetchError.status(Int(response.status.code)) }
+      // A redirect left unfollowed: to an address that is not http(s), or with no address.
+      guard !(300..<400).contains(response.status.code) else {
+        let location = response.headers.first(name: "location") ?? "nowhere"
+        throw PageFetchError.unreachable("redirected to \(location.prefix(100)), which is not an http(s) address")
+      }
       let contentType = response.headers.first(name: "content-type") ?? ""
       let mediaType =
         contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
@@ -113,13 +141,15 @@ public struct PageFetcher: Sendable {
       switch error {
       case .redirectLimitReached: throw .tooManyRedirects(limit: Self.maximumRedirects)
       case .redirectCycleDetected: throw .redirectLoop
-      case .deadlineExceeded, .readTimeout, .connectTimeout:
-        throw .timedOut(seconds: Int(timeout.components.seconds))
+      case .connectTimeout: throw .cannotConnect(seconds: Int(connectTimeout.components.seconds))
+      case .deadlineExceeded, .readTimeout: throw .timedOut(seconds: Int(timeout.components.seconds))
       case .invalidURL, .emptyHost, .emptyScheme: throw .invalidURL
       default: throw .unreachable(String(describing: error))
       }
     } catch let error as NIOHTTPDecompression.DecompressionError {
       throw error == .limit ? .tooLarge(limit: Self.maximumBytes) : .unreachable("bad compressed body")
+    } catch is CancellationError {
+      throw .timedOut(seconds: Int(timeout.components.seconds))
     } catch {
       throw .unreachable(String(describing: error))
     }

@@ -33,6 +33,16 @@ struct PageFetcherTests {
         status: .ok, headers: [.contentType: "text/html"],
         body: .init(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "a"), count: PageFetcher.maximumBytes + 1)))
     }
+    router.get("/stall") { _, _ in
+      // The head at once, then a body that never finishes.
+      Response(
+        status: .ok, headers: [.contentType: "text/html"],
+        body: ResponseBody { writer in
+          try await writer.write(ByteBuffer(string: "<html>"))
+          try await Task.sleep(for: .seconds(30))
+          try await writer.finish(nil)
+        })
+    }
     router.get("/slow") { _, _ in
       try await Task.sleep(for: .seconds(5))
       return Response(
@@ -74,6 +84,13 @@ struct PageFetcherTests {
       }
       await #expect(throws: PageFetchError.timedOut(seconds: 1)) { try await fetcher.fetch(base + "/slow") }
       await #expect(throws: PageFetchError.invalidURL) { try await fetcher.fetch("ftp://example.com/x") }
+      await #expect(throws: PageFetchError.invalidURL) { try await fetcher.fetch("http://127.0.0.1:99999/") }
+      // The whole download is timed, not only the head.
+      let started = ContinuousClock.now
+      await #expect(throws: PageFetchError.timedOut(seconds: 1)) { try await fetcher.fetch(base + "/stall") }
+      #expect(ContinuousClock.now - started < .seconds(10))
+      // A timeout beyond a day is a day, not an overflow.
+      #expect(PageFetcher(timeout: .seconds(Int64.max / 2)).timeout == PageFetcher.maximumTimeout)
       #expect(PageFetchError.status(404).description == "the server answered 404 Not Found")
     }
   }

@@ -56,6 +56,11 @@ struct ExtractCommandTests {
     let deep = try CommandRunner.run(
       ["extract", "-"], stdin: Data(("<html><body>" + String(repeating: "<div>", count: 100_000)).utf8))
     #expect(deep.status != 0 && deep.stderr.contains("nested more than 512 deep"))
+    // A full disk behind standard output is one error line, not a trap.
+    let full = try CommandRunner.run(
+      ["-c", "\"$0\" extract \(Self.pages)/economy-bi-rate.id.html > /dev/full", CommandRunner.executable.path],
+      tool: URL(fileURLWithPath: "/bin/sh"))
+    #expect(full.status == 1 && full.stderr.split(separator: "\n").count == 1, "\(full.stderr)")
   }
 
   @Test("align reads two pages as it reads their articles' texts: headline with headline, no chrome paired")

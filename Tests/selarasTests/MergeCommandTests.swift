@@ -47,7 +47,8 @@ struct MergeCommandTests {
     try text.write(to: xliff, atomically: true, encoding: .utf8)
     let merged = try CommandRunner.run(["merge", xliff.path, "--output", article.path])
     #expect(merged.status == 0, "\(merged.stderr)")
-    #expect(merged.stderr.hasPrefix("\(filled + added.count) units translated, 0 kept their source"), "\(merged.stderr)")
+    #expect(
+      merged.stderr.hasPrefix("\(filled + added.count) units translated, 0 kept their source"), "\(merged.stderr)")
     let result = try String(contentsOf: article, encoding: .utf8)
     let paragraphs = result.components(separatedBy: "\n\n")
     // One paragraph per group, as the source had them.
@@ -65,22 +66,23 @@ struct MergeCommandTests {
     let xliff = TemporaryFile.url("xlf")
     defer { try? FileManager.default.removeItem(at: xliff) }
     try """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-        <file original="x.txt" source-language="en" target-language="id" datatype="plaintext"><body>
-          <group id="p1"><trans-unit id="1"><source>Stocks fell.</source><target>Saham turun.</target></trans-unit>
-          <trans-unit id="2"><source>Bonds rose.</source></trans-unit></group>
-          <group id="p2"><trans-unit id="3" translate="no"><source>Read more:</source></trans-unit></group>
-          <trans-unit id="4"><source>One. Two.</source>
-            <seg-source><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two.</mrk></seg-source>
-            <target><mrk mtype="seg" mid="1">Satu.</mrk> <mrk mtype="seg" mid="2">Dua.</mrk></target></trans-unit>
-        </body></file>
-      </xliff>
-      """.write(to: xliff, atomically: true, encoding: .utf8)
+    <?xml version="1.0" encoding="UTF-8"?>
+    <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+      <file original="x.txt" source-language="en" target-language="id" datatype="plaintext"><body>
+        <group id="p1"><trans-unit id="1"><source>Stocks fell.</source><target>Saham turun.</target></trans-unit>
+        <trans-unit id="2"><source>Bonds rose.</source></trans-unit></group>
+        <group id="p2"><trans-unit id="3" translate="no"><source>Read more:</source></trans-unit></group>
+        <trans-unit id="4"><source>One. Two.</source>
+          <seg-source><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two.</mrk></seg-source>
+          <target><mrk mtype="seg" mid="1">Satu.</mrk> <mrk mtype="seg" mid="2">Dua.</mrk></target></trans-unit>
+      </body></file>
+    </xliff>
+    """.write(to: xliff, atomically: true, encoding: .utf8)
     let merged = try CommandRunner.run(["merge", xliff.path])
     #expect(merged.status == 0)
     #expect(merged.stdout == "Saham turun. Bonds rose.\n\nRead more:\n\nSatu. Dua.\n")
-    #expect(merged.stderr == "2 units translated, 1 kept their source (no target), 1 not to translate kept as they are\n")
+    #expect(
+      merged.stderr == "2 units translated, 1 kept their source (no target), 1 not to translate kept as they are\n")
     let missing = try CommandRunner.run(["merge", "no-such.xlf"])
     #expect(missing.status == 1 && missing.stderr.contains("no-such.xlf: no such file"))
     let notXLIFF = try CommandRunner.run(["merge", "Corpora/economy-bi-rate.gold.json"])

@@ -10,6 +10,9 @@ extension NewsAlignmentScorer {
     /// Cost added to ``null`` per unit of the most evidence the sentence shares with one
     /// sentence of the other side nearby (0…1).
     public var nullPull = 1.0
+    /// Cost added to ``null`` for a sentence that opens by pointing back at the one before it
+    /// ("Angka itu …", "It …"; see `Continuation`): mostly the split-off half of a sentence.
+    public var continuationNull = 1.0
     /// Cost of leaving a boilerplate sentence unpaired.
     public var boilerplateNull = 0.1
     /// Cost of leaving a label line or the first copy of a repeated line unpaired: chrome
@@ -75,7 +78,7 @@ extension NewsAlignmentScorer {
     /// of immutable key paths; `nonisolated(unsafe)` only because `WritableKeyPath` is not
     /// marked `Sendable` in this toolchain.
     public nonisolated(unsafe) static let fittedParameters: [(name: String, path: WritableKeyPath<Weights, Double>)] = [
-      ("null", \.null), ("nullPull", \.nullPull), ("softChromeNull", \.softChromeNull), ("pairBase", \.pairBase), ("evidence", \.evidence),
+      ("null", \.null), ("nullPull", \.nullPull), ("continuationNull", \.continuationNull), ("softChromeNull", \.softChromeNull), ("pairBase", \.pairBase), ("evidence", \.evidence),
       ("evidenceCap", \.evidenceCap), ("coverage", \.coverage), ("noOverlap", \.noOverlap),
       ("length", \.length), ("numberMismatch", \.numberMismatch), ("variance", \.variance),
       ("maxLengthCost", \.maxLengthCost), ("headline", \.headline), ("contraction", \.contraction),

@@ -61,12 +61,16 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     var sourceKeys: [UInt32] = []
     var targetKeys: [UInt32] = []
     self.source = source.map {
-      extractor.features(
+      var features = extractor.features(
         of: Self.evidenceText($0.text), language: sourceLanguage.language, chrome: $0.chrome, into: &sourceKeys)
+      features.refersBack = Continuation.refersBack($0.text, language: sourceLanguage.language)
+      return features
     }
     self.target = target.map {
-      extractor.features(
+      var features = extractor.features(
         of: Self.evidenceText($0.text), language: targetLanguage.language, chrome: $0.chrome, into: &targetKeys)
+      features.refersBack = Continuation.refersBack($0.text, language: targetLanguage.language)
+      return features
     }
     self.sourceKeys = sourceKeys
     self.targetKeys = targetKeys
@@ -202,7 +206,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       switch sentence.chrome {
       case .none:
         let pull = sourceRange.isEmpty ? targetPull[targetRange.lowerBound] : sourcePull[sourceRange.lowerBound]
-        return weights.null + weights.nullPull * pull
+        return weights.null + weights.nullPull * pull + (sentence.refersBack ? weights.continuationNull : 0)
       case .label, .firstOfRepeated: return weights.softChromeNull
       case .pattern, .credit, .repeated: return weights.boilerplateNull
       }

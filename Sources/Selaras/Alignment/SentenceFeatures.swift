@@ -30,6 +30,8 @@ struct SentenceFeatures {
   var anchorCount: Int
   var numberCount: Int
   var chrome: Sentence.Chrome
+  /// The sentence opens by pointing back at the one before it (``Continuation``).
+  var refersBack = false
 
   var isBoilerplate: Bool { chrome != .none }
 

@@ -32,7 +32,8 @@ enum AmaGamaRoutes {
         // Every pair can be read both ways.
         let languages = Set(sides.flatMap { $0 }).sorted()
         return try answer(
-          AmaGamaLanguages(sourceLanguages: languages, targetLanguages: languages), request: request, publicTM: publicTM)
+          AmaGamaLanguages(sourceLanguages: languages, targetLanguages: languages), request: request, publicTM: publicTM
+        )
       }
       let lookup: @Sendable (Request, TeamContext, String?) async throws -> Response = { request, context, text in
         try context.require(.read)

@@ -39,7 +39,7 @@ struct Extract: AsyncParsableCommand {
   var timeout = 30
 
   func validate() throws {
-    guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    guard timeout > 0, timeout <= 86_400 else { throw ValidationError("--timeout is seconds above 0, at most a day") }
   }
 
   private struct PageOutput: Encodable {

@@ -33,7 +33,9 @@ struct ArticleInput {
         throw CommandError("\(path): \(error)")
       }
     }
-    let data = try InputFile.data(path)
+    let data = try InputFile.data(path, limit: HTMLArticleReader.maximumBytes) {
+      DocumentFormat.detect($0, name: name) == .html
+    }
     guard DocumentFormat.detect(data, name: name) == .html else {
       if requireHTML {
         throw CommandError(data.isEmpty ? "\(name): the file is empty" : "\(name): not an HTML page")

@@ -12,15 +12,33 @@ struct CommandError: Error, CustomStringConvertible {
 
 /// Reads a text argument: a path, or `-` (or nothing) for standard input.
 enum InputFile {
-  /// The bytes of `path`, named in any error.
-  static func data(_ path: String?) throws -> Data {
+  /// The bytes of `path`, named in any error. More than `limit` bytes is an error when
+  /// `limited` says so of the first `limit` (a page, not a long text), found before the rest
+  /// is read: a 20 GB page or an endless pipe is never held.
+  static func data(_ path: String?, limit: Int, limited: (Data) -> Bool = { _ in true }) throws -> Data {
     let name = path == nil || path == "-" ? "<stdin>" : path!
-    if name == "<stdin>" { return FileHandle.standardInput.readDataToEndOfFile() }
-    try checkFile(name)
-    do {
-      return try Data(contentsOf: URL(fileURLWithPath: name))
-    } catch {
-      throw CommandError("\(name): cannot read the file (\(error.localizedDescription))")
+    let handle: FileHandle
+    if name == "<stdin>" {
+      handle = FileHandle.standardInput
+    } else {
+      try checkFile(name)
+      guard let opened = FileHandle(forReadingAtPath: name) else { throw CommandError("\(name): cannot read the file") }
+      handle = opened
+    }
+    defer { if name != "<stdin>" { try? handle.close() } }
+    var data = Data()
+    while true {
+      let chunk: Data
+      do {
+        chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+      } catch {
+        throw CommandError("\(name): cannot read the file (\(error.localizedDescription))")
+      }
+      if chunk.isEmpty { return data }
+      if data.count <= limit && data.count + chunk.count > limit && limited(data + chunk) {
+        throw CommandError("\(name): more than \(limit) bytes is more than a page may have")
+      }
+      data.append(chunk)
     }
   }
 
@@ -63,7 +81,9 @@ enum InputFile {
         while count < buffer.count {
           let read = Glibc.read(handle.fileDescriptor, buffer.baseAddress! + count, buffer.count - count)
           if read < 0 && errno == EINTR { continue }
-          guard read >= 0 else { throw CommandError("\(name): cannot read the file (\(String(cString: strerror(errno))))") }
+          guard read >= 0 else {
+            throw CommandError("\(name): cannot read the file (\(String(cString: strerror(errno))))")
+          }
           if read == 0 { break }
           count += read
         }

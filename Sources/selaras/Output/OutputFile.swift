@@ -36,7 +36,9 @@ struct OutputFile {
     guard !buffer.isEmpty else { return }
     if let path {
       if handle == nil && isDevice {
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw CommandError("\(path): cannot write the file") }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+          throw CommandError("\(path): cannot write the file")
+        }
         self.handle = handle
       } else if handle == nil {
         let url = URL(fileURLWithPath: path)
@@ -52,7 +54,19 @@ struct OutputFile {
       }
       try handle!.write(contentsOf: buffer)
     } else {
-      FileHandle.standardOutput.write(Data(buffer))
+      // Straight to file descriptor 1: a full disk or a closed pipe is an error to report,
+      // not a trap (FileHandle.write(Data) traps on one).
+      try buffer.withUnsafeBytes { bytes in
+        var offset = 0
+        while offset < bytes.count {
+          let written = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+          if written < 0 && errno == EINTR { continue }
+          guard written > 0 else {
+            throw CommandError("<stdout>: cannot write (\(String(cString: strerror(errno))))")
+          }
+          offset += written
+        }
+      }
     }
     buffer.removeAll(keepingCapacity: true)
   }

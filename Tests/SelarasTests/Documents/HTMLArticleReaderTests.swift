@@ -114,7 +114,8 @@ struct HTMLArticleReaderTests {
     #expect(DocumentFormat.detect(Data("<p>Only a fragment</p>".utf8), name: "x.txt") == .text)
   }
 
-  @Test("Components named in data attributes are chrome as classes are; a photo's credit outside its caption is a credit")
+  @Test(
+    "Components named in data attributes are chrome as classes are; a photo's credit outside its caption is a credit")
   func componentsAndFigures() throws {
     let page = """
       <html lang="en"><body><main><article>
@@ -129,11 +130,45 @@ struct HTMLArticleReaderTests {
       """
     let document = try HTMLArticleReader().read(Data(page.utf8), charset: nil)
     #expect(document.paragraphs.map(\.kind) == [.credit, .caption, .paragraph, .paragraph])
-    #expect(document.paragraphs.map(\.text) == [
-      "Getty Images", "Passengers wait at the airport in Denpasar.",
-      "Airlines resumed flights to Bali on Wednesday, a day after ash from the volcano closed the airport.",
-      "The airport operator said 48 flights had been cancelled, affecting about 8,000 passengers.",
-    ])
+    #expect(
+      document.paragraphs.map(\.text) == [
+        "Getty Images", "Passengers wait at the airport in Denpasar.",
+        "Airlines resumed flights to Bali on Wednesday, a day after ash from the volcano closed the airport.",
+        "The airport operator said 48 flights had been cancelled, affecting about 8,000 passengers.",
+      ])
     #expect(document.language == "en")
+  }
+
+  @Test(
+    "Hostile pages: a tag of 200,000 attributes, UTF-7 and EBCDIC refused; UTF-16 found behind its BOM or a screenful of blank lines; a 2 MB JSON-LD skipped"
+  )
+  func hostile() throws {
+    let reader = HTMLArticleReader()
+    let article =
+      "<article><h1>Floods</h1><p>Heavy rain flooded parts of Jakarta on Monday, officials said on Tuesday.</p></article>"
+    let attributes = "<html><body><div " + (0..<200_000).map { "a\($0)=v" }.joined(separator: " ") + ">" + article
+    #expect(throws: DocumentError.tooManyAttributes(limit: HTMLArticleReader.maximumAttributes)) {
+      try reader.read(Data(attributes.utf8), charset: nil)
+    }
+    for charset in ["utf-7", "ebcdic-cp-us", "cp037"] {
+      let page = "<html><head><meta charset=\"\(charset)\"></head><body>\(article)</body></html>"
+      #expect(throws: DocumentError.unknownCharset(charset)) { try reader.read(Data(page.utf8), charset: nil) }
+    }
+    // A page cannot declare UTF-32 in its own ASCII bytes: read as UTF-8.
+    let utf32 = try reader.read(
+      Data("<html><head><meta charset=\"utf-32\"></head><body>\(article)</body></html>".utf8), charset: nil)
+    #expect(utf32.title == "Floods")
+    let page = "<!DOCTYPE html><html><body>\(article)</body></html>"
+    var utf16 = Data([0xFF, 0xFE])
+    for unit in page.utf16 { utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+    #expect(DocumentFormat.detect(utf16, name: "story.html") == .html)
+    #expect(try reader.read(utf16, charset: nil).title == "Floods")
+    let blank = Data((String(repeating: "\n", count: 1000) + page).utf8)
+    #expect(DocumentFormat.detect(blank) == .html)
+    let bigJSON =
+      "<html><head><script type=\"application/ld+json\">["
+      + Array(repeating: #"{"a":{}}"#, count: 250_000).joined(separator: ",")
+      + "]</script></head><body>\(article)</body></html>"
+    #expect(try reader.read(Data(bigJSON.utf8), charset: nil).paragraphs.count == 1)
   }
 }

@@ -19,6 +19,7 @@ public struct HTMLArticleReader: DocumentReader {
     guard data.count <= Self.maximumBytes else { throw .tooLarge(bytes: data.count, limit: Self.maximumBytes) }
     if data.starts(with: Array("%PDF".utf8)) { throw .binary }
     let (bytes, _) = try PageCharset.utf8(data, declared: charset)
+    try Self.checkAttributes(bytes)
     let tree = try PageTree(utf8: bytes)
     let metadata = PageMetadata(tree)
     let extractor = ArticleExtractor(tree)
@@ -37,6 +38,50 @@ public struct HTMLArticleReader: DocumentReader {
     let (bytes, charset) = try PageCharset.utf8(data, declared: nil)
     let tree = try PageTree(utf8: bytes)
     return "charset \(charset), \(tree.elements.count) elements\n" + ArticleExtractor(tree).trace()
+  }
+
+  /// The most attributes one element may have: libxml2 checks each new attribute against the
+  /// element's others, so a tag with hundreds of thousands takes minutes. No real page has a
+  /// thousand.
+  public static let maximumAttributes = 2_000
+
+  /// Refuses a page with a tag of more than ``maximumAttributes`` attributes, by a scan of its
+  /// tags (quoted values skipped) before it is parsed.
+  static func checkAttributes(_ bytes: [UInt8]) throws(DocumentError) {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      guard bytes[index] == UInt8(ascii: "<"), index + 1 < count, Self.isLetter(bytes[index + 1]) else {
+        index += 1
+        continue
+      }
+      var attributes = 0
+      var afterSpace = false
+      index += 1
+      scan: while index < count {
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: ">"): break scan
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+          index += 1
+          while index < count && bytes[index] != byte { index += 1 }
+          afterSpace = false
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C: afterSpace = true
+        default:
+          if afterSpace && byte != UInt8(ascii: "=") && byte != UInt8(ascii: "/") {
+            attributes += 1
+            if attributes > maximumAttributes { throw .tooManyAttributes(limit: maximumAttributes) }
+          }
+          afterSpace = false
+        }
+        index += 1
+      }
+      index += 1
+    }
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 
   /// The headline: the page's `<h1>` that the metadata's headline or title names (or the

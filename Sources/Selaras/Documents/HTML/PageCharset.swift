@@ -16,10 +16,15 @@ enum PageCharset {
     if bytes.starts(with: [0xFF, 0xFE]) { return try decode(Array(bytes.dropFirst(2)), as: "UTF-16LE") }
     if bytes.starts(with: [0xFE, 0xFF]) { return try decode(Array(bytes.dropFirst(2)), as: "UTF-16BE") }
     if bytes.prefix(4096).contains(0) { throw .binary }
-    if let declared = declared.map(label), !declared.isEmpty { return try decode(bytes, as: declared) }
+    if let declared = declared.map(label), !declared.isEmpty {
+      guard !isRefused(declared) else { throw .unknownCharset(declared) }
+      return try decode(bytes, as: declared)
+    }
     if let meta = metaCharset(bytes.prefix(prescanBytes)) {
-      // A page cannot declare UTF-16 in its own ASCII-compatible bytes: such pages are UTF-8.
-      return try decode(bytes, as: meta.hasPrefix("UTF-16") ? "UTF-8" : meta)
+      guard !isRefused(meta) else { throw .unknownCharset(meta) }
+      // A page cannot declare UTF-16 or UTF-32 in its own ASCII-compatible bytes: such pages
+      // are UTF-8.
+      return try decode(bytes, as: meta.hasPrefix("UTF-16") || meta == "UTF-32" ? "UTF-8" : meta)
     }
     if firstInvalidUTF8Offset(bytes) == nil { return (bytes, "UTF-8") }
     return try decode(bytes, as: "windows-1252")
@@ -33,10 +38,18 @@ enum PageCharset {
     case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "latin-1", "us-ascii", "ascii", "windows-1252",
       "cp1252", "x-cp1252", "ansi_x3.4-1968", "cp819", "ibm819":
       return "windows-1252"
-    case "utf-16", "utf-16le": return "UTF-16LE"
-    case "utf-16be": return "UTF-16BE"
+    case "utf-16", "utf-16le", "unicode", "ucs-2", "csunicode", "iso-10646-ucs-2", "unicodefeff": return "UTF-16LE"
+    case "utf-16be", "unicodefffe": return "UTF-16BE"
+    case "utf-32", "utf-32le", "utf-32be", "ucs-4": return "UTF-32"
     default: return name
     }
+  }
+
+  /// Charsets a page may not declare (the encoding standard browsers follow knows none of them):
+  /// UTF-7 hides markup in plain letters, and EBCDIC pages are not web pages.
+  private static func isRefused(_ name: String) -> Bool {
+    name.hasPrefix("utf-7") || name.hasPrefix("unicode-1-1-utf-7") || name.contains("ebcdic") || name == "cp037"
+      || name == "ibm037" || name == "cp1047" || name == "ibm1047" || name == "cp500" || name == "ibm500"
   }
 
   private static func decode(_ bytes: [UInt8], as charset: String) throws(DocumentError) -> (

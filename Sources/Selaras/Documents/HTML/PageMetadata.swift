@@ -53,8 +53,12 @@ struct PageMetadata {
     }
   }
 
+  /// The largest JSON-LD block read: an article's metadata is a few kilobytes, and a
+  /// parsed JSON object costs a hundred times its text in memory.
+  static let maximumJSONLD = 256 << 10
+
   private mutating func readJSONLD(_ text: String) {
-    guard let data = text.data(using: .utf8),
+    guard text.utf8.count <= Self.maximumJSONLD, let data = text.data(using: .utf8),
       let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     else { return }
     visit(value, depth: 0)

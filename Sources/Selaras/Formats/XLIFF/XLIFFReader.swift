@@ -254,11 +254,13 @@ public struct XLIFFReader: UnitReader {
         for (mid, sourceText) in sourceSegments {
           guard let targetText = targetSegments[mid], !targetText.isEmpty, !sourceText.isEmpty else { continue }
           let state = segmentStates[mid].map(Self.tradosState) ?? target.state
-          emit(line: line, source: sourceText, target: targetText, state: state, language: target.language, segment: mid)
+          emit(
+            line: line, source: sourceText, target: targetText, state: state, language: target.language, segment: mid)
         }
         return
       }
-      emit(line: line, source: source, target: target.text, state: target.state, language: target.language, segment: nil)
+      emit(
+        line: line, source: source, target: target.text, state: target.state, language: target.language, segment: nil)
     }
 
     /// Trados' segment confirmation levels as XLIFF states.
@@ -296,7 +298,8 @@ public struct XLIFFReader: UnitReader {
         return
       }
       let unit = TranslationUnit(
-        sourceLanguage: from, targetLanguage: to, source: source, target: targetText, document: unitDocument ?? original)
+        sourceLanguage: from, targetLanguage: to, source: source, target: targetText, document: unitDocument ?? original
+      )
       if let problem = unit.storageProblem {
         warn(line, "trans-unit skipped: \(problem)")
         return
