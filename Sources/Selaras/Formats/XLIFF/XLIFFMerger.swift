@@ -21,14 +21,7 @@ public struct XLIFFMerger {
 
   public func merge(_ url: URL) throws -> Merged {
     let handler = Handler()
-    let failure = handler.parse(.file(url))
-    switch failure {
-    case .unreadable: throw XLIFFError.unreadable(file: url.path)
-    case .malformed(let line, let column, let reason):
-      throw XLIFFError.notWellFormed(file: url.path, line: line, column: column, reason: reason)
-    case nil: break
-    }
-    guard handler.sawRoot else { throw XLIFFError.notXLIFF(file: url.path) }
+    try XLIFFError.check(handler.parse(.file(url)), sawRoot: handler.sawRoot, file: url.path)
     handler.closeParagraph()
     return Merged(
       text: handler.paragraphs.joined(separator: "\n\n") + (handler.paragraphs.isEmpty ? "" : "\n"),

@@ -20,6 +20,20 @@ public enum XLIFFError: Error, Equatable, Sendable, CustomStringConvertible {
   }
 }
 
+extension XLIFFError {
+  /// Throws what a parse of an XLIFF file that ended with `failure` means, or that it was not
+  /// XLIFF (`sawRoot` false).
+  static func check(_ failure: XMLFailure?, sawRoot: Bool, file: String) throws(XLIFFError) {
+    switch failure {
+    case .unreadable: throw .unreadable(file: file)
+    case .malformed(let line, let column, let reason):
+      throw .notWellFormed(file: file, line: line, column: column, reason: reason)
+    case nil: break
+    }
+    guard sawRoot else { throw .notXLIFF(file: file) }
+  }
+}
+
 /// Reads translated XLIFF 1.2 back as translation units, streaming: each `<trans-unit>`
 /// whose `<target>` is done (`state` translated, reviewed, final or signed-off, the unit
 /// `approved="yes"`, or no state at all, as tools that keep none write it; any non-empty
@@ -53,13 +67,7 @@ public struct XLIFFReader: UnitReader {
       let handler = Handler(file: url.path, reader: self, body: body)
       let failure = handler.parse(.file(url))
       if let error = handler.failure { throw error }
-      switch failure {
-      case .unreadable: throw XLIFFError.unreadable(file: url.path)
-      case .malformed(let line, let column, let reason):
-        throw XLIFFError.notWellFormed(file: url.path, line: line, column: column, reason: reason)
-      case nil: break
-      }
-      guard handler.sawRoot else { throw XLIFFError.notXLIFF(file: url.path) }
+      try XLIFFError.check(failure, sawRoot: handler.sawRoot, file: url.path)
       return handler.diagnostics
     }
   }
