@@ -58,6 +58,10 @@ public struct HTMLArticleReader: DocumentReader {
       var attributes = 0
       var afterSpace = false
       index += 1
+      let name = index
+      while index < count && (Self.isLetter(bytes[index]) || (0x30...0x39).contains(bytes[index])) { index += 1 }
+      // A script's or style's text is no markup: "a<b" in it opens no tag.
+      let raw = Self.rawTextElements.first { Self.equalsIgnoringCase(bytes[name..<index], $0) }
       scan: while index < count {
         let byte = bytes[index]
         switch byte {
@@ -77,7 +81,29 @@ public struct HTMLArticleReader: DocumentReader {
         index += 1
       }
       index += 1
+      if let raw { index = Self.end(of: raw, in: bytes, from: index) }
     }
+  }
+
+  private static let rawTextElements: [[UInt8]] = [Array("script".utf8), Array("style".utf8)]
+
+  /// Where the text of a raw-text element that started before `start` ends: at its closing
+  /// tag `</name`, or at the end.
+  private static func end(of name: [UInt8], in bytes: [UInt8], from start: Int) -> Int {
+    var index = start
+    while index + name.count + 2 <= bytes.count {
+      if bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "/")
+        && equalsIgnoringCase(bytes[(index + 2)..<(index + 2 + name.count)], name)
+      {
+        return index
+      }
+      index += 1
+    }
+    return bytes.count
+  }
+
+  private static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ lowercase: [UInt8]) -> Bool {
+    bytes.count == lowercase.count && zip(bytes, lowercase).allSatisfy { $0 | 0x20 == $1 }
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {
