@@ -69,7 +69,7 @@ struct MergeCommandTests {
     <?xml version="1.0" encoding="UTF-8"?>
     <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
       <file original="x.txt" source-language="en" target-language="id" datatype="plaintext"><body>
-        <group id="p1"><trans-unit id="1"><source>Stocks fell.</source><target>Saham turun.</target></trans-unit>
+        <group id="p1"><trans-unit id="1"><source>Stocks fell.</source><target>Saham <ph id="1">&lt;b&gt;</ph>turun.</target></trans-unit>
         <trans-unit id="2"><source>Bonds rose.</source></trans-unit></group>
         <group id="p2"><trans-unit id="3" translate="no"><source>Read more:</source></trans-unit></group>
         <trans-unit id="4"><source>One. Two.</source>

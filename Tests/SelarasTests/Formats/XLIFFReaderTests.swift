@@ -79,6 +79,11 @@ struct XLIFFReaderTests {
               <target><mrk mtype="seg" mid="1">Kasus DBD melonjak tajam.</mrk> <mrk mtype="seg" mid="2">Rumah sakit di Jakarta penuh.</mrk> <mrk mtype="seg" mid="3">Pejabat meminta warga tenang.</mrk></target>
               <sdl:seg-defs><sdl:seg id="1" conf="ApprovedTranslation"/><sdl:seg id="2" conf="Translated"/><sdl:seg id="3" conf="Draft"/></sdl:seg-defs>
             </trans-unit>
+            <trans-unit id="a3">
+              <source>Rain fell. Roads flooded.</source>
+              <seg-source><mrk mtype="seg" mid="1">Rain fell.</mrk> <mrk mtype="seg" mid="2">Roads flooded.</mrk></seg-source>
+              <target state="translated">Hujan turun dan jalan tergenang.</target>
+            </trans-unit>
             <trans-unit id="a2" approved="yes">
               <source>Stocks fell.</source>
               <target state="needs-review-translation">Saham turun.</target>
@@ -88,11 +93,16 @@ struct XLIFFReaderTests {
       </xliff>
       """
     let (units, diagnostics) = try read(XLIFFReader(), document)
-    #expect(units.map(\.source) == ["Dengue cases rose sharply.", "Hospitals in Jakarta are full.", "Stocks fell."])
-    #expect(units.map(\.target) == ["Kasus DBD melonjak tajam.", "Rumah sakit di Jakarta penuh.", "Saham turun."])
+    // A target not segmented like its seg-source is taken whole.
+    #expect(units.map(\.source) == [
+      "Dengue cases rose sharply.", "Hospitals in Jakarta are full.", "Rain fell. Roads flooded.", "Stocks fell.",
+    ])
+    #expect(units.map(\.target) == [
+      "Kasus DBD melonjak tajam.", "Rumah sakit di Jakarta penuh.", "Hujan turun dan jalan tergenang.", "Saham turun.",
+    ])
     #expect(units.allSatisfy { $0.document == "dengue.docx" })
     #expect(diagnostics.map(\.message) == ["trans-unit segment 3 skipped: its target is draft (--all-states takes it)"])
     let all = try read(XLIFFReader(allStates: true), document)
-    #expect(all.units.count == 4 && all.diagnostics.isEmpty)
+    #expect(all.units.count == 5 && all.diagnostics.isEmpty)
   }
 }

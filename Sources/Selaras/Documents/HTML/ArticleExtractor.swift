@@ -17,6 +17,10 @@ import Foundation
 struct ArticleExtractor {
   struct Block {
     var element: Int
+    /// Where the block's text starts, as the element index of the last element that opened
+    /// before it: text written straight into a `div` after its `<h1>` is after the headline,
+    /// although the `div` itself is before.
+    var position: Int
     var kind: ParagraphKind
     var text: String
     var linkCharacters: Int
@@ -61,15 +65,15 @@ struct ArticleExtractor {
     guard let container = container(of: blocks) else { return ([], nil) }
     var kept = blocks.filter { block in
       isInside(block.element, container)
-        || (block.kind == .caption || block.kind == .credit) && headline.map { block.element > $0 } == true
+        || (block.kind == .caption || block.kind == .credit) && headline.map { block.position > $0 } == true
           && block.element < container
     }
     // What comes before the headline in the container (a ticker, a breadcrumb) is not the
     // article, when it is little of the container's prose.
     if let headline, isInside(headline, container) {
-      let before = kept.filter { $0.element < headline }.reduce(0) { $0 + Self.proseWeight($1) }
+      let before = kept.filter { $0.position < headline }.reduce(0) { $0 + Self.proseWeight($1) }
       let all = kept.reduce(0) { $0 + Self.proseWeight($1) }
-      if before < 0.2 * all { kept.removeAll { $0.element < headline } }
+      if before < 0.2 * all { kept.removeAll { $0.position < headline } }
     }
     kept = kept.filter { block in
       if block.kind == .heading, let title, PageText.folded(block.text) == PageText.folded(title) { return false }
@@ -207,18 +211,26 @@ struct ArticleExtractor {
     }
     // A block without blocks inside is one block (or several, split at <br><br>).
     if index > 0 && !holdsBlocks[index] && Self.blockElements.contains(element.name) {
-      emit(element: index, nodes: element.children, kind: kind(of: element, context: context), into: &blocks)
+      emit(
+        element: index, position: index, nodes: element.children, kind: kind(of: element, context: context),
+        into: &blocks)
       return
     }
     // Otherwise its children: inline runs between the blocks are blocks of their own.
     var run: [PageTree.Node] = []
+    var lastElement = index
+    var runPosition = index
     func flush() {
-      if !run.isEmpty { emit(element: index, nodes: run, kind: context ?? .paragraph, into: &blocks) }
+      if !run.isEmpty {
+        emit(element: index, position: runPosition, nodes: run, kind: context ?? .paragraph, into: &blocks)
+      }
       run.removeAll()
     }
     for child in element.children {
       switch child {
-      case .text: run.append(child)
+      case .text:
+        if run.isEmpty { runPosition = lastElement }
+        run.append(child)
       case .element(let childIndex):
         let childElement = tree.elements[childIndex]
         if skipped[childIndex] { continue }
@@ -226,8 +238,10 @@ struct ArticleExtractor {
           flush()
           walk(childIndex, context: context, into: &blocks)
         } else {
+          if run.isEmpty { runPosition = lastElement }
           run.append(child)
         }
+        lastElement = childIndex
       }
     }
     flush()
@@ -269,7 +283,9 @@ struct ArticleExtractor {
 
   /// Reads inline nodes as blocks: text and link text, split at two or more `<br>` in a row;
   /// in a caption, a child whose class names a credit is a credit block of its own.
-  private func emit(element: Int, nodes: [PageTree.Node], kind: ParagraphKind, into blocks: inout [Block]) {
+  private func emit(
+    element: Int, position: Int, nodes: [PageTree.Node], kind: ParagraphKind, into blocks: inout [Block]
+  ) {
     var text = ""
     var links = 0
     var breaks = 0
@@ -279,9 +295,10 @@ struct ArticleExtractor {
       if !collapsed.isEmpty {
         let linkShare = min(links, collapsed.count)
         if kind == .caption {
-          blocks += Self.captionBlocks(collapsed, element: element)
+          blocks += Self.captionBlocks(collapsed, element: element, position: position)
         } else {
-          blocks.append(Block(element: element, kind: kind, text: collapsed, linkCharacters: linkShare))
+          blocks.append(
+            Block(element: element, position: position, kind: kind, text: collapsed, linkCharacters: linkShare))
         }
       }
       text = ""
@@ -315,13 +332,13 @@ struct ArticleExtractor {
     for node in nodes { visit(node, inLink: inLink[element] || tree.elements[element].name == "a") }
     finish()
     for credit in credits where !credit.isEmpty {
-      blocks.append(Block(element: element, kind: .credit, text: credit, linkCharacters: 0))
+      blocks.append(Block(element: element, position: position, kind: .credit, text: credit, linkCharacters: 0))
     }
   }
 
   /// A caption, with a photo credit at its end ("… Rabu (20/11/2024). Bisnis/Arief Hermawan P",
   /// "… on July 8. REUTERS/Willy Kurniawan") split off as a credit.
-  private static func captionBlocks(_ text: String, element: Int) -> [Block] {
+  private static func captionBlocks(_ text: String, element: Int, position: Int) -> [Block] {
     for marker in creditMarkers {
       guard let range = text.range(of: marker, options: [.backwards]) else { continue }
       let before = text[..<range.lowerBound]
@@ -335,11 +352,13 @@ struct ArticleExtractor {
       let caption = PageText.collapsed(String(before))
       let credit = PageText.collapsed(String(text[range.lowerBound...]))
       var blocks: [Block] = []
-      if !caption.isEmpty { blocks.append(Block(element: element, kind: .caption, text: caption, linkCharacters: 0)) }
-      blocks.append(Block(element: element, kind: .credit, text: credit, linkCharacters: 0))
+      if !caption.isEmpty {
+        blocks.append(Block(element: element, position: position, kind: .caption, text: caption, linkCharacters: 0))
+      }
+      blocks.append(Block(element: element, position: position, kind: .credit, text: credit, linkCharacters: 0))
       return blocks
     }
-    return [Block(element: element, kind: .caption, text: text, linkCharacters: 0)]
+    return [Block(element: element, position: position, kind: .caption, text: text, linkCharacters: 0)]
   }
 
   private static let creditMarkers = [
@@ -412,9 +431,8 @@ struct ArticleExtractor {
 
   // MARK: Cleaning
 
-  /// Leading and trailing lines that are not article text: headings with nothing after
-  /// them, short lines before the first paragraph of prose and after the last; and editors'
-  /// initials at the end.
+  /// Trailing lines that are not article text (headings with nothing after them, short
+  /// lines after the last paragraph of prose), and editors' initials at the end.
   private static func trimmed(_ blocks: [Block]) -> [Block] {
     var blocks = blocks
     func isProse(_ block: Block) -> Bool { proseWeight(block) > 0 && block.kind != .credit }

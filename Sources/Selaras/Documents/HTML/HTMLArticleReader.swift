@@ -121,7 +121,13 @@ public struct HTMLArticleReader: DocumentReader {
       let text = tree.text(of: index)
       guard !text.isEmpty, text.count < 400 else { continue }
       let folded = PageText.folded(text)
-      if !folded.isEmpty, named.contains(where: { $0.contains(folded) || folded.contains($0) && !$0.isEmpty }) {
+      // The headline the metadata names, or most of it: not a logo's <h1> ("Kompas.com") that a
+      // title "Headline - Kompas.com" merely contains.
+      if !folded.isEmpty,
+        named.contains(where: {
+          !$0.isEmpty && ($0.contains(folded) && folded.count * 2 >= $0.count || folded.contains($0))
+        })
+      {
         return (text, index)
       }
       if first == nil, !isInsideChrome(index, tree) { first = (text, index) }

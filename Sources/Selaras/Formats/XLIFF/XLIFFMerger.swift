@@ -37,6 +37,8 @@ public struct XLIFFMerger {
 
     private enum Element: Int {
       case xliff, group, unit, source, target, segSource, mark, altTrans
+      /// `bpt`, `ept`, `ph`, `it`: native code, not text.
+      case code
     }
 
     private var current: [String] = []
@@ -45,6 +47,8 @@ public struct XLIFFMerger {
     private var unit: (translate: Bool, source: String?, target: String?)?
     private var text: [UInt8]?
     private var inSegSource = false
+    private var inTarget = false
+    private var codeDepth = 0
     private var segment: (mid: String, text: [UInt8], depth: Int)?
     private var sourceSegments: [(mid: String, text: String)] = []
     private var targetSegments: [String: String] = [:]
@@ -59,6 +63,7 @@ public struct XLIFFMerger {
       case "seg-source": Element.segSource.rawValue
       case "mrk": Element.mark.rawValue
       case "alt-trans": Element.altTrans.rawValue
+      case "bpt", "ept", "ph", "it": Element.code.rawValue
       default: -1
       }
     }
@@ -81,11 +86,16 @@ public struct XLIFFMerger {
         targetSegments = [:]
       case .altTrans: altTransDepth += 1
       case .source, .target:
-        if unit != nil && altTransDepth == 0 { text = [] }
+        if unit != nil && altTransDepth == 0 {
+          text = []
+          inTarget = Element(rawValue: element.tag) == .target
+        }
+      case .code:
+        codeDepth += 1
       case .segSource:
         if unit != nil && altTransDepth == 0 { inSegSource = true }
       case .mark:
-        guard unit != nil, altTransDepth == 0, inSegSource || text != nil else { break }
+        guard unit != nil, altTransDepth == 0, inSegSource || inTarget else { break }
         if segment != nil {
           segment!.depth += 1
         } else if attributes["mtype"] == "seg", let mid = attributes["mid"] {
@@ -96,6 +106,7 @@ public struct XLIFFMerger {
     }
 
     override func characters(_ characters: UnsafeBufferPointer<UInt8>) {
+      guard codeDepth == 0 else { return }
       text?.append(contentsOf: characters)
       segment?.text.append(contentsOf: characters)
     }
@@ -112,6 +123,9 @@ public struct XLIFFMerger {
       case .target:
         if let bytes = text { unit?.target = SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)) }
         text = nil
+        inTarget = false
+      case .code:
+        codeDepth -= 1
       case .segSource: inSegSource = false
       case .mark:
         guard let current = segment else { break }
@@ -141,7 +155,8 @@ public struct XLIFFMerger {
         if !source.isEmpty { current.append(source) }
         return
       }
-      if !sourceSegments.isEmpty {
+      // A target not segmented like its seg-source is taken whole.
+      if !sourceSegments.isEmpty && !targetSegments.isEmpty {
         let texts = sourceSegments.map { segment in
           targetSegments[segment.mid].flatMap { $0.isEmpty ? nil : $0 } ?? segment.text
         }

@@ -111,7 +111,9 @@ public struct XLIFFReader: UnitReader {
     private var targetSegments: [String: String] = [:]
     private var segment: (mid: String, inSource: Bool, text: [UInt8], depth: Int)?
     private var inSegSource = false
-    private var segSourceText: [UInt8]?
+    /// Whether the text being read is the unit's `<target>` (segments are read from it and
+    /// from the `<seg-source>`, never from the `<source>`).
+    private var inTarget = false
     /// Trados' state of each segment (`<sdl:seg id conf>`).
     private var segmentStates: [String: String] = [:]
 
@@ -173,25 +175,28 @@ public struct XLIFFReader: UnitReader {
         guard unit != nil, altTransDepth == 0 else { break }
         text = []
         placeholders = 0
-        if Element(rawValue: element.tag) == .target {
+        inTarget = Element(rawValue: element.tag) == .target
+        if inTarget {
           targetState = attributes["state"]
           targetLanguageAttribute = attributes["xml:lang"].map(LanguageTag.init)
         }
       case .segSource:
         guard unit != nil, altTransDepth == 0 else { break }
         inSegSource = true
-        segSourceText = []
+        placeholders = 0
       case .mark:
-        guard unit != nil, altTransDepth == 0, inSegSource || text != nil else { break }
+        guard unit != nil, altTransDepth == 0, inSegSource || inTarget else { break }
         if let segment {
           self.segment!.depth = segment.depth + 1
         } else if attributes["mtype"] == "seg", let mid = attributes["mid"] {
+          // Each segment numbers its codes from {1}, in the source as in the target.
+          placeholders = 0
           segment = (mid, inSegSource, [], 0)
         }
       case .sdlSegment:
         if unit != nil, let id = attributes["id"], let conf = attributes["conf"] { segmentStates[id] = conf }
       case .placeholder, .code:
-        guard text != nil || segSourceText != nil else { break }
+        guard text != nil || inSegSource else { break }
         if codeDepth == 0 && reader.inlineMarkup == .placeholders {
           placeholders += 1
           let mark = Array("{\(placeholders)}".utf8)
@@ -222,7 +227,7 @@ public struct XLIFFReader: UnitReader {
         if let bytes = documentNote { unitDocument = SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)) }
         documentNote = nil
       case .code:
-        if text != nil || segSourceText != nil { codeDepth -= 1 }
+        if text != nil || inSegSource { codeDepth -= 1 }
       case .mark:
         guard let current = segment else { break }
         if current.depth > 0 {
@@ -238,7 +243,6 @@ public struct XLIFFReader: UnitReader {
         segment = nil
       case .segSource:
         inSegSource = false
-        segSourceText = nil
       case .source:
         if let bytes = text { source = SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)) }
         text = nil
@@ -247,6 +251,7 @@ public struct XLIFFReader: UnitReader {
           target = (SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)), targetState, targetLanguageAttribute)
         }
         text = nil
+        inTarget = false
       case .unit:
         if let unit { emit(line: unit.line, translate: unit.translate) }
         unit = nil
@@ -257,7 +262,8 @@ public struct XLIFFReader: UnitReader {
 
     private func emit(line: Int, translate: Bool) {
       guard translate, let source, let target, !target.text.isEmpty, !source.isEmpty else { return }
-      if !sourceSegments.isEmpty {
+      // A target not segmented like its seg-source is read whole, as an unsegmented unit is.
+      if !sourceSegments.isEmpty && !targetSegments.isEmpty {
         // One unit per segment, by the target's segment of the same mid.
         for (mid, sourceText) in sourceSegments {
           guard let targetText = targetSegments[mid], !targetText.isEmpty, !sourceText.isEmpty else { continue }
