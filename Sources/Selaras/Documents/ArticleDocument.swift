@@ -3,8 +3,9 @@ import Foundation
 /// An article as read from a text file or a web page: its title, what the page says about it,
 /// and its paragraphs in reading order, each with its kind and where it came from.
 ///
-/// Every command that reads an article reads one of these (through ``ArticleReader``) and
-/// works on ``text``; `selaras extract` prints it.
+/// ``ArticleReader`` reads one from text or a page (``PlainTextReader``, ``HTMLArticleReader``);
+/// the commands that read an article work on its ``text`` (the CLI reads a file that is not a
+/// page straight as text, which is the same text, faster); `selaras extract` prints it.
 public struct ArticleDocument: Sendable, Codable, Equatable {
   public var title: String?
   /// "id" or "en" when the page or its text says which; nil when neither does.

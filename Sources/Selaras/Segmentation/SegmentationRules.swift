@@ -58,30 +58,35 @@ public struct SegmentationRules: Sendable {
     }
     let abbreviations = try sections(of: try resource("abbreviations.\(code)"))
     let starters = try sections(of: try resource("sentence-starters.\(code)"))
-    let boilerplate = try resource("boilerplate.\(code)")
+    let rules = SegmentationRules(
+      titles: Set(abbreviations["[title]", default: []].map { $0.lowercased() }),
+      ambiguousAbbreviations: Set(abbreviations["[ambiguous]", default: []].map { $0.lowercased() }),
+      sentenceStarters: Set(starters["", default: []]),
+      chrome: try chromePatterns("boilerplate.\(code)"))
+    cache.withLock { $0[code] = rules }
+    return rules
+  }
+
+  private static let cache = Mutex<[String: SegmentationRules]>([:])
+
+  /// The chrome patterns of the bundled file `name`.txt: one a line, `= ` for a whole
+  /// sentence, `^ ` for an opening.
+  static func chromePatterns(_ name: String) throws(SegmentationError) -> ChromePatterns {
+    let file = try resource(name)
     var exact: [String] = []
     var prefixes: [String] = []
-    for (number, line) in boilerplate.lines {
+    for (number, line) in file.lines {
       let pattern = String(line.dropFirst(2))
       if line.hasPrefix("= ") {
         exact.append(pattern)
       } else if line.hasPrefix("^ ") {
         prefixes.append(pattern)
       } else {
-        throw .invalidRules(
-          file: boilerplate.name, line: number, reason: "a pattern starts with '= ' or '^ '")
+        throw .invalidRules(file: file.name, line: number, reason: "a pattern starts with '= ' or '^ '")
       }
     }
-    let rules = SegmentationRules(
-      titles: Set(abbreviations["[title]", default: []].map { $0.lowercased() }),
-      ambiguousAbbreviations: Set(abbreviations["[ambiguous]", default: []].map { $0.lowercased() }),
-      sentenceStarters: Set(starters["", default: []]),
-      chrome: ChromePatterns(sentences: exact, prefixes: prefixes))
-    cache.withLock { $0[code] = rules }
-    return rules
+    return ChromePatterns(sentences: exact, prefixes: prefixes)
   }
-
-  private static let cache = Mutex<[String: SegmentationRules]>([:])
 
   private struct RulesFile {
     var name: String

@@ -26,7 +26,7 @@ enum AmaGamaRoutes {
   static func add(to router: Router<TeamContext>, memory: any TranslationMemory, blocking: StoreWork, publicTM: Bool) {
     for prefix in prefixes {
       router.get("\(prefix)/languages/") { request, context -> Response in
-        try context.require(.read)
+        try context.require(.read, publicAllowed: true)
         let pairs = try await blocking.run { try memory.memoryStatistics() }.languagePairs.keys
         let sides = pairs.map { $0.components(separatedBy: "→") }.filter { $0.count == 2 }
         // Every pair can be read both ways.
@@ -36,7 +36,7 @@ enum AmaGamaRoutes {
         )
       }
       let lookup: @Sendable (Request, TeamContext, String?) async throws -> Response = { request, context, text in
-        try context.require(.read)
+        try context.require(.read, publicAllowed: true)
         let query = request.uri.queryParameters
         guard let text = text ?? query["source"].map(String.init), !text.isEmpty else {
           throw APIError(.notFound, "the text to look up follows /unit/ or comes as ?source=")

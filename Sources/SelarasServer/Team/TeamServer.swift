@@ -50,7 +50,8 @@ public enum TeamServer {
       let results = try await blocking.run {
         try query.segments.map { segment in
           LookupResult(
-            matches: try memory.lookup(segment, source: source, target: target, minimumScore: minimumScore, limit: limit))
+            matches: try memory.lookup(
+              segment, source: source, target: target, minimumScore: minimumScore, limit: limit))
         }
       }
       return try ServerResponse.json(LookupResponse(results: results))
@@ -144,7 +145,9 @@ public enum TeamServer {
         defer { try? handle.close() }
         for try await buffer in request.body {
           size += buffer.readableBytes
-          guard size <= importLimit else { throw APIError(.contentTooLarge, "an import is at most \(importLimit) bytes") }
+          guard size <= importLimit else {
+            throw APIError(.contentTooLarge, "an import is at most \(importLimit) bytes")
+          }
           try handle.write(contentsOf: Data(buffer: buffer))
         }
       } catch {
@@ -156,7 +159,8 @@ public enum TeamServer {
     }
     router.get("/v1/imports/{id}") { _, context -> Response in
       try context.require(.read)
-      guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)), let status = await imports.status(id) else {
+      guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)), let status = await imports.status(id)
+      else {
         throw APIError(.notFound, "no such import")
       }
       return try ServerResponse.json(status)
@@ -251,10 +255,14 @@ public struct TeamContext: RequestContext {
     coreContext = .init(source: source)
   }
 
-  /// The token's holder if its role is at least `role`; 403 otherwise.
+  /// The token's holder if its role is at least `role`; 403 otherwise. The public reader of
+  /// a `--public-tm` server passes only where `publicAllowed` (the amaGama routes' reads), so
+  /// that no route added later under their prefixes becomes public by accident.
   @discardableResult
-  func require(_ role: AccessRole) throws -> AccessTokens.Holder {
-    guard let holder else { throw APIError(.unauthorized, "a token is needed: Authorization: Bearer TOKEN") }
+  func require(_ role: AccessRole, publicAllowed: Bool = false) throws -> AccessTokens.Holder {
+    guard let holder, publicAllowed || holder != .publicReader else {
+      throw APIError(.unauthorized, "a token is needed: Authorization: Bearer TOKEN")
+    }
     guard holder.role >= role else {
       throw APIError(.forbidden, "\(holder.name) holds a \(holder.role.rawValue) token; this needs \(role.rawValue)")
     }
@@ -285,9 +293,6 @@ struct TokenMiddleware<Tokens: TokenHolders>: RouterMiddleware {
   let tokens: Tokens
   var publicTM = false
 
-  /// Who reads the amaGama routes of a public server without a token.
-  static var publicReader: AccessTokens.Holder { AccessTokens.Holder(name: "public", role: .read, hash: "") }
-
   func handle(_ request: Request, context: TeamContext, next: (Request, TeamContext) async throws -> Response)
     async throws -> Response
   {
@@ -300,10 +305,15 @@ struct TokenMiddleware<Tokens: TokenHolders>: RouterMiddleware {
     if let offered, let holder = tokens.holder(of: offered) {
       context.holder = holder
     } else if amaGama && publicTM && offered == nil && (request.method == .get || request.method == .head) {
-      context.holder = Self.publicReader
+      context.holder = .publicReader
     } else {
       return ServerResponse.error(.unauthorized, "a known token is needed: Authorization: Bearer TOKEN")
     }
     return try await next(request, context)
   }
+}
+
+extension AccessTokens.Holder {
+  /// Who reads the amaGama routes of a `--public-tm` server without a token.
+  static let publicReader = AccessTokens.Holder(name: "public", role: .read, hash: "")
 }

@@ -39,9 +39,13 @@ struct Review: AsyncParsableCommand {
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     if alignment != nil {
-      guard pair.source == nil && pair.target == nil else { throw ValidationError("give SOURCE and TARGET, or --alignment, not both") }
+      guard pair.source == nil && pair.target == nil else {
+        throw ValidationError("give SOURCE and TARGET, or --alignment, not both")
+      }
     } else {
-      guard pair.source != nil, pair.target != nil else { throw ValidationError("give SOURCE and TARGET, or --alignment FILE") }
+      guard pair.source != nil, pair.target != nil else {
+        throw ValidationError("give SOURCE and TARGET, or --alignment FILE")
+      }
     }
   }
 
@@ -64,8 +68,14 @@ struct Review: AsyncParsableCommand {
         adding: glossary.shippedFirst, learned: store.learnedTranslations())
       let article = try await pair.aligned(by: pair.aligner(lexicon: lexicon))
       document = AlignmentDocument(article, resources: MachineResources.forLexicon)
-      name = URL(fileURLWithPath: pair.source!).lastPathComponent
-      defaultOutput = pair.source! + ".review.json"
+      // A page read from a URL is saved beside us, named for its last path component.
+      let source = pair.source!
+      let isURL = source.lowercased().hasPrefix("http://") || source.lowercased().hasPrefix("https://")
+      name =
+        isURL
+        ? (URL(string: source)?.lastPathComponent).flatMap { $0.isEmpty || $0 == "/" ? nil : $0 } ?? "page"
+        : URL(fileURLWithPath: source).lastPathComponent
+      defaultOutput = isURL ? name + ".review.json" : source + ".review.json"
     }
     let review: AlignmentReview
     do {
@@ -77,7 +87,8 @@ struct Review: AsyncParsableCommand {
     let saveToMemory = save
     let session = ReviewSession(
       review: review, output: URL(fileURLWithPath: output ?? defaultOutput), documentName: name,
-      sourceLanguage: pair.languages.sourceLang, targetLanguage: pair.languages.targetLang, memory: { try store.memory() },
+      sourceLanguage: pair.languages.sourceLang, targetLanguage: pair.languages.targetLang,
+      memory: { try store.memory() },
       saveToMemoryOnSave: saveToMemory, glossary: glossary)
     let token = Self.newToken()
     let open = !noOpen

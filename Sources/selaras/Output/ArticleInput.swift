@@ -26,12 +26,22 @@ struct ArticleInput {
       } catch {
         throw CommandError("\(path): \(error)")
       }
+      guard DocumentFormat.detect(page.data, name: page.url) == .html else {
+        // A text/plain answer: an article's text, or, where a page is wanted, no page.
+        if requireHTML { throw CommandError("\(path): the server answered with text, not a web page") }
+        return ArticleInput(text: try InputFile.decoded(page.data, name: path), url: page.url)
+      }
       do {
         let document = try HTMLArticleReader().read(page.data, charset: page.charset)
         return ArticleInput(text: document.text, document: document, url: page.url)
       } catch {
         throw CommandError("\(path): \(error)")
       }
+    }
+    // A regular file that does not open as a page is read as text straight into a string,
+    // as fast as `segment` reads it, without its bytes held twice.
+    if let path, path != "-", !requireHTML, try !InputFile.startsAsPage(path) {
+      return ArticleInput(text: try InputFile.text(path))
     }
     let data = try InputFile.data(path, limit: HTMLArticleReader.maximumBytes) {
       DocumentFormat.detect($0, name: name) == .html

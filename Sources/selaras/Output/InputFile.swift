@@ -52,6 +52,20 @@ enum InputFile {
     }
   }
 
+  /// Whether the first bytes of the regular file `path` open a web page (nil-safe: a file that
+  /// cannot be read answers false, and its reading reports why).
+  static func startsAsPage(_ path: String) throws -> Bool {
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+      let handle = FileHandle(forReadingAtPath: path)
+    else { return false }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+    // A page behind more blank lines than that is still sniffed whole by the slower path.
+    if head.count == 1 << 16 && head.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return true }
+    return DocumentFormat.detect(head, name: path) == .html
+  }
+
   /// The UTF-8 text of `path`, named in any error.
   static func text(_ path: String?) throws -> String {
     let name = path == nil || path == "-" ? "<stdin>" : path!

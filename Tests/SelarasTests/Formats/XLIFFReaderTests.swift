@@ -44,12 +44,15 @@ struct XLIFFReaderTests {
     return (units, diagnostics)
   }
 
-  @Test("Finished targets only (the rest skipped and said so), inline codes dropped, g and mrk text kept, alt-trans and translate=no left out")
+  @Test(
+    "Finished targets only (the rest skipped and said so), inline codes dropped, g and mrk text kept, alt-trans and translate=no left out"
+  )
   func finished() throws {
     let (units, diagnostics) = try read(XLIFFReader())
-    #expect(diagnostics.map(\.message) == [
-      "trans-unit skipped: its target is needs-review-translation (--all-states takes it)"
-    ])
+    #expect(
+      diagnostics.map(\.message) == [
+        "trans-unit skipped: its target is needs-review-translation (--all-states takes it)"
+      ])
     #expect(units.map(\.source) == ["Bank Indonesia kept its rate at 6.00%.", "Stocks rose."])
     #expect(units.map(\.target) == ["BI menahan suku bunga 6,00 persen.", "Saham naik."])
     #expect(units.map(\.document) == ["bi-rate.txt", "markets-daily"])
@@ -60,9 +63,10 @@ struct XLIFFReaderTests {
   func allStatesAndPlaceholders() throws {
     let (units, diagnostics) = try read(XLIFFReader(inlineMarkup: .placeholders, allStates: true))
     #expect(diagnostics.isEmpty)
-    #expect(units.map(\.source) == [
-      "Bank Indonesia kept its rate at {1}6.00%.", "The rupiah {1}fell.", "Stocks rose.",
-    ])
+    #expect(
+      units.map(\.source) == [
+        "Bank Indonesia kept its rate at {1}6.00%.", "The rupiah {1}fell.", "Stocks rose.",
+      ])
     #expect(units.first?.target == "BI menahan suku bunga {1}6,00 persen.")
   }
 
@@ -94,12 +98,15 @@ struct XLIFFReaderTests {
       """
     let (units, diagnostics) = try read(XLIFFReader(), document)
     // A target not segmented like its seg-source is taken whole.
-    #expect(units.map(\.source) == [
-      "Dengue cases rose sharply.", "Hospitals in Jakarta are full.", "Rain fell. Roads flooded.", "Stocks fell.",
-    ])
-    #expect(units.map(\.target) == [
-      "Kasus DBD melonjak tajam.", "Rumah sakit di Jakarta penuh.", "Hujan turun dan jalan tergenang.", "Saham turun.",
-    ])
+    #expect(
+      units.map(\.source) == [
+        "Dengue cases rose sharply.", "Hospitals in Jakarta are full.", "Rain fell. Roads flooded.", "Stocks fell.",
+      ])
+    #expect(
+      units.map(\.target) == [
+        "Kasus DBD melonjak tajam.", "Rumah sakit di Jakarta penuh.", "Hujan turun dan jalan tergenang.",
+        "Saham turun.",
+      ])
     #expect(units.allSatisfy { $0.document == "dengue.docx" })
     #expect(diagnostics.map(\.message) == ["trans-unit segment 3 skipped: its target is draft (--all-states takes it)"])
     let all = try read(XLIFFReader(allStates: true), document)

@@ -450,37 +450,11 @@ struct ArticleExtractor {
 
   /// Lines of page furniture in either language (`Resources/page-chrome.txt`).
   static let furniture: ChromePatterns = {
-    guard let url = Bundle.module.url(forResource: "page-chrome", withExtension: "txt", subdirectory: "Resources"),
-      let text = try? String(contentsOf: url, encoding: .utf8)
-    else { return ChromePatterns(sentences: [], prefixes: []) }
-    var exact: [String] = []
-    var prefixes: [String] = []
-    for line in text.split(separator: "\n") {
-      if line.hasPrefix("= ") { exact.append(String(line.dropFirst(2))) }
-      if line.hasPrefix("^ ") { prefixes.append(String(line.dropFirst(2))) }
+    do {
+      return try SegmentationRules.chromePatterns("page-chrome")
+    } catch {
+      // A bundled file, checked by the tests: missing or malformed, the build is broken.
+      preconditionFailure("Resources/page-chrome.txt: \(error)")
     }
-    return ChromePatterns(sentences: exact, prefixes: prefixes)
   }()
-}
-
-extension PageText {
-  /// Text folded for comparing titles: lower case, letters and digits only.
-  static func folded(_ text: String) -> String {
-    String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
-  }
-
-  /// A paragraph without the editors' initials Indonesian sites end articles with:
-  /// "… Desember. (abc/xyz)" → "… Desember.".
-  static func withoutEditorInitials(_ text: String) -> String {
-    guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return text }
-    let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
-    guard (2...24).contains(inner.count),
-      inner.allSatisfy({ $0.isLowercase && $0.isASCII || $0 == "/" || $0 == "-" || $0 == " " }),
-      inner.contains(where: \.isLetter)
-    else { return text }
-    // Only initials: short groups of letters between slashes or hyphens.
-    let groups = inner.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == " " })
-    guard groups.allSatisfy({ (1...6).contains($0.count) }) else { return text }
-    return String(text[..<open]).trimmingCharacters(in: .whitespaces)
-  }
 }

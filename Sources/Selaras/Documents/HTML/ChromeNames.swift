@@ -32,13 +32,6 @@ enum ChromeNames {
     return false
   }
 
-  /// Whether the class or id says the element holds the article's body.
-  static func isArticle(class className: String?, id: String?, itemprop: String?) -> Bool {
-    if itemprop?.lowercased() == "articlebody" { return true }
-    let names = ((className ?? "") + " " + (id ?? "")).lowercased()
-    return articleSubstrings.contains(where: names.contains)
-  }
-
   /// Whether the class names a photo's caption, or its credit.
   static func isCaption(class className: String?) -> Bool {
     guard let className = className?.lowercased() else { return false }
@@ -61,13 +54,6 @@ enum ChromeNames {
   private static let articleTokens: Set<String> = [
     "article-body", "articlebody", "article__body", "story-body", "entry-content", "post-content", "article-content",
     "detail__body-text", "read__content", "detail-text", "itp_bodycontent", "richtextstorybody", "articletext",
-  ]
-
-  private static let articleSubstrings = [
-    "articlebody", "article-body", "article__body", "article_body", "story-body", "storybody", "entry-content",
-    "post-content", "post-body", "article-content", "article__content", "detail__body", "read__content",
-    "detail-text", "itp_bodycontent", "richtextstorybody", "article-text", "story-content", "content-body",
-    "body-text", "news-content", "detailscontent", "detail-in", "side-article txt-article",
   ]
 
   /// Substrings of a class or id token that mark chrome wherever they occur.

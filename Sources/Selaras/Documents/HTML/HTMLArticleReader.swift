@@ -34,8 +34,10 @@ public struct HTMLArticleReader: DocumentReader {
 
   /// A description of how the page was read, for development: each element's name, class
   /// and whether it was set aside, and the blocks found.
-  public static func trace(_ data: Data) throws(DocumentError) -> String {
+  package static func trace(_ data: Data) throws(DocumentError) -> String {
+    guard data.count <= maximumBytes else { throw .tooLarge(bytes: data.count, limit: maximumBytes) }
     let (bytes, charset) = try PageCharset.utf8(data, declared: nil)
+    try checkAttributes(bytes)
     let tree = try PageTree(utf8: bytes)
     return "charset \(charset), \(tree.elements.count) elements\n" + ArticleExtractor(tree).trace()
   }

@@ -1,11 +1,10 @@
-internal import CICU
 import Foundation
 
-/// The charset of a page and its bytes as UTF-8: from the HTTP header, else the byte order
-/// mark, else a `<meta charset>` or `<meta http-equiv="Content-Type">` in the page's first
-/// bytes, else UTF-8 when the bytes are valid UTF-8 and windows-1252 when not (what browsers
-/// assume of an undeclared page). As browsers do, ISO-8859-1 and US-ASCII are read as
-/// windows-1252, its superset.
+/// The charset of a page and its bytes as UTF-8: from the byte order mark (it cannot be
+/// wrong, and browsers let it win), else the HTTP header, else a `<meta charset>` or
+/// `<meta http-equiv="Content-Type">` in the page's first bytes, else UTF-8 when the bytes
+/// are valid UTF-8 and windows-1252 when not (what browsers assume of an undeclared page). As
+/// browsers do, ISO-8859-1 and US-ASCII are read as windows-1252, its superset.
 enum PageCharset {
   /// How far into the page a `<meta>` declaring the charset is looked for.
   static let prescanBytes = 8192
@@ -15,6 +14,8 @@ enum PageCharset {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try decode(Array(bytes.dropFirst(3)), as: "UTF-8") }
     if bytes.starts(with: [0xFF, 0xFE]) { return try decode(Array(bytes.dropFirst(2)), as: "UTF-16LE") }
     if bytes.starts(with: [0xFE, 0xFF]) { return try decode(Array(bytes.dropFirst(2)), as: "UTF-16BE") }
+    // A header may declare UTF-16 for a page without a byte order mark, whose bytes hold NULs.
+    if let declared = declared.map(label), declared.hasPrefix("UTF-16") { return try decode(bytes, as: declared) }
     if bytes.prefix(4096).contains(0) { throw .binary }
     if let declared = declared.map(label), !declared.isEmpty {
       guard !isRefused(declared) else { throw .unknownCharset(declared) }
@@ -59,17 +60,8 @@ enum PageCharset {
       if let offset = firstInvalidUTF8Offset(bytes) { throw .invalidEncoding(charset: "UTF-8", offset: offset) }
       return (bytes, charset)
     }
-    guard !bytes.isEmpty else { return ([], charset) }
-    var status: Int32 = 0
-    var out = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
-    var length = cicu_convert_to_utf8(charset, bytes, Int32(bytes.count), &out, Int32(out.count), &status)
-    if status <= 0 && Int(length) > out.count {
-      out = [UInt8](repeating: 0, count: Int(length))
-      length = cicu_convert_to_utf8(charset, bytes, Int32(bytes.count), &out, Int32(out.count), &status)
-    }
-    guard status <= 0 else { throw .unknownCharset(charset) }
-    out.removeSubrange(Int(length)...)
-    return (out, charset)
+    guard let utf8 = CharsetConversion.utf8(bytes, from: charset) else { throw .unknownCharset(charset) }
+    return (utf8, charset)
   }
 
   /// The charset a `<meta>` element declares in these bytes, if one does.

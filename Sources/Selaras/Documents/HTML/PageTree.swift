@@ -159,27 +159,3 @@ struct PageTree {
       })
   }
 }
-
-/// White space in page text.
-enum PageText {
-  /// Runs of white space (non-breaking spaces included) as one space, trimmed.
-  static func collapsed(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    var space = false
-    for scalar in text.unicodeScalars {
-      let isSpace =
-        scalar.value < 0x80
-        ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
-        : scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
-      if isSpace {
-        space = !result.isEmpty
-      } else {
-        if space { result.unicodeScalars.append(" ") }
-        space = false
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
-}

@@ -40,13 +40,16 @@ public enum XLIFFWriter {
     var text =
       indent + "<trans-unit id=\"\(segment.id)\"\(segment.isChrome ? " translate=\"no\"" : "")"
       + "\(approved ? " approved=\"yes\"" : "")>\n"
-    text += indent + "  <source xml:lang=\"\(document.sourceLanguage.rawValue.xmlEscaped)\">\(segment.source.xmlEscaped)</source>\n"
+    text +=
+      indent
+      + "  <source xml:lang=\"\(document.sourceLanguage.rawValue.xmlEscaped)\">\(segment.source.xmlEscaped)</source>\n"
     if let target = segment.target {
       let (state, qualifier) =
         segment.isContextMatch
         ? ("translated", "id-match")
         : segment.bestScore >= 100 ? ("translated", "exact-match") : ("needs-review-translation", "fuzzy-match")
-      text += indent + "  <target xml:lang=\"\(document.targetLanguage.rawValue.xmlEscaped)\" state=\"\(state)\" "
+      text +=
+        indent + "  <target xml:lang=\"\(document.targetLanguage.rawValue.xmlEscaped)\" state=\"\(state)\" "
         + "state-qualifier=\"\(qualifier)\">\(target.xmlEscaped)</target>\n"
     }
     for term in segment.terms {
@@ -55,8 +58,12 @@ public enum XLIFFWriter {
     for match in segment.matches {
       let origin = "selaras" + (match.unit.document.map { ":" + $0 } ?? "")
       text += indent + "  <alt-trans match-quality=\"\(match.score)\" origin=\"\(origin.xmlEscaped)\">\n"
-      text += indent + "    <source xml:lang=\"\(match.unit.sourceLanguage.rawValue.xmlEscaped)\">\(match.unit.source.xmlEscaped)</source>\n"
-      text += indent + "    <target xml:lang=\"\(match.unit.targetLanguage.rawValue.xmlEscaped)\">\(match.unit.target.xmlEscaped)</target>\n"
+      text +=
+        indent
+        + "    <source xml:lang=\"\(match.unit.sourceLanguage.rawValue.xmlEscaped)\">\(match.unit.source.xmlEscaped)</source>\n"
+      text +=
+        indent
+        + "    <target xml:lang=\"\(match.unit.targetLanguage.rawValue.xmlEscaped)\">\(match.unit.target.xmlEscaped)</target>\n"
       text += indent + "  </alt-trans>\n"
     }
     return text + indent + "</trans-unit>\n"
