@@ -153,3 +153,30 @@ struct TMCommandTests {
     #expect(units == pairs.map { [$0.0, $0.1] })
   }
 }
+
+@Suite("selaras tm and a store that is not there")
+struct MissingStoreTests {
+  @Test("A typo in --db, an empty file or a text file is an error naming the path, and no file is made or changed")
+  func notAStore() throws {
+    let folder = TemporaryFile.folder()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let typo = folder.appendingPathComponent("typo.sqlite")
+    for command in [["tm", "stats"], ["tm", "search", "Stocks rose."], ["tm", "concordance", "rupiah"]] {
+      let result = try CommandRunner.run(command + ["--db", typo.path])
+      #expect(result.status == 1, "\(command)")
+      #expect(result.stderr == "Error: \(typo.path): no Selaras store here (one is made by tm import, align --save or glossary add)\n")
+    }
+    #expect(!FileManager.default.fileExists(atPath: typo.path))
+    let empty = folder.appendingPathComponent("empty.txt")
+    FileManager.default.createFile(atPath: empty.path, contents: Data())
+    let emptyResult = try CommandRunner.run(["tm", "stats", "--db", empty.path])
+    #expect(emptyResult.status == 1 && emptyResult.stderr.contains("an empty file, not a Selaras store"))
+    #expect(try Data(contentsOf: empty).isEmpty)
+    let notes = folder.appendingPathComponent("notes.txt")
+    try "Kemenlu = Foreign Ministry\n".write(to: notes, atomically: true, encoding: .utf8)
+    let textResult = try CommandRunner.run(["glossary", "add", "Kemenlu", "Foreign Ministry", "--db", notes.path])
+    #expect(textResult.status == 1 && textResult.stderr.contains("not a Selaras store (not an SQLite database)"))
+    #expect(try String(contentsOf: notes, encoding: .utf8) == "Kemenlu = Foreign Ministry\n")
+  }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import Selaras
 import SelarasPostgres
 import SelarasStore
@@ -59,7 +60,25 @@ struct StoreOptions: ParsableArguments {
       return try PostgresMemory(
         location: PostgresLocation(url: postgresURL, password: ProcessInfo.processInfo.environment["PGPASSWORD"]))
     }
+    try Self.checkIsStore(url)
     return try SelarasDatabase(url: url)
+  }
+
+  /// Refuses an existing file that is not an SQLite database (an empty file, a text file
+  /// named by mistake): opening it would turn it into a store, or fail with SQLite's number.
+  /// Each path is checked once, before the process opens it: closing any descriptor of a
+  /// database file drops every POSIX lock the process holds on it, SQLite's included.
+  static func checkIsStore(_ url: URL) throws {
+    guard checked.withLock({ $0.insert(url.path).inserted }) else { return }
+    guard let handle = FileHandle(forReadingAtPath: url.path) else { return }
+    defer { try? handle.close() }
+    let header = (try? handle.read(upToCount: 16)) ?? Data()
+    if header.isEmpty {
+      throw CommandError("\(url.path): an empty file, not a Selaras store (remove it, or name another --db)")
+    }
+    guard header == Data("SQLite format 3\0".utf8) else {
+      throw CommandError("\(url.path): not a Selaras store (not an SQLite database)")
+    }
   }
 
   /// The store when it exists, else nil: commands that only read create no file. A
@@ -68,9 +87,23 @@ struct StoreOptions: ParsableArguments {
     postgresURL != nil || FileManager.default.fileExists(atPath: url.path) ? try store() : nil
   }
 
+  /// The database files already checked by ``checkIsStore(_:)``.
+  private static let checked = Mutex<Set<String>>([])
+
   /// The translation memory in the store when it exists, else nil.
   func existingMemory() throws -> (any TranslationMemory)? {
     try existingStore()
+  }
+
+  /// The translation memory for a command that only reads it (`tm stats`, `search`,
+  /// `concordance`, `export`): a store named that does not exist is an error naming its path,
+  /// not an empty memory — a typo in `--db` must not look like a memory with nothing in it.
+  func memoryToRead() throws -> any TranslationMemory {
+    guard let memory = try existingStore() else {
+      throw CommandError(
+        "\(url.path): no Selaras store here (one is made by tm import, align --save or glossary add)")
+    }
+    return memory
   }
 
   /// The glossary store when it exists, else nil.

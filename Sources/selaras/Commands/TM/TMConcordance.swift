@@ -25,7 +25,7 @@ extension TM {
     }
 
     func run() throws {
-      let units = try store.existingMemory()?.concordance(phrase, language: language.lang, limit: limit) ?? []
+      let units = try store.memoryToRead().concordance(phrase, language: language.lang, limit: limit)
       var standardOutput = StandardOutput()
       if output.json {
         try standardOutput.writeJSON(Output(units: units.map { UnitOutput($0) }))

@@ -20,11 +20,12 @@ extension TM {
     }
 
     func run() throws {
+      let memory = try store.memoryToRead()
       let target: LanguageTag = sourceLang == .english ? .indonesian : .english
       let writer = MemoryFormat.tmx.writer(source: sourceLang, target: target)
       var file = OutputFile(output)
       file.write(writer.header())
-      try store.existingMemory()?.forEachUnit { unit in
+      try memory.forEachUnit { unit in
         file.write { writer.append(unit.turned(toSource: sourceLang), to: &$0) }
       }
       file.write(writer.footer())

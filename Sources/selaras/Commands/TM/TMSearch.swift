@@ -37,7 +37,7 @@ extension TM {
 
     func run() throws {
       let options = MemorySearchOptions(language: language.lang, minimumScore: minScore, limit: limit)
-      let matches = try store.existingMemory()?.search(text, options: options) ?? []
+      let matches = try store.memoryToRead().search(text, options: options)
       var standardOutput = StandardOutput()
       if output.json {
         try standardOutput.writeJSON(Output(matches: matches.map { UnitOutput($0.unit, score: $0.score) }))

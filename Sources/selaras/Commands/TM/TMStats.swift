@@ -13,7 +13,7 @@ extension TM {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-      let statistics = try store.existingMemory()?.memoryStatistics() ?? MemoryStatistics()
+      let statistics = try store.memoryToRead().memoryStatistics()
       if output.json {
         var standardOutput = StandardOutput()
         try standardOutput.writeJSON(MemoryStatisticsAnswer(statistics))
