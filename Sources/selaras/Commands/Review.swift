@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Selaras
 import SelarasServer
+import SelarasWeb
 
 struct Review: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -70,7 +71,7 @@ struct Review: AsyncParsableCommand {
       document = AlignmentDocument(article, resources: MachineResources.forLexicon)
       // A page read from a URL is saved beside us, named for its last path component.
       let source = pair.source!
-      let isURL = source.lowercased().hasPrefix("http://") || source.lowercased().hasPrefix("https://")
+      let isURL = PageFetcher.isURL(source)
       name =
         isURL
         ? (URL(string: source)?.lastPathComponent).flatMap { $0.isEmpty || $0 == "/" ? nil : $0 } ?? "page"

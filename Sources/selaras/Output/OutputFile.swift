@@ -54,18 +54,10 @@ struct OutputFile {
       }
       try handle!.write(contentsOf: buffer)
     } else {
-      // Straight to file descriptor 1: a full disk or a closed pipe is an error to report,
-      // not a trap (FileHandle.write(Data) traps on one).
-      try buffer.withUnsafeBytes { bytes in
-        var offset = 0
-        while offset < bytes.count {
-          let written = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
-          if written < 0 && errno == EINTR { continue }
-          guard written > 0 else {
-            throw CommandError("<stdout>: cannot write (\(String(cString: strerror(errno))))")
-          }
-          offset += written
-        }
+      // Straight to file descriptor 1: a full disk is an error to report, not a trap
+      // (FileHandle.write(Data) traps on one).
+      guard StandardOutput.writeAll(buffer) else {
+        throw CommandError("<stdout>: cannot write (\(String(cString: strerror(errno))))")
       }
     }
     buffer.removeAll(keepingCapacity: true)

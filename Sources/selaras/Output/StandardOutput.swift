@@ -18,20 +18,27 @@ struct StandardOutput {
     }
   }
 
-  /// Writes what is buffered straight to file descriptor 1 (no `Data` copy); a closed pipe or
-  /// a full disk ends the writing.
+  /// Writes what is buffered straight to file descriptor 1 (no `Data` copy); a full disk
+  /// ends the writing.
   mutating func flush() {
     guard !buffer.isEmpty else { return }
-    buffer.withUnsafeBytes { bytes in
+    _ = Self.writeAll(buffer)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes `bytes` to file descriptor 1, retrying interrupted and partial writes; false
+  /// when a write fails (`errno` says why).
+  static func writeAll(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { bytes in
       var offset = 0
       while offset < bytes.count {
         let written = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
         if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { break }
+        guard written > 0 else { return false }
         offset += written
       }
+      return true
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 }
 

@@ -46,12 +46,8 @@ public struct XLIFFMerger {
     private var altTransDepth = 0
     private var unit: (translate: Bool, source: String?, target: String?)?
     private var text: [UInt8]?
-    private var inSegSource = false
-    private var inTarget = false
     private var codeDepth = 0
-    private var segment: (mid: String, text: [UInt8], depth: Int)?
-    private var sourceSegments: [(mid: String, text: String)] = []
-    private var targetSegments: [String: String] = [:]
+    private var segments = XLIFFSegments()
 
     override func tag(_ name: String) -> Int {
       switch name {
@@ -82,25 +78,20 @@ public struct XLIFFMerger {
       case .unit:
         if groupDepth == 0 { closeParagraph() }
         unit = (attributes["translate"] != "no", nil, nil)
-        sourceSegments = []
-        targetSegments = [:]
+        segments.startUnit()
       case .altTrans: altTransDepth += 1
       case .source, .target:
         if unit != nil && altTransDepth == 0 {
           text = []
-          inTarget = Element(rawValue: element.tag) == .target
+          segments.inTarget = Element(rawValue: element.tag) == .target
         }
       case .code:
         codeDepth += 1
       case .segSource:
-        if unit != nil && altTransDepth == 0 { inSegSource = true }
+        if unit != nil && altTransDepth == 0 { segments.inSegSource = true }
       case .mark:
-        guard unit != nil, altTransDepth == 0, inSegSource || inTarget else { break }
-        if segment != nil {
-          segment!.depth += 1
-        } else if attributes["mtype"] == "seg", let mid = attributes["mid"] {
-          segment = (mid, [], 0)
-        }
+        guard unit != nil, altTransDepth == 0 else { break }
+        _ = segments.startMark(type: attributes["mtype"], mid: attributes["mid"])
       case nil: break
       }
     }
@@ -108,7 +99,7 @@ public struct XLIFFMerger {
     override func characters(_ characters: UnsafeBufferPointer<UInt8>) {
       guard codeDepth == 0 else { return }
       text?.append(contentsOf: characters)
-      segment?.text.append(contentsOf: characters)
+      segments.append(characters)
     }
 
     override func end(_ element: XMLElement) {
@@ -123,23 +114,11 @@ public struct XLIFFMerger {
       case .target:
         if let bytes = text { unit?.target = SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)) }
         text = nil
-        inTarget = false
+        segments.inTarget = false
       case .code:
         codeDepth -= 1
-      case .segSource: inSegSource = false
-      case .mark:
-        guard let current = segment else { break }
-        if current.depth > 0 {
-          segment!.depth -= 1
-          break
-        }
-        let value = SegmentText.collapsed(String(decoding: current.text, as: UTF8.self))
-        if inSegSource {
-          sourceSegments.append((current.mid, value))
-        } else {
-          targetSegments[current.mid] = value
-        }
-        segment = nil
+      case .segSource: segments.inSegSource = false
+      case .mark: segments.endMark()
       case .unit:
         if let unit { add(unit) }
         unit = nil
@@ -156,11 +135,11 @@ public struct XLIFFMerger {
         return
       }
       // A target not segmented like its seg-source is taken whole.
-      if !sourceSegments.isEmpty && !targetSegments.isEmpty {
-        let texts = sourceSegments.map { segment in
-          targetSegments[segment.mid].flatMap { $0.isEmpty ? nil : $0 } ?? segment.text
+      if segments.isSegmented {
+        let texts = segments.source.map { segment in
+          segments.target[segment.mid].flatMap { $0.isEmpty ? nil : $0 } ?? segment.text
         }
-        let done = sourceSegments.allSatisfy { targetSegments[$0.mid].map { !$0.isEmpty } ?? false }
+        let done = segments.source.allSatisfy { segments.target[$0.mid].map { !$0.isEmpty } ?? false }
         if done { translated += 1 } else { untranslated += 1 }
         current.append(texts.filter { !$0.isEmpty }.joined(separator: " "))
         return

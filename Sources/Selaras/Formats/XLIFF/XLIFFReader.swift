@@ -105,15 +105,7 @@ public struct XLIFFReader: UnitReader {
     private var documentNote: [UInt8]?
     private var unitDocument: String?
     private var approved = false
-    /// A segmented unit's segments by `mid`: the source's (in order) and the target's, and
-    /// the segment being read, with whether it is in the `<seg-source>`.
-    private var sourceSegments: [(mid: String, text: String)] = []
-    private var targetSegments: [String: String] = [:]
-    private var segment: (mid: String, inSource: Bool, text: [UInt8], depth: Int)?
-    private var inSegSource = false
-    /// Whether the text being read is the unit's `<target>` (segments are read from it and
-    /// from the `<seg-source>`, never from the `<source>`).
-    private var inTarget = false
+    private var segments = XLIFFSegments()
     /// Trados' state of each segment (`<sdl:seg id conf>`).
     private var segmentStates: [String: String] = [:]
 
@@ -164,8 +156,7 @@ public struct XLIFFReader: UnitReader {
         skipped = nil
         unitDocument = nil
         approved = attributes["approved"] == "yes"
-        sourceSegments = []
-        targetSegments = [:]
+        segments.startUnit()
         segmentStates = [:]
       case .note:
         if unit != nil && altTransDepth == 0 && attributes["from"] == "document" { documentNote = [] }
@@ -175,33 +166,28 @@ public struct XLIFFReader: UnitReader {
         guard unit != nil, altTransDepth == 0 else { break }
         text = []
         placeholders = 0
-        inTarget = Element(rawValue: element.tag) == .target
-        if inTarget {
+        segments.inTarget = Element(rawValue: element.tag) == .target
+        if segments.inTarget {
           targetState = attributes["state"]
           targetLanguageAttribute = attributes["xml:lang"].map(LanguageTag.init)
         }
       case .segSource:
         guard unit != nil, altTransDepth == 0 else { break }
-        inSegSource = true
+        segments.inSegSource = true
         placeholders = 0
       case .mark:
-        guard unit != nil, altTransDepth == 0, inSegSource || inTarget else { break }
-        if let segment {
-          self.segment!.depth = segment.depth + 1
-        } else if attributes["mtype"] == "seg", let mid = attributes["mid"] {
-          // Each segment numbers its codes from {1}, in the source as in the target.
-          placeholders = 0
-          segment = (mid, inSegSource, [], 0)
-        }
+        guard unit != nil, altTransDepth == 0 else { break }
+        // Each segment numbers its codes from {1}, in the source as in the target.
+        if segments.startMark(type: attributes["mtype"], mid: attributes["mid"]) { placeholders = 0 }
       case .sdlSegment:
         if unit != nil, let id = attributes["id"], let conf = attributes["conf"] { segmentStates[id] = conf }
       case .placeholder, .code:
-        guard text != nil || inSegSource else { break }
+        guard text != nil || segments.inSegSource else { break }
         if codeDepth == 0 && reader.inlineMarkup == .placeholders {
           placeholders += 1
           let mark = Array("{\(placeholders)}".utf8)
           text?.append(contentsOf: mark)
-          segment?.text.append(contentsOf: mark)
+          segments.append(mark)
         }
         if Element(rawValue: element.tag) == .code { codeDepth += 1 }
       case nil:
@@ -211,7 +197,7 @@ public struct XLIFFReader: UnitReader {
 
     override func characters(_ characters: UnsafeBufferPointer<UInt8>) {
       if text != nil && codeDepth == 0 { text!.append(contentsOf: characters) }
-      if segment != nil && codeDepth == 0 { segment!.text.append(contentsOf: characters) }
+      if codeDepth == 0 { segments.append(characters) }
       if documentNote != nil { documentNote!.append(contentsOf: characters) }
     }
 
@@ -227,22 +213,11 @@ public struct XLIFFReader: UnitReader {
         if let bytes = documentNote { unitDocument = SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)) }
         documentNote = nil
       case .code:
-        if text != nil || inSegSource { codeDepth -= 1 }
+        if text != nil || segments.inSegSource { codeDepth -= 1 }
       case .mark:
-        guard let current = segment else { break }
-        if current.depth > 0 {
-          segment!.depth -= 1
-          break
-        }
-        let value = SegmentText.collapsed(String(decoding: current.text, as: UTF8.self))
-        if current.inSource {
-          sourceSegments.append((current.mid, value))
-        } else {
-          targetSegments[current.mid] = value
-        }
-        segment = nil
+        segments.endMark()
       case .segSource:
-        inSegSource = false
+        segments.inSegSource = false
       case .source:
         if let bytes = text { source = SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)) }
         text = nil
@@ -251,7 +226,7 @@ public struct XLIFFReader: UnitReader {
           target = (SegmentText.collapsed(String(decoding: bytes, as: UTF8.self)), targetState, targetLanguageAttribute)
         }
         text = nil
-        inTarget = false
+        segments.inTarget = false
       case .unit:
         if let unit { emit(line: unit.line, translate: unit.translate) }
         unit = nil
@@ -263,10 +238,10 @@ public struct XLIFFReader: UnitReader {
     private func emit(line: Int, translate: Bool) {
       guard translate, let source, let target, !target.text.isEmpty, !source.isEmpty else { return }
       // A target not segmented like its seg-source is read whole, as an unsegmented unit is.
-      if !sourceSegments.isEmpty && !targetSegments.isEmpty {
+      if segments.isSegmented {
         // One unit per segment, by the target's segment of the same mid.
-        for (mid, sourceText) in sourceSegments {
-          guard let targetText = targetSegments[mid], !targetText.isEmpty, !sourceText.isEmpty else { continue }
+        for (mid, sourceText) in segments.source {
+          guard let targetText = segments.target[mid], !targetText.isEmpty, !sourceText.isEmpty else { continue }
           let state = segmentStates[mid].map(Self.tradosState) ?? target.state
           emit(
             line: line, source: sourceText, target: targetText, state: state, language: target.language, segment: mid)
