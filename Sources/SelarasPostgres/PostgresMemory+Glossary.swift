@@ -5,26 +5,73 @@ import Selaras
 extension PostgresMemory {
   /// Every concept of the user's glossary, with its terms, in the order they were added.
   public func glossaryEntries() throws -> [TermEntry] {
-    try connections.withSession { session in
-      var terms: [Int64: [Term]] = [:]
-      for row in try session.rows(
-        """
-        SELECT concept_id, text, lang, status, part_of_speech, note, domain, source, created, modified
-        FROM term ORDER BY concept_id, id
-        """)
-      {
-        let (concept, text, language, status, partOfSpeech, note, domain, source, created, modified) = try row.decode(
-          (Int64, String, String, String, String?, String?, String?, String?, String, String).self)
-        terms[concept, default: []].append(
-          Term(
-            text, language: LanguageTag(language), status: Term.Status(rawValue: status) ?? .preferred,
-            partOfSpeech: partOfSpeech, note: note, domain: domain, source: source,
-            created: try? Date(created, strategy: .iso8601), modified: try? Date(modified, strategy: .iso8601)))
+    try connections.withSession { session in try Self.entries(session).map(\.entry) }
+  }
+
+  /// The concepts of `ids` (all when nil), with their ids and terms, in id order.
+  private static func entries(_ session: PostgresSession, ids: [Int64]? = nil) throws
+    -> [(id: Int64, entry: TermEntry)]
+  {
+    var terms: [Int64: [Term]] = [:]
+    let termRows =
+      if let ids {
+        try session.rows(
+          """
+          SELECT concept_id, text, lang, status, part_of_speech, note, domain, source, created, modified
+          FROM term WHERE concept_id = ANY(\(ids)) ORDER BY concept_id, id
+          """)
+      } else {
+        try session.rows(
+          """
+          SELECT concept_id, text, lang, status, part_of_speech, note, domain, source, created, modified
+          FROM term ORDER BY concept_id, id
+          """)
       }
-      return try session.rows("SELECT id, note, domain FROM concept ORDER BY id").map { row in
-        let (id, note, domain) = try row.decode((Int64, String?, String?).self)
-        return TermEntry(terms: terms[id] ?? [], note: note, domain: domain)
+    for row in termRows {
+      let (concept, text, language, status, partOfSpeech, note, domain, source, created, modified) = try row.decode(
+        (Int64, String, String, String, String?, String?, String?, String?, String, String).self)
+      terms[concept, default: []].append(
+        Term(
+          text, language: LanguageTag(language), status: Term.Status(rawValue: status) ?? .preferred,
+          partOfSpeech: partOfSpeech, note: note, domain: domain, source: source,
+          created: try? Date(created, strategy: .iso8601), modified: try? Date(modified, strategy: .iso8601)))
+    }
+    let conceptRows =
+      if let ids {
+        try session.rows("SELECT id, note, domain FROM concept WHERE id = ANY(\(ids)) ORDER BY id")
+      } else {
+        try session.rows("SELECT id, note, domain FROM concept ORDER BY id")
       }
+    return try conceptRows.map { row in
+      let (id, note, domain) = try row.decode((Int64, String?, String?).self)
+      return (id, TermEntry(terms: terms[id] ?? [], note: note, domain: domain))
+    }
+  }
+
+  /// Removes every concept holding `term` (its text in any case, in `language` when given)
+  /// and adds `entries`, in one transaction.
+  @discardableResult
+  public func replaceGlossaryEntries(
+    holding term: String, language: LanguageTag?, with entries: [TermEntry], source: String?, date: Date
+  ) throws -> GlossaryReplacement {
+    try TermEntry.checkStorable(entries)
+    let stamp = date.formatted(.iso8601)
+    let kept = entries.filter { !$0.terms.isEmpty }
+    return try write { session in
+      var holding: Set<Int64> = []
+      for row in try session.rows("SELECT concept_id, text, lang FROM term") {
+        let (concept, text, lang) = try row.decode((Int64, String, String).self)
+        if GlossaryReplacement.matches(text, lang, term: term, language: language) { holding.insert(concept) }
+      }
+      let removed = try Self.entries(session, ids: holding.sorted())
+      if !holding.isEmpty {
+        try session.execute("DELETE FROM concept WHERE id = ANY(\(holding.sorted()))")
+      }
+      var summary = GlossaryImportSummary()
+      if !kept.isEmpty {
+        try GlossaryBatch(kept[...], source: source, stamp: stamp).store(session, into: &summary)
+      }
+      return GlossaryReplacement(removed: removed.map(\.entry), added: summary)
     }
   }
 

@@ -17,7 +17,9 @@ extension PostgresMemory {
         for row in try session.rows(PostgresStatements.SideTexts(ids: ids, side: Int16(side), language: language)) {
           // The text's bytes as they came (UTF-8), without a String.
           let (id, text) = try row.decode((Int64, ByteBuffer).self)
-          texts[id] = text.withUnsafeReadableBytes { SegmentKeys.tokenHashes(utf8: $0.assumingMemoryBound(to: UInt8.self)) }
+          texts[id] = text.withUnsafeReadableBytes {
+            SegmentKeys.tokenHashes(utf8: $0.assumingMemoryBound(to: UInt8.self))
+          }
         }
         return ids.map { texts[$0] }
       }
@@ -41,7 +43,7 @@ extension PostgresMemory {
 
   /// Units whose `language` side holds `phrase`, in the order they were added
   /// (``MemoryConcordance``, over the word index).
-  public func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [TranslationUnit] {
+  public func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [StoredUnit] {
     try connections.withSession { session in
       try MemoryConcordance.find(
         phrase, language: language, limit: limit,

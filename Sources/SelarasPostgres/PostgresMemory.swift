@@ -62,25 +62,49 @@ public struct PostgresMemory: TranslationMemory, GlossaryStore {
     }
   }
 
-  /// Removes unit `id` with its properties and counts; its ids in the word index stay,
-  /// found by no search.
+  /// Removes the units of `ids` with their properties and counts; their ids in the word
+  /// index stay, found by no search.
   @discardableResult
-  public func deleteUnit(id: Int64) throws -> Bool {
+  public func deleteUnits(ids: [Int64]) throws -> [StoredUnit] {
+    let ids = Array(Set(ids)).sorted()
+    guard !ids.isEmpty else { return [] }
+    return try write { session in
+      try delete(PostgresUnitRows.units(session, ids: ids), session: session)
+    }
+  }
+
+  @discardableResult
+  public func deleteUnits(document: String) throws -> [StoredUnit] {
     try write { session in
-      let rows = try session.rows(
-        "DELETE FROM unit WHERE id = \(id) RETURNING source_lang, target_lang, document")
-      guard let row = rows.first else { return false }
-      let (source, target, document) = try row.decode((String, String, String?).self)
+      let units = try PostgresUnitRows.units(
+        session,
+        query: "SELECT \(unescaped: PostgresUnitRows.columns) FROM unit WHERE document = \(document) ORDER BY id")
+      return try delete(units, session: session)
+    }
+  }
+
+  /// Deletes `units` (read whole, in a write transaction) and takes them off the counts.
+  private func delete(_ units: [(id: Int64, unit: TranslationUnit)], session: PostgresSession) throws -> [StoredUnit] {
+    guard !units.isEmpty else { return [] }
+    try session.execute("DELETE FROM unit WHERE id = ANY(\(units.map(\.id)))")
+    var pairs: [LanguagePair: Int] = [:]
+    var documents: [String: Int] = [:]
+    for (_, unit) in units {
+      pairs[LanguagePair(source: unit.sourceLanguage, target: unit.targetLanguage), default: 0] += 1
+      if let document = unit.document { documents[document, default: 0] += 1 }
+    }
+    for (pair, count) in pairs {
+      let (source, target) = (pair.source.language, pair.target.language)
       try session.execute(
         """
-        UPDATE unit_pair_count SET units = units - 1 WHERE source_lang = \(source) AND target_lang = \(target)
+        UPDATE unit_pair_count SET units = units - \(count) WHERE source_lang = \(source) AND target_lang = \(target)
         """)
-      if let document {
-        try session.execute("UPDATE document_count SET units = units - 1 WHERE document = \(document)")
-      }
-      try session.execute("UPDATE memory_state SET version = version + 1")
-      return true
     }
+    for (document, count) in documents {
+      try session.execute("UPDATE document_count SET units = units - \(count) WHERE document = \(document)")
+    }
+    try session.execute("UPDATE memory_state SET version = version + 1")
+    return units.map { StoredUnit(id: $0.id, unit: $0.unit) }
   }
 
   /// Calls `body` with every unit, in the order they were added, reading 5,000 at a time.

@@ -136,6 +136,11 @@ enum PostgresMigrations {
         """
       ]
     ),
+    (
+      // What the store records about itself: the direction it was made for.
+      "v5-metadata",
+      ["CREATE TABLE metadata (key text PRIMARY KEY, value text NOT NULL)"]
+    ),
   ]
 
   /// The advisory lock key every writer of a Selaras database takes for its transaction:

@@ -5,7 +5,7 @@ import Selaras
 extension SelarasDatabase {
   /// Units whose `language` side holds `phrase` (its words in order, punctuation aside),
   /// in the order they were added (``MemoryConcordance``, over the word index).
-  public func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [TranslationUnit] {
+  public func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [StoredUnit] {
     try writer.read { db in
       try MemoryConcordance.find(
         phrase, language: language, limit: limit,

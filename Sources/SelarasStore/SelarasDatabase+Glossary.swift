@@ -5,16 +5,45 @@ import Selaras
 extension SelarasDatabase {
   /// Every concept of the user's glossary, with its terms, in the order they were added.
   public func glossaryEntries() throws -> [TermEntry] {
-    try writer.read { db in
-      let concepts = try Row.fetchAll(db, sql: "SELECT id, note, domain FROM concept ORDER BY id")
-      let rows = try Row.fetchAll(db, sql: "SELECT * FROM term ORDER BY conceptId, id")
-      var terms: [Int64: [Term]] = [:]
-      for row in rows {
-        terms[row["conceptId"], default: []].append(Self.term(row))
+    try writer.read { db in try Self.entries(db).map(\.entry) }
+  }
+
+  /// The concepts of `ids` (all when nil), with their ids and terms, in id order.
+  private static func entries(_ db: Database, ids: [Int64]? = nil) throws -> [(id: Int64, entry: TermEntry)] {
+    let list = ids.map { $0.isEmpty ? "NULL" : $0.map(String.init).joined(separator: ",") }
+    let concepts = try Row.fetchAll(
+      db, sql: "SELECT id, note, domain FROM concept \(list.map { "WHERE id IN (\($0))" } ?? "") ORDER BY id")
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT * FROM term \(list.map { "WHERE conceptId IN (\($0))" } ?? "") ORDER BY conceptId, id")
+    var terms: [Int64: [Term]] = [:]
+    for row in rows {
+      terms[row["conceptId"], default: []].append(Self.term(row))
+    }
+    return concepts.map { row in
+      (row["id"], TermEntry(terms: terms[row["id"]] ?? [], note: row["note"], domain: row["domain"]))
+    }
+  }
+
+  /// Removes every concept holding `term` (its text in any case, in `language` when given)
+  /// and adds `entries`, in one transaction.
+  @discardableResult
+  public func replaceGlossaryEntries(
+    holding term: String, language: LanguageTag?, with entries: [TermEntry], source: String?, date: Date
+  ) throws -> GlossaryReplacement {
+    try TermEntry.checkStorable(entries)
+    return try writer.write { db in
+      var holding: Set<Int64> = []
+      for row in try Row.fetchAll(db, sql: "SELECT conceptId, text, lang FROM term") {
+        let text: String = row["text"]
+        let lang: String = row["lang"]
+        if GlossaryReplacement.matches(text, lang, term: term, language: language) { holding.insert(row["conceptId"]) }
       }
-      return concepts.map { row in
-        TermEntry(terms: terms[row["id"]] ?? [], note: row["note"], domain: row["domain"])
+      let removed = try Self.entries(db, ids: holding.sorted())
+      if !holding.isEmpty {
+        try db.execute(sql: "DELETE FROM concept WHERE id IN (\(holding.map(String.init).joined(separator: ",")))")
       }
+      let added = try Self.add(entries, source: source, stamp: Self.timestamp(date), db: db)
+      return GlossaryReplacement(removed: removed.map(\.entry), added: added)
     }
   }
 
@@ -26,50 +55,54 @@ extension SelarasDatabase {
     -> GlossaryImportSummary
   {
     try TermEntry.checkStorable(entries)
-    let stamp = Self.timestamp(date)
-    return try writer.write { db in
-      // Prepared once for the whole import: preparing each statement again (GRDB's
-      // authorizer and region tracking) cost more than running it.
-      let findConcept = try db.cachedStatement(
-        sql: "SELECT conceptId FROM term WHERE lang = ? AND lower(text) = lower(?) ORDER BY conceptId LIMIT 1")
-      let insertConcept = try db.cachedStatement(sql: "INSERT INTO concept (note, domain) VALUES (?, ?)")
-      let termExists = try db.cachedStatement(
-        sql: "SELECT EXISTS (SELECT 1 FROM term WHERE conceptId = ? AND lang = ? AND lower(text) = lower(?))")
-      let insertTerm = try db.cachedStatement(
-        sql: """
-          INSERT INTO term (conceptId, text, lang, status, partOfSpeech, note, domain, source, created, modified)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      var summary = GlossaryImportSummary()
-      for entry in entries where !entry.terms.isEmpty {
-        var conceptID: Int64?
-        for term in entry.terms {
-          conceptID = try Int64.fetchOne(findConcept, arguments: [term.language.language, term.text])
-          if conceptID != nil { break }
-        }
-        let isNew = conceptID == nil
-        if isNew {
-          try insertConcept.execute(arguments: [entry.note, entry.domain])
-          conceptID = db.lastInsertedRowID
-        }
-        var inserted = 0
-        for term in entry.terms {
-          let exists = try Bool.fetchOne(termExists, arguments: [conceptID, term.language.language, term.text]) ?? false
-          guard !exists else { continue }
-          try insertTerm.execute(arguments: [
-            conceptID, term.text, term.language.language, term.status.rawValue, term.partOfSpeech, term.note,
-            term.domain ?? entry.domain, term.source ?? source, term.created.map(Self.timestamp) ?? stamp,
-            term.modified.map(Self.timestamp) ?? stamp,
-          ])
-          inserted += 1
-        }
-        summary.count(newConcept: isNew, termsAdded: inserted)
+    return try writer.write { db in try Self.add(entries, source: source, stamp: Self.timestamp(date), db: db) }
+  }
+
+  /// Adds `entries` inside the caller's transaction; see ``addGlossaryEntries(_:source:date:)``.
+  private static func add(_ entries: [TermEntry], source: String?, stamp: String, db: Database) throws
+    -> GlossaryImportSummary
+  {
+    // Prepared once for the whole import: preparing each statement again (GRDB's
+    // authorizer and region tracking) cost more than running it.
+    let findConcept = try db.cachedStatement(
+      sql: "SELECT conceptId FROM term WHERE lang = ? AND lower(text) = lower(?) ORDER BY conceptId LIMIT 1")
+    let insertConcept = try db.cachedStatement(sql: "INSERT INTO concept (note, domain) VALUES (?, ?)")
+    let termExists = try db.cachedStatement(
+      sql: "SELECT EXISTS (SELECT 1 FROM term WHERE conceptId = ? AND lang = ? AND lower(text) = lower(?))")
+    let insertTerm = try db.cachedStatement(
+      sql: """
+        INSERT INTO term (conceptId, text, lang, status, partOfSpeech, note, domain, source, created, modified)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    var summary = GlossaryImportSummary()
+    for entry in entries where !entry.terms.isEmpty {
+      var conceptID: Int64?
+      for term in entry.terms {
+        conceptID = try Int64.fetchOne(findConcept, arguments: [term.language.language, term.text])
+        if conceptID != nil { break }
       }
-      // Once a transaction (a trigger for each row inserted made SQLite keep a statement
-      // journal: twice the import's time); changes and removals raise it by trigger.
-      try db.execute(sql: "UPDATE glossaryState SET version = version + 1")
-      return summary
+      let isNew = conceptID == nil
+      if isNew {
+        try insertConcept.execute(arguments: [entry.note, entry.domain])
+        conceptID = db.lastInsertedRowID
+      }
+      var inserted = 0
+      for term in entry.terms {
+        let exists = try Bool.fetchOne(termExists, arguments: [conceptID, term.language.language, term.text]) ?? false
+        guard !exists else { continue }
+        try insertTerm.execute(arguments: [
+          conceptID, term.text, term.language.language, term.status.rawValue, term.partOfSpeech, term.note,
+          term.domain ?? entry.domain, term.source ?? source, term.created.map(Self.timestamp) ?? stamp,
+          term.modified.map(Self.timestamp) ?? stamp,
+        ])
+        inserted += 1
+      }
+      summary.count(newConcept: isNew, termsAdded: inserted)
     }
+    // Once a transaction (a trigger for each row inserted made SQLite keep a statement
+    // journal: twice the import's time); changes and removals raise it by trigger.
+    try db.execute(sql: "UPDATE glossaryState SET version = version + 1")
+    return summary
   }
 
   public func glossaryVersion() throws -> Int64 {

@@ -19,13 +19,38 @@ extension SelarasDatabase {
     }
   }
 
-  /// Removes unit `id` with its properties; its counts go with it (a trigger), and its ids in
-  /// the word index stay, found by no search (see ``WordIndex``).
+  /// Removes the units of `ids` with their properties; their counts go with them (a
+  /// trigger), and their ids in the word index stay, found by no search (see ``WordIndex``).
   @discardableResult
-  public func deleteUnit(id: Int64) throws -> Bool {
+  public func deleteUnits(ids: [Int64]) throws -> [StoredUnit] {
+    let ids = Array(Set(ids)).sorted()
+    guard !ids.isEmpty else { return [] }
+    return try writer.write { db in
+      try Self.delete(
+        "SELECT \(Self.unitColumns) FROM unit WHERE id IN (\(ids.map(String.init).joined(separator: ",")))", db: db)
+    }
+  }
+
+  @discardableResult
+  public func deleteUnits(document: String) throws -> [StoredUnit] {
     try writer.write { db in
-      try db.execute(sql: "DELETE FROM unit WHERE id = ?", arguments: [id])
-      return db.changesCount > 0
+      try Self.delete("SELECT \(Self.unitColumns) FROM unit WHERE document = ?", .text(document), db: db)
+    }
+  }
+
+  /// Deletes the units a query of ``unitColumns`` selects; the units, read whole first.
+  private static func delete(_ sql: String, _ values: RawStatement.Value..., db: Database) throws -> [StoredUnit] {
+    let rows = try units(sql + " ORDER BY id", values: values, db: db)
+    guard !rows.isEmpty else { return [] }
+    let properties = try Self.properties(of: rows.map(\.id), db: db)
+    for chunk in stride(from: 0, to: rows.count, by: 500) {
+      let ids = rows[chunk..<min(rows.count, chunk + 500)].map { String($0.id) }
+      try db.execute(sql: "DELETE FROM unit WHERE id IN (\(ids.joined(separator: ",")))")
+    }
+    return rows.map { id, unit in
+      var unit = unit
+      unit.properties = properties[id] ?? []
+      return StoredUnit(id: id, unit: unit)
     }
   }
 }

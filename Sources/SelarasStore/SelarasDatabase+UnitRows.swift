@@ -51,6 +51,13 @@ extension SelarasDatabase {
   static func units(_ sql: String, _ values: RawStatement.Value..., db: Database) throws
     -> [(id: Int64, unit: TranslationUnit)]
   {
+    try units(sql, values: values, db: db)
+  }
+
+  /// ``units(_:_:db:)`` with its values as an array.
+  static func units(_ sql: String, values: [RawStatement.Value], db: Database) throws
+    -> [(id: Int64, unit: TranslationUnit)]
+  {
     var units: [(id: Int64, unit: TranslationUnit)] = []
     let statement = RawStatement(statement: try db.makeStatement(sql: sql), database: db)
     try statement.forEachRow(values) { row in

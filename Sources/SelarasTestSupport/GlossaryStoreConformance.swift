@@ -12,6 +12,7 @@ public struct GlossaryStoreConformance: Sendable {
     case unstorableEntriesAreRefused
     case versionChangesWithEveryAddition
     case entriesOfOneImportMergeAsOneAtATime
+    case removeAndReplaceByTerm
 
     public var description: String { rawValue }
   }
@@ -31,6 +32,7 @@ public struct GlossaryStoreConformance: Sendable {
     case .unstorableEntriesAreRefused: try unstorableEntriesAreRefused()
     case .versionChangesWithEveryAddition: try versionChangesWithEveryAddition()
     case .entriesOfOneImportMergeAsOneAtATime: try entriesOfOneImportMergeAsOneAtATime()
+    case .removeAndReplaceByTerm: try removeAndReplaceByTerm()
     }
   }
 
@@ -42,7 +44,8 @@ public struct GlossaryStoreConformance: Sendable {
       [
         TermEntry(
           terms: [
-            Term("Kementerian Luar Negeri", language: .indonesian), Term("Kemenlu", language: .indonesian, status: .admitted),
+            Term("Kementerian Luar Negeri", language: .indonesian),
+            Term("Kemenlu", language: .indonesian, status: .admitted),
             Term("Foreign Ministry", language: .english, partOfSpeech: "noun"),
           ], note: "ministry", domain: "diplomacy")
       ], source: "test", date: date)
@@ -66,7 +69,9 @@ public struct GlossaryStoreConformance: Sendable {
       source: nil)
     let summary = try store.addGlossaryEntries(
       [
-        TermEntry(terms: [Term("kemenlu", language: .indonesian), Term("Ministry of Foreign Affairs", language: .english)]),
+        TermEntry(terms: [
+          Term("kemenlu", language: .indonesian), Term("Ministry of Foreign Affairs", language: .english),
+        ]),
         TermEntry(terms: [Term("Kemenlu", language: .indonesian), Term("Foreign Ministry", language: .english)]),
       ], source: nil)
     #expect(summary == GlossaryImportSummary(added: 0, extended: 1, unchanged: 1))
@@ -83,7 +88,9 @@ public struct GlossaryStoreConformance: Sendable {
     #expect(throws: (any Error).self) {
       try store.addGlossaryEntries(
         [
-          TermEntry(terms: [Term("OJK", language: .indonesian), Term("Financial Services Authority", language: .english)]),
+          TermEntry(terms: [
+            Term("OJK", language: .indonesian), Term("Financial Services Authority", language: .english),
+          ]),
           TermEntry(terms: [Term("", language: .indonesian), Term("empty", language: .english)]),
         ], source: nil)
     }
@@ -100,7 +107,11 @@ public struct GlossaryStoreConformance: Sendable {
     ] {
       #expect(throws: UnstorableTextError.self) {
         try store.addGlossaryEntries(
-          [TermEntry(terms: [Term("OJK", language: .indonesian), Term("Financial Services Authority", language: .english)]), bad],
+          [
+            TermEntry(terms: [
+              Term("OJK", language: .indonesian), Term("Financial Services Authority", language: .english),
+            ]), bad,
+          ],
           source: nil)
       }
     }
@@ -131,18 +142,27 @@ public struct GlossaryStoreConformance: Sendable {
     try store.addGlossaryEntries(
       [TermEntry(terms: [Term("BI", language: .indonesian), Term("Bank Indonesia", language: .english)])], source: nil)
     var entries = [
-      TermEntry(terms: [Term("Kemenlu", language: .indonesian), Term("Foreign Ministry", language: .english)], note: "first"),
-      TermEntry(terms: [Term("KEMENLU", language: .indonesian), Term("Ministry of Foreign Affairs", language: .english)]),
-      TermEntry(terms: [Term("Kementerian Luar Negeri", language: .indonesian), Term("foreign ministry", language: .english)]),
+      TermEntry(
+        terms: [Term("Kemenlu", language: .indonesian), Term("Foreign Ministry", language: .english)], note: "first"),
+      TermEntry(terms: [
+        Term("KEMENLU", language: .indonesian), Term("Ministry of Foreign Affairs", language: .english),
+      ]),
+      TermEntry(terms: [
+        Term("Kementerian Luar Negeri", language: .indonesian), Term("foreign ministry", language: .english),
+      ]),
       TermEntry(terms: [Term("bi", language: .indonesian), Term("central bank", language: .english, note: "n")]),
     ]
     // Many more entries, each new, then one that reaches back to the first.
-    entries += (0..<9000).map { TermEntry(terms: [Term("istilah \($0)", language: .indonesian), Term("term \($0)", language: .english)]) }
-    entries.append(TermEntry(terms: [Term("Menlu", language: .indonesian), Term("Ministry Of Foreign Affairs", language: .english)]))
+    entries += (0..<9000).map {
+      TermEntry(terms: [Term("istilah \($0)", language: .indonesian), Term("term \($0)", language: .english)])
+    }
+    entries.append(
+      TermEntry(terms: [Term("Menlu", language: .indonesian), Term("Ministry Of Foreign Affairs", language: .english)]))
     // Terms are compared as the database stores them: a composed and a decomposed é, which
     // Swift's strings hold equal, are two terms, in one batch as across batches.
     entries.append(TermEntry(terms: [Term("kafe", language: .indonesian), Term("caf\u{E9}", language: .english)]))
-    entries.append(TermEntry(terms: [Term("warung kopi", language: .indonesian), Term("cafe\u{301}", language: .english)]))
+    entries.append(
+      TermEntry(terms: [Term("warung kopi", language: .indonesian), Term("cafe\u{301}", language: .english)]))
     let summary = try store.addGlossaryEntries(entries, source: "test")
     #expect(summary == GlossaryImportSummary(added: 9003, extended: 4, unchanged: 0))
     let stored = try store.glossaryEntries()
@@ -155,5 +175,43 @@ public struct GlossaryStoreConformance: Sendable {
         "Kemenlu", "Foreign Ministry", "Ministry of Foreign Affairs", "Kementerian Luar Negeri", "Menlu",
       ])
     #expect(stored[9001].terms.map(\.text) == ["istilah 8999", "term 8999"])
+  }
+
+  /// Removing by a term takes every concept holding it in any case (Unicode case too), in the
+  /// language named when one is, whole; replacing removes and adds in one step, and a
+  /// replacement that cannot be stored leaves the old entry in place.
+  private func removeAndReplaceByTerm() throws {
+    let store = try make()
+    try store.addGlossaryEntries(
+      [
+        // The wrong way round, as `glossary add` stored it before directions were checked.
+        TermEntry(terms: [Term("drone strike", language: .indonesian), Term("serangan drone", language: .english)]),
+        TermEntry(terms: [Term("Kemenlu", language: .indonesian), Term("Foreign Ministry", language: .english)]),
+        TermEntry(terms: [Term("ÉLYSÉE", language: .english), Term("Istana Élysée", language: .indonesian)]),
+      ], source: "test")
+    let version = try store.glossaryVersion()
+    #expect(try store.removeGlossaryEntries(holding: "Drone Strike", language: .english).isEmpty)
+    let removed = try store.removeGlossaryEntries(holding: "Drone Strike")
+    #expect(removed.map { $0.terms.map(\.text) } == [["drone strike", "serangan drone"]])
+    #expect(try store.glossaryVersion() != version)
+    #expect(try store.removeGlossaryEntries(holding: "élysée").map { $0.terms.first?.text } == ["ÉLYSÉE"])
+    #expect(try store.glossaryEntries().map { $0.terms.first?.text } == ["Kemenlu"])
+
+    let replacement = TermEntry(
+      terms: [Term("Kemenlu", language: .indonesian), Term("Ministry of Foreign Affairs", language: .english)])
+    let replaced = try store.replaceGlossaryEntries(
+      holding: "kemenlu", language: .indonesian, with: [replacement], source: "test", date: Date())
+    #expect(replaced.removed.map { $0.terms.map(\.text) } == [["Kemenlu", "Foreign Ministry"]])
+    #expect(replaced.added == GlossaryImportSummary(added: 1))
+    #expect(try store.glossaryEntries().map { $0.terms.map(\.text) } == [["Kemenlu", "Ministry of Foreign Affairs"]])
+
+    let unstorable = TermEntry(terms: [
+      Term("Kemenlu", language: .indonesian), Term("bad\u{0}term", language: .english),
+    ])
+    #expect(throws: (any Error).self) {
+      try store.replaceGlossaryEntries(
+        holding: "Kemenlu", language: nil, with: [unstorable], source: "test", date: Date())
+    }
+    #expect(try store.glossaryEntries().map { $0.terms.map(\.text) } == [["Kemenlu", "Ministry of Foreign Affairs"]])
   }
 }

@@ -22,6 +22,8 @@ public struct MemoryConformance: Sendable {
     case concurrentImportReturnsTheProducersResult
     case concordanceFindsPhrasesInOrder
     case deleteRemovesAUnit
+    case deleteByIdsAndDocumentInOneStep
+    case languagePairIsRecordedOnce
     case contentVersionChangesWithTheUnits
     case statisticsCountUnitsPairsAndDocuments
     case emptyMemory
@@ -48,6 +50,8 @@ public struct MemoryConformance: Sendable {
     case .concurrentImportReturnsTheProducersResult: try concurrentImportReturnsTheProducersResult()
     case .concordanceFindsPhrasesInOrder: try concordanceFindsPhrasesInOrder()
     case .deleteRemovesAUnit: try deleteRemovesAUnit()
+    case .deleteByIdsAndDocumentInOneStep: try deleteByIdsAndDocumentInOneStep()
+    case .languagePairIsRecordedOnce: try languagePairIsRecordedOnce()
     case .contentVersionChangesWithTheUnits: try contentVersionChangesWithTheUnits()
     case .statisticsCountUnitsPairsAndDocuments: try statisticsCountUnitsPairsAndDocuments()
     case .emptyMemory: try emptyMemory()
@@ -81,7 +85,8 @@ public struct MemoryConformance: Sendable {
         (Self.edited(units[index].source, step: 4), LanguageTag.english),
         (Self.edited(units[index].target, step: 3), .indonesian),
       ] {
-        let matches = try memory.search(query, options: MemorySearchOptions(language: language, minimumScore: 40, limit: 5))
+        let matches = try memory.search(
+          query, options: MemorySearchOptions(language: language, minimumScore: 40, limit: 5))
         let expected = units.enumerated().map { position, unit in
           (score: FuzzyMatch.score(query, language == .english ? unit.source : unit.target), position: position)
         }.filter { $0.score >= 40 }.sorted { ($1.score, $0.position) < ($0.score, $1.position) }.prefix(5)
@@ -196,9 +201,10 @@ public struct MemoryConformance: Sendable {
         "BI mempertahankan suku bunga acuan.", "Acuan itu peka suku bunga.",
       ])
     #expect(try memory.concordance("suku bunga", language: .indonesian, limit: 1).count == 1)
-    #expect(try memory.concordance("benchmark rate", language: .english).map(\.target) == [
-      "BI mempertahankan suku bunga acuan."
-    ])
+    #expect(
+      try memory.concordance("benchmark rate", language: .english).map(\.target) == [
+        "BI mempertahankan suku bunga acuan."
+      ])
     #expect(try memory.concordance("rate benchmark", language: .english).isEmpty)
     #expect(try memory.concordance("dollar", language: .english).isEmpty)
   }
@@ -220,6 +226,41 @@ public struct MemoryConformance: Sendable {
     // Gone means gone: adding it again adds it.
     #expect(try memory.addUnits([gone]) == MemoryImportSummary(added: 1, duplicates: 0))
     #expect(try memory.searchUnits(gone.source, language: .english).first?.score == 100)
+  }
+
+  /// Deleting several ids, or a document, removes exactly those units, returns them whole
+  /// with their ids, and keeps the counts right; unknown ids and documents remove nothing.
+  private func deleteByIdsAndDocumentInOneStep() throws {
+    let memory = try make()
+    var reviewed = Self.unit("Stocks rose.", "Saham naik.", document: "markets")
+    reviewed.properties = [.init(type: TranslationUnit.reviewStatusProperty, value: "accepted")]
+    try memory.addUnits([
+      reviewed, Self.unit("Bonds fell.", "Obligasi turun.", document: "markets"),
+      Self.unit("The rupiah fell 1.2% on Tuesday.", "Rupiah melemah 1,2 persen pada Selasa.", document: "fx"),
+      Self.unit("Gold was flat.", "Emas stagnan.", document: "commodities"),
+    ])
+    let found = try memory.concordance("rupiah", language: .english)
+    let rupiah = try #require(found.first)
+    let gold = try #require(try memory.searchUnits("Gold was flat.", language: .english).first?.id)
+    let deleted = try memory.deleteUnits(ids: [gold, rupiah.id, 999_999, rupiah.id])
+    #expect(deleted.map(\.id) == [rupiah.id, gold].sorted())
+    #expect(Set(deleted.map(\.source)) == ["The rupiah fell 1.2% on Tuesday.", "Gold was flat."])
+    #expect(try memory.deleteUnits(ids: [gold]).isEmpty)
+    #expect(try memory.deleteUnits(document: "nowhere").isEmpty)
+    let markets = try memory.deleteUnits(document: "markets")
+    #expect(markets.map(\.source) == ["Stocks rose.", "Bonds fell."])
+    #expect(markets.first?.unit.properties == reviewed.properties)
+    #expect(try memory.memoryStatistics() == MemoryStatistics(units: 0, languagePairs: [:], documents: 0))
+    #expect(try memory.searchUnits("Stocks rose.", language: .english).isEmpty)
+  }
+
+  /// A store's direction is recorded by the first to record one and kept after that.
+  private func languagePairIsRecordedOnce() throws {
+    let store = try #require(try make() as? any LanguagePairRecord, "a store records its direction")
+    #expect(try store.languagePair() == nil)
+    #expect(try store.recordLanguagePair(LanguagePair(source: .indonesian, target: .english)).source == .indonesian)
+    #expect(try store.recordLanguagePair(.englishToIndonesian) == LanguagePair(source: .indonesian, target: .english))
+    #expect(try store.languagePair() == LanguagePair(source: .indonesian, target: .english))
   }
 
   /// A backend that gives a content version (an export's ETag) gives a new one after each
@@ -291,7 +332,8 @@ public struct MemoryConformance: Sendable {
   private func unstorableUnitsAreRefused() throws {
     let memory = try make()
     let good = Self.unit("Stocks rose.", "Saham naik.")
-    let same = TranslationUnit(sourceLanguage: .english, targetLanguage: .english, source: "Stocks rose.", target: "Shares rose.")
+    let same = TranslationUnit(
+      sourceLanguage: .english, targetLanguage: .english, source: "Stocks rose.", target: "Shares rose.")
     for bad in [Self.unit("Stocks\u{1}\u{2} fell.", "Saham turun."), Self.unit("Stocks fell.", "\u{7F}"), same] {
       #expect(throws: UnstorableTextError.self) { try memory.addUnits([good, bad]) }
       #expect(throws: UnstorableTextError.self) {

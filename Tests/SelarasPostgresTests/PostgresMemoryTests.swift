@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
 import Selaras
 import SelarasPostgres
 import SelarasTestSupport
+import Synchronization
 import Testing
 
 /// What the conformance suite does not cover: the index written over many imports, the
@@ -11,7 +11,8 @@ import Testing
 struct PostgresMemoryTests {
   /// The Corpora sentence pairs and the PUD treebank's (Corpora/PUD) as units.
   private static let units: [TranslationUnit] = {
-    let pud = (try? String(contentsOf: Corpora.root.appendingPathComponent("Corpora/PUD/pud.en-id.tsv"), encoding: .utf8))
+    let pud =
+      (try? String(contentsOf: Corpora.root.appendingPathComponent("Corpora/PUD/pud.en-id.tsv"), encoding: .utf8))
       ?? ""
     let pairs = pud.split(separator: "\n").dropFirst().compactMap { line -> (String, String)? in
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -23,7 +24,9 @@ struct PostgresMemoryTests {
     }
   }()
 
-  @Test("Imported 40 units at a time, the memory finds what one import finds: every posting list extended, rewritten and turned into a bitmap and back")
+  @Test(
+    "Imported 40 units at a time, the memory finds what one import finds: every posting list extended, rewritten and turned into a bitmap and back"
+  )
   func manyImportsIndexAsOne() throws {
     let units = Self.units
     #expect(units.count > 1000)
@@ -53,7 +56,9 @@ struct PostgresMemoryTests {
     #expect(compared > 140)
   }
 
-  @Test("An import PostgreSQL refuses after 5,000 good units (an empty text, in a COPY still running) stores nothing, and the memory serves on")
+  @Test(
+    "An import PostgreSQL refuses after 5,000 good units (an empty text, in a COPY still running) stores nothing, and the memory serves on"
+  )
   func refusedImportStoresNothing() throws {
     let memory = try PostgresTestServer.memory()
     try memory.addUnits(Self.units.prefix(10))
@@ -75,7 +80,10 @@ struct PostgresMemoryTests {
   func migrations() throws {
     let url = try PostgresTestServer.databaseURL()
     let first = try PostgresMemory(url: url)
-    #expect(try first.appliedMigrations() == ["v1-memory", "v2-glossary", "v3-glossary-version", "v4-learned-lexicon"])
+    #expect(
+      try first.appliedMigrations() == [
+        "v1-memory", "v2-glossary", "v3-glossary-version", "v4-learned-lexicon", "v5-metadata",
+      ])
     try first.addUnits([Self.units[0]])
     let opened = Mutex<[String]>([])
     DispatchQueue.concurrentPerform(iterations: 3) { _ in

@@ -28,8 +28,12 @@ struct CommandRunner {
   }()
 
   /// Runs `selaras` (or `tool`, another program) with `arguments`; each run gets a
-  /// database of its own unless `database` names one to share between runs.
-  static func run(_ arguments: [String], stdin: Data? = nil, database: URL? = nil, tool: URL? = nil) throws -> Result {
+  /// database of its own unless `database` names one to share between runs. `environment`
+  /// sets variables (a nil value unsets one), after the database's.
+  static func run(
+    _ arguments: [String], stdin: Data? = nil, database: URL? = nil, tool: URL? = nil,
+    environment overrides: [String: String?] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = tool ?? executable
     process.arguments = arguments
@@ -38,6 +42,7 @@ struct CommandRunner {
     let ownDatabase = database == nil ? TemporaryFile.url("sqlite") : nil
     defer { if let ownDatabase { TemporaryFile.removeDatabase(ownDatabase) } }
     environment["SELARAS_DB"] = (database ?? ownDatabase!).path
+    for (name, value) in overrides { environment[name] = value }
     process.environment = environment
     let output = Pipe()
     let errors = Pipe()

@@ -34,10 +34,11 @@ struct GlossaryCommandTests {
     #expect(output.entries[0].terms.map(\.text) == ["drone kamikaze", "kamikaze drone"])
   }
 
-  @Test("lookup of nothing known exits 1 with a message")
+  @Test("lookup of nothing known did its job: exit 0, nothing on stdout, a message on stderr, as tm search")
   func notFound() throws {
     let result = try CommandRunner.run(["glossary", "lookup", "xyzzy"])
-    #expect(result.status == 1)
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
     #expect(result.stderr == "no glossary entry matches 'xyzzy'\n")
   }
 
@@ -60,16 +61,79 @@ struct GlossaryCommandTests {
 
 @Suite("selaras glossary add, import, export")
 struct GlossaryStoreCommandTests {
-  @Test("add, then lookup finds the new entry in inflected form")
+  @Test("add goes in the store's direction (en→id for a new store), then lookup finds the entry in inflected form")
   func add() throws {
     let database = TemporaryFile.url("sqlite")
     defer { TemporaryFile.removeDatabase(database) }
     let added = try CommandRunner.run(
-      ["glossary", "add", "rudal hipersonik", "hypersonic missile", "--domain", "security"], database: database)
+      ["glossary", "add", "hypersonic missile", "rudal hipersonik", "--domain", "security"], database: database)
     #expect(added.status == 0)
-    #expect(added.stdout == "added\n")
+    #expect(added.stdout == "added: en: hypersonic missile | id: rudal hipersonik\n")
+    #expect(added.stderr == "glossary store: \(database.path)\n")
     let found = try CommandRunner.run(["glossary", "lookup", "rudal-rudal hipersonik"], database: database)
-    #expect(found.stdout == "id: rudal hipersonik\nen: hypersonic missile\nfrom: store\n")
+    #expect(found.stdout == "en: hypersonic missile\nid: rudal hipersonik\nfrom: store\n")
+  }
+
+  @Test(
+    "The issue's drone strike: stored English → Indonesian in a new store; a store made id→en takes id→en by default, and en→id only when told"
+  )
+  func addFollowsTheStoresDirection() throws {
+    let database = TemporaryFile.url("sqlite")
+    let reversed = TemporaryFile.url("sqlite")
+    defer { [database, reversed].forEach(TemporaryFile.removeDatabase) }
+    #expect(
+      try CommandRunner.run(["glossary", "add", "drone strike", "serangan drone"], database: database).status == 0)
+    let lookup = try CommandRunner.run(["glossary", "lookup", "serangan drone", "--json"], database: database)
+    #expect(lookup.stdout.contains(#"{"text":"drone strike","lang":"en""#), "\(lookup.stdout)")
+    #expect(lookup.stdout.contains(#"{"text":"serangan drone","lang":"id""#), "\(lookup.stdout)")
+
+    // A store made for id→en keeps that direction for every later command.
+    let first = try CommandRunner.run(
+      ["glossary", "add", "Kemenlu", "Foreign Ministry", "--source-lang", "id"], database: reversed)
+    #expect(first.stdout == "added: id: Kemenlu | en: Foreign Ministry\n")
+    let second = try CommandRunner.run(["glossary", "add", "Kemenkeu", "Finance Ministry"], database: reversed)
+    #expect(second.stdout == "added: id: Kemenkeu | en: Finance Ministry\n")
+    let onPurpose = try CommandRunner.run(
+      ["glossary", "add", "drone strike", "serangan drone", "--target-lang", "id", "--json"], database: reversed)
+    #expect(onPurpose.stdout.hasPrefix(#"{"added":1,"extended":0,"unchanged":0,"removed":[],"store":"#))
+    let found = try CommandRunner.run(["glossary", "lookup", "serangan drone", "--json"], database: reversed)
+    #expect(found.stdout.contains(#"{"text":"drone strike","lang":"en""#), "\(found.stdout)")
+    let stats = try CommandRunner.run(["tm", "stats"], database: reversed)
+    #expect(stats.stdout.contains("direction: id→en\n"), "\(stats.stdout)")
+  }
+
+  @Test(
+    "remove takes every entry holding the term, says what went, and is no error when nothing matches; add --replace corrects an entry in one step"
+  )
+  func removeAndReplace() throws {
+    let database = TemporaryFile.url("sqlite")
+    defer { TemporaryFile.removeDatabase(database) }
+    // The wrong way round, on purpose, then undone.
+    #expect(
+      try CommandRunner.run(
+        ["glossary", "add", "serangan drone", "drone strike", "--source-lang", "en"], database: database
+      ).status == 0)
+    #expect(try CommandRunner.run(["glossary", "add", "Foreign Ministry", "Kemenlu"], database: database).status == 0)
+    let removed = try CommandRunner.run(["glossary", "remove", "Serangan Drone"], database: database)
+    #expect(removed.status == 0)
+    #expect(removed.stdout == "removed: en: serangan drone | id: drone strike\n")
+    #expect(removed.stderr == "1 entry removed from \(database.path)\n")
+    let nothing = try CommandRunner.run(["glossary", "remove", "serangan drone", "--json"], database: database)
+    #expect(nothing.status == 0)
+    #expect(nothing.stdout == "{\"removed\":[],\"store\":\"\(database.path)\"}\n")
+    #expect(nothing.stderr.hasPrefix("no entry of"))
+    let replaced = try CommandRunner.run(
+      ["glossary", "add", "Foreign Ministry", "Kementerian Luar Negeri", "--replace"], database: database)
+    #expect(
+      replaced.stdout
+        == "removed: en: Foreign Ministry | id: Kemenlu\nadded: en: Foreign Ministry | id: Kementerian Luar Negeri\n")
+    let lookup = try CommandRunner.run(["glossary", "lookup", "Foreign Ministry", "--json"], database: database)
+    #expect(
+      !lookup.stdout.contains("Kemenlu\",\"lang\":\"id\",\"status\":\"preferred\"}],\"note\":null,\"origin\":\"store\"")
+    )
+    #expect(lookup.stdout.contains("Kementerian Luar Negeri"))
+    let missingStore = try CommandRunner.run(["glossary", "remove", "x", "--db", TemporaryFile.url("sqlite").path])
+    #expect(missingStore.status == 1 && missingStore.stderr.contains("no Selaras store here"))
   }
 
   @Test(
@@ -233,7 +297,10 @@ struct TermCaptureCommandTests {
       ("sehat", "healthy"), ("main", "play"), ("usaha", "effort"), ("adil", "fair"),
     ]
     for (indonesian, english) in pairs {
-      #expect(try CommandRunner.run(["glossary", "add", indonesian, english], database: database).status == 0)
+      #expect(
+        try CommandRunner.run(["glossary", "add", indonesian, english, "--source-lang", "id"], database: database)
+          .status
+          == 0)
     }
     let derived = [
       "keuangan", "persatuan", "perjalanan", "pertahanan", "keadaan", "kesehatan", "permainan", "perusahaan",
@@ -257,7 +324,11 @@ struct TermCaptureCommandTests {
   func storeFirst() throws {
     let database = TemporaryFile.url("sqlite")
     defer { TemporaryFile.removeDatabase(database) }
-    #expect(try CommandRunner.run(["glossary", "add", "perkuat", "strengthen (our style)"], database: database).status == 0)
+    #expect(
+      try CommandRunner.run(
+        ["glossary", "add", "perkuat", "strengthen (our style)", "--source-lang", "id"], database: database
+      )
+      .status == 0)
     let lookup = try CommandRunner.run(["glossary", "lookup", "perkuat", "--json"], database: database)
     struct Output: Decodable {
       struct Entry: Decodable {
@@ -271,13 +342,16 @@ struct TermCaptureCommandTests {
     #expect(entries.map(\.origin) == ["store", "shipped"])
     #expect(entries.first?.terms.map(\.text) == ["perkuat", "strengthen (our style)"])
     let scan = try CommandRunner.run(
-      ["glossary", "scan", "-", "--lang", "id"], stdin: Data("Indonesia memperkuat pertahanan.".utf8), database: database)
+      ["glossary", "scan", "-", "--lang", "id"], stdin: Data("Indonesia memperkuat pertahanan.".utf8),
+      database: database)
     let lines = scan.stdout.split(separator: "\n")
     #expect(lines.first == "10-20\tmemperkuat\tperkuat\tstrengthen (our style)\tstore")
     #expect(lines.dropFirst().first?.hasSuffix("\tshipped") == true)
   }
 
-  @Test("glossary import leaves out, with a warning, an entry its own export could not carry; glossary add refuses one language on both sides and control characters")
+  @Test(
+    "glossary import leaves out, with a warning, an entry its own export could not carry; glossary add refuses one language on both sides and control characters"
+  )
   func unstorableEntries() throws {
     let database = TemporaryFile.url("sqlite")
     let tsv = TemporaryFile.url("tsv")
@@ -286,17 +360,26 @@ struct TermCaptureCommandTests {
       TemporaryFile.removeDatabase(database)
       for file in [tsv, tbx] { try? FileManager.default.removeItem(at: file) }
     }
-    try "Kemenlu\tForeign Ministry\n\u{1}\u{2}\tcontrol\nOJK\tFinancial Services Authority\n".write(to: tsv, atomically: true, encoding: .utf8)
+    try "Kemenlu\tForeign Ministry\n\u{1}\u{2}\tcontrol\nOJK\tFinancial Services Authority\n".write(
+      to: tsv, atomically: true, encoding: .utf8)
     let imported = try CommandRunner.run(["glossary", "import", tsv.path, "--db", database.path])
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(imported.stdout.contains("2 entries added") && imported.stdout.contains("1 skipped"), "\(imported.stdout)")
     #expect(imported.stderr.contains("U+0001"), "\(imported.stderr)")
     // The store's export imports back whole.
-    #expect(try CommandRunner.run(["glossary", "export", "--format", "tbx", "--store-only", "--output", tbx.path, "--db", database.path]).status == 0)
+    #expect(
+      try CommandRunner.run([
+        "glossary", "export", "--format", "tbx", "--store-only", "--output", tbx.path, "--db", database.path,
+      ]).status == 0)
     let again = try CommandRunner.run(["glossary", "import", tbx.path, "--db", database.path])
-    #expect(again.status == 0 && again.stdout.contains("0 entries added, 0 extended, 2 already there"), "\(again.stdout) \(again.stderr)")
+    #expect(
+      again.status == 0 && again.stdout.contains("0 entries added, 0 extended, 2 already there"),
+      "\(again.stdout) \(again.stderr)")
     let same = try CommandRunner.run(
-      ["glossary", "add", "drone strike", "serangan drone", "--source-lang", "en", "--target-lang", "en", "--db", database.path])
+      [
+        "glossary", "add", "drone strike", "serangan drone", "--source-lang", "en", "--target-lang", "en", "--db",
+        database.path,
+      ])
     #expect(same.status != 0 && same.stderr.contains("both 'en'"), "\(same.stderr)")
     let control = try CommandRunner.run(["glossary", "add", "a\u{7}b", "x", "--db", database.path])
     #expect(control.status != 0 && control.stderr.contains("U+0007"), "\(control.stderr)")
@@ -334,8 +417,13 @@ struct OmegaTGlossaryTests {
     let rows = try String(contentsOf: exported, encoding: .utf8).split(separator: "\n")
     #expect(rows.contains { $0.hasPrefix("hypersonic missile\trudal hipersonik") })
     #expect(rows.contains { $0.hasPrefix("ceasefire\tgencatan senjata") })
-    // The default stays id→en.
-    let indonesianFirst = try CommandRunner.run(["glossary", "export", "--output", "-", "--format", "tsv", "--store-only"], database: database)
+    // The store the import made records en→id: every later command defaults to it, and
+    // standard output (the default) is tsv; id→en only when asked.
+    let storeDirection = try CommandRunner.run(["glossary", "export", "--store-only"], database: database)
+    #expect(storeDirection.stdout.contains("hypersonic missile\trudal hipersonik"), "\(storeDirection.stdout)")
+    let indonesianFirst = try CommandRunner.run(
+      ["glossary", "export", "--output", "-", "--format", "tsv", "--store-only", "--source-lang", "id"],
+      database: database)
     #expect(indonesianFirst.stdout.contains("rudal hipersonik\thypersonic missile"))
     let unknown = try CommandRunner.run(["glossary", "export", "--output", "x.dat"], database: database)
     #expect(unknown.status != 0 && unknown.stderr.contains("cannot tell the format of x.dat"))

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import SelarasTestSupport
+import Synchronization
 import Testing
 
 @Suite("selaras serve and token")
@@ -17,7 +17,8 @@ struct ServeCommandTests {
       TemporaryFile.removeDatabase(database)
       for file in [tmx, tokens] { try? FileManager.default.removeItem(at: file) }
     }
-    #expect(try CommandRunner.run(["align", "--batch", "Corpora", "--format", "tmx", "--output", tmx.path]).status == 0)
+    #expect(
+      try CommandRunner.run(["align", "--batch", "Corpora", "--format", "tmx", "--output", tmx.path]).status == 0)
     #expect(try CommandRunner.run(["tm", "import", tmx.path, "--db", database.path]).status == 0)
     // The served store: the SQLite file, or a PostgreSQL database the same TMX went into.
     var served = ["--db", database.path]
@@ -58,7 +59,10 @@ struct ServeCommandTests {
       "segments": queries.map { ["text": $0] },
     ])
     let answer = try CommandRunner.curl(
-      ["-H", "Authorization: Bearer \(token)", "--data-binary", String(decoding: body, as: UTF8.self), root + "/v1/lookup"])
+      [
+        "-H", "Authorization: Bearer \(token)", "--data-binary", String(decoding: body, as: UTF8.self),
+        root + "/v1/lookup",
+      ])
     #expect(answer.status == 200)
     let results = try JSONDecoder().decode(Lookup.self, from: Data(answer.body.utf8)).results
     #expect(results.count == queries.count)
@@ -80,7 +84,9 @@ struct ServeCommandTests {
     #expect(basic.status == 200 && basic.body == amaGama.body, "\(basic.body)")
     #expect(try CommandRunner.curl([root + "/v1/stats"]).status == 401)
     // A name the server was not told it is reached by (a page rebinding its own name to it).
-    let rebound = try CommandRunner.curl(["-H", "Host: evil.example", "-H", "Authorization: Bearer \(token)", root + "/v1/stats"])
+    let rebound = try CommandRunner.curl([
+      "-H", "Host: evil.example", "-H", "Authorization: Bearer \(token)", root + "/v1/stats",
+    ])
     #expect(rebound.status == 403 && rebound.body.contains("--allowed-host"), "\(rebound.body)")
     #expect(try CommandRunner.curl([root + "/healthz"]).body == #"{"status":"ok"}"#)
     kill(process.processIdentifier, SIGINT)
@@ -146,7 +152,8 @@ struct ServeCommandTests {
     for writer in 0..<4 {
       DispatchQueue.global().async(group: group) {
         for number in 0..<25 {
-          let body = #"{"units":[{"sourceLang":"en","targetLang":"id","source":"Writer \#(writer) says \#(number).","target":"Penulis \#(writer) berkata \#(number)."}]}"#
+          let body =
+            #"{"units":[{"sourceLang":"en","targetLang":"id","source":"Writer \#(writer) says \#(number).","target":"Penulis \#(writer) berkata \#(number)."}]}"#
           let answer = try? CommandRunner.curl(["-H", "Authorization: Bearer \(token)", "-d", body, root + "/v1/units"])
           if answer?.body != #"{"added":1,"duplicates":0}"# { failed.withLock { $0 += 1 } }
         }
@@ -172,7 +179,9 @@ struct ServeCommandTests {
     #expect(after.stdout.hasPrefix(#"{"units":2100,"#), "\(after.stdout)")
   }
 
-  @Test("Silent and slow clients cost a bounded amount: 300 idle connections leave /healthz answering; a connection whose headers stop arriving, or that stays idle, is closed after --idle-timeout; past --max-connections, clients wait for a place instead of starving the server")
+  @Test(
+    "Silent and slow clients cost a bounded amount: 300 idle connections leave /healthz answering; a connection whose headers stop arriving, or that stays idle, is closed after --idle-timeout; past --max-connections, clients wait for a place instead of starving the server"
+  )
   func idleConnections() throws {
     let tokens = TemporaryFile.url("tokens")
     let database = TemporaryFile.url("sqlite")
@@ -182,7 +191,10 @@ struct ServeCommandTests {
     }
     _ = try CommandRunner.run(["token", "create", "dewi", "--role", "read", "--tokens", tokens.path])
     let server = try CommandRunner.start(
-      ["serve", "--db", database.path, "--tokens", tokens.path, "--port", "0", "--idle-timeout", "1", "--max-connections", "400"])
+      [
+        "serve", "--db", database.path, "--tokens", tokens.path, "--port", "0", "--idle-timeout", "1",
+        "--max-connections", "400",
+      ])
     defer { if server.process.isRunning { server.process.terminate() } }
     let port = try #require(URL(string: server.firstLine)?.port)
     let idle = try (0..<300).map { _ in try Socket(port: port) }
@@ -196,7 +208,10 @@ struct ServeCommandTests {
     // With room for two connections, two silent clients hold them only until the idle timeout:
     // a third waits to be accepted, then is answered.
     let capped = try CommandRunner.start(
-      ["serve", "--db", database.path, "--tokens", tokens.path, "--port", "0", "--idle-timeout", "3", "--max-connections", "2"])
+      [
+        "serve", "--db", database.path, "--tokens", tokens.path, "--port", "0", "--idle-timeout", "3",
+        "--max-connections", "2",
+      ])
     defer { if capped.process.isRunning { capped.process.terminate() } }
     let cappedPort = try #require(URL(string: capped.firstLine)?.port)
     let holding = try (0..<2).map { _ in try Socket(port: cappedPort) }
@@ -205,7 +220,9 @@ struct ServeCommandTests {
     #expect(holding.allSatisfy { $0.closedByServer(within: 1) })
   }
 
-  @Test("A token whose line is removed from the tokens file stops working within a second, without a restart; an entry added by the CLI to the served file is found by the server's next lookup")
+  @Test(
+    "A token whose line is removed from the tokens file stops working within a second, without a restart; an entry added by the CLI to the served file is found by the server's next lookup"
+  )
   func revocationAndGlossaryFreshness() throws {
     let tokens = TemporaryFile.url("tokens")
     let database = TemporaryFile.url("sqlite")
@@ -243,10 +260,13 @@ struct ServeCommandTests {
     #expect(try stats(dewi) == 200)
 
     func lookup(_ term: String) throws -> String {
-      try CommandRunner.curl(["-H", "Authorization: Bearer \(dewi)", root + "/v1/glossary/lookup?term=\(term)&lang=id"]).body
+      try CommandRunner.curl(["-H", "Authorization: Bearer \(dewi)", root + "/v1/glossary/lookup?term=\(term)&lang=id"])
+        .body
     }
     #expect(try lookup("Pusdatinkom").contains(#""entries":[]"#))
-    let added = try CommandRunner.run(["glossary", "add", "Pusdatinkom", "Data and Communication Centre", "--db", database.path])
+    let added = try CommandRunner.run([
+      "glossary", "add", "Pusdatinkom", "Data and Communication Centre", "--source-lang", "id", "--db", database.path,
+    ])
     #expect(added.status == 0, "\(added.stderr)")
     #expect(try lookup("Pusdatinkom").contains("Data and Communication Centre"))
   }
@@ -263,7 +283,9 @@ private final class Socket {
     address.sin_port = in_port_t(UInt16(port).bigEndian)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard descriptor >= 0, connected == 0 else { throw POSIXError(.ECONNREFUSED) }
   }

@@ -40,19 +40,53 @@ public struct ArticlePairFolder: Sendable {
 
   /// The names of the articles whose two sides are each a text file or a saved page, sorted,
   /// with the file of each side (the text file when both exist).
-  public func articles(_ source: LanguageTag, _ target: LanguageTag) throws -> [(name: String, source: URL, target: URL)] {
+  public func articles(_ source: LanguageTag, _ target: LanguageTag) throws -> [(
+    name: String, source: URL, target: URL
+  )] {
     let files = Set(try FileManager.default.contentsOfDirectory(atPath: url.path))
     func side(_ name: String, _ language: LanguageTag) -> URL? {
       [Kind.text, .page].map { file(name, language, $0) }.first { files.contains($0.lastPathComponent) }
     }
-    let names = Set([Kind.text, .page].flatMap { kind in
-      let suffix = ".\(source.language).\(kind.rawValue)"
-      return files.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }
-    })
+    let names = Set(
+      [Kind.text, .page].flatMap { kind in
+        let suffix = ".\(source.language).\(kind.rawValue)"
+        return files.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }
+      })
     return names.sorted().compactMap { name in
       guard let sourceFile = side(name, source), let targetFile = side(name, target) else { return nil }
       return (name, sourceFile, targetFile)
     }
+  }
+
+  /// The article files in `source` or `target` (text or page) whose other side is missing,
+  /// sorted: what a batch cannot align, to be reported rather than passed over.
+  public func unpaired(_ source: LanguageTag, _ target: LanguageTag) throws -> [String] {
+    let files = Set(try FileManager.default.contentsOfDirectory(atPath: url.path))
+    let paired = Set(try articles(source, target).map(\.name))
+    return files.filter { file in
+      [source, target].contains { language in
+        [Kind.text, .page].contains { kind in
+          let suffix = ".\(language.language).\(kind.rawValue)"
+          return file.hasSuffix(suffix) && !paired.contains(String(file.dropLast(suffix.count)))
+        }
+      }
+    }.sorted()
+  }
+
+  /// The name a document stored from `file` goes by, in a batch or alone: the file's name
+  /// without its language and extension (`economy-bi-rate.en.txt` → `economy-bi-rate`), or
+  /// without its extension when it names no language (`story.txt` → `story`).
+  public static func documentName(_ file: String) -> String {
+    var name = file.split(separator: "/").last.map(String.init) ?? file
+    for suffix in [".txt", ".html", ".htm", ".lines", ".text"] where name.hasSuffix(suffix) {
+      name.removeLast(suffix.count)
+      break
+    }
+    for language in [".en", ".id"] where name.hasSuffix(language) {
+      name.removeLast(language.count)
+      break
+    }
+    return name.isEmpty ? file : name
   }
 
   /// The names of the articles with a gold alignment, sorted.
@@ -74,7 +108,9 @@ public struct ArticlePairFolder: Sendable {
     var sourceNext = 0
     var targetNext = 0
     return try pairs.map { pair in
-      guard pair.count == 2 else { throw AlignmentFileError(description: "\(file.path): a bead is not [[source], [target]]") }
+      guard pair.count == 2 else {
+        throw AlignmentFileError(description: "\(file.path): a bead is not [[source], [target]]")
+      }
       let source = pair[0].first.map { $0..<($0 + pair[0].count) } ?? sourceNext..<sourceNext
       let target = pair[1].first.map { $0..<($0 + pair[1].count) } ?? targetNext..<targetNext
       sourceNext = source.upperBound

@@ -44,6 +44,14 @@ public protocol GlossaryStore: Sendable {
   /// changed them (another process, another server over the same database): what a cache of
   /// the glossary compares to know it is stale.
   func glossaryVersion() throws -> Int64
+
+  /// Removes every concept holding `term` (its text in any case, in `language` when given)
+  /// and adds `entries` as ``addGlossaryEntries(_:source:date:)`` would, in one transaction:
+  /// `glossary remove` (no entries) and `glossary add --replace`.
+  @discardableResult
+  func replaceGlossaryEntries(
+    holding term: String, language: LanguageTag?, with entries: [TermEntry], source: String?, date: Date
+  ) throws -> GlossaryReplacement
 }
 
 extension GlossaryStore {
@@ -51,5 +59,31 @@ extension GlossaryStore {
   @discardableResult
   public func addGlossaryEntries(_ entries: [TermEntry], source: String?) throws -> GlossaryImportSummary {
     try addGlossaryEntries(entries, source: source, date: Date())
+  }
+
+  /// Removes every concept holding `term`; the entries removed. See
+  /// ``replaceGlossaryEntries(holding:language:with:source:date:)``.
+  @discardableResult
+  public func removeGlossaryEntries(holding term: String, language: LanguageTag? = nil) throws -> [TermEntry] {
+    try replaceGlossaryEntries(holding: term, language: language, with: [], source: nil, date: Date()).removed
+  }
+}
+
+/// What replacing the entries that hold a term did: the entries removed, whole, and what
+/// adding the new ones did.
+public struct GlossaryReplacement: Hashable, Sendable {
+  public var removed: [TermEntry]
+  public var added: GlossaryImportSummary
+
+  public init(removed: [TermEntry], added: GlossaryImportSummary) {
+    self.removed = removed
+    self.added = added
+  }
+
+  /// Whether a stored term (`text` in `language`, a primary subtag) is `term` in any case,
+  /// in `only` when given: the one rule every backend removes by.
+  public static func matches(_ text: String, _ language: String, term: String, language only: LanguageTag?) -> Bool {
+    if let only, only.language != language { return false }
+    return text.compare(term, options: [.caseInsensitive]) == .orderedSame
   }
 }

@@ -26,14 +26,21 @@ public protocol TranslationMemory: Sendable {
 
   /// Units whose side in `language` holds `phrase` (its words in order, punctuation aside),
   /// in the order they were added, turned so that their source is in `language`.
-  func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [TranslationUnit]
+  func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [StoredUnit]
 
   /// Calls `body` with every unit, in the order they were added, without holding them all.
   func forEachUnit(_ body: (TranslationUnit) throws -> Void) throws
 
-  /// Removes the unit with this identifier (``MemoryMatch/id``); false when there is none.
+  /// Removes the units with these identifiers (``MemoryMatch/id``, ``StoredUnit/id``) in one
+  /// transaction, with their properties; the units removed, in id order (an id none has is
+  /// passed over).
   @discardableResult
-  func deleteUnit(id: Int64) throws -> Bool
+  func deleteUnits(ids: [Int64]) throws -> [StoredUnit]
+
+  /// Removes every unit whose document is `document`, in one transaction; the units removed,
+  /// in id order.
+  @discardableResult
+  func deleteUnits(document: String) throws -> [StoredUnit]
 
   /// How many units the memory holds, by language pair and document.
   func memoryStatistics() throws -> MemoryStatistics
@@ -66,8 +73,14 @@ extension TranslationMemory {
     try search(text, options: MemorySearchOptions(language: language, minimumScore: minimumScore, limit: limit))
   }
 
+  /// Removes the unit with this identifier; false when there is none.
+  @discardableResult
+  public func deleteUnit(id: Int64) throws -> Bool {
+    try !deleteUnits(ids: [id]).isEmpty
+  }
+
   /// Concordance, up to 50 units; see ``concordance(_:language:limit:)``.
-  public func concordance(_ phrase: String, language: LanguageTag) throws -> [TranslationUnit] {
+  public func concordance(_ phrase: String, language: LanguageTag) throws -> [StoredUnit] {
     try concordance(phrase, language: language, limit: 50)
   }
 }

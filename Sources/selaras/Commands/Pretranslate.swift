@@ -20,7 +20,7 @@ struct Pretranslate: AsyncParsableCommand {
   @Argument(help: "The text to translate (or - for standard input).")
   var file: String
 
-  @OptionGroup var languages: LanguagePairOptions<English, Indonesian>
+  @OptionGroup var languages: LanguagePairOptions
 
   @Flag(help: "Each non-empty line is one segment.")
   var presegmented = false
@@ -50,7 +50,8 @@ struct Pretranslate: AsyncParsableCommand {
 
   func run() async throws {
     let text = try await ArticleInput.text(file)
-    let segmenter = try SentenceSegmenter(language: languages.sourceLang)
+    let direction = try languages.resolved(store)
+    let segmenter = try SentenceSegmenter(language: direction.source)
     let sentences = presegmented ? segmenter.presegmented(text) : try segmenter.segment(text)
     guard !sentences.isEmpty else { throw CommandError("\(file): no text to translate") }
     let pretranslator = Pretranslator(
@@ -58,7 +59,7 @@ struct Pretranslate: AsyncParsableCommand {
       options: .init(minimumScore: minScore, fillScore: fill, matches: matches))
     let name = file == "-" ? "stdin" : URL(fileURLWithPath: file).lastPathComponent
     let document = try pretranslator.pretranslate(
-      sentences, name: name, source: languages.sourceLang, target: languages.targetLang)
+      sentences, name: name, source: direction.source, target: direction.target)
     var xliff = OutputFile(output)
     xliff.write(XLIFFWriter.pretranslation(document))
     try xliff.finish()

@@ -53,6 +53,7 @@ struct Review: AsyncParsableCommand {
   func run() async throws {
     // The glossary whose terms the page marks, and which anchors a new alignment: read once.
     let glossary = try LoadedGlossary.load(store)
+    let direction = try pair.languages.resolved(store)
     let document: AlignmentDocument
     let name: String
     let defaultOutput: String
@@ -67,7 +68,7 @@ struct Review: AsyncParsableCommand {
     } else {
       let lexicon = try LoadedGlossary.lexicon(
         adding: glossary.shippedFirst, learned: store.learnedTranslations())
-      let article = try await pair.aligned(by: pair.aligner(lexicon: lexicon))
+      let article = try await pair.aligned(by: pair.aligner(direction, lexicon: lexicon), saving: save)
       document = AlignmentDocument(article, resources: MachineResources.forLexicon)
       // A page read from a URL is saved beside us, named for its last path component.
       let source = pair.source!
@@ -75,7 +76,7 @@ struct Review: AsyncParsableCommand {
       name =
         isURL
         ? (URL(string: source)?.lastPathComponent).flatMap { $0.isEmpty || $0 == "/" ? nil : $0 } ?? "page"
-        : URL(fileURLWithPath: source).lastPathComponent
+        : ArticlePairFolder.documentName(source)
       defaultOutput = isURL ? name + ".review.json" : source + ".review.json"
     }
     let review: AlignmentReview
@@ -88,8 +89,8 @@ struct Review: AsyncParsableCommand {
     let saveToMemory = save
     let session = ReviewSession(
       review: review, output: URL(fileURLWithPath: output ?? defaultOutput), documentName: name,
-      sourceLanguage: pair.languages.sourceLang, targetLanguage: pair.languages.targetLang,
-      memory: { try store.memory() },
+      sourceLanguage: direction.source, targetLanguage: direction.target,
+      memory: { try store.memory(recording: direction) },
       saveToMemoryOnSave: saveToMemory, glossary: glossary)
     let token = Self.newToken()
     let open = !noOpen

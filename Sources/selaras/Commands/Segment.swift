@@ -10,6 +10,11 @@ struct Segment: AsyncParsableCommand {
       lines: one sentence per line, white space collapsed.
       json:  {"lang":"id","sentences":[{"text":…,"start":…,"end":…,"paragraph":…,"boilerplate":…}]}
              with start/end as UTF-8 byte offsets into the input.
+      Without --lang, the language is read from the text (its function words).
+
+      Examples:
+        selaras segment Corpora/economy-bi-rate.id.txt
+        selaras segment story.txt --lang en --json
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -19,16 +24,19 @@ struct Segment: AsyncParsableCommand {
   @Argument(help: "The text file, or - for standard input.")
   var file: String?
 
-  @Option(help: "The language of the text: id or en.")
-  var lang: LanguageTag
+  @Option(help: "The language of the text: id or en (default: read from the text).")
+  var lang: LanguageTag?
 
   @Option(help: "Output format: lines or json.")
   var format: Format = .lines
 
+  @Flag(help: "The same as --format json.")
+  var json = false
+
   @OptionGroup var store: StoreOptions
 
   func validate() throws {
-    try lang.validateSupported("--lang")
+    try lang?.validateSupported("--lang")
   }
 
   private struct Output: Encodable {
@@ -46,9 +54,16 @@ struct Segment: AsyncParsableCommand {
 
   func run() async throws {
     let text = try await ArticleInput.text(file)
+    // Nothing to segment needs no language.
+    let blank = text.allSatisfy(\.isWhitespace)
+    guard let lang = lang ?? LanguageIdentification.language(of: text, minimumWords: 2) ?? (blank ? .english : nil)
+    else {
+      throw CommandError(
+        "\(file ?? "-"): cannot tell whether the text is Indonesian or English: give --lang id or --lang en")
+    }
     let segmenter = try SentenceSegmenter(language: lang)
     var output = StandardOutput()
-    switch format {
+    switch json ? .json : format {
     case .lines:
       // Sentences as lines need no texts of their own nor chrome flags: their collapsed
       // bytes go from the input straight to the output.

@@ -1,28 +1,36 @@
 import ArgumentParser
 import Selaras
 
-/// An English article and its Indonesian version to align: `SOURCE TARGET`, their
-/// languages and `--presegmented`, as `align` and `review` take them.
+/// An article and its translation to align: `SOURCE TARGET`, their languages and
+/// `--presegmented`, as `align` and `review` take them.
 struct ArticlePairOptions: ParsableArguments {
-  @Argument(help: "The English original: a text file, a saved page, a URL, or - for standard input.")
+  @Argument(help: "The original (English by default): a text file, a saved page, a URL, or - for standard input.")
   var source: String?
 
-  @Argument(help: "Its Indonesian version (a text file, a saved page or a URL).")
+  @Argument(help: "Its translation (Indonesian by default): a text file, a saved page or a URL.")
   var target: String?
 
-  @OptionGroup var languages: LanguagePairOptions<English, Indonesian>
+  @OptionGroup var languages: LanguagePairOptions
 
   @Flag(help: "Each non-empty line of SOURCE and TARGET is one sentence.")
   var presegmented = false
 
-  /// The aligner for these languages with `lexicon`.
-  func aligner(lexicon: Lexicon) throws -> ArticleAligner {
-    try ArticleAligner(sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang, lexicon: lexicon)
+  @Flag(help: "Save even when a side reads as the other language.")
+  var force = false
+
+  /// The aligner for `direction` with `lexicon`.
+  func aligner(_ direction: LanguagePair, lexicon: Lexicon) throws -> ArticleAligner {
+    try ArticleAligner(sourceLanguage: direction.source, targetLanguage: direction.target, lexicon: lexicon)
   }
 
-  /// SOURCE and TARGET read and aligned by `aligner`.
-  func aligned(by aligner: ArticleAligner) async throws -> AlignedArticle {
-    try await aligner.align(
-      source: ArticleInput.text(source), target: ArticleInput.text(target), presegmented: presegmented)
+  /// SOURCE and TARGET read, their languages checked against the aligner's (see
+  /// ``SideLanguageCheck``), and aligned.
+  func aligned(by aligner: ArticleAligner, saving: Bool) async throws -> AlignedArticle {
+    let texts = (source: try await ArticleInput.text(source), target: try await ArticleInput.text(target))
+    try SideLanguageCheck.check(
+      source: texts.source, target: texts.target, names: (source ?? "-", target ?? "-"),
+      direction: LanguagePair(source: aligner.sourceLanguage, target: aligner.targetLanguage), saving: saving,
+      force: force)
+    return try aligner.align(source: texts.source, target: texts.target, presegmented: presegmented)
   }
 }

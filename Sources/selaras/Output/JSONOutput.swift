@@ -8,19 +8,22 @@ extension StandardOutput {
   }
 }
 
-/// A translation memory unit as the CLI shows it: `{"score":…,"source":…,"target":…,"origin":…}`,
-/// without the score when there is none.
+/// A translation memory unit as the CLI shows it:
+/// `{"score":…,"source":…,"target":…,"origin":…,"id":…}`, without the score or the id (what
+/// `tm delete` takes) when there is none.
 struct UnitOutput: Encodable {
   var score: Int?
   var source: String
   var target: String
   var origin: String
+  var id: Int64?
 
-  init(_ unit: TranslationUnit, score: Int? = nil) {
+  init(_ unit: TranslationUnit, score: Int? = nil, id: Int64? = nil) {
     self.score = score
     source = unit.source
     target = unit.target
     origin = Self.origin(unit)
+    self.id = id
   }
 
   /// Where a unit came from, for display: its document, else its tool.
@@ -28,8 +31,8 @@ struct UnitOutput: Encodable {
     unit.document ?? unit.creationTool ?? ""
   }
 
-  /// `source<TAB>target<TAB>origin` and a line break.
+  /// `source<TAB>target<TAB>origin`, then `<TAB>id` when there is one, and a line break.
   var line: String {
-    "\(source)\t\(target)\t\(origin)\n"
+    "\(source)\t\(target)\t\(origin)\(id.map { "\t\($0)" } ?? "")\n"
   }
 }

@@ -1,14 +1,14 @@
 import Foundation
 import GRDB
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Selaras
-import Synchronization
 import SelarasPostgres
 import SelarasServer
 import SelarasStore
 import SelarasTestSupport
+import Synchronization
 import Testing
 
 @Suite("Team server")
@@ -85,7 +85,9 @@ struct TeamServerTests {
     return ByteBuffer(data: data)
   }
 
-  @Test("POST /v1/lookup answers each segment, in order, with tm search's matches and scores, both ways", arguments: Backend.all)
+  @Test(
+    "POST /v1/lookup answers each segment, in order, with tm search's matches and scores, both ways",
+    arguments: Backend.all)
   func lookupEqualsSearch(backend: Backend) async throws {
     let fixture = try Fixture(backend)
     let pairs = Corpora.linePairs
@@ -98,7 +100,9 @@ struct TeamServerTests {
     let indonesian = stride(from: 5, to: pairs.count, by: 13).map { edited(pairs[$0].indonesian) }
     #expect(english.count > 5 && indonesian.count > 5)
     try await fixture.application.test(.router) { client in
-      for (texts, source, target) in [(english, LanguageTag.english, LanguageTag.indonesian), (indonesian, .indonesian, .english)] {
+      for (texts, source, target) in [
+        (english, LanguageTag.english, LanguageTag.indonesian), (indonesian, .indonesian, .english),
+      ] {
         let response = try await client.execute(
           uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read),
           body: try Self.lookupBody(texts, language: source.rawValue, target: target.rawValue))
@@ -117,7 +121,8 @@ struct TeamServerTests {
     }
   }
 
-  @Test("A segment whose neighbours are the pairs stored around its exact match is a context match", arguments: Backend.all)
+  @Test(
+    "A segment whose neighbours are the pairs stored around its exact match is a context match", arguments: Backend.all)
   func contextMatch(backend: Backend) async throws {
     let fixture = try Fixture(backend)
     let pairs = Corpora.linePairs
@@ -131,7 +136,8 @@ struct TeamServerTests {
         let response = try await client.execute(
           uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read),
           body: ByteBuffer(data: try JSONEncoder().encode(Request(segments: [segment]))))
-        return try JSONDecoder().decode(Lookup.self, from: Data(buffer: response.body)).results.first?.matches.first?.kind
+        return try JSONDecoder().decode(Lookup.self, from: Data(buffer: response.body)).results.first?.matches.first?
+          .kind
       }
       let inPlace = try await kind(
         LookupSegment(text: pairs[11].english, previous: pairs[10].english, next: pairs[12].english))
@@ -144,17 +150,22 @@ struct TeamServerTests {
     }
   }
 
-  @Test("Tokens: none is 401, a read token writing or a write token deleting is 403; units carry their author", arguments: Backend.all)
+  @Test(
+    "Tokens: none is 401, a read token writing or a write token deleting is 403; units carry their author",
+    arguments: Backend.all)
   func roles(backend: Backend) async throws {
     let fixture = try Fixture(backend)
-    let unit = #"{"units":[{"sourceLang":"en","targetLang":"id","source":"The rupiah rose 0.4%.","target":"Rupiah menguat 0,4%.","document":"fx"}]}"#
+    let unit =
+      #"{"units":[{"sourceLang":"en","targetLang":"id","source":"The rupiah rose 0.4%.","target":"Rupiah menguat 0,4%.","document":"fx"}]}"#
     try await fixture.application.test(.router) { client in
       #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
       #expect(try await client.execute(uri: "/v1/stats", method: .get).status == .unauthorized)
-      #expect(try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer("guess")).status == .unauthorized)
+      #expect(
+        try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer("guess")).status == .unauthorized)
       // ?token= is for amaGama's clients only.
       #expect(try await client.execute(uri: "/v1/stats?token=\(fixture.read)", method: .get).status == .unauthorized)
-      #expect(try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read)).status == .ok)
+      #expect(
+        try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read)).status == .ok)
       let refused = try await client.execute(
         uri: "/v1/units", method: .post, headers: Self.bearer(fixture.read), body: Self.body(unit))
       #expect(refused.status == .forbidden)
@@ -166,18 +177,28 @@ struct TeamServerTests {
         uri: "/v1/units", method: .post, headers: Self.bearer(fixture.admin), body: Self.body(unit))
       #expect(String(buffer: again.body) == #"{"added":0,"duplicates":1}"#)
       let found = try await client.execute(
-        uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read), body: try Self.lookupBody(["The rupiah rose 0.4%."]))
-      let match = try #require(try JSONDecoder().decode(Lookup.self, from: Data(buffer: found.body)).results.first?.matches.first)
+        uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read),
+        body: try Self.lookupBody(["The rupiah rose 0.4%."]))
+      let match = try #require(
+        try JSONDecoder().decode(Lookup.self, from: Data(buffer: found.body)).results.first?.matches.first)
       #expect(match.score == 100 && match.origin.author == "budi" && match.origin.document == "fx")
       let id = try #require(match.id)
-      #expect(try await client.execute(uri: "/v1/units/\(id)", method: .delete, headers: Self.bearer(fixture.write)).status == .forbidden)
-      #expect(try await client.execute(uri: "/v1/units/\(id)", method: .delete, headers: Self.bearer(fixture.admin)).status == .ok)
-      #expect(try await client.execute(uri: "/v1/units/\(id)", method: .delete, headers: Self.bearer(fixture.admin)).status == .notFound)
+      #expect(
+        try await client.execute(uri: "/v1/units/\(id)", method: .delete, headers: Self.bearer(fixture.write)).status
+          == .forbidden)
+      #expect(
+        try await client.execute(uri: "/v1/units/\(id)", method: .delete, headers: Self.bearer(fixture.admin)).status
+          == .ok)
+      #expect(
+        try await client.execute(uri: "/v1/units/\(id)", method: .delete, headers: Self.bearer(fixture.admin)).status
+          == .notFound)
       #expect(try fixture.memory.searchUnits("The rupiah rose 0.4%.", language: .english).isEmpty)
     }
   }
 
-  @Test("Bad requests: not JSON, an unknown language, an empty text, too many segments, an oversize body", arguments: Backend.all)
+  @Test(
+    "Bad requests: not JSON, an unknown language, an empty text, too many segments, an oversize body",
+    arguments: Backend.all)
   func badRequests(backend: Backend) async throws {
     let fixture = try Fixture(backend)
     try await fixture.application.test(.router) { client in
@@ -187,8 +208,10 @@ struct TeamServerTests {
       #expect(try await post("/v1/lookup", Self.body("not json")).status == .badRequest)
       #expect(try await post("/v1/lookup", try Self.lookupBody(["Hello."], language: "fr")).status == .badRequest)
       #expect(
-        try await post("/v1/units", Self.body(#"{"units":[{"sourceLang":"en","targetLang":"id","source":" ","target":"x"}]}"#))
-          .status == .unprocessableContent)
+        try await post(
+          "/v1/units", Self.body(#"{"units":[{"sourceLang":"en","targetLang":"id","source":" ","target":"x"}]}"#)
+        )
+        .status == .unprocessableContent)
       for unit in [
         #"{"units":[{"sourceLang":"en","targetLang":"id","source":"Stocks\u0001\u0002","target":"x"}]}"#,
         #"{"units":[{"sourceLang":"en","targetLang":"en","source":"Stocks rose.","target":"Shares rose."}]}"#,
@@ -201,12 +224,16 @@ struct TeamServerTests {
       #expect(try await post("/v1/lookup", many).status == .contentTooLarge)
       let huge = Self.body(String(repeating: " ", count: TeamServer.bodyLimit + 1))
       #expect(try await post("/v1/lookup", huge).status == .contentTooLarge)
-      #expect(try await client.execute(uri: "/v1/concordance", method: .get, headers: Self.bearer(fixture.read)).status == .badRequest)
+      #expect(
+        try await client.execute(uri: "/v1/concordance", method: .get, headers: Self.bearer(fixture.read)).status
+          == .badRequest)
       #expect(try fixture.memory.memoryStatistics().units == Corpora.linePairs.count)
     }
   }
 
-  @Test("amaGama's routes: languages, and a unit lookup with its text in the path and the token in the query", arguments: Backend.all)
+  @Test(
+    "amaGama's routes: languages, and a unit lookup with its text in the path and the token in the query",
+    arguments: Backend.all)
   func amaGama(backend: Backend) async throws {
     let fixture = try Fixture(backend)
     let pair = Corpora.linePairs[3]
@@ -229,7 +256,9 @@ struct TeamServerTests {
     }
   }
 
-  @Test("amaGama's protocol at its edges: both prefixes, HTTP Basic, ?source=, its statuses, max_candidates, no JSONP without --public-tm")
+  @Test(
+    "amaGama's protocol at its edges: both prefixes, HTTP Basic, ?source=, its statuses, max_candidates, no JSONP without --public-tm"
+  )
   func amaGamaEdges() async throws {
     let fixture = try Fixture()
     let pair = Corpora.linePairs[5]
@@ -271,7 +300,8 @@ struct TeamServerTests {
     }
   }
 
-  @Test("--public-tm: amaGama's reads need no token and answer JSONP to a checked callback; every other route still does")
+  @Test(
+    "--public-tm: amaGama's reads need no token and answer JSONP to a checked callback; every other route still does")
   func publicTM() async throws {
     let fixture = try Fixture()
     let pair = Corpora.linePairs[5]
@@ -297,7 +327,8 @@ struct TeamServerTests {
     let fixture = try Fixture(backend)
     let later = Date().addingTimeInterval(3600)
     var late = TranslationUnit(
-      sourceLanguage: .english, targetLanguage: .indonesian, source: "The rupiah rose 0.4%.", target: "Rupiah menguat 0,4%.")
+      sourceLanguage: .english, targetLanguage: .indonesian, source: "The rupiah rose 0.4%.",
+      target: "Rupiah menguat 0,4%.")
     late.creationDate = later.addingTimeInterval(60)
     try fixture.memory.addUnits([late])
     try await fixture.application.test(.router) { client in
@@ -308,17 +339,22 @@ struct TeamServerTests {
       #expect(text.components(separatedBy: "<tu ").count - 1 == Corpora.linePairs.count + 1)
       #expect(text.contains("<seg>Rupiah menguat 0,4%.</seg>"))
       let since = ISO8601DateFormatter().string(from: later)
-      let recent = try await client.execute(uri: "/v1/export.tmx?since=\(since)", method: .get, headers: Self.bearer(fixture.read))
+      let recent = try await client.execute(
+        uri: "/v1/export.tmx?since=\(since)", method: .get, headers: Self.bearer(fixture.read))
       let recentText = String(buffer: recent.body)
       #expect(recentText.components(separatedBy: "<tu ").count - 1 == 1, "\(recentText.prefix(600))")
-      #expect(try await client.execute(uri: "/v1/export.tmx?since=yesterday", method: .get, headers: Self.bearer(fixture.read)).status == .badRequest)
+      #expect(
+        try await client.execute(
+          uri: "/v1/export.tmx?since=yesterday", method: .get, headers: Self.bearer(fixture.read)
+        ).status == .badRequest)
       // The ETag: the same memory again is 304; a unit more, a new tag.
       let tag = try #require(whole.headers[.eTag])
       var again = Self.bearer(fixture.read)
       again[.ifNoneMatch] = tag
       #expect(try await client.execute(uri: "/v1/export.tmx", method: .get, headers: again).status == .notModified)
       try fixture.memory.addUnits([
-        TranslationUnit(sourceLanguage: .english, targetLanguage: .indonesian, source: "Bonds fell.", target: "Obligasi turun.")
+        TranslationUnit(
+          sourceLanguage: .english, targetLanguage: .indonesian, source: "Bonds fell.", target: "Obligasi turun.")
       ])
       let changed = try await client.execute(uri: "/v1/export.tmx", method: .get, headers: again)
       #expect(changed.status == .ok && changed.headers[.eTag] != tag)
@@ -329,10 +365,13 @@ struct TeamServerTests {
   func metrics(backend: Backend) async throws {
     let fixture = try Fixture(backend)
     try await fixture.application.test(.router) { client in
-      for _ in 0..<3 { _ = try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read)) }
+      for _ in 0..<3 {
+        _ = try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read))
+      }
       _ = try await client.execute(uri: "/v1/stats", method: .get)
       _ = try await client.execute(uri: "/v1/units/12", method: .delete, headers: Self.bearer(fixture.read))
-      let text = String(buffer: try await client.execute(uri: "/metrics", method: .get, headers: Self.bearer(fixture.read)).body)
+      let text = String(
+        buffer: try await client.execute(uri: "/metrics", method: .get, headers: Self.bearer(fixture.read)).body)
       #expect(text.contains(#"selaras_requests_total{route="/v1/stats",status="200"} 3"#), "\(text)")
       #expect(text.contains(#"selaras_requests_total{route="/v1/stats",status="401"} 1"#))
       #expect(text.contains(#"selaras_requests_total{route="/v1/units/{id}",status="403"} 1"#))
@@ -340,7 +379,9 @@ struct TeamServerTests {
     }
   }
 
-  @Test("POST /v1/imports stores a TMX as a job; a hostile or malformed file fails and stores nothing; read tokens may not import", arguments: Backend.all)
+  @Test(
+    "POST /v1/imports stores a TMX as a job; a hostile or malformed file fails and stores nothing; read tokens may not import",
+    arguments: Backend.all)
   func imports(backend: Backend) async throws {
     let fixture = try Fixture(backend)
     let before = try fixture.memory.memoryStatistics().units
@@ -398,27 +439,36 @@ struct TeamServerTests {
       var state = ""
       for _ in 0..<200 where state == "" || state.contains("running") {
         try await Task.sleep(for: .milliseconds(25))
-        state = String(buffer: try await client.execute(uri: path, method: .get, headers: Self.bearer(fixture.write)).body)
+        state = String(
+          buffer: try await client.execute(uri: path, method: .get, headers: Self.bearer(fixture.write)).body)
       }
       #expect(state.contains(#""state":"done""#) && state.contains(#""duplicates":300"#), "\(state)")
       let found = try fixture.memory.searchUnits("Exports rose 17 percent in May.", language: .english)
       #expect(found.first?.score == 100 && found.first?.unit.user == "budi")
-      #expect(try await client.execute(uri: "/v1/imports/99", method: .get, headers: Self.bearer(fixture.read)).status == .notFound)
+      #expect(
+        try await client.execute(uri: "/v1/imports/99", method: .get, headers: Self.bearer(fixture.read)).status
+          == .notFound)
       let unknown = "/v1/imports/\(UUID())"
-      #expect(try await client.execute(uri: unknown, method: .get, headers: Self.bearer(fixture.read)).status == .notFound)
+      #expect(
+        try await client.execute(uri: unknown, method: .get, headers: Self.bearer(fixture.read)).status == .notFound)
     }
   }
 
-  @Test("Glossary routes: entries added with a write token, found by lookup (store first) and scan, exported as TBX", arguments: Backend.all)
+  @Test(
+    "Glossary routes: entries added with a write token, found by lookup (store first) and scan, exported as TBX",
+    arguments: Backend.all)
   func glossary(backend: Backend) async throws {
     let fixture = try Fixture(backend)
     let shipped = [
       TermEntry(terms: [Term("rupiah", language: .indonesian), Term("rupiah", language: .english)]),
-      TermEntry(terms: [Term("Kementerian Luar Negeri", language: .indonesian), Term("Foreign Ministry", language: .english)]),
+      TermEntry(terms: [
+        Term("Kementerian Luar Negeri", language: .indonesian), Term("Foreign Ministry", language: .english),
+      ]),
     ]
     let glossary = TeamGlossary(store: fixture.memory, shipped: shipped, morphology: IndonesianMorphology())
     let app = Application(router: TeamServer.router(memory: fixture.memory, glossary: glossary, tokens: fixture.tokens))
-    let entry = #"{"entries":[{"terms":[{"text":"Kemenlu","lang":"id"},{"text":"Kementerian Luar Negeri","lang":"id","status":"admitted"},{"text":"Foreign Ministry","lang":"en"}],"note":"newsroom style"}]}"#
+    let entry =
+      #"{"entries":[{"terms":[{"text":"Kemenlu","lang":"id"},{"text":"Kementerian Luar Negeri","lang":"id","status":"admitted"},{"text":"Foreign Ministry","lang":"en"}],"note":"newsroom style"}]}"#
     try await app.test(.router) { client in
       #expect(
         try await client.execute(
@@ -445,19 +495,27 @@ struct TeamServerTests {
         var entries: [Entry]
       }
       let found = try await client.execute(
-        uri: "/v1/glossary/lookup?term=Kementerian%20Luar%20Negeri&lang=id", method: .get, headers: Self.bearer(fixture.read))
+        uri: "/v1/glossary/lookup?term=Kementerian%20Luar%20Negeri&lang=id", method: .get,
+        headers: Self.bearer(fixture.read))
       let entries = try JSONDecoder().decode(Lookup.self, from: Data(buffer: found.body)).entries
       #expect(entries.map(\.origin) == ["store", "shipped"], "\(String(buffer: found.body))")
       #expect(entries.first?.terms.first?.text == "Kemenlu" && entries.first?.note == "newsroom style")
-      let none = try await client.execute(uri: "/v1/glossary/lookup?term=zzz", method: .get, headers: Self.bearer(fixture.read))
+      let none = try await client.execute(
+        uri: "/v1/glossary/lookup?term=zzz", method: .get, headers: Self.bearer(fixture.read))
       #expect(String(buffer: none.body) == #"{"query":"zzz","entries":[]}"#)
       let text = "Kemenlu menyebut rupiah melemah."
       let scanned = try await client.execute(
         uri: "/v1/glossary/scan?lang=id", method: .post, headers: Self.bearer(fixture.read), body: Self.body(text))
       let answer = String(buffer: scanned.body)
-      #expect(answer.contains(#"{"start":0,"end":7,"text":"Kemenlu","term":"Kemenlu","translation":"Foreign Ministry","origin":"store"}"#), "\(answer)")
+      #expect(
+        answer.contains(
+          #"{"start":0,"end":7,"text":"Kemenlu","term":"Kemenlu","translation":"Foreign Ministry","origin":"store"}"#),
+        "\(answer)")
       #expect(answer.contains(#""term":"rupiah""#))
-      let tbx = String(buffer: try await client.execute(uri: "/v1/glossary/export.tbx", method: .get, headers: Self.bearer(fixture.read)).body)
+      let tbx = String(
+        buffer: try await client.execute(
+          uri: "/v1/glossary/export.tbx", method: .get, headers: Self.bearer(fixture.read)
+        ).body)
       #expect(tbx.hasPrefix("<?xml") && tbx.contains("Kemenlu") && !tbx.contains("rupiah"))
     }
   }
@@ -529,9 +587,16 @@ struct TeamServerTests {
       if fails { throw Unreachable() }
       return 0
     }
+    func replaceGlossaryEntries(
+      holding term: String, language: LanguageTag?, with entries: [TermEntry], source: String?, date: Date
+    ) throws -> GlossaryReplacement {
+      GlossaryReplacement(removed: [], added: try addGlossaryEntries(entries, source: source, date: date))
+    }
   }
 
-  @Test("The glossary's routes answer 503 as the memory's do: a store that fails, or that does not answer within the timeout")
+  @Test(
+    "The glossary's routes answer 503 as the memory's do: a store that fails, or that does not answer within the timeout"
+  )
   func troubledGlossary() async throws {
     let fixture = try Fixture()
     let gate = DispatchSemaphore(value: 0)
@@ -547,7 +612,8 @@ struct TeamServerTests {
             uri: "/v1/glossary/lookup?term=rupiah", method: .get, headers: Self.bearer(fixture.read))
           #expect(lookup.status == .serviceUnavailable && !String(buffer: lookup.body).contains("Unreachable"))
         } else {
-          let entry = #"{"entries":[{"terms":[{"text":"Kemenlu","lang":"id"},{"text":"Foreign Ministry","lang":"en"}]}]}"#
+          let entry =
+            #"{"entries":[{"terms":[{"text":"Kemenlu","lang":"id"},{"text":"Foreign Ministry","lang":"en"}]}]}"#
           let added = try await client.execute(
             uri: "/v1/glossary/entries", method: .post, headers: Self.bearer(fixture.write), body: Self.body(entry))
           gate.signal()
@@ -558,7 +624,9 @@ struct TeamServerTests {
     }
   }
 
-  @Test("Errors are JSON a client can act on: an oversize body, a route that does not exist, a body that does not decode; HEAD and OPTIONS are answered")
+  @Test(
+    "Errors are JSON a client can act on: an oversize body, a route that does not exist, a body that does not decode; HEAD and OPTIONS are answered"
+  )
   func errorShapes() async throws {
     let fixture = try Fixture()
     try await fixture.application.test(.router) { client in
@@ -588,12 +656,15 @@ struct TeamServerTests {
       }
       let head = try await client.execute(uri: "/healthz", method: .head)
       #expect(head.status == .ok && head.body.readableBytes == 0)
-      #expect(try await client.execute(uri: "/v1/stats", method: .head, headers: Self.bearer(fixture.read)).status == .ok)
+      #expect(
+        try await client.execute(uri: "/v1/stats", method: .head, headers: Self.bearer(fixture.read)).status == .ok)
       var twoHosts = Self.bearer(fixture.read)
       twoHosts.append(HTTPField(name: HTTPField.Name("Host")!, value: "evil.example"))
       #expect(try await client.execute(uri: "/v1/stats", method: .get, headers: twoHosts).status == .badRequest)
       let stats = try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read))
-      #expect(String(buffer: stats.body).hasPrefix(#"{"units":"#) && String(buffer: stats.body).contains(#""pairs":{"en→id":"#))
+      #expect(
+        String(buffer: stats.body).hasPrefix(#"{"units":"#)
+          && String(buffer: stats.body).contains(#""pairs":{"en→id":"#))
       let options = try await client.execute(uri: "/v1/lookup", method: .options)
       #expect(options.status == .noContent && options.headers[.allow]?.contains("POST") == true)
     }
@@ -623,11 +694,12 @@ struct TeamServerTests {
       _ = gate.wait(timeout: .now() + 10)
       return try memory.search(text, options: options)
     }
-    func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [TranslationUnit] {
+    func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [StoredUnit] {
       try memory.concordance(phrase, language: language, limit: limit)
     }
     func forEachUnit(_ body: (TranslationUnit) throws -> Void) throws { try memory.forEachUnit(body) }
-    func deleteUnit(id: Int64) throws -> Bool { try memory.deleteUnit(id: id) }
+    func deleteUnits(ids: [Int64]) throws -> [StoredUnit] { try memory.deleteUnits(ids: ids) }
+    func deleteUnits(document: String) throws -> [StoredUnit] { try memory.deleteUnits(document: document) }
     func memoryStatistics() throws -> MemoryStatistics {
       if fails { throw Unreachable() }
       return try memory.memoryStatistics()
@@ -647,7 +719,8 @@ struct TeamServerTests {
     try await app.test(.router) { client in
       // The search is held until the answer is in: the 503 came from the timeout.
       let lookup = try await client.execute(
-        uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read), body: try Self.lookupBody(["Stocks rose."]))
+        uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read),
+        body: try Self.lookupBody(["Stocks rose."]))
       gate.signal()
       #expect(lookup.status == .serviceUnavailable)
       #expect(String(buffer: lookup.body).contains("no answer within"))
@@ -671,9 +744,12 @@ struct TeamServerTests {
       var state = ""
       for _ in 0..<200 where state == "" || state.contains("running") {
         try await Task.sleep(for: .milliseconds(25))
-        state = String(buffer: try await client.execute(uri: job, method: .get, headers: Self.bearer(fixture.write)).body)
+        state = String(
+          buffer: try await client.execute(uri: job, method: .get, headers: Self.bearer(fixture.write)).body)
       }
-      #expect(state.contains(#""state":"failed""#) && state.contains("try again") && !state.contains("Unreachable"), "\(state)")
+      #expect(
+        state.contains(#""state":"failed""#) && state.contains("try again") && !state.contains("Unreachable"),
+        "\(state)")
       #expect(reported.withLock { $0 }.contains { $0.hasPrefix("an import failed") && $0.contains("Unreachable") })
     }
   }

@@ -158,27 +158,9 @@ public struct HTMLArticleReader: DocumentReader {
     return false
   }
 
-  /// "id" or "en" by the commonest function words of each language in the text; nil when
-  /// neither has any.
+  /// "id" or "en" by the commonest function words of each language in the first paragraphs;
+  /// nil when neither has any.
   static func guessLanguage(_ paragraphs: [ArticleParagraph]) -> String? {
-    var indonesian = 0
-    var english = 0
-    for paragraph in paragraphs.prefix(20) {
-      for word in paragraph.text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-        if indonesianWords.contains(String(word)) { indonesian += 1 }
-        if englishWords.contains(String(word)) { english += 1 }
-      }
-    }
-    if indonesian == 0 && english == 0 { return nil }
-    return indonesian > english ? "id" : "en"
+    LanguageIdentification.evidence(paragraphs.prefix(20).map(\.text).joined(separator: "\n")).likelier?.language
   }
-
-  private static let indonesianWords: Set<String> = [
-    "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan", "pada", "juga", "ke",
-    "karena", "oleh", "sebagai", "telah", "kata", "adalah",
-  ]
-  private static let englishWords: Set<String> = [
-    "the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "was", "on", "as", "said", "by", "from",
-    "have", "has", "are", "were",
-  ]
 }

@@ -13,11 +13,11 @@ package enum MemoryConcordance {
     _ phrase: String, language: LanguageTag, limit: Int,
     postings: (_ keys: [UInt64], _ side: Int) throws -> [[UInt32]],
     units: (_ ids: [Int64], _ side: Int) throws -> [(id: Int64, unit: TranslationUnit)]
-  ) throws -> [TranslationUnit] {
+  ) throws -> [StoredUnit] {
     let words = wordTokens(phrase)
     let keys = SegmentKeys(phrase).words.map { PostingList.key($0, language: language.language) }
     guard !words.isEmpty else { return [] }
-    var found: [TranslationUnit] = []
+    var found: [StoredUnit] = []
     for side in 0..<2 where found.count < limit {
       let lists = try postings(keys, side)
       guard !lists.contains(where: \.isEmpty) else { continue }  // a word no unit has
@@ -28,7 +28,9 @@ package enum MemoryConcordance {
         let holding = try units(batch, side).filter { _, unit in
           contains(wordTokens(side == 0 ? unit.source : unit.target), words)
         }
-        found += holding.prefix(limit - found.count).map { side == 0 ? $0.unit : $0.unit.reversed }
+        found += holding.prefix(limit - found.count).map {
+          StoredUnit(id: $0.id, unit: side == 0 ? $0.unit : $0.unit.reversed)
+        }
       }
     }
     return found

@@ -13,10 +13,25 @@ struct Align: AsyncParsableCommand {
       tmx:  TMX 1.4b, one <tu> per bead with both sides non-empty.
       A pair's score is the probability that the pair is right. An unpaired sentence's score is the
       probability that it really has no counterpart (an addition, a drop, or page chrome).
-      --min-score leaves pairs scoring below it out of tsv, tmx and --save; unpaired sentences stay
+      --min-score leaves pairs scoring below it out of tsv, tmx and --save; unpaired sentences stay \
       in tsv unless --pairs-only; json always lists every bead.
-      --save also stores the pairs in the translation memory (--db), with the document and score.
-      With --batch DIR, every NAME.en.txt / NAME.id.txt pair in DIR is aligned (tsv or tmx).
+
+      The direction is the store's (en→id for a new store) unless --source-lang/--target-lang name \
+      one. Each side's language is read from its text: a side that reads as the other language is \
+      a warning, and with --save an error unless --force.
+
+      --save also stores the pairs in the translation memory (--db), with the document (the file's \
+      name without language and extension: economy.en.txt → economy) and score.
+
+      With --batch DIR, every NAME.en.txt / NAME.id.txt pair in DIR (or .html pages) is aligned, \
+      tsv with a fourth column naming the document, or tmx; files without their other side are \
+      reported. Progress goes to stderr.
+
+      Examples:
+        selaras align Corpora/economy-bi-rate.en.txt Corpora/economy-bi-rate.id.txt
+        selaras align story.en.txt story.id.txt --format json --output story.json
+        selaras align story.en.txt story.id.txt --save --min-score 0.5
+        selaras align --batch Corpora --format tmx --output corpora.tmx
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -64,8 +79,12 @@ struct Align: AsyncParsableCommand {
       guard output != nil else { throw ValidationError("--batch needs --output FILE") }
       guard format != .json else { throw ValidationError("--batch writes tsv or tmx") }
     } else {
-      guard pair.source != nil, pair.target != nil else { throw ValidationError("give SOURCE and TARGET, or --batch DIR") }
-      guard !(pair.source == "-" && pair.target == "-") else { throw ValidationError("only one of SOURCE and TARGET can be -") }
+      guard pair.source != nil, pair.target != nil else {
+        throw ValidationError("give SOURCE and TARGET, or --batch DIR")
+      }
+      guard !(pair.source == "-" && pair.target == "-") else {
+        throw ValidationError("only one of SOURCE and TARGET can be -")
+      }
     }
   }
 
@@ -74,23 +93,26 @@ struct Align: AsyncParsableCommand {
     // the alignment.
     let lexicon = try LoadedGlossary.lexicon(
       adding: LoadedGlossary.entries(store), learned: learn ? store.learnedTranslations() : [])
-    let aligner = try pair.aligner(lexicon: lexicon)
+    let direction = try pair.languages.resolved(store)
+    let aligner = try pair.aligner(direction, lexicon: lexicon)
     var writer = AlignmentOutput(
-      format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, pairsOnly: pairsOnly, sourceLanguage: pair.languages.sourceLang,
-      targetLanguage: pair.languages.targetLang, file: OutputFile(output))
+      format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, pairsOnly: pairsOnly,
+      sourceLanguage: direction.source, targetLanguage: direction.target, file: OutputFile(output))
     var units: [TranslationUnit] = []
     var aligned: [AlignedArticle] = []
     if let batch {
-      aligned = try await alignBatch(batch, aligner: aligner, writer: &writer, units: &units)
+      aligned = try await alignBatch(batch, direction: direction, aligner: aligner, writer: &writer, units: &units)
     } else {
-      let article = try await pair.aligned(by: aligner)
+      let progress = ProgressNotice("aligning \(pair.source!) with \(pair.target!)")
+      let article = try await pair.aligned(by: aligner, saving: save)
+      progress.finish()
       aligned = [article]
       warnIfUnrelated(article, name: "\(pair.source!) and \(pair.target!)")
       writer.begin()
       try writer.write(article, name: nil)
       units += article.translationUnits(
-        document: URL(fileURLWithPath: pair.source!).lastPathComponent, minimumScore: minScore, sourceLanguage: pair.languages.sourceLang,
-        targetLanguage: pair.languages.targetLang)
+        document: ArticlePairFolder.documentName(pair.source!), minimumScore: minScore,
+        sourceLanguage: direction.source, targetLanguage: direction.target)
     }
     try writer.finish()
     if save {
@@ -100,12 +122,12 @@ struct Align: AsyncParsableCommand {
         printError("warning: not saved: \(problem): \(unit.source.prefix(60))")
         return false
       }
-      let summary = try store.memory().addUnits(units)
-      printError("saved \(summary.added) pairs to the translation memory (\(summary.duplicates) already there)")
+      let summary = try store.memory(recording: direction).addUnits(units)
+      printError("saved \(summary.added) pairs to \(store.name) (\(summary.duplicates) already there)")
       if learn {
         var learner = LexiconLearner()
         learner.minimumScore = max(minScore, learner.minimumScore)
-        learner.sourceIsEnglish = pair.languages.sourceLang.language == "en"
+        learner.sourceIsEnglish = direction.source == .english
         let translations = learner.translations(from: aligned)
         try store.learnedLexicon().addLearnedTranslations(translations)
         printError("learned \(translations.count) word links from the saved pairs (selaras lexicon list)")
@@ -115,12 +137,16 @@ struct Align: AsyncParsableCommand {
 
   /// Aligns the batch, writes it, and returns its articles.
   private func alignBatch(
-    _ folder: String, aligner: ArticleAligner, writer: inout AlignmentOutput, units: inout [TranslationUnit]
+    _ folder: String, direction: LanguagePair, aligner: ArticleAligner, writer: inout AlignmentOutput,
+    units: inout [TranslationUnit]
   ) async throws -> [AlignedArticle] {
     let pairs = ArticlePairFolder(URL(fileURLWithPath: folder))
-    let (sourceLang, targetLang) = (pair.languages.sourceLang, pair.languages.targetLang)
+    let (sourceLang, targetLang) = (direction.source, direction.target)
     guard let files = try? pairs.articles(sourceLang, targetLang) else {
       throw CommandError("\(folder): no such folder")
+    }
+    for file in (try? pairs.unpaired(sourceLang, targetLang)) ?? [] {
+      printError("warning: \(folder)/\(file): skipped, its other side is missing")
     }
     guard !files.isEmpty else {
       throw CommandError(
@@ -129,10 +155,13 @@ struct Align: AsyncParsableCommand {
     let names = files.map(\.name)
     var texts: [(source: [Sentence], target: [Sentence])] = []
     for article in files {
-      texts.append(
-        try await aligner.segment(
-          source: ArticleInput.text(article.source.path), target: ArticleInput.text(article.target.path),
-          presegmented: pair.presegmented))
+      let (source, target) = (
+        try await ArticleInput.text(article.source.path), try await ArticleInput.text(article.target.path)
+      )
+      try SideLanguageCheck.check(
+        source: source, target: target, names: (article.source.path, article.target.path), direction: direction,
+        saving: save, force: pair.force)
+      texts.append(try aligner.segment(source: source, target: target, presegmented: pair.presegmented))
     }
     func progress(_ index: Int, _ article: AlignedArticle) {
       printError("[\(index + 1)/\(names.count)] \(names[index]): \(article.beads.count) beads")
@@ -156,7 +185,7 @@ struct Align: AsyncParsableCommand {
       warnIfUnrelated(article, name: name)
       try writer.write(article, name: name)
       units += article.translationUnits(
-        document: name, minimumScore: minScore, sourceLanguage: pair.languages.sourceLang, targetLanguage: pair.languages.targetLang)
+        document: name, minimumScore: minScore, sourceLanguage: sourceLang, targetLanguage: targetLang)
     }
     return articles
   }
@@ -164,7 +193,8 @@ struct Align: AsyncParsableCommand {
   private func warnIfUnrelated(_ article: AlignedArticle, name: String) {
     if let mean = article.meanPairScore, mean < 0.5 {
       printError(
-        "warning: \(name): mean bead score \(String(format: "%.2f", mean)); are these texts translations of each other?")
+        "warning: \(name): mean bead score \(String(format: "%.2f", mean)); are these texts translations of each other?"
+      )
     }
   }
 }

@@ -34,7 +34,8 @@ struct AlignmentOutput {
       // counterpart, which is no reason to hide it.
       for bead in article.beads where bead.isNull ? !pairsOnly : bead.score >= minScore {
         let (source, target) = article.texts(of: bead)
-        file.write("\(source)\t\(target)\t\(DecimalNumber(bead.score).literal)\n")
+        // In a batch, a fourth column names the document.
+        file.write("\(source)\t\(target)\t\(DecimalNumber(bead.score).literal)\(name.map { "\t" + $0 } ?? "")\n")
       }
     case .json:
       let document = AlignmentDocument(article, resources: MachineResources.forLexicon)

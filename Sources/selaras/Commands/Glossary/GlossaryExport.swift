@@ -8,17 +8,24 @@ extension Glossary {
       commandName: "export",
       abstract: "Export the glossary (the shipped entries and the store) to a file.",
       discussion: """
-        The delimited forms' columns are --source-lang and --target-lang (id and en by default): an en→id
-        OmegaT project's glossary.txt is `--format tsv --source-lang en --target-lang id`.
+        The delimited forms' columns are the store's direction (en→id for a new store) unless \
+        --source-lang/--target-lang say otherwise: an en→id OmegaT project's glossary.txt is \
+        `--output glossary.txt --source-lang en`. The format comes from --output's extension (.tsv, \
+        .txt, .utf8, .tab, .csv, .tbx) unless --format names one; standard output is tsv.
+
+        Examples:
+          selaras glossary export --output glossary.tbx
+          selaras glossary export --store-only > terms.tsv
+          selaras glossary export --output omegat/glossary/glossary.txt --source-lang en
         """)
 
-    @Option(help: "tsv, csv or tbx (TBX-Basic); by default from --output's extension.")
+    @Option(help: "tsv, csv or tbx (TBX-Basic); by default from --output's extension, tsv on standard output.")
     var format: Glossary.Format?
 
-    @OptionGroup var languages: LanguagePairOptions<Indonesian, English>
+    @OptionGroup var languages: LanguagePairOptions
 
-    @Option(help: "The file to write (atomically), or - for standard output.")
-    var output: String
+    @Option(help: "The file to write (atomically), or - for standard output (the default).")
+    var output = "-"
 
     @Flag(help: "Leave out the shipped glossary: only what was added or imported.")
     var storeOnly = false
@@ -26,16 +33,20 @@ extension Glossary {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-      guard format != nil || GlossaryFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) != nil else {
+      guard
+        format != nil || output == "-"
+          || GlossaryFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) != nil
+      else {
         throw ValidationError("cannot tell the format of \(output): give --format tsv|csv|tbx")
       }
     }
 
     func run() throws {
-      let format = self.format ?? GlossaryFormat(fileExtension: URL(fileURLWithPath: output).pathExtension)!
+      let format = self.format ?? GlossaryFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) ?? .tsv
+      let direction = try languages.resolved(store)
       let entries = try LoadedGlossary.entries(store, shipped: !storeOnly)
       var file = OutputFile(output)
-      file.write(format.writer(source: languages.sourceLang, target: languages.targetLang).write(entries))
+      file.write(format.writer(source: direction.source, target: direction.target).write(entries))
       try file.finish()
     }
   }

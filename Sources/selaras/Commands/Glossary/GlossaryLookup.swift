@@ -11,7 +11,11 @@ extension Glossary {
         lines: per entry, its terms a line per language, its note, and `from: store|shipped`;
                the store's entries (added, imported, accepted) first.
         json: {"query":…,"entries":[{"terms":[{"text":…,"lang":…,"status":…}],"note":…,"origin":"store"|"shipped"}]}
-        Exits 1 with a message on stderr when nothing matches.
+        Finding nothing is no error (exit 0): it says so on stderr, and json has no entries.
+
+        Examples:
+          selaras glossary lookup Kemenlu
+          selaras glossary lookup "kamikaze drones" --lang en --json
         """)
 
     @Argument(help: "The term: `Kemenlu`, `kementerian luar negeri`, `drone-drone kamikaze`.")
@@ -49,7 +53,6 @@ extension Glossary {
       standardOutput.flush()
       if found.isEmpty {
         printError("no glossary entry matches '\(term)'")
-        throw ExitCode.failure
       }
     }
   }

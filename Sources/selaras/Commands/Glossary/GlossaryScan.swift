@@ -11,12 +11,18 @@ extension Glossary {
         lines: START-END<TAB>text as written<TAB>term<TAB>translation<TAB>store|shipped (UTF-8 byte
                offsets); where the store and the shipped glossary both have the term, the store's first.
         json:  {"matches":[{"start":…,"end":…,"text":…,"term":…,"translation":…,"origin":"store"|"shipped"}]}
+        Without --lang, the language is read from the text. Finding nothing is no error: it says so \
+        on stderr.
+
+        Examples:
+          selaras glossary scan Corpora/economy-bi-rate.id.txt
+          selaras glossary scan story.en.txt --json
         """)
 
     @Argument(help: "The text file, or - for standard input.")
     var file: String?
 
-    @OptionGroup var language: LanguageOption<Indonesian>
+    @OptionGroup var language: LanguageOption
 
     @OptionGroup var output: JSONOption
 
@@ -32,7 +38,9 @@ extension Glossary {
     func run() async throws {
       let glossary = try LoadedGlossary.load(store)
       let text = try await ArticleInput.text(file)
-      let matches = glossary.scanAnswers(text, language: language.lang)
+      // The text's language: --lang, else what its words say, else the store's source language.
+      let lang = try language.lang ?? LanguageIdentification.language(of: text) ?? language.resolved(store)
+      let matches = glossary.scanAnswers(text, language: lang)
       var standardOutput = StandardOutput()
       if output.json {
         try standardOutput.writeJSON(Output(matches: matches), layout: .itemsOnLines)
@@ -44,6 +52,7 @@ extension Glossary {
         }
       }
       standardOutput.flush()
+      if matches.isEmpty { printError("no glossary term found in \(file ?? "-") (read as \(lang.name))") }
     }
   }
 }

@@ -10,7 +10,7 @@ struct PairSource: ParsableArguments {
   @Flag(help: "Use every unit of the translation memory instead.")
   var tm = false
 
-  @OptionGroup var languages: LanguagePairOptions<English, Indonesian>
+  @OptionGroup var languages: LanguagePairOptions
 
   func validate() throws {
     guard tm != !alignments.isEmpty else { throw ValidationError("give ALIGNMENT.json files or --tm, not both") }
@@ -22,11 +22,12 @@ struct PairSource: ParsableArguments {
       try store.existingMemory()?.forEachUnit { pairs.append(AlignedPair($0)) }
       return pairs
     }
+    let direction = try languages.resolved(store)
     return try alignments.flatMap { file in
       do {
         return try AlignmentFile.pairs(
-          Data(InputFile.text(file).utf8), file: file, sourceLanguage: languages.sourceLang,
-          targetLanguage: languages.targetLang)
+          Data(InputFile.text(file).utf8), file: file, sourceLanguage: direction.source,
+          targetLanguage: direction.target)
       } catch let error as AlignmentFileError {
         throw CommandError(error.description)
       }

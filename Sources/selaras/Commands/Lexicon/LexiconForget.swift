@@ -31,7 +31,10 @@ extension LexiconCommand {
     }
 
     func run() throws {
-      let forgotten = try store.existingLearnedLexicon()?.forgetLearnedTranslations(indonesian: word) ?? 0
+      // Nothing to forget without a store, and no store made to forget nothing in.
+      let forgotten =
+        try store.existingLearnedLexicon() == nil
+        ? 0 : store.learnedLexiconToChange().forgetLearnedTranslations(indonesian: word)
       var standardOutput = StandardOutput()
       if output.json {
         try standardOutput.writeJSON(Output(forgotten: forgotten))

@@ -6,12 +6,20 @@ extension TM {
     static let configuration = CommandConfiguration(
       commandName: "concordance",
       abstract: "Find stored segments that contain PHRASE, with their translations.",
-      discussion: "lines: source<TAB>target<TAB>origin. json: {\"units\":[{\"source\":…,\"target\":…,\"origin\":…}]}")
+      discussion: """
+        lines: source<TAB>target<TAB>origin<TAB>id. json: {"units":[{"source":…,"target":…,"origin":…,"id":…}]}
+        PHRASE is in the store's source language unless --lang names the other. Finding nothing is no \
+        error (exit 0): it says so on stderr.
+
+        Examples:
+          selaras tm concordance "interest rate"
+          selaras tm concordance "suku bunga" --lang id --json
+        """)
 
     @Argument(help: "The phrase, matched word for word in order.")
     var phrase: String
 
-    @OptionGroup var language: LanguageOption<Indonesian>
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "The most units to show.")
     var limit = 50
@@ -25,16 +33,19 @@ extension TM {
     }
 
     func run() throws {
-      let units = try store.memoryToRead().concordance(phrase, language: language.lang, limit: limit)
+      let memory = try store.memoryToRead()
+      let lang = try language.resolved(store)
+      let units = try memory.concordance(phrase, language: lang, limit: limit)
       var standardOutput = StandardOutput()
       if output.json {
-        try standardOutput.writeJSON(Output(units: units.map { UnitOutput($0) }))
+        try standardOutput.writeJSON(Output(units: units.map { UnitOutput($0.unit, id: $0.id) }))
       } else {
         for unit in units {
-          standardOutput.write(UnitOutput(unit).line)
+          standardOutput.write(UnitOutput(unit.unit, id: unit.id).line)
         }
       }
       standardOutput.flush()
+      if units.isEmpty { printError("no \(lang.name) segment of \(store.name) holds '\(phrase)'") }
     }
   }
 }

@@ -5,23 +5,32 @@ extension TM {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "export",
-      abstract: "Export the memory as TMX 1.4b, streaming, to a file written atomically.")
+      abstract: "Export the memory as TMX 1.4b, streaming, to standard output or a file written atomically.",
+      discussion: """
+        The TMX's source language is the store's (en for a new store) unless --source-lang names the \
+        other; units stored the other way round are turned.
 
-    @Option(help: "The TMX file to write, or - for standard output.")
-    var output: String
+        Examples:
+          selaras tm export > memory.tmx
+          selaras tm export --output omegat/tm/selaras.tmx --source-lang en
+        """)
+
+    @Option(help: "The TMX file to write, or - for standard output (the default).")
+    var output = "-"
 
     @Option(help: "The source language of the TMX: units stored the other way round are turned.")
-    var sourceLang: LanguageTag = .english
+    var sourceLang: LanguageTag?
 
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-      try sourceLang.validateSupported("--source-lang")
+      try sourceLang?.validateSupported("--source-lang")
     }
 
     func run() throws {
       let memory = try store.memoryToRead()
-      let target: LanguageTag = sourceLang == .english ? .indonesian : .english
+      let sourceLang = try self.sourceLang ?? store.direction().source
+      let target = sourceLang.other
       let writer = MemoryFormat.tmx.writer(source: sourceLang, target: target)
       var file = OutputFile(output)
       file.write(writer.header())

@@ -10,8 +10,13 @@ extension TM {
       discussion: """
         The format is told by the root element (<tmx>, <xliff>). From XLIFF, every trans-unit whose target
         is translated, reviewed, final or signed-off (or has no state) becomes a unit, the file's
-        `original` its document. Units already in the memory are counted as duplicates; skipped units
-        are reported on stderr.
+        `original` its document. Units already in the memory are counted as duplicates; skipped units \
+        are reported on stderr, with the store written to.
+        json: {"added":…,"duplicates":…,"skipped":…,"store":"…"}
+
+        Examples:
+          selaras tm import omegat/tm/auto/project.tmx
+          selaras tm import translated.xlf --json
         """)
 
     @Argument(help: "The TMX or XLIFF file.")
@@ -23,12 +28,22 @@ extension TM {
     @Flag(help: "Keep inline codes as numbered placeholders {1}, {2}… instead of dropping them.")
     var placeholders = false
 
+    @OptionGroup var output: JSONOption
+
     @OptionGroup var store: StoreOptions
+
+    private struct Output: Encodable {
+      var added: Int
+      var duplicates: Int
+      var skipped: Int
+      var store: String
+    }
 
     func run() throws {
       guard FileManager.default.fileExists(atPath: file) else { throw CommandError("\(file): no such file") }
       let memory = try store.memory()
-      let format = MemoryFormat.detect(URL(fileURLWithPath: file))
+      let format =
+        MemoryFormat.detect(URL(fileURLWithPath: file))
         ?? MemoryFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) ?? .tmx
       let reader = format.reader(
         inlineMarkup: placeholders ? .placeholders : .strip, languages: ["en", "id"], allStates: allStates)
@@ -53,7 +68,15 @@ extension TM {
         throw CommandError(error.description)
       }
       diagnostics.forEach { printError($0.description) }
-      print("\(summary.added) units added, \(summary.duplicates) already there, \(diagnostics.count) skipped")
+      if output.json {
+        var standardOutput = StandardOutput()
+        try standardOutput.writeJSON(
+          Output(added: summary.added, duplicates: summary.duplicates, skipped: diagnostics.count, store: store.name))
+        standardOutput.flush()
+      } else {
+        print("\(summary.added) units added, \(summary.duplicates) already there, \(diagnostics.count) skipped")
+      }
+      printError("memory: \(store.name)")
     }
 
     /// How many units between two progress lines.

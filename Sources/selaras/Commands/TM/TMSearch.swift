@@ -7,14 +7,20 @@ extension TM {
       commandName: "search",
       abstract: "Find stored segments like TEXT, with match percentages (token Levenshtein).",
       discussion: """
-        lines: SCORE%<TAB>source<TAB>target<TAB>origin, best first.
-        json:  {"matches":[{"score":87,"source":…,"target":…,"origin":…}]}
+        lines: SCORE%<TAB>source<TAB>target<TAB>origin<TAB>id, best first (the id is what tm delete takes).
+        json:  {"matches":[{"score":87,"source":…,"target":…,"origin":…,"id":…}]}
+        TEXT is in the store's source language unless --lang names the other. Finding nothing is no \
+        error (exit 0): it says so on stderr.
+
+        Examples:
+          selaras tm search "Bank Indonesia kept its benchmark rate unchanged"
+          selaras tm search "suku bunga acuan" --lang id --min-score 50 --json
         """)
 
     @Argument(help: "The segment to look for.")
     var text: String
 
-    @OptionGroup var language: LanguageOption<English>
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "The lowest match percentage to show.")
     var minScore = 70
@@ -36,17 +42,22 @@ extension TM {
     }
 
     func run() throws {
-      let options = MemorySearchOptions(language: language.lang, minimumScore: minScore, limit: limit)
-      let matches = try store.memoryToRead().search(text, options: options)
+      let memory = try store.memoryToRead()
+      let lang = try language.resolved(store)
+      let options = MemorySearchOptions(language: lang, minimumScore: minScore, limit: limit)
+      let matches = try memory.search(text, options: options)
       var standardOutput = StandardOutput()
       if output.json {
-        try standardOutput.writeJSON(Output(matches: matches.map { UnitOutput($0.unit, score: $0.score) }))
+        try standardOutput.writeJSON(Output(matches: matches.map { UnitOutput($0.unit, score: $0.score, id: $0.id) }))
       } else {
         for match in matches {
-          standardOutput.write("\(match.score)%\t" + UnitOutput(match.unit).line)
+          standardOutput.write("\(match.score)%\t" + UnitOutput(match.unit, id: match.id).line)
         }
       }
       standardOutput.flush()
+      if matches.isEmpty {
+        printError("no \(lang.name) segment of \(store.name) matches at \(minScore)% or more")
+      }
     }
   }
 }
