@@ -3,8 +3,9 @@ import Hummingbird
 import Selaras
 
 /// The review page's HTTP API over one ``ReviewSession``: `GET /` (the page),
-/// `GET /api/alignment` (the align JSON with each bead's status, anchors and terms),
-/// `POST /api/edits`, `POST /api/save`, `POST /api/save-to-memory`.
+/// `GET /api/alignment` (the align JSON with each bead's status, anchors and terms, the
+/// sentences corrected, and the files' names), `POST /api/edits` (a ``ReviewEdit``),
+/// `POST /api/save`, `POST /api/save-to-memory` (a ``MemorySaveReport``).
 /// Every request needs the session's token (`Authorization: Bearer TOKEN` or `?token=`;
 /// else 401) and a `Host` of 127.0.0.1 or localhost (else 403: a page elsewhere cannot reach
 /// it through DNS rebinding); bodies are capped at ``bodyLimit``. Errors are
@@ -50,7 +51,7 @@ public enum ReviewServer {
     }
     router.post("/api/save-to-memory") { _, _ -> Response in
       do {
-        return try ServerResponse.json(["saved": try await session.saveToMemory().added])
+        return try ServerResponse.json(try await session.saveToMemory())
       } catch {
         return ServerResponse.error(.internalServerError, "cannot save to the memory: \(error)")
       }

@@ -25,6 +25,32 @@ struct ReviewServerTests {
       sourceLanguage: .english, targetLanguage: .indonesian, memory: { database })
   }
 
+  /// The economy story's gold alignment: its `.lines` and `gold.json`, in which bead 3 pairs
+  /// the lead with two Indonesian sentences, the second `BI menyatakan …` (target sentence 4).
+  private func goldDocument() throws -> AlignmentDocument {
+    func lines(_ language: LanguageTag) throws -> [String] {
+      try String(contentsOf: Corpora.folder.file("economy-bi-rate", language, .lines), encoding: .utf8)
+        .split(separator: "\n").map(String.init)
+    }
+    return AlignmentDocument(
+      source: try lines(.english), target: try lines(.indonesian),
+      beads: try Corpora.folder.goldBeads("economy-bi-rate").map {
+        AlignmentDocument.Bead(source: Array($0.source), target: Array($0.target), score: $0.score)
+      })
+  }
+
+  /// A session over ``goldDocument()``, as `selaras review economy-bi-rate.en.txt
+  /// economy-bi-rate.id.txt` names its files.
+  private func goldSession(_ output: URL, _ database: SelarasDatabase, storeDescription: String? = nil) throws
+    -> ReviewSession
+  {
+    ReviewSession(
+      review: try AlignmentReview(goldDocument()), output: output, documentName: "economy-bi-rate",
+      sourceLanguage: .english, targetLanguage: .indonesian, memory: { database },
+      files: ReviewFiles(source: "economy-bi-rate.en.txt", target: "economy-bi-rate.id.txt"),
+      storeDescription: storeDescription)
+  }
+
   private struct Beads: Decodable {
     struct Bead: Decodable {
       var source: [Int]
@@ -131,5 +157,89 @@ struct ReviewServerTests {
       #expect(units.count == pairs)
       #expect(units.allSatisfy { $0.properties.contains(.init(type: "x-status", value: "accepted")) })
     }
+  }
+
+  @Test("GET /api/alignment names the files under review")
+  func files() async throws {
+    let output = TemporaryFile.url("json")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let session = try goldSession(output, SelarasDatabase(writer: DatabaseQueue()))
+    let app = Application(router: ReviewServer.router(session: session, token: Self.token))
+    try await app.test(.router) { client in
+      let alignment = try await client.execute(uri: "/api/alignment", method: .get, headers: local)
+      #expect(alignment.status == .ok)
+      let body = String(buffer: alignment.body)
+      #expect(body.hasSuffix(#","files":{"source":"economy-bi-rate.en.txt","target":"economy-bi-rate.id.txt"}}"#))
+    }
+    // A review of an alignment file is named by that file.
+    #expect(try OrderedJSONEncoder().encode(ReviewFiles(alignment: "story.json")) == #"{"alignment":"story.json"}"#)
+  }
+
+  @Test("A sentence corrected through the API reaches the memory corrected and marked x-edited; an empty one is 422")
+  func correction() async throws {
+    let output = TemporaryFile.url("json")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let database = try SelarasDatabase(writer: DatabaseQueue())
+    let store = "/home/ana/.local/share/selaras/selaras.sqlite"
+    let session = try goldSession(output, database, storeDescription: store)
+    let app = Application(router: ReviewServer.router(session: session, token: Self.token))
+    let original = "BI menyatakan akan terus melakukan intervensi di pasar untuk menstabilkan nilai tukar rupiah."
+    let corrected =
+      "Bank Indonesia menyatakan akan terus melakukan intervensi di pasar untuk menstabilkan nilai tukar rupiah."
+    try #require(try goldDocument().target[4] == original)
+    try await app.test(.router) { client in
+      func post(_ edit: ReviewEdit) async throws -> TestResponse {
+        try await client.execute(
+          uri: "/api/edits", method: .post, headers: local, body: ByteBuffer(bytes: try JSONEncoder().encode(edit)))
+      }
+      let empty = try await post(.editText(side: .target, sentence: 4, text: " "))
+      #expect(empty.status == .unprocessableContent)
+      #expect(String(buffer: empty.body).contains("cannot be left empty"))
+      let edited = try await post(.editText(side: .target, sentence: 4, text: corrected))
+      #expect(edited.status == .ok)
+      struct Shown: Decodable {
+        var target: [String]
+        var beads: [Beads.Bead]
+        var edits: [AlignmentDocument.TextEdit]?
+      }
+      let shown = try JSONDecoder().decode(Shown.self, from: Data(buffer: edited.body))
+      #expect(shown.target[4] == corrected)
+      #expect(shown.edits == [AlignmentDocument.TextEdit(side: .target, sentence: 4, original: original)])
+      #expect(shown.beads[3].target == [3, 4] && shown.beads[3].status == "edited")
+      #expect(shown.beads.filter { $0.status != "pending" }.count == 1)
+      let stored = try await client.execute(uri: "/api/save-to-memory", method: .post, headers: local)
+      #expect(stored.status == .ok)
+      #expect(String(buffer: stored.body) == #"{"saved":1,"store":"\#(store)"}"#)
+    }
+    var units: [TranslationUnit] = []
+    try database.forEachUnit { units.append($0) }
+    #expect(units.count == 1)
+    let unit = try #require(units.first)
+    #expect(unit.source.hasPrefix("JAKARTA, Nov 20 (Reuters) - Bank Indonesia kept its benchmark interest rate"))
+    #expect(unit.target.hasSuffix(" " + corrected))
+    #expect(unit.properties.contains(.init(type: TranslationUnit.reviewEditedProperty, value: "target")))
+    #expect(unit.properties.contains(.init(type: "x-edited", value: "target")))
+    #expect(unit.properties.contains(.init(type: "x-status", value: "edited")))
+  }
+
+  @Test("Save to memory with nothing accepted stores nothing and says why, with the beads pending")
+  func nothingAccepted() async throws {
+    let output = TemporaryFile.url("json")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let database = try SelarasDatabase(writer: DatabaseQueue())
+    let app = Application(router: ReviewServer.router(session: try goldSession(output, database), token: Self.token))
+    let pairs = try goldDocument().beads.filter { !$0.source.isEmpty && !$0.target.isEmpty }.count
+    #expect(pairs == 9)
+    try await app.test(.router) { client in
+      let stored = try await client.execute(uri: "/api/save-to-memory", method: .post, headers: local)
+      #expect(stored.status == .ok)
+      #expect(
+        String(buffer: stored.body)
+          == #"{"saved":0,"pending":9,"hint":"nothing accepted yet: accept beads (a, or Accept all above) "#
+          + #"before saving to memory"}"#)
+    }
+    var units: [TranslationUnit] = []
+    try database.forEachUnit { units.append($0) }
+    #expect(units.isEmpty)
   }
 }

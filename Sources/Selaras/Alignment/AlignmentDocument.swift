@@ -2,13 +2,32 @@ import Foundation
 
 /// An alignment as `selaras align --format json` writes it and `glossary extract`, `check`
 /// and the review page read it: `{"source":[…],"target":[…],"beads":[{"source":[0],
-/// "target":[0,1],"score":0.930},…]}`, sentence indices into the two lists.
+/// "target":[0,1],"score":0.930},…]}`, sentence indices into the two lists. A saved review
+/// whose sentences a reviewer corrected also has `"edits":[{"side":"target","sentence":3,
+/// "original":"…"},…]`; a file without it (every file before) reads as one without edits.
 public struct AlignmentDocument: Codable, Hashable, Sendable {
   public var source: [String]
   public var target: [String]
   public var beads: [Bead]
   /// The language data the aligner used, when the writer says.
   public var resources: LanguageResources?
+  /// The sentences a reviewer corrected (``ReviewEdit/editText(side:sentence:text:)``), each
+  /// with the text it had before, source side first, in sentence order; nil when none was.
+  public var edits: [TextEdit]?
+
+  /// A sentence whose text a reviewer corrected: `source` or `target` holds its new text.
+  public struct TextEdit: Codable, Hashable, Sendable {
+    public var side: BeadSide
+    public var sentence: Int
+    /// The sentence's text before any correction.
+    public var original: String
+
+    public init(side: BeadSide, sentence: Int, original: String) {
+      self.side = side
+      self.sentence = sentence
+      self.original = original
+    }
+  }
 
   public struct Bead: Codable, Hashable, Sendable {
     public var source: [Int]
@@ -26,11 +45,14 @@ public struct AlignmentDocument: Codable, Hashable, Sendable {
     }
   }
 
-  public init(source: [String], target: [String], beads: [Bead], resources: LanguageResources? = nil) {
+  public init(
+    source: [String], target: [String], beads: [Bead], resources: LanguageResources? = nil, edits: [TextEdit]? = nil
+  ) {
     self.source = source
     self.target = target
     self.beads = beads
     self.resources = resources
+    self.edits = edits
   }
 
   /// The document of an aligned article, made with `resources`.
@@ -41,8 +63,8 @@ public struct AlignmentDocument: Codable, Hashable, Sendable {
       resources: resources)
   }
 
-  /// The document in `data`, checked: every bead's indices point at sentences. `file` names
-  /// the file in errors.
+  /// The document in `data`, checked: every bead's and edit's indices point at sentences.
+  /// `file` names the file in errors.
   public static func read(_ data: Data, file: String) throws -> AlignmentDocument {
     let document: AlignmentDocument
     do {
@@ -57,6 +79,11 @@ public struct AlignmentDocument: Codable, Hashable, Sendable {
       guard bead.source.allSatisfy(document.source.indices.contains), bead.target.allSatisfy(document.target.indices.contains)
       else {
         throw AlignmentFileError(description: "\(file): bead \(number + 1) points past the sentences")
+      }
+    }
+    for (number, edit) in (document.edits ?? []).enumerated() {
+      guard document[keyPath: edit.side.texts].indices.contains(edit.sentence) else {
+        throw AlignmentFileError(description: "\(file): edit \(number + 1) points past the sentences")
       }
     }
     return document

@@ -67,6 +67,11 @@ extension TranslationUnit {
   /// `selaras review` stores it.
   public static let reviewStatusProperty = "x-status"
 
+  /// The property that says which side of a pair the person reviewing it corrected
+  /// (`<prop type="x-edited">` in TMX): `source`, `target` or `both`, as `selaras review`
+  /// stores it; a pair without it has the texts the aligner was given.
+  public static let reviewEditedProperty = "x-edited"
+
   /// Where a person reviewing the pair got with it, when one did.
   public var reviewStatus: BeadStatus? {
     properties.first { $0.type == Self.reviewStatusProperty }.flatMap { BeadStatus(rawValue: $0.value) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why an edit could not be made: the alignment is left as it was.
 public struct ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
   public var description: String
@@ -13,8 +15,10 @@ public struct ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
 public struct AlignmentReview: Sendable {
   /// The sentences, and the beads as they stand now, each with its status.
   public private(set) var document: AlignmentDocument
-  private var undoStack: [[AlignmentDocument.Bead]] = []
-  private var redoStack: [[AlignmentDocument.Bead]] = []
+  /// The document before each edit, beads and texts (the arrays are shared, not copied, until
+  /// an edit changes them).
+  private var undoStack: [AlignmentDocument] = []
+  private var redoStack: [AlignmentDocument] = []
 
   /// Starts a review of `document`; beads without a status (a fresh alignment) are pending,
   /// those with one (a saved review) keep it.
@@ -24,6 +28,9 @@ public struct AlignmentReview: Sendable {
       document.beads[index].status = .pending
     }
     try Self.check(document.beads, sources: document.source.count, targets: document.target.count)
+    for edit in document.edits ?? [] where !document[keyPath: edit.side.texts].indices.contains(edit.sentence) {
+      throw ReviewError("the edit of \(edit.side.rawValue) sentence \(edit.sentence) points past the sentences")
+    }
     self.document = document
   }
 
@@ -31,26 +38,86 @@ public struct AlignmentReview: Sendable {
   public var canUndo: Bool { !undoStack.isEmpty }
   public var canRedo: Bool { !redoStack.isEmpty }
 
-  /// Makes `edit`, or throws and changes nothing.
+  /// Makes `edit`, or throws and changes nothing. An edit that changes nothing (accepting an
+  /// accepted bead, a sentence given the text it has) is not one to undo.
   public mutating func apply(_ edit: ReviewEdit) throws(ReviewError) {
     switch edit {
     case .undo:
       guard let previous = undoStack.popLast() else { throw ReviewError("nothing to undo") }
-      redoStack.append(document.beads)
-      document.beads = previous
+      redoStack.append(document)
+      document = previous
       return
     case .redo:
       guard let next = redoStack.popLast() else { throw ReviewError("nothing to redo") }
-      undoStack.append(document.beads)
-      document.beads = next
+      undoStack.append(document)
+      document = next
       return
+    case .editText(let side, let sentence, let text):
+      var changed = document
+      try Self.correct(&changed, side: side, sentence: sentence, text: text)
+      guard changed != document else { return }
+      undoStack.append(document)
+      redoStack.removeAll()
+      document = changed
     default:
       let changed = try Self.edited(document.beads, edit)
       try Self.check(changed, sources: document.source.count, targets: document.target.count)
       guard changed != document.beads else { return }
-      undoStack.append(document.beads)
+      undoStack.append(document)
       redoStack.removeAll()
       document.beads = changed
+    }
+  }
+
+  /// Gives sentence `sentence` of `side` the text `text` (without the spaces around it),
+  /// marks its bead edited and records the text it had first in ``AlignmentDocument/edits``;
+  /// a text back to that first one drops the record. Changes nothing when the text is the
+  /// sentence's own.
+  ///
+  /// - Throws: ``ReviewError`` for a sentence out of range, and for a text that is empty, only
+  ///   spaces, or holds a line break or another control character (a sentence is one line).
+  private static func correct(_ document: inout AlignmentDocument, side: BeadSide, sentence: Int, text: String)
+    throws(ReviewError)
+  {
+    let texts = document[keyPath: side.texts]
+    guard texts.indices.contains(sentence) else {
+      throw ReviewError(
+        "\(side.rawValue) sentence \(sentence) is out of range: there are \(texts.count) \(side.rawValue) sentences, "
+          + "from 0")
+    }
+    if let scalar = text.unicodeScalars.first(where: breaksLine) {
+      let code = String(scalar.value, radix: 16, uppercase: true)
+      throw ReviewError(
+        "a sentence is one line of text: this one has a line break or control character "
+          + "(U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))")
+    }
+    let text = text.trimmingCharacters(in: .whitespaces)
+    guard !text.isEmpty else {
+      throw ReviewError(
+        "\(side.rawValue) sentence \(sentence) cannot be left empty: make its bead null, or move the sentence, instead")
+    }
+    guard text != texts[sentence] else { return }
+    var edits = document.edits ?? []
+    if let index = edits.firstIndex(where: { $0.side == side && $0.sentence == sentence }) {
+      if edits[index].original == text { edits.remove(at: index) }
+    } else {
+      edits.append(AlignmentDocument.TextEdit(side: side, sentence: sentence, original: texts[sentence]))
+      // "source" sorts before "target".
+      edits.sort { ($0.side.rawValue, $0.sentence) < ($1.side.rawValue, $1.sentence) }
+    }
+    document.edits = edits.isEmpty ? nil : edits
+    document[keyPath: side.texts][sentence] = text
+    if let bead = document.beads.firstIndex(where: { $0[keyPath: side.sentences].contains(sentence) }) {
+      document.beads[bead].status = .edited
+    }
+  }
+
+  /// Whether `scalar` has no place in a one-line sentence: a control character (line
+  /// breaks and tab among them), or the line and paragraph separators.
+  private static func breaksLine(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .control, .lineSeparator, .paragraphSeparator: true
+    default: false
     }
   }
 
@@ -125,7 +192,7 @@ public struct AlignmentReview: Sendable {
       for index in beads.indices where beads[index].status == .pending && (beads[index].score?.value ?? 0) >= score {
         beads[index].status = .accepted
       }
-    case .undo, .redo:
+    case .undo, .redo, .editText:
       break
     }
     return beads

@@ -2,7 +2,7 @@
 /// `{"op":"merge","bead":I}`, `{"op":"split","bead":I,"source":K,"target":L}`,
 /// `{"op":"move-up","bead":I,"side":"source"}`, `{"op":"move-down","bead":I,"side":"target"}`,
 /// `{"op":"null","bead":I}`, `{"op":"accept","bead":I}`, `{"op":"accept-above","score":X}`,
-/// `{"op":"undo"}`, `{"op":"redo"}`.
+/// `{"op":"edit-text","side":"target","sentence":K,"text":"…"}`, `{"op":"undo"}`, `{"op":"redo"}`.
 public enum ReviewEdit: Sendable, Hashable, Codable {
   /// Bead I and bead I+1 become one.
   case merge(bead: Int)
@@ -20,11 +20,15 @@ public enum ReviewEdit: Sendable, Hashable, Codable {
   case accept(bead: Int)
   /// Every pending bead scoring at least `score` is accepted.
   case acceptAbove(score: Double)
+  /// Sentence K of one side reads `text` instead: a reviewer's correction, one line, not
+  /// empty. The bead holding it becomes edited; the text it had is kept
+  /// (``AlignmentDocument/edits``).
+  case editText(side: BeadSide, sentence: Int, text: String)
   case undo
   case redo
 
   private enum CodingKeys: String, CodingKey {
-    case op, bead, source, target, score, side
+    case op, bead, source, target, score, side, sentence, text
   }
 
   public init(from decoder: any Decoder) throws {
@@ -45,12 +49,18 @@ public enum ReviewEdit: Sendable, Hashable, Codable {
     case "null": self = .null(bead: try container.decode(Int.self, forKey: .bead))
     case "accept": self = .accept(bead: try container.decode(Int.self, forKey: .bead))
     case "accept-above": self = .acceptAbove(score: try container.decode(Double.self, forKey: .score))
+    case "edit-text":
+      self = .editText(
+        side: try container.decode(BeadSide.self, forKey: .side),
+        sentence: try container.decode(Int.self, forKey: .sentence),
+        text: try container.decode(String.self, forKey: .text))
     case "undo": self = .undo
     case "redo": self = .redo
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .op, in: container,
-        debugDescription: "unknown op '\(op)': merge, split, move-up, move-down, null, accept, accept-above, undo or redo")
+        debugDescription:
+          "unknown op '\(op)': merge, split, move-up, move-down, null, accept, accept-above, edit-text, undo or redo")
     }
   }
 
@@ -82,6 +92,11 @@ public enum ReviewEdit: Sendable, Hashable, Codable {
     case .acceptAbove(let score):
       try container.encode("accept-above", forKey: .op)
       try container.encode(score, forKey: .score)
+    case .editText(let side, let sentence, let text):
+      try container.encode("edit-text", forKey: .op)
+      try container.encode(side, forKey: .side)
+      try container.encode(sentence, forKey: .sentence)
+      try container.encode(text, forKey: .text)
     case .undo: try container.encode("undo", forKey: .op)
     case .redo: try container.encode("redo", forKey: .op)
     }
@@ -93,6 +108,14 @@ public enum BeadSide: String, Sendable, Hashable, Codable {
   case source, target
 
   var sentences: WritableKeyPath<AlignmentDocument.Bead, [Int]> {
+    switch self {
+    case .source: \.source
+    case .target: \.target
+    }
+  }
+
+  /// The side's sentence texts in a document.
+  var texts: WritableKeyPath<AlignmentDocument, [String]> {
     switch self {
     case .source: \.source
     case .target: \.target

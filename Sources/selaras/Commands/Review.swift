@@ -12,10 +12,14 @@ struct Review: AsyncParsableCommand {
     discussion: """
       Aligns SOURCE and TARGET (or loads --alignment, a file of `align --format json` or a saved review)
       and serves the review page on 127.0.0.1 only. The first line of standard output is the page's
-      address with its token: http://127.0.0.1:PORT/?token=TOKEN. The page saves to --output (default
-      SOURCE.review.json, or the --alignment file itself); with --save, saving also stores the accepted
-      and edited pairs in the memory (--db). Ctrl-C stops the server and says on stderr how many edits
-      were not saved.
+      address with its token: http://127.0.0.1:PORT/?token=TOKEN. The page's header names the files
+      under review. Beyond merging, splitting, moving and accepting beads, the page corrects a
+      sentence's text (double-click it, or e; Enter saves, Escape cancels), kept in the saved review
+      with the text it had, and splits a bead after any sentence (its ✂ marks, or S). The page saves
+      to --output (default SOURCE.review.json, or the --alignment file itself); "Save to memory" stores
+      the accepted and edited pairs in the memory (--db), a corrected pair marked x-edited, and says
+      how many went where, or why none did (nothing accepted yet); with --save, saving does too.
+      Ctrl-C stops the server and says on stderr how many edits were not saved.
       """)
 
   @OptionGroup var pair: ArticlePairOptions
@@ -57,6 +61,7 @@ struct Review: AsyncParsableCommand {
     let document: AlignmentDocument
     let name: String
     let defaultOutput: String
+    let files: ReviewFiles
     if let alignment {
       do {
         document = try AlignmentDocument.read(Data(InputFile.text(alignment).utf8), file: alignment)
@@ -65,6 +70,7 @@ struct Review: AsyncParsableCommand {
       }
       name = URL(fileURLWithPath: alignment).deletingPathExtension().lastPathComponent
       defaultOutput = alignment
+      files = ReviewFiles(alignment: Self.fileName(alignment))
     } else {
       let lexicon = try LoadedGlossary.lexicon(
         adding: glossary.shippedFirst, learned: store.learnedTranslations())
@@ -78,6 +84,7 @@ struct Review: AsyncParsableCommand {
         ? (URL(string: source)?.lastPathComponent).flatMap { $0.isEmpty || $0 == "/" ? nil : $0 } ?? "page"
         : ArticlePairFolder.documentName(source)
       defaultOutput = isURL ? name + ".review.json" : source + ".review.json"
+      files = ReviewFiles(source: Self.fileName(source), target: Self.fileName(pair.target!))
     }
     let review: AlignmentReview
     do {
@@ -91,7 +98,7 @@ struct Review: AsyncParsableCommand {
       review: review, output: URL(fileURLWithPath: output ?? defaultOutput), documentName: name,
       sourceLanguage: direction.source, targetLanguage: direction.target,
       memory: { try store.memory(recording: direction) },
-      saveToMemoryOnSave: saveToMemory, glossary: glossary)
+      saveToMemoryOnSave: saveToMemory, glossary: glossary, files: files, storeDescription: store.name)
     let token = Self.newToken()
     let open = !noOpen
     let app = Application(
@@ -111,6 +118,13 @@ struct Review: AsyncParsableCommand {
     if unsaved > 0 {
       printError("\(unsaved) edit\(unsaved == 1 ? "" : "s") not saved: the review was stopped before the page saved it")
     }
+  }
+
+  /// A file as the page's header names it: its name without the folders, a page read from
+  /// the web by its address, standard input as such.
+  static func fileName(_ path: String) -> String {
+    if path == "-" { return "standard input" }
+    return PageFetcher.isURL(path) ? path : URL(fileURLWithPath: path).lastPathComponent
   }
 
   /// 128 random bits, as hex.

@@ -145,6 +145,152 @@ struct AlignmentReviewTests {
     #expect(throws: DecodingError.self) { try JSONDecoder().decode(ReviewEdit.self, from: Data(#"{"op":"swap"}"#.utf8)) }
   }
 
+  /// The target sentence saying BI will keep intervening, and the same sentence as a reviewer
+  /// corrects it: the bank named in full.
+  private func correction(in document: AlignmentDocument) throws
+    -> (sentence: Int, original: String, corrected: String)
+  {
+    let sentence = try #require(document.target.firstIndex { $0.contains("menstabilkan nilai tukar rupiah") })
+    let original = document.target[sentence]
+    let corrected = original.replacingOccurrences(of: "BI menyatakan", with: "Bank Indonesia menyatakan")
+    try #require(corrected != original)
+    return (sentence, original, corrected)
+  }
+
+  @Test("edit-text corrects a sentence and marks its bead edited; undo restores text and bead, redo corrects again")
+  func editText() throws {
+    var review = try review()
+    let before = review.document
+    let (sentence, original, corrected) = try correction(in: before)
+    let bead = try #require(before.beads.firstIndex { $0.target.contains(sentence) })
+    try review.apply(.editText(side: .target, sentence: sentence, text: corrected))
+    var expected = before.target
+    expected[sentence] = corrected
+    #expect(review.document.target == expected)
+    #expect(review.document.source == before.source)
+    #expect(review.beads[bead].status == .edited)
+    #expect(review.beads.map(\.source) == before.beads.map(\.source))
+    #expect(review.beads.map(\.target) == before.beads.map(\.target))
+    let record = AlignmentDocument.TextEdit(side: .target, sentence: sentence, original: original)
+    #expect(review.document.edits == [record])
+    // The text it has, spaces around it or not, changes nothing and is nothing to undo.
+    try review.apply(.editText(side: .target, sentence: sentence, text: corrected))
+    try review.apply(.editText(side: .target, sentence: sentence, text: "  " + corrected + " "))
+    try review.apply(.undo)
+    #expect(review.document == before)
+    #expect(review.beads[bead].status == .pending)
+    #expect(!review.canUndo)
+    try review.apply(.redo)
+    #expect(review.document.target == expected)
+    #expect(review.beads[bead].status == .edited)
+    #expect(review.document.edits?.count == 1)
+    // Corrected twice, the first text is what is kept; back to it, no edit is left on record.
+    let again = corrected.replacingOccurrences(of: "terus melakukan", with: "terus")
+    try review.apply(.editText(side: .target, sentence: sentence, text: again))
+    #expect(review.document.edits == [record])
+    try review.apply(.editText(side: .target, sentence: sentence, text: original))
+    #expect(review.document.edits == nil)
+    #expect(review.document.target == before.target)
+    // Posted by the page.
+    let json = #"{"op":"edit-text","side":"target","sentence":3,"text":"Inflasi tahunan melambat."}"#
+    let posted = try JSONDecoder().decode(ReviewEdit.self, from: Data(json.utf8))
+    #expect(posted == .editText(side: .target, sentence: 3, text: "Inflasi tahunan melambat."))
+    #expect(try OrderedJSONEncoder().encode(posted) == json)
+  }
+
+  @Test("A correction that is empty, more than a line, or of a sentence out of range is refused and changes nothing")
+  func editTextRefused() throws {
+    var review = try review()
+    let before = review.document
+    let count = before.source.count
+    let refused: [(ReviewEdit, String)] = [
+      (
+        .editText(side: .target, sentence: 0, text: ""),
+        "target sentence 0 cannot be left empty: make its bead null, or move the sentence, instead"
+      ),
+      (
+        .editText(side: .target, sentence: 0, text: "   "),
+        "target sentence 0 cannot be left empty: make its bead null, or move the sentence, instead"
+      ),
+      (
+        .editText(side: .source, sentence: 1, text: "Annual inflation slowed to 1.71%.\nIt was 1.84% before."),
+        "a sentence is one line of text: this one has a line break or control character (U+000A)"
+      ),
+      (
+        .editText(side: .source, sentence: 1, text: "Annual inflation slowed\tto 1.71% in October."),
+        "a sentence is one line of text: this one has a line break or control character (U+0009)"
+      ),
+      (
+        .editText(side: .source, sentence: count, text: "Annual inflation slowed to 1.71% in October."),
+        "source sentence \(count) is out of range: there are \(count) source sentences, from 0"
+      ),
+      (
+        .editText(side: .target, sentence: -1, text: "Inflasi tahunan melambat menjadi 1,71 persen pada Oktober."),
+        "target sentence -1 is out of range: there are \(before.target.count) target sentences, from 0"
+      ),
+    ]
+    for (edit, message) in refused {
+      #expect(throws: ReviewError(message), "\(edit)") { try review.apply(edit) }
+      #expect(review.document == before)
+    }
+    #expect(!review.canUndo)
+  }
+
+  @Test("A split keeps any number of each side's sentences before the cut: 2 of 3")
+  func splitAfterAnySentence() throws {
+    let pairs = Array(Corpora.linePairs.prefix(4))
+    let document = AlignmentDocument(
+      source: pairs.map { $0.english }, target: pairs.map { $0.indonesian },
+      beads: [.init(source: [0], target: [0], score: 0.95), .init(source: [1, 2, 3], target: [1, 2, 3], score: 0.45)])
+    var review = try AlignmentReview(document)
+    try review.apply(.split(bead: 1, source: 2, target: 2))
+    #expect(review.beads.map(\.source) == [[0], [1, 2], [3]])
+    #expect(review.beads.map(\.target) == [[0], [1, 2], [3]])
+    #expect(review.beads.map(\.status) == [.pending, .edited, .edited])
+    try review.apply(.undo)
+    try review.apply(.split(bead: 1, source: 2, target: 3))
+    #expect(review.beads.map(\.source) == [[0], [1, 2], [3]])
+    #expect(review.beads.map(\.target) == [[0], [1, 2, 3], []])
+    try review.apply(.undo)
+    try review.apply(.split(bead: 1, source: 0, target: 1))
+    #expect(review.beads.map(\.source) == [[0], [], [1, 2, 3]])
+    #expect(review.beads.map(\.target) == [[0], [1], [2, 3]])
+  }
+
+  @Test("A saved review keeps its corrections with each sentence's first text; a file without edits reads as before")
+  func savedCorrections() throws {
+    var review = try review()
+    let (sentence, original, corrected) = try correction(in: review.document)
+    try review.apply(.editText(side: .target, sentence: sentence, text: corrected))
+    let saved = try OrderedJSONEncoder(layout: [.itemsOnLines, .membersOnLines]).encode(review.document)
+    // The record as written: side, sentence, then the first text.
+    let record = try OrderedJSONEncoder().encode(original)
+    #expect(saved.contains("\"edits\":[\n{\"side\":\"target\",\"sentence\":\(sentence),\"original\":\(record)}"))
+    let read = try AlignmentDocument.read(Data(saved.utf8), file: "saved.json")
+    #expect(read.edits == [AlignmentDocument.TextEdit(side: .target, sentence: sentence, original: original)])
+    #expect(read.target == review.document.target)
+    let resumed = try AlignmentReview(read)
+    #expect(resumed.document.edits == review.document.edits)
+    #expect(resumed.beads.map(\.status) == review.beads.map(\.status))
+    // A file of before: no "edits", none read, none written back.
+    let old = """
+      {"source":["Annual inflation slowed to 1.71% in October from 1.84% in September."],
+      "target":["Inflasi tahunan melambat menjadi 1,71 persen pada Oktober dari 1,84 persen pada September."],
+      "beads":[{"source":[0],"target":[0],"score":0.950,"status":"accepted"}]}
+      """
+    let document = try AlignmentDocument.read(Data(old.utf8), file: "old.json")
+    #expect(document.edits == nil)
+    #expect(try AlignmentReview(document).beads.first?.status == .accepted)
+    let written = try OrderedJSONEncoder().encode(document)
+    #expect(!written.contains("\"edits\""))
+    // An edit that points past the sentences is refused.
+    let broken = old.replacingOccurrences(
+      of: #""status":"accepted"}]}"#,
+      with: #""status":"edited"}],"edits":[{"side":"target","sentence":4,"original":"Inflasi tahunan melambat."}]}"#)
+    #expect(broken != old)
+    #expect(throws: AlignmentFileError.self) { try AlignmentDocument.read(Data(broken.utf8), file: "broken.json") }
+  }
+
   @Test("A bead's notes: the numbers, dates and names both sides hold, and the glossary's terms in each side")
   func notes() throws {
     let review = try review()
