@@ -42,4 +42,7 @@ fi
 source scripts/postgres-cluster.sh
 trap postgres_cluster_stop EXIT
 postgres_cluster_start
+# The man page generator the help tests run (scripts/install-man.sh), built beforehand: a build
+# from inside `swift test` would wait on the build it runs in.
+swift build --product generate-manual
 swift test "$@"

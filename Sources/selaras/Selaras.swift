@@ -16,6 +16,11 @@ struct SelarasCommand: AsyncParsableCommand {
 
       Shell completion: selaras --generate-completion-script bash|zsh|fish. Manual pages: \
       scripts/install-man.sh.
+
+      Examples:
+        selaras align Corpora/economy-bi-rate.en.txt Corpora/economy-bi-rate.id.txt --save
+        selaras tm search "Bank Indonesia kept its benchmark rate unchanged"
+        selaras glossary lookup Kemenlu
       """,
     version: "0.1.0",
     subcommands: [

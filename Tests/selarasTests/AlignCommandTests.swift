@@ -1,9 +1,10 @@
 import Foundation
 import SelarasTestSupport
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 @Suite("selaras align")
 struct AlignCommandTests {
@@ -22,7 +23,10 @@ struct AlignCommandTests {
       #expect(fields[2].count == 5 && Double(fields[2]).map { (0...1).contains($0) } == true)
     }
     #expect(lines.contains { $0.hasPrefix("\tNyaman tanpa iklan.\t") })
-    #expect(lines.contains { $0.hasPrefix("All 31 economists polled by Reuters had expected the central bank to stand pat.\t\t") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("All 31 economists polled by Reuters had expected the central bank to stand pat.\t\t")
+      })
   }
 
   @Test("json: every sentence of both sides in exactly one bead, in order")
@@ -51,12 +55,16 @@ struct AlignCommandTests {
   func tmx() throws {
     let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
-    let result = try CommandRunner.run(["align", english, indonesian, "--format", "tmx", "--min-score", "0.9", "--output", file.path])
+    let result = try CommandRunner.run([
+      "align", english, indonesian, "--format", "tmx", "--min-score", "0.9", "--output", file.path,
+    ])
     #expect(result.status == 0)
     #expect(result.stdout.isEmpty)
     let text = try String(contentsOf: file, encoding: .utf8)
     #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
-    #expect(text.contains("segtype=\"sentence\"") && text.contains("srclang=\"en\"") && text.contains("datatype=\"plaintext\""))
+    #expect(
+      text.contains("segtype=\"sentence\"") && text.contains("srclang=\"en\"")
+        && text.contains("datatype=\"plaintext\""))
     let units = text.components(separatedBy: "<tu>").count - 1
     let tsv = try CommandRunner.run(["align", english, indonesian, "--min-score", "0.9"])
     let pairs = tsv.stdout.split(separator: "\n").filter { !$0.hasPrefix("\t") && !$0.contains("\t\t") }
@@ -67,7 +75,9 @@ struct AlignCommandTests {
 
   @Test("--presegmented takes one sentence a line")
   func presegmented() throws {
-    let result = try CommandRunner.run(["align", "Corpora/health-dengue.en.lines", "Corpora/health-dengue.id.lines", "--presegmented", "--format", "json"])
+    let result = try CommandRunner.run([
+      "align", "Corpora/health-dengue.en.lines", "Corpora/health-dengue.id.lines", "--presegmented", "--format", "json",
+    ])
     #expect(result.status == 0)
     #expect(result.stdout.contains("\"beads\":["))
   }
@@ -151,5 +161,32 @@ struct AlignCommandTests {
     let binary = try CommandRunner.run(["align", english, "-"], stdin: Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]))
     #expect(binary.status == 1)
     #expect(binary.stderr.contains("binary data"))
+  }
+}
+
+@Suite("selaras --json")
+struct JSONFlagTests {
+  @Test("--json is --format json wherever a command has both: align, segment, extract")
+  func jsonFlag() throws {
+    let pairs: [([String], [String])] = [
+      (
+        ["align", "Corpora/economy-bi-rate.en.txt", "Corpora/economy-bi-rate.id.txt", "--json"],
+        ["align", "Corpora/economy-bi-rate.en.txt", "Corpora/economy-bi-rate.id.txt", "--format", "json"]
+      ),
+      (
+        ["segment", "Corpora/economy-bi-rate.id.txt", "--json"],
+        ["segment", "Corpora/economy-bi-rate.id.txt", "--format", "json"]
+      ),
+      (
+        ["extract", "Tests/SelarasTests/Fixtures/pages/courts-syl-verdict.en.html", "--json"],
+        ["extract", "Tests/SelarasTests/Fixtures/pages/courts-syl-verdict.en.html", "--format", "json"]
+      ),
+    ]
+    for (flag, option) in pairs {
+      let short = try CommandRunner.run(flag)
+      #expect(short.status == 0, "\(flag): \(short.stderr)")
+      #expect(short.stdout.hasPrefix("{"), "\(flag)")
+      #expect(short.stdout == (try CommandRunner.run(option)).stdout, "\(flag)")
+    }
   }
 }

@@ -7,13 +7,14 @@ struct Extract: AsyncParsableCommand {
     commandName: "extract",
     abstract: "Print the article of a saved web page or a URL, without the page's chrome.",
     discussion: """
-      PAGE is a saved page (.html, .htm, or any file whose content is HTML), - for standard
+      PAGE is a saved page (.html, .htm, or any file whose content is HTML), - for standard \
       input, or an http:// or https:// URL (at most 5 redirects and 10 MB; --timeout).
       text: the title, a blank line, then the paragraphs (subheadings, quotes, list items, photo
             captions and credits included) in page order, separated by blank lines.
-      json: {"source":PAGE,"url":…,"title":…,"language":"id"|"en"|null,"published":…,"byline":…,
-             "paragraphs":[{"kind":"paragraph|heading|quote|list-item|caption|credit","text":…}]}
+      json: {"source":PAGE, "url":…, "title":…, "language":"id"|"en"|null, "published":…, "byline":…,
+             "paragraphs":[{"kind":"paragraph|heading|quote|list-item|caption|credit", "text":…}]}
             one object per line, in argument order.
+
       A page with no article on it exits 1 and says so; nothing is written.
 
       Examples:
@@ -31,6 +32,9 @@ struct Extract: AsyncParsableCommand {
 
   @Option(help: "Output format: text or json.")
   var format: Format = .text
+
+  @Flag(help: "The same as --format json.")
+  var json = false
 
   @Option(help: "Write to this file (atomically) instead of standard output.")
   var output: String?
@@ -82,7 +86,7 @@ struct Extract: AsyncParsableCommand {
     var file = OutputFile(output)
     for (page, input) in documents {
       guard let document = input.document else { continue }
-      switch format {
+      switch json ? .json : format {
       case .text:
         file.write(document.text)
         if documents.count > 1 { file.write("\n") }

@@ -7,14 +7,14 @@ struct Merge: ParsableCommand {
     commandName: "merge",
     abstract: "Write the translated article from a translated XLIFF (as pretranslate wrote it, filled in a CAT tool).",
     discussion: """
-      The targets in document order, a paragraph per <group> as in the source (a unit outside any group is a
-      paragraph of its own), paragraphs separated by a blank line. A unit with no target keeps its source, and
-      so does a translate="no" unit (site chrome); stderr says how many units were translated and how many
+      The targets in document order, a paragraph per <group> as in the source (a unit outside any group is a \
+      paragraph of its own), paragraphs separated by a blank line. A unit with no target keeps its source, and \
+      so does a translate="no" unit (site chrome); stderr says how many units were translated and how many \
       kept their source. Any target counts, whatever its state.
 
       Examples:
-        selaras pretranslate story.en.txt --output story.xlf     (translate story.xlf in OmegaT or Trados)
-        selaras merge story.xlf --output story.id.txt
+        selaras pretranslate story.en.txt --output story.xlf
+        selaras merge story.xlf --output story.id.txt     (story.xlf translated in OmegaT or Trados)
       """)
 
   @Argument(help: "The translated XLIFF 1.2 file.")

@@ -7,14 +7,20 @@ struct Pretranslate: AsyncParsableCommand {
     commandName: "pretranslate",
     abstract: "Pre-translate a story from the memory and the glossary into XLIFF 1.2 for a CAT tool.",
     discussion: """
-      Segments FILE as `segment` does and looks every segment up in the memory (--db). The XLIFF has a
-      trans-unit per segment (a group per paragraph): the target filled when the best match reaches
-      --fill (state translated, state-qualifier exact-match or, when its neighbours match in order
-      too, id-match; needs-review-translation / fuzzy-match below 100), up to --matches alt-trans
-      with match-quality = `tm search`'s score, the glossary's terms as <note from="glossary">, and
-      site chrome as translate="no". The analysis (segments and words per band: repetitions, 101,
+      Segments FILE as `segment` does and looks every segment up in the memory (--db). The XLIFF has a \
+      trans-unit per segment (a group per paragraph): the target filled when the best match reaches \
+      --fill (state translated, state-qualifier exact-match or, when its neighbours match in order \
+      too, id-match; needs-review-translation / fuzzy-match below 100), up to --matches alt-trans \
+      with match-quality = `tm search`'s score, the glossary's terms as <note from="glossary">, and \
+      site chrome as translate="no". The analysis (segments and words per band: repetitions, 101, \
       100, 95-99, 85-94, 75-84, 50-74, no match) goes to stderr as a table, or to stdout with --json:
-      {"segments":N,"words":W,"bands":[{"band":"100","segments":…,"words":…},…]}
+      {"segments":N, "words":W, "bands":[{"band":"100", "segments":…, "words":…},…]}
+
+      The direction is the store's (en→id for a new store) unless --source-lang/--target-lang name one.
+
+      Examples:
+        selaras pretranslate story.en.txt --output story.xlf
+        selaras pretranslate story.en.txt --output story.xlf --fill 95 --json > analysis.json
       """)
 
   @Argument(help: "The text to translate (or - for standard input).")

@@ -10,16 +10,20 @@ struct Review: AsyncParsableCommand {
     commandName: "review",
     abstract: "Review an alignment in the browser before it goes into the memory.",
     discussion: """
-      Aligns SOURCE and TARGET (or loads --alignment, a file of `align --format json` or a saved review)
-      and serves the review page on 127.0.0.1 only. The first line of standard output is the page's
-      address with its token: http://127.0.0.1:PORT/?token=TOKEN. The page's header names the files
-      under review. Beyond merging, splitting, moving and accepting beads, the page corrects a
-      sentence's text (double-click it, or e; Enter saves, Escape cancels), kept in the saved review
-      with the text it had, and splits a bead after any sentence (its ✂ marks, or S). The page saves
-      to --output (default SOURCE.review.json, or the --alignment file itself); "Save to memory" stores
-      the accepted and edited pairs in the memory (--db), a corrected pair marked x-edited, and says
-      how many went where, or why none did (nothing accepted yet); with --save, saving does too.
+      Aligns SOURCE and TARGET (or loads --alignment, a file of `align --format json` or a saved review) \
+      and serves the review page on 127.0.0.1 only. The first line of standard output is the page's \
+      address with its token: http://127.0.0.1:PORT/?token=TOKEN. The page's header names the files \
+      under review. Beyond merging, splitting, moving and accepting beads, the page corrects a \
+      sentence's text (double-click it, or e; Enter saves, Escape cancels), kept in the saved review \
+      with the text it had, and splits a bead after any sentence (its ✂ marks, or S). The page saves \
+      to --output (default SOURCE.review.json, or the --alignment file itself); "Save to memory" stores \
+      the accepted and edited pairs in the memory (--db), a corrected pair marked x-edited, and says \
+      how many went where, or why none did (nothing accepted yet); with --save, saving does too. \
       Ctrl-C stops the server and says on stderr how many edits were not saved.
+
+      Examples:
+        selaras review Corpora/economy-bi-rate.en.txt Corpora/economy-bi-rate.id.txt --save
+        selaras review --alignment story.json --no-open
       """)
 
   @OptionGroup var pair: ArticlePairOptions

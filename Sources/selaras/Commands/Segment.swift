@@ -8,8 +8,9 @@ struct Segment: AsyncParsableCommand {
     discussion: """
       Line breaks end sentences (headlines, captions); blank lines separate paragraphs.
       lines: one sentence per line, white space collapsed.
-      json:  {"lang":"id","sentences":[{"text":…,"start":…,"end":…,"paragraph":…,"boilerplate":…}]}
+      json:  {"lang":"id", "sentences":[{"text":…, "start":…, "end":…, "paragraph":…, "boilerplate":…}]}
              with start/end as UTF-8 byte offsets into the input.
+
       Without --lang, the language is read from the text (its function words).
 
       Examples:

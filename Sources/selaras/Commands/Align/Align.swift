@@ -8,11 +8,12 @@ struct Align: AsyncParsableCommand {
     abstract: "Align an English article with its Indonesian version, sentence by sentence.",
     discussion: """
       tsv:  one bead per line: source <TAB> target <TAB> score; an empty side is an empty field.
-      json: {"source":[…],"target":[…],"beads":[{"source":[0],"target":[0,1],"score":0.93},…]},
+      json: {"source":[…], "target":[…], "beads":[{"source":[0], "target":[0,1], "score":0.93},…]},
             every sentence of both sides in exactly one bead.
       tmx:  TMX 1.4b, one <tu> per bead with both sides non-empty.
-      A pair's score is the probability that the pair is right. An unpaired sentence's score is the
-      probability that it really has no counterpart (an addition, a drop, or page chrome).
+
+      A pair's score is the probability that the pair is right. An unpaired sentence's score is the \
+      probability that it really has no counterpart (an addition, a drop, or page chrome). \
       --min-score leaves pairs scoring below it out of tsv, tmx and --save; unpaired sentences stay \
       in tsv unless --pairs-only; json always lists every bead.
 
@@ -42,6 +43,9 @@ struct Align: AsyncParsableCommand {
 
   @Option(help: "Output format: tsv, json or tmx.")
   var format: Format?
+
+  @Flag(help: "The same as --format json.")
+  var json = false
 
   @Option(help: "Write to FILE instead of standard output.")
   var output: String?
@@ -77,7 +81,7 @@ struct Align: AsyncParsableCommand {
         throw ValidationError("--batch takes a folder instead of SOURCE and TARGET")
       }
       guard output != nil else { throw ValidationError("--batch needs --output FILE") }
-      guard format != .json else { throw ValidationError("--batch writes tsv or tmx") }
+      guard format != .json && !json else { throw ValidationError("--batch writes tsv or tmx") }
     } else {
       guard pair.source != nil, pair.target != nil else {
         throw ValidationError("give SOURCE and TARGET, or --batch DIR")
@@ -96,7 +100,7 @@ struct Align: AsyncParsableCommand {
     let direction = try pair.languages.resolved(store)
     let aligner = try pair.aligner(direction, lexicon: lexicon)
     var writer = AlignmentOutput(
-      format: format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, pairsOnly: pairsOnly,
+      format: json ? .json : format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, pairsOnly: pairsOnly,
       sourceLanguage: direction.source, targetLanguage: direction.target, file: OutputFile(output))
     var units: [TranslationUnit] = []
     var aligned: [AlignedArticle] = []

@@ -6,13 +6,19 @@ extension Glossary {
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "check",
-      abstract: "List aligned pairs whose translation ignores the glossary (a term without its translation, or a forbidden one).",
+      abstract:
+        "List aligned pairs whose translation ignores the glossary (a term without its translation, or a forbidden one).",
       discussion: """
         lines: ORIGIN<TAB>KIND<TAB>found<TAB>expected<TAB>used, KIND missing or forbidden; a count on stderr.
-        json:  {"issues":[{"kind":"missing","found":…,"lang":…,"expected":…,"used":null,"pair":{…}}]}
-        Each glossary term in a pair's source needs one of its translations in the target. The check
-        uses the glossary store — the project's terms, as added, imported or accepted from extract;
+        json:  {"issues":[{"kind":"missing", "found":…, "lang":…, "expected":…, "used":null, "pair":{…}}]}
+
+        Each glossary term in a pair's source needs one of its translations in the target. The check \
+        uses the glossary store — the project's terms, as added, imported or accepted from extract; \
         --with-shipped adds the shipped general glossary, whose everyday words flag paraphrases too.
+
+        Examples:
+          selaras glossary check story.json
+          selaras glossary check --tm --json
         """)
 
     @OptionGroup var pairs: PairSource

@@ -10,11 +10,16 @@ extension Glossary {
       discussion: """
         lines: RANK<TAB>KIND<TAB>id terms<TAB>en terms<TAB>COUNT<TAB>SCORE<TAB>known|new<TAB>example origin
                (terms joined by "; ").
-        json:  {"candidates":[{"rank":1,"kind":"acronym","id":[…],"en":[…],"count":2,"score":2.0,
+        json:  {"candidates":[{"rank":1, "kind":"acronym", "id":[…], "en":[…], "count":2, "score":2.0,
                 "known":false,"example":{"source":…,"target":…,"origin":…}}]}
-        `known` marks what the glossary (shipped or stored) already has; --new-only leaves it out.
-        --accept adds the chosen ranks to the store, the first term of each language preferred,
+
+        `known` marks what the glossary (shipped or stored) already has; --new-only leaves it out. \
+        --accept adds the chosen ranks to the store, the first term of each language preferred, \
         with the example's origin as the source.
+
+        Examples:
+          selaras glossary extract story.json --new-only
+          selaras glossary extract --tm --min-count 3 --accept 1,2,5
         """)
 
     @OptionGroup var pairs: PairSource
@@ -86,7 +91,8 @@ extension Glossary {
       }
       standardOutput.flush()
       guard let accept else { return }
-      let ranks = accept == "all" ? Array(candidates.indices) : accept.split(separator: ",").compactMap { Int($0) }.map { $0 - 1 }
+      let ranks =
+        accept == "all" ? Array(candidates.indices) : accept.split(separator: ",").compactMap { Int($0) }.map { $0 - 1 }
       if let bad = ranks.first(where: { !candidates.indices.contains($0) }) {
         throw CommandError("--accept: there is no candidate \(bad + 1)")
       }

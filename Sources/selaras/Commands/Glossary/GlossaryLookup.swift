@@ -10,7 +10,8 @@ extension Glossary {
       discussion: """
         lines: per entry, its terms a line per language, its note, and `from: store|shipped`;
                the store's entries (added, imported, accepted) first.
-        json: {"query":…,"entries":[{"terms":[{"text":…,"lang":…,"status":…}],"note":…,"origin":"store"|"shipped"}]}
+        json: {"query":…, "entries":[{"terms":[{"text":…, "lang":…, "status":…}], "note":…, "origin":"store"|"shipped"}]}
+
         Finding nothing is no error (exit 0): it says so on stderr, and json has no entries.
 
         Examples:

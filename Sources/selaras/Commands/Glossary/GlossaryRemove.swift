@@ -11,7 +11,7 @@ extension Glossary {
         Every entry holding TERM (its exact text, in any case; in --lang only when given) is removed \
         whole, with all its terms, and listed. The shipped glossary cannot be changed. Removing \
         nothing is no error: it says so on stderr.
-        json: {"removed":[{"terms":[{"text":…,"lang":…,"status":…}],"note":…,"origin":"store"}],"store":"…"}
+        json: {"removed":[{"terms":[{"text":…, "lang":…, "status":…}], "note":…, "origin":"store"}], "store":"…"}
 
         Examples:
           selaras glossary remove "drone strike"

@@ -10,7 +10,8 @@ extension Glossary {
       discussion: """
         lines: START-END<TAB>text as written<TAB>term<TAB>translation<TAB>store|shipped (UTF-8 byte
                offsets); where the store and the shipped glossary both have the term, the store's first.
-        json:  {"matches":[{"start":…,"end":…,"text":…,"term":…,"translation":…,"origin":"store"|"shipped"}]}
+        json:  {"matches":[{"start":…, "end":…, "text":…, "term":…, "translation":…, "origin":"store"|"shipped"}]}
+
         Without --lang, the language is read from the text. Finding nothing is no error: it says so \
         on stderr.
 

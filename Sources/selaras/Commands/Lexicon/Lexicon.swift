@@ -6,9 +6,13 @@ struct LexiconCommand: ParsableCommand {
     commandName: "lexicon",
     abstract: "List, export or forget the word translations learned from saved alignments.",
     discussion: """
-      `selaras align --save` learns word translations from the confident pairs it saves (IBM Model 1)
-      and adds their counts to the store; every later alignment uses the pairs that have been
+      `selaras align --save` learns word translations from the confident pairs it saves (IBM Model 1) \
+      and adds their counts to the store; every later alignment uses the pairs that have been \
       linked at least twice and take at least 30% of their Indonesian word's links.
+
+      Examples:
+        selaras lexicon list --all | grep -w kereta
+        selaras lexicon forget kereta
       """,
     subcommands: [List.self, Export.self, Forget.self])
 

@@ -8,10 +8,11 @@ extension LexiconCommand {
       commandName: "export",
       abstract: "Write the learned word translations in use as a word list.",
       discussion: """
-        The format of the shipped word list (Sources/Selaras/Resources/lexicon.id-en.tsv): one
+        The format of the shipped word list (Sources/Selaras/Resources/lexicon.id-en.tsv): one \
         Indonesian word a line, a TAB, its English translations separated by ", ".
 
-        Example: selaras lexicon export --output learned.id-en.tsv
+        Examples:
+          selaras lexicon export --output learned.id-en.tsv
         """)
 
     @Option(help: "The file to write (atomically), or - for standard output.")

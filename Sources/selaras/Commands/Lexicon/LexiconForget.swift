@@ -8,8 +8,9 @@ extension LexiconCommand {
       commandName: "forget",
       abstract: "Forget what was learned for an Indonesian word, or everything.",
       discussion: """
-        Example: selaras lexicon forget kereta
-                 selaras lexicon forget --all
+        Examples:
+          selaras lexicon forget kereta
+          selaras lexicon forget --all --json
         """)
 
     @Argument(help: "The Indonesian word whose learned translations to forget.")

@@ -9,9 +9,11 @@ extension LexiconCommand {
       abstract: "Print the learned word translations that alignments use.",
       discussion: """
         lines: indonesian <TAB> english <TAB> count, sorted by the Indonesian word.
-        json: {"translations":[{"indonesian":"kereta","english":"train","count":4.7,"used":true},…]}
+        json: {"translations":[{"indonesian":"kereta", "english":"train", "count":4.7, "used":true},…]}
 
-        Example: selaras lexicon list --all | grep -w kereta
+        Examples:
+          selaras lexicon list --all | grep -w kereta
+          selaras lexicon list --json
         """)
 
     @Flag(help: "Also list the pairs not linked often enough to be used yet.")

@@ -14,6 +14,11 @@ struct Serve: AsyncParsableCommand {
       otherwise. Every route but /healthz needs a token from the tokens file (`selaras token \
       create`): Authorization: Bearer TOKEN. The first line of standard output is the server's \
       address. Ctrl-C stops it.
+
+      Examples:
+        selaras serve --tokens team.tokens
+        selaras serve --postgres postgres://selaras@db/selaras --host 0.0.0.0 --tokens team.tokens
+        selaras serve --db team.sqlite --tokens team.tokens --public-tm
       """)
 
   @OptionGroup var store: StoreOptions
@@ -65,10 +70,12 @@ struct Serve: AsyncParsableCommand {
 
   func run() async throws {
     let holders = try TokenFile.watch(tokens) { error in
-      FileHandle.standardError.write(Data("selaras serve: \(error.description); the tokens read before still hold\n".utf8))
+      FileHandle.standardError.write(
+        Data("selaras serve: \(error.description); the tokens read before still hold\n".utf8))
     }
     guard !holders.tokens.holders.isEmpty else {
-      throw CommandError("\(tokens): no tokens; create one with `selaras token create NAME --role read --tokens \(tokens)`")
+      throw CommandError(
+        "\(tokens): no tokens; create one with `selaras token create NAME --role read --tokens \(tokens)`")
     }
     let memory = try store.memory()
     let glossary = TeamGlossary(

@@ -6,12 +6,25 @@ struct Token: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "token",
     abstract: "Manage the team server's access tokens.",
+    discussion: """
+      Examples:
+        selaras token create dewi --role write --tokens team.tokens
+        selaras serve --db team.sqlite --tokens team.tokens
+      """,
     subcommands: [Create.self])
 
   struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "create",
-      abstract: "Create a token and print it, once: the file keeps only its hash.")
+      abstract: "Create a token and print it, once: the file keeps only its hash.",
+      discussion: """
+        The tokens file is re-read by a running server within a second: removing a token's line \
+        revokes it without a restart.
+
+        Examples:
+          selaras token create dewi --role write --tokens team.tokens
+          selaras token create weblate --role read --tokens team.tokens
+        """)
 
     @Argument(help: "Who holds the token: the author of the units it adds.")
     var name: String

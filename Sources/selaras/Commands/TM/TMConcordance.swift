@@ -7,7 +7,8 @@ extension TM {
       commandName: "concordance",
       abstract: "Find stored segments that contain PHRASE, with their translations.",
       discussion: """
-        lines: source<TAB>target<TAB>origin<TAB>id. json: {"units":[{"source":…,"target":…,"origin":…,"id":…}]}
+        lines: source<TAB>target<TAB>origin<TAB>id. json: {"units":[{"source":…, "target":…, "origin":…, "id":…}]}
+
         PHRASE is in the store's source language unless --lang names the other. Finding nothing is no \
         error (exit 0): it says so on stderr.
 

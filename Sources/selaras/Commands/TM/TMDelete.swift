@@ -7,11 +7,11 @@ extension TM {
       commandName: "delete",
       abstract: "Remove units from the memory by id, or every unit of a document, in one step.",
       discussion: """
-        IDs are the last column of tm search and tm concordance (their "id" in json). Each unit \\
-        removed is listed; ids not in the memory are named on stderr. The document is what tm stats \\
+        IDs are the last column of tm search and tm concordance (their "id" in json). Each unit \
+        removed is listed; ids not in the memory are named on stderr. The document is what tm stats \
         and the origin column show (align --save names it after the file: economy.en.txt → economy).
         lines: id<TAB>source<TAB>target<TAB>origin, per unit removed.
-        json:  {"removed":[{"source":…,"target":…,"origin":…,"id":…}],"store":"…"}
+        json:  {"removed":[{"source":…, "target":…, "origin":…, "id":…}], "store":"…"}
 
         Examples:
           selaras tm delete 412 413

@@ -8,8 +8,8 @@ extension TM {
       commandName: "import",
       abstract: "Import a TMX file (1.1–1.4, from any tool) or a translated XLIFF 1.2 in one transaction.",
       discussion: """
-        The format is told by the root element (<tmx>, <xliff>). From XLIFF, every trans-unit whose target
-        is translated, reviewed, final or signed-off (or has no state) becomes a unit, the file's
+        The format is told by the root element (<tmx>, <xliff>). From XLIFF, every trans-unit whose target \
+        is translated, reviewed, final or signed-off (or has no state) becomes a unit, the file's \
         `original` its document. Units already in the memory are counted as duplicates; skipped units \
         are reported on stderr, with the store written to.
         json: {"added":…,"duplicates":…,"skipped":…,"store":"…"}

@@ -8,7 +8,8 @@ extension TM {
       abstract: "Find stored segments like TEXT, with match percentages (token Levenshtein).",
       discussion: """
         lines: SCORE%<TAB>source<TAB>target<TAB>origin<TAB>id, best first (the id is what tm delete takes).
-        json:  {"matches":[{"score":87,"source":…,"target":…,"origin":…,"id":…}]}
+        json:  {"matches":[{"score":87, "source":…, "target":…, "origin":…, "id":…}]}
+
         TEXT is in the store's source language unless --lang names the other. Finding nothing is no \
         error (exit 0): it says so on stderr.
 

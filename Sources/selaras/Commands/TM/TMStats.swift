@@ -7,7 +7,7 @@ extension TM {
       commandName: "stats",
       abstract: "Which store, its direction, and how many units it holds, by language pair.",
       discussion: """
-        json: {"units":…,"documents":…,"pairs":{"en→id":…},"store":"…","direction":"en→id"}. \
+        json: {"units":…, "documents":…, "pairs":{"en→id":…}, "store":"…", "direction":"en→id"}. \
         Instant: the counts are kept as units come and go.
 
         Examples:
