@@ -200,4 +200,26 @@ struct StoreCommandTests {
     let later = try CommandRunner.run(["glossary", "add", "kamikaze drone", "drone kamikaze"], database: database)
     #expect(later.status == 0, "\(later.stderr)")
   }
+
+  @Test("A batch names each document in its tsv, by the rule a single --save uses, and reports a file without its other side")
+  func batchNames() throws {
+    let folder = TemporaryFile.folder()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for language in ["en", "id"] {
+      try FileManager.default.copyItem(
+        at: CommandRunner.root.appendingPathComponent("Corpora/economy-bi-rate.\(language).txt"),
+        to: folder.appendingPathComponent("economy-bi-rate.\(language).txt"))
+    }
+    try FileManager.default.copyItem(
+      at: CommandRunner.root.appendingPathComponent("Corpora/courts-syl-verdict.en.txt"),
+      to: folder.appendingPathComponent("orphan.en.txt"))
+    let output = folder.appendingPathComponent("batch.tsv")
+    let batch = try CommandRunner.run(["align", "--batch", folder.path, "--format", "tsv", "--output", output.path])
+    #expect(batch.status == 0, "\(batch.stderr)")
+    #expect(batch.stderr.contains("warning: \(folder.path)/orphan.en.txt: skipped, its other side is missing"))
+    let rows = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+    #expect(!rows.isEmpty && rows.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).last == "economy-bi-rate" })
+    #expect(rows.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 4 })
+  }
 }
