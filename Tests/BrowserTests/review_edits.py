@@ -17,20 +17,14 @@ sentences too, and splits; waits for the two beads. Saves (the Save button), the
 import json
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from headless import chromium
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 url, files, sentence, text, split_bead = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
-options = Options()
-for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
-    options.add_argument(argument)
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = chromium()
 try:
     wait = WebDriverWait(driver, 15, poll_frequency=0.02)
     count = lambda: driver.execute_script("return document.querySelectorAll('#beads tr').length")

@@ -14,9 +14,7 @@ import json
 import sys
 import zlib
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from headless import chromium
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -34,11 +32,7 @@ def distinct_pixels(png):
 
 
 url, screenshot = sys.argv[1], sys.argv[2]
-options = Options()
-for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
-    options.add_argument(argument)
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = chromium()
 try:
     wait = WebDriverWait(driver, 15, poll_frequency=0.02)
     # Read through the page's script: the table is rebuilt after every edit.
