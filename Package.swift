@@ -7,7 +7,7 @@ let package = Package(
     .library(name: "Selaras", targets: ["Selaras"]),
     .library(name: "SelarasStore", targets: ["SelarasStore"]),
     .library(name: "SelarasPostgres", targets: ["SelarasPostgres"]),
-    .executable(name: "selaras", targets: ["selaras"]),
+    .executable(name: "selaras", targets: ["SelarasCLI"]),
     .executable(name: "selaras-bench", targets: ["selaras-bench"]),
   ],
   dependencies: [
@@ -22,6 +22,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     // Pages read from URLs (selaras extract URL, and every command that reads an article).
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    // SHA-256 of access tokens: already in the graph through AsyncHTTPClient's TLS.
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
   ],
   targets: [
     // The only target that includes ICU headers; its public header uses <stdint.h> types only.
@@ -68,7 +70,7 @@ let package = Package(
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
-        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
       ],
       resources: [.copy("Resources")]
     ),
@@ -81,8 +83,10 @@ let package = Package(
         .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
       ]
     ),
+    // The `selaras` command; its folder is named so that no two folders (nor modules) differ
+    // only by case, which macOS's and Windows's default file systems cannot hold.
     .executableTarget(
-      name: "selaras",
+      name: "SelarasCLI",
       dependencies: [
         "Selaras", "SelarasStore", "SelarasPostgres", "SelarasGlossaries", "SelarasServer", "SelarasWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -104,7 +108,7 @@ let package = Package(
       name: "SelarasStoreTests",
       dependencies: ["SelarasStore", "SelarasTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "SelarasPostgresTests", dependencies: ["SelarasPostgres", "SelarasTestSupport"]),
-    .testTarget(name: "selarasTests", dependencies: ["selaras", "SelarasTestSupport"]),
+    .testTarget(name: "SelarasCLITests", dependencies: ["SelarasCLI", "SelarasTestSupport"]),
     .testTarget(
       name: "SelarasWebTests",
       dependencies: ["SelarasWeb", .product(name: "Hummingbird", package: "hummingbird")]),

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Selaras
 import Synchronization
@@ -105,8 +106,9 @@ public struct AccessTokens: TokenHolders {
     return holders.first { $0.hash == hash }
   }
 
+  /// `sha256:` and the token's SHA-256 digest in lowercase hex, as the tokens file keeps it.
   static func hash(_ token: String) -> String {
-    "sha256:" + SHA256.hex(token)
+    "sha256:" + SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
   }
 }
 
