@@ -50,8 +50,8 @@ enum AmaGamaRoutes {
         guard target == .english || target == .indonesian else {
           return try answer([AmaGamaUnit](), request: request, publicTM: publicTM)
         }
-        let minimumScore = min(100, max(0, query["min_similarity"].flatMap { Int($0) } ?? 70))
-        let limit = min(50, max(1, query["max_candidates"].flatMap { Int($0) } ?? 5))
+        let minimumScore = min(100, max(0, try wholeNumber(request, "min_similarity") ?? 70))
+        let limit = min(50, max(1, try wholeNumber(request, "max_candidates") ?? 5))
         let matches = try await blocking.run {
           try memory.lookup(
             LookupSegment(text: text), source: source, target: target, minimumScore: minimumScore, limit: limit)

@@ -6,6 +6,8 @@ import Hummingbird
 /// words going to `report` for the operator.
 struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
   let report: @Sendable (String) -> Void
+  /// The router's paths and methods: a known path asked with another method is 405.
+  var routes = RouteMethods()
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
     async throws -> Response
@@ -15,6 +17,12 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
     } catch let error as APIError {
       throw error
     } catch let error as HTTPError {
+      if error.status == .notFound, let allowed = routes.allowed(request.uri.path) {
+        var response = ServerResponse.error(
+          .methodNotAllowed, "\(request.uri.path) takes \(allowed), not \(request.method)")
+        response.headers[.allow] = allowed
+        return response
+      }
       return ServerResponse.error(error.status, Self.message(error.status, error.body))
     } catch let error as any HTTPResponseError {
       return ServerResponse.error(error.status, Self.message(error.status, nil))
@@ -35,11 +43,17 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
 
 /// `OPTIONS` answered with the methods the server takes, once the `Host` has been checked.
 struct OptionsMiddleware<Context: RequestContext>: RouterMiddleware {
+  /// The router's paths and methods; a path no route has is 404.
+  var routes = RouteMethods()
+
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
     async throws -> Response
   {
     guard request.method == .options else { return try await next(request, context) }
-    return Response(status: .noContent, headers: [.allow: "GET, HEAD, POST, DELETE, OPTIONS"])
+    guard let allowed = routes.allowed(request.uri.path) else {
+      return ServerResponse.error(.notFound, ErrorShapeMiddleware<Context>.message(.notFound, nil))
+    }
+    return Response(status: .noContent, headers: [.allow: allowed])
   }
 }
 

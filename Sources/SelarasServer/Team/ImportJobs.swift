@@ -60,9 +60,12 @@ public actor ImportJobs {
         }
       })
       return Status(
-        state: .done, units: summary.added, duplicates: summary.duplicates, skipped: skipped.count, error: Nullable(nil))
+        state: .done, units: summary.added, duplicates: summary.duplicates, skipped: skipped.count, error: Nullable(nil)
+      )
     } catch {
-      return Status(state: .failed, units: 0, duplicates: 0, skipped: 0, error: Nullable(message(error, file: file, report: report)))
+      return Status(
+        state: .failed, units: 0, duplicates: 0, skipped: 0, error: Nullable(message(error, file: file, report: report))
+      )
     }
   }
 

@@ -33,7 +33,9 @@ public final class ServerMetrics: Sendable {
       "# HELP selaras_requests_total Requests answered, by route and status.",
       "# TYPE selaras_requests_total counter",
     ]
-    lines += rows.map { "selaras_requests_total{route=\"\($0.key.route)\",status=\"\($0.key.status)\"} \($0.value.requests)" }
+    lines += rows.map {
+      "selaras_requests_total{route=\"\($0.key.route)\",status=\"\($0.key.status)\"} \($0.value.requests)"
+    }
     lines += [
       "# HELP selaras_request_seconds Time spent answering, by route and status.",
       "# TYPE selaras_request_seconds summary",
@@ -55,7 +57,8 @@ public final class ServerMetrics: Sendable {
     if path.hasPrefix("/v1/units/") { return "/v1/units/{id}" }
     if path.hasPrefix("/v1/imports/") { return "/v1/imports/{id}" }
     let known = [
-      "/healthz", "/metrics", "/v1/lookup", "/v1/concordance", "/v1/stats", "/v1/units", "/v1/export.tmx", "/v1/imports", "/v1/glossary/lookup",
+      "/healthz", "/openapi.json", "/metrics", "/v1/lookup", "/v1/concordance", "/v1/stats", "/v1/units",
+      "/v1/export.tmx", "/v1/imports", "/v1/glossary/lookup",
       "/v1/glossary/scan", "/v1/glossary/export.tbx", "/v1/glossary/entries",
     ]
     return known.contains(path) ? path : "other"

@@ -27,16 +27,27 @@ public enum TeamServer {
   ) -> Router<TeamContext> {
     let pool = BlockingPool(width: max(1, workers))
     let router = Router(context: TeamContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: ErrorShapeMiddleware(report: report))
+    // Filled once every route is in (below): 405 and OPTIONS's Allow come from it.
+    let routeMethods = RouteMethods()
+    router.add(middleware: ErrorShapeMiddleware(report: report, routes: routeMethods))
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: HostMiddleware(allowed: allowedHosts))
-    router.add(middleware: OptionsMiddleware())
+    router.add(middleware: OptionsMiddleware(routes: routeMethods))
     router.add(middleware: TokenMiddleware(tokens: tokens, publicTM: publicTM))
     // The stores' work, answered 503 when it fails or takes longer than `timeout`.
     let blocking = StoreWork(pool: pool, timeout: timeout, report: report)
     if let glossary { GlossaryRoutes.add(to: router, glossary: glossary, blocking: blocking) }
     router.get("/healthz") { _, _ -> Response in
       try ServerResponse.json(["status": "ok"])
+    }
+    // The API's contract, for clients and fuzzers: no token needed, as for /healthz.
+    router.get("/openapi.json") { _, _ -> Response in
+      guard let document = OpenAPIDocument.data else {
+        throw APIError(.internalServerError, "the OpenAPI document is missing from the build")
+      }
+      return Response(
+        status: .ok, headers: [.contentType: "application/json"],
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: document)))
     }
     router.post("/v1/lookup") { request, context -> Response in
       try context.require(.read)
@@ -62,7 +73,7 @@ public enum TeamServer {
         throw APIError(.badRequest, "the phrase is the q parameter")
       }
       let language = try language(request.uri.queryParameters["lang"].map(String.init) ?? "id")
-      let limit = min(500, max(1, request.uri.queryParameters["limit"].flatMap { Int($0) } ?? 50))
+      let limit = min(500, max(1, try wholeNumber(request, "limit") ?? 50))
       let units = try await blocking.run { try memory.concordance(phrase, language: language, limit: limit) }
       return try ServerResponse.json(
         ConcordanceResponse(
@@ -166,6 +177,7 @@ public enum TeamServer {
       return try ServerResponse.json(status)
     }
     AmaGamaRoutes.add(to: router, memory: memory, blocking: blocking, publicTM: publicTM)
+    routeMethods.load(router)
     return router
   }
 
@@ -271,6 +283,15 @@ public struct TeamContext: RequestContext {
 }
 
 /// An error answered as `{"error":"…"}` with its status.
+/// Query parameter `name` of `request` as a whole number; nil when absent; 400 when it is not one.
+func wholeNumber(_ request: Request, _ name: String) throws -> Int? {
+  guard let text = request.uri.queryParameters[name[...]].map(String.init) else { return nil }
+  guard let number = Int(text) else {
+    throw APIError(.badRequest, "\(name) is a whole number, not '\(text.prefix(40))'")
+  }
+  return number
+}
+
 struct APIError: HTTPResponseError {
   var status: HTTPResponse.Status
   var message: String
@@ -296,7 +317,7 @@ struct TokenMiddleware<Tokens: TokenHolders>: RouterMiddleware {
   func handle(_ request: Request, context: TeamContext, next: (Request, TeamContext) async throws -> Response)
     async throws -> Response
   {
-    guard request.uri.path != "/healthz" else { return try await next(request, context) }
+    guard !["/healthz", "/openapi.json"].contains(request.uri.path) else { return try await next(request, context) }
     let amaGama = AmaGamaRoutes.isAmaGama(request.uri.path)
     let offered =
       request.bearerToken
