@@ -29,7 +29,8 @@ public struct PostgresStoreError: Error, CustomStringConvertible, Sendable {
       return PostgresStoreError(
         "PostgreSQL at \(location): the server asks for a password; give it in the URL or in $PGPASSWORD")
     case .unsupportedAuthMechanism:
-      return PostgresStoreError("PostgreSQL at \(location): the server asks for a way of logging in PostgresNIO lacks\(cause)")
+      return PostgresStoreError(
+        "PostgreSQL at \(location): the server asks for a way of logging in PostgresNIO lacks\(cause)")
     case .connectionError, .serverClosedConnection, .uncleanShutdown:
       return PostgresStoreError("PostgreSQL at \(location): cannot connect or lost the connection\(cause)")
     default:

@@ -130,18 +130,18 @@ private struct GlossaryBatch {
     // Each term's key, its language and its text as the database lowers it (so that terms of
     // this batch meet as terms of earlier ones do, in the database), and the concepts that
     // hold it already, by the term's place in `terms`.
-    var keys = [[UInt8]](repeating: [], count: terms.count)
+    let matchKeys = terms.map { Term.matchKey($0.text) }
+    let keys = zip(terms, matchKeys).map { term, key in Array("\(term.language.language)\u{1}\(key)".utf8) }
     var stored: [Int: Set<Int64>] = [:]
     for row in try session.rows(
       """
-      SELECT u.i, u.lang || chr(1) || lower(u.text), t.concept_id
-      FROM unnest(\(terms.map(\.language.language))::text[], \(terms.map(\.text))::text[]) WITH ORDINALITY AS u(lang, text, i)
-      LEFT JOIN term t ON t.lang = u.lang AND lower(t.text) = lower(u.text)
+      SELECT u.i, t.concept_id
+      FROM unnest(\(terms.map(\.language.language))::text[], \(matchKeys)::text[]) WITH ORDINALITY AS u(lang, key, i)
+      JOIN term t ON t.lang = u.lang AND t.match_key = u.key
       """)
     {
-      let (place, key, concept) = try row.decode((Int64, String, Int64?).self)
-      keys[Int(place) - 1] = Array(key.utf8)
-      if let concept { stored[Int(place) - 1, default: []].insert(concept) }
+      let (place, concept) = try row.decode((Int64, Int64).self)
+      stored[Int(place) - 1, default: []].insert(concept)
     }
     // Concepts made in this batch have negative numbers until ids are drawn for them.
     var made: [[UInt8]: Int64] = [:]
@@ -189,16 +189,17 @@ private struct GlossaryBatch {
     let concepts = rows.map { $0.concept < 0 ? ids[Int(-$0.concept) - 1] : $0.concept }
     try session.execute(
       """
-      INSERT INTO term (concept_id, text, lang, status, part_of_speech, note, domain, source, created, modified)
+      INSERT INTO term (concept_id, text, lang, status, part_of_speech, note, domain, source, created, modified, match_key)
       SELECT concept_id, text, lang, status, NULLIF(part_of_speech, chr(1)), NULLIF(note, chr(1)),
-        NULLIF(domain, chr(1)), NULLIF(source, chr(1)), created, modified
+        NULLIF(domain, chr(1)), NULLIF(source, chr(1)), created, modified, match_key
       FROM unnest(\(concepts)::bigint[], \(rows.map(\.term.text))::text[], \(rows.map(\.term.language.language))::text[],
         \(rows.map(\.term.status.rawValue))::text[], \(rows.map { $0.term.partOfSpeech ?? Self.null })::text[],
         \(rows.map { $0.term.note ?? Self.null })::text[], \(rows.map { $0.term.domain ?? $0.entry.domain ?? Self.null })::text[],
         \(rows.map { $0.term.source ?? source ?? Self.null })::text[],
         \(rows.map { $0.term.created.map { $0.formatted(.iso8601) } ?? stamp })::text[],
-        \(rows.map { $0.term.modified.map { $0.formatted(.iso8601) } ?? stamp })::text[])
-        AS t(concept_id, text, lang, status, part_of_speech, note, domain, source, created, modified)
+        \(rows.map { $0.term.modified.map { $0.formatted(.iso8601) } ?? stamp })::text[],
+        \(rows.map { Term.matchKey($0.term.text) })::text[])
+        AS t(concept_id, text, lang, status, part_of_speech, note, domain, source, created, modified, match_key)
       """)
   }
 }

@@ -105,7 +105,8 @@ struct PostgresImport {
         "SELECT source_lang, target_lang, source_text, target_text FROM unit WHERE text_hash = ANY(\(Array(hashes)))")
     {
       let (sourceLanguage, targetLanguage, source, target) = try row.decode((String, String, String, String).self)
-      known.insert(UnitTexts(pair: .init(source: sourceLanguage, target: targetLanguage), source: source, target: target))
+      known.insert(
+        UnitTexts(pair: .init(source: sourceLanguage, target: targetLanguage), source: source, target: target))
     }
     var units = CopyRows()
     var properties = CopyRows()
@@ -165,9 +166,10 @@ struct PostgresImport {
 
   /// The hashes of the units stored before the import, sent as one blob of big-endian values.
   private func loadHashes() throws -> Set<Int64> {
-    guard let row = try session.rows(
-      "SELECT string_agg(int8send(text_hash), ''::bytea) FROM unit WHERE id <= \(firstId)"
-    ).first, let blob = try row.decode(ByteBuffer?.self)
+    guard
+      let row = try session.rows(
+        "SELECT string_agg(int8send(text_hash), ''::bytea) FROM unit WHERE id <= \(firstId)"
+      ).first, let blob = try row.decode(ByteBuffer?.self)
     else { return [] }
     var hashes = Set<Int64>(minimumCapacity: blob.readableBytes / 8)
     var reader = blob

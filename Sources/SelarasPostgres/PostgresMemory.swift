@@ -16,7 +16,10 @@ public struct PostgresMemory: TranslationMemory, GlossaryStore {
   /// Connects to the database at `location`, migrating its schema.
   public init(location: PostgresLocation) throws {
     connections = PostgresConnections(location: location)
-    try connections.withSession { try PostgresMigrations.migrate($0) }
+    try connections.withSession { session in
+      try PostgresMigrations.migrate(session)
+      try PostgresMigrations.backfillMatchKeys(session)
+    }
   }
 
   /// Connects to the database at `url` (see ``PostgresLocation``).

@@ -1,4 +1,5 @@
 import PostgresNIO
+import Selaras
 
 /// The PostgreSQL schema, as migrations applied in order, each once, in a transaction of
 /// its own under an advisory lock (so that two servers starting at once do not both apply
@@ -141,6 +142,17 @@ enum PostgresMigrations {
       "v5-metadata",
       ["CREATE TABLE metadata (key text PRIMARY KEY, value text NOT NULL)"]
     ),
+    (
+      // Terms matched by ``Term/matchKey(_:)``, computed by Selaras, not by the database's
+      // lower() (whose folding depends on the cluster's locale): the SQLite store's rule.
+      // Existing rows get their keys from ``backfillMatchKeys(_:)``.
+      "v6-glossary-match-key",
+      [
+        "ALTER TABLE term ADD COLUMN match_key text",
+        "DROP INDEX term_lang_lower_text",
+        "CREATE INDEX term_lang_match_key ON term (lang, match_key)",
+      ]
+    ),
   ]
 
   /// The advisory lock key every writer of a Selaras database takes for its transaction:
@@ -164,6 +176,22 @@ enum PostgresMigrations {
         for statement in migration.sql { try session.execute(PostgresQuery(unsafeSQL: statement)) }
         try session.execute("INSERT INTO selaras_migration (name) VALUES (\(name))")
       }
+    }
+  }
+
+  /// Gives terms stored before `v6-glossary-match-key` their match keys, computed here.
+  static func backfillMatchKeys(_ session: PostgresSession) throws {
+    let rows = try session.rows("SELECT id, text FROM term WHERE match_key IS NULL")
+    guard !rows.isEmpty else { return }
+    let pairs = try rows.map { try $0.decode((Int64, String).self) }
+    try session.transaction {
+      try session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
+      try session.execute(
+        """
+        UPDATE term SET match_key = k.key
+        FROM unnest(\(pairs.map(\.0))::bigint[], \(pairs.map { Term.matchKey($0.1) })::text[]) AS k(id, key)
+        WHERE term.id = k.id
+        """)
     }
   }
 

@@ -38,7 +38,9 @@ enum PostgresUnitRows {
   }
 
   /// The units in `rows` of ``columns``, with their properties.
-  private static func units(_ session: PostgresSession, rows: [PostgresRow]) throws -> [(id: Int64, unit: TranslationUnit)] {
+  private static func units(_ session: PostgresSession, rows: [PostgresRow]) throws -> [(
+    id: Int64, unit: TranslationUnit
+  )] {
     var units: [(id: Int64, unit: TranslationUnit)] = []
     units.reserveCapacity(rows.count)
     for row in rows {

@@ -38,7 +38,8 @@ struct PostgresWordIndex {
       for (key, ids) in drained[side] {
         guard let old = stored[key] else {
           let dense = PostingList.isDense(count: ids.count, largestId: largestId)
-          Self.row(&inserts, side: side, key: key, count: ids.count, dense: dense,
+          Self.row(
+            &inserts, side: side, key: key, count: ids.count, dense: dense,
             blob: dense ? PostingList.bitmap(ids) : PostingList.list(ids))
           continue
         }

@@ -1,4 +1,4 @@
--- The Selaras database as the migrations leave it (v1-metadata ... v8-glossary-lookup-and-version), in one
+-- The Selaras database as the migrations leave it (v1-metadata ... v10-glossary-match-key), in one
 -- place. SchemaTests compares it with a freshly migrated database: change it with every new
 -- migration. Shipped migrations are never edited; a change is a new one.
 
@@ -15,11 +15,12 @@ CREATE TABLE term (
   partOfSpeech TEXT, note TEXT, domain TEXT,
   source TEXT,                           -- where the term came from: a file, `glossary add`, extract
   created TEXT NOT NULL, modified TEXT NOT NULL,
+  matchKey TEXT,                         -- Term.matchKey(text): Unicode lower case, composed
   UNIQUE (conceptId, lang, text));
 CREATE INDEX term_on_conceptId ON term(conceptId);
 CREATE INDEX term_on_lang_text ON term(lang, text);
 -- A term found by its text in any case (a glossary import looks up each term it adds).
-CREATE INDEX term_on_lang_lower_text ON term(lang, lower(text));
+CREATE INDEX term_on_lang_matchKey ON term(lang, matchKey);
 -- A number every change to the glossary raises, whoever makes it: an import once in its
 -- transaction, a change or removal by trigger. A server's cache of the glossary compares it.
 CREATE TABLE glossaryState (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);

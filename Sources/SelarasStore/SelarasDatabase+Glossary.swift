@@ -3,6 +3,25 @@ import GRDB
 import Selaras
 
 extension SelarasDatabase {
+  static func registerGlossaryMatchKeyMigration(_ migrator: inout DatabaseMigrator) {
+    // v10: terms matched by a key of their own (``Term/matchKey(_:)``: Unicode lower case,
+    // composed), which SQLite's lower() (ASCII only) is not: "any case" is the same rule as
+    // PostgreSQL's store, for `ÉLYSÉE` as for `Kemenlu`.
+    migrator.registerMigration("v10-glossary-match-key") { db in
+      try db.execute(sql: "ALTER TABLE term ADD COLUMN matchKey TEXT")
+      let rows = try Row.fetchAll(db, sql: "SELECT id, text FROM term")
+      let update = try db.makeStatement(sql: "UPDATE term SET matchKey = ? WHERE id = ?")
+      for row in rows {
+        try update.execute(arguments: [Term.matchKey(row["text"]), row["id"] as Int64])
+      }
+      try db.execute(
+        sql: """
+          DROP INDEX term_on_lang_lower_text;
+          CREATE INDEX term_on_lang_matchKey ON term(lang, matchKey);
+          """)
+    }
+  }
+
   /// Every concept of the user's glossary, with its terms, in the order they were added.
   public func glossaryEntries() throws -> [TermEntry] {
     try writer.read { db in try Self.entries(db).map(\.entry) }
@@ -65,20 +84,20 @@ extension SelarasDatabase {
     // Prepared once for the whole import: preparing each statement again (GRDB's
     // authorizer and region tracking) cost more than running it.
     let findConcept = try db.cachedStatement(
-      sql: "SELECT conceptId FROM term WHERE lang = ? AND lower(text) = lower(?) ORDER BY conceptId LIMIT 1")
+      sql: "SELECT conceptId FROM term WHERE lang = ? AND matchKey = ? ORDER BY conceptId LIMIT 1")
     let insertConcept = try db.cachedStatement(sql: "INSERT INTO concept (note, domain) VALUES (?, ?)")
     let termExists = try db.cachedStatement(
-      sql: "SELECT EXISTS (SELECT 1 FROM term WHERE conceptId = ? AND lang = ? AND lower(text) = lower(?))")
+      sql: "SELECT EXISTS (SELECT 1 FROM term WHERE conceptId = ? AND lang = ? AND matchKey = ?)")
     let insertTerm = try db.cachedStatement(
       sql: """
-        INSERT INTO term (conceptId, text, lang, status, partOfSpeech, note, domain, source, created, modified)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO term (conceptId, text, lang, status, partOfSpeech, note, domain, source, created, modified, matchKey)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     var summary = GlossaryImportSummary()
     for entry in entries where !entry.terms.isEmpty {
       var conceptID: Int64?
       for term in entry.terms {
-        conceptID = try Int64.fetchOne(findConcept, arguments: [term.language.language, term.text])
+        conceptID = try Int64.fetchOne(findConcept, arguments: [term.language.language, Term.matchKey(term.text)])
         if conceptID != nil { break }
       }
       let isNew = conceptID == nil
@@ -88,12 +107,14 @@ extension SelarasDatabase {
       }
       var inserted = 0
       for term in entry.terms {
-        let exists = try Bool.fetchOne(termExists, arguments: [conceptID, term.language.language, term.text]) ?? false
+        let exists =
+          try Bool.fetchOne(termExists, arguments: [conceptID, term.language.language, Term.matchKey(term.text)])
+          ?? false
         guard !exists else { continue }
         try insertTerm.execute(arguments: [
           conceptID, term.text, term.language.language, term.status.rawValue, term.partOfSpeech, term.note,
           term.domain ?? entry.domain, term.source ?? source, term.created.map(Self.timestamp) ?? stamp,
-          term.modified.map(Self.timestamp) ?? stamp,
+          term.modified.map(Self.timestamp) ?? stamp, Term.matchKey(term.text),
         ])
         inserted += 1
       }

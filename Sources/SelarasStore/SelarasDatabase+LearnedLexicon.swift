@@ -19,8 +19,10 @@ extension SelarasDatabase: LearnedLexiconStore {
 
   public func learnedTranslations() throws -> [LearnedTranslation] {
     try writer.read { db in
-      try Row.fetchAll(db, sql: "SELECT indonesian, english, count FROM learnedTranslation ORDER BY indonesian, english")
-        .map { LearnedTranslation(indonesian: $0["indonesian"], english: $0["english"], count: $0["count"]) }
+      try Row.fetchAll(
+        db, sql: "SELECT indonesian, english, count FROM learnedTranslation ORDER BY indonesian, english"
+      )
+      .map { LearnedTranslation(indonesian: $0["indonesian"], english: $0["english"], count: $0["count"]) }
     }
   }
 

@@ -137,6 +137,7 @@ public struct SelarasDatabase: TranslationMemory, GlossaryStore {
     }
     registerMemoryMigrations(&migrator)
     registerLearnedLexiconMigrations(&migrator)
+    registerGlossaryMatchKeyMigration(&migrator)
     return migrator
   }
 }

@@ -57,7 +57,9 @@ struct WordIndex {
       let word = Int64(bitPattern: key)
       guard let stored = try Row.fetchOne(find, arguments: [side, word]) else {
         let dense = PostingList.isDense(count: count, largestId: largestId)
-        try insert.execute(arguments: [side, word, count, dense, dense ? PostingList.bitmap(new) : PostingList.list(new)])
+        try insert.execute(arguments: [
+          side, word, count, dense, dense ? PostingList.bitmap(new) : PostingList.list(new),
+        ])
         return
       }
       let rowid: Int64 = stored[0]

@@ -13,6 +13,7 @@ public struct GlossaryStoreConformance: Sendable {
     case versionChangesWithEveryAddition
     case entriesOfOneImportMergeAsOneAtATime
     case removeAndReplaceByTerm
+    case anyCaseIsUnicode
 
     public var description: String { rawValue }
   }
@@ -33,6 +34,7 @@ public struct GlossaryStoreConformance: Sendable {
     case .versionChangesWithEveryAddition: try versionChangesWithEveryAddition()
     case .entriesOfOneImportMergeAsOneAtATime: try entriesOfOneImportMergeAsOneAtATime()
     case .removeAndReplaceByTerm: try removeAndReplaceByTerm()
+    case .anyCaseIsUnicode: try anyCaseIsUnicode()
     }
   }
 
@@ -158,15 +160,16 @@ public struct GlossaryStoreConformance: Sendable {
     }
     entries.append(
       TermEntry(terms: [Term("Menlu", language: .indonesian), Term("Ministry Of Foreign Affairs", language: .english)]))
-    // Terms are compared as the database stores them: a composed and a decomposed é, which
-    // Swift's strings hold equal, are two terms, in one batch as across batches.
+    // Terms are compared by their match key (Term.matchKey): a composed and a decomposed é are
+    // one term, in one batch as across batches, on every backend.
     entries.append(TermEntry(terms: [Term("kafe", language: .indonesian), Term("caf\u{E9}", language: .english)]))
     entries.append(
       TermEntry(terms: [Term("warung kopi", language: .indonesian), Term("cafe\u{301}", language: .english)]))
     let summary = try store.addGlossaryEntries(entries, source: "test")
-    #expect(summary == GlossaryImportSummary(added: 9003, extended: 4, unchanged: 0))
+    #expect(summary == GlossaryImportSummary(added: 9002, extended: 5, unchanged: 0))
     let stored = try store.glossaryEntries()
-    #expect(stored.count == 9004)
+    #expect(stored.count == 9003)
+    #expect(stored.last?.terms.map(\.text) == ["kafe", "caf\u{E9}", "warung kopi"])
     #expect(stored[0].terms.map(\.text) == ["BI", "Bank Indonesia", "central bank"])
     #expect(stored[0].terms.last?.note == "n")
     #expect(stored[1].note == "first")
@@ -213,5 +216,28 @@ public struct GlossaryStoreConformance: Sendable {
         holding: "Kemenlu", language: nil, with: [unstorable], source: "test", date: Date())
     }
     #expect(try store.glossaryEntries().map { $0.terms.map(\.text) } == [["Kemenlu", "Ministry of Foreign Affairs"]])
+  }
+
+  /// "Any case" is Unicode's, on every backend: `EKONOMI` is `ekonomi`, `ÉLYSÉE` is `élysée`,
+  /// `ÖZIL` is `Özil`, and a letter written with a combining accent is the composed one.
+  private func anyCaseIsUnicode() throws {
+    let store = try make()
+    try store.addGlossaryEntries(
+      [
+        TermEntry(terms: [Term("EKONOMI", language: .indonesian), Term("economy", language: .english)]),
+        TermEntry(terms: [Term("ÉLYSÉE", language: .english), Term("Istana Élysée", language: .indonesian)]),
+        TermEntry(terms: [Term("ÖZIL", language: .english), Term("Özil", language: .indonesian)]),
+      ], source: "test")
+    let summary = try store.addGlossaryEntries(
+      [
+        TermEntry(terms: [Term("ekonomi", language: .indonesian), Term("the economy", language: .english)]),
+        // É as E and a combining acute accent (U+0301).
+        TermEntry(terms: [Term("e\u{301}lyse\u{301}e", language: .english), Term("Elysee Palace", language: .english)]),
+        TermEntry(terms: [Term("özil", language: .english)]),
+      ], source: "test")
+    #expect(summary == GlossaryImportSummary(added: 0, extended: 2, unchanged: 1))
+    let entries = try store.glossaryEntries()
+    #expect(entries.count == 3)
+    #expect(entries.map { $0.terms.count } == [3, 3, 2])
   }
 }

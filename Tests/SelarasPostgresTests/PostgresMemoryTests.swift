@@ -82,7 +82,7 @@ struct PostgresMemoryTests {
     let first = try PostgresMemory(url: url)
     #expect(
       try first.appliedMigrations() == [
-        "v1-memory", "v2-glossary", "v3-glossary-version", "v4-learned-lexicon", "v5-metadata",
+        "v1-memory", "v2-glossary", "v3-glossary-version", "v4-learned-lexicon", "v5-metadata", "v6-glossary-match-key",
       ])
     try first.addUnits([Self.units[0]])
     let opened = Mutex<[String]>([])

@@ -1,8 +1,10 @@
 import Foundation
-import SelarasTestSupport
 import GRDB
-import SelarasStore
+import Selaras
+import SelarasTestSupport
 import Testing
+
+@testable import SelarasStore
 
 @Suite("Selaras database")
 struct SelarasDatabaseTests {
@@ -14,7 +16,8 @@ struct SelarasDatabaseTests {
     #expect(try database.journalMode() == "wal")
     #expect(
       try database.appliedMigrations() == [
-        "v1-metadata", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search", "v6-memory-hash-rows",
+        "v1-metadata", "v10-glossary-match-key", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search",
+        "v6-memory-hash-rows",
         "v7-memory-counts", "v8-glossary-lookup-and-version", "v9-learned-lexicon",
       ])
   }
@@ -26,8 +29,28 @@ struct SelarasDatabaseTests {
     let again = try SelarasDatabase(writer: queue)
     #expect(
       try again.appliedMigrations() == [
-        "v1-metadata", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search", "v6-memory-hash-rows",
+        "v1-metadata", "v10-glossary-match-key", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search",
+        "v6-memory-hash-rows",
         "v7-memory-counts", "v8-glossary-lookup-and-version", "v9-learned-lexicon",
       ])
+  }
+
+  @Test("A glossary stored before match keys gets them when the store is opened: an old ÉLYSÉE meets a new élysée")
+  func matchKeysForOldTerms() throws {
+    let queue = try DatabaseQueue()
+    try SelarasDatabase.migrator.migrate(queue, upTo: "v9-learned-lexicon")
+    try queue.write { db in
+      try db.execute(sql: "INSERT INTO concept (note, domain) VALUES (NULL, NULL)")
+      try db.execute(
+        sql: """
+          INSERT INTO term (conceptId, text, lang, status, created, modified)
+          VALUES (1, 'ÉLYSÉE', 'en', 'preferred', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')
+          """)
+    }
+    let database = try SelarasDatabase(writer: queue)
+    let summary = try database.addGlossaryEntries(
+      [TermEntry(terms: [Term("élysée", language: .english), Term("Istana Élysée", language: .indonesian)])],
+      source: "test")
+    #expect(summary == GlossaryImportSummary(added: 0, extended: 1, unchanged: 0))
   }
 }

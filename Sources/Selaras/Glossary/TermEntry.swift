@@ -60,3 +60,12 @@ public struct TermEntry: Hashable, Sendable, Codable {
     terms(in: language).first { $0.status != .forbidden }
   }
 }
+
+extension Term {
+  /// The key a glossary store matches terms by, "any case": the text in Unicode lower case,
+  /// canonically composed (`ÉLYSÉE`, `Élysée` and `élysée` written with a combining accent
+  /// are one term). Every backend stores and compares this key, so that they merge alike.
+  public static func matchKey(_ text: String) -> String {
+    text.precomposedStringWithCanonicalMapping.lowercased()
+  }
+}
