@@ -31,5 +31,7 @@ token="$("$selaras" token create fuzzer --role admin --tokens "$work/tokens" 2>/
 server=$!
 for _ in $(seq 100); do [ -s "$work/address" ] && break; sleep 0.1; done
 address="$(head -1 "$work/address")"
+# Run from the work folder: schemathesis keeps a cache in the folder it runs in.
+cd "$work"
 python3 -m schemathesis.cli run "$address/openapi.json" --checks all --max-examples "$examples" --workers 1 "${seed[@]}" \
   -H "Authorization: Bearer $token" --request-timeout 30
