@@ -95,9 +95,10 @@ extension SelarasDatabase {
         """)
     var summary = GlossaryImportSummary()
     for entry in entries where !entry.terms.isEmpty {
+      let keys = entry.terms.map { Term.matchKey($0.text) }
       var conceptID: Int64?
-      for term in entry.terms {
-        conceptID = try Int64.fetchOne(findConcept, arguments: [term.language.language, Term.matchKey(term.text)])
+      for (term, key) in zip(entry.terms, keys) {
+        conceptID = try Int64.fetchOne(findConcept, arguments: [term.language.language, key])
         if conceptID != nil { break }
       }
       let isNew = conceptID == nil
@@ -106,15 +107,13 @@ extension SelarasDatabase {
         conceptID = db.lastInsertedRowID
       }
       var inserted = 0
-      for term in entry.terms {
-        let exists =
-          try Bool.fetchOne(termExists, arguments: [conceptID, term.language.language, Term.matchKey(term.text)])
-          ?? false
+      for (term, key) in zip(entry.terms, keys) {
+        let exists = try Bool.fetchOne(termExists, arguments: [conceptID, term.language.language, key]) ?? false
         guard !exists else { continue }
         try insertTerm.execute(arguments: [
           conceptID, term.text, term.language.language, term.status.rawValue, term.partOfSpeech, term.note,
           term.domain ?? entry.domain, term.source ?? source, term.created.map(Self.timestamp) ?? stamp,
-          term.modified.map(Self.timestamp) ?? stamp, Term.matchKey(term.text),
+          term.modified.map(Self.timestamp) ?? stamp, key,
         ])
         inserted += 1
       }
