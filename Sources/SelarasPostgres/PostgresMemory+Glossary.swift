@@ -48,7 +48,7 @@ extension PostgresMemory {
     }
   }
 
-  /// Removes every concept holding `term` (its text in any case, in `language` when given)
+  /// Removes every concept holding `term` (by ``Term/matchKey(_:)``, the merge's rule; in `language` when given)
   /// and adds `entries`, in one transaction.
   @discardableResult
   public func replaceGlossaryEntries(
@@ -58,11 +58,15 @@ extension PostgresMemory {
     let stamp = date.formatted(.iso8601)
     let kept = entries.filter { !$0.terms.isEmpty }
     return try write { session in
-      var holding: Set<Int64> = []
-      for row in try session.rows("SELECT concept_id, text, lang FROM term") {
-        let (concept, text, lang) = try row.decode((Int64, String, String).self)
-        if GlossaryReplacement.matches(text, lang, term: term, language: language) { holding.insert(concept) }
-      }
+      // The merge's own rule and index: the term's match key, in the language when given.
+      let key = Term.matchKey(term)
+      let rows =
+        if let language {
+          try session.rows("SELECT concept_id FROM term WHERE match_key = \(key) AND lang = \(language.language)")
+        } else {
+          try session.rows("SELECT concept_id FROM term WHERE match_key = \(key)")
+        }
+      let holding = Set(try rows.map { try $0.decode(Int64.self) })
       let removed = try Self.entries(session, ids: holding.sorted())
       if !holding.isEmpty {
         try session.execute("DELETE FROM concept WHERE id = ANY(\(holding.sorted()))")

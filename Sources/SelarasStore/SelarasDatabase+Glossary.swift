@@ -43,7 +43,7 @@ extension SelarasDatabase {
     }
   }
 
-  /// Removes every concept holding `term` (its text in any case, in `language` when given)
+  /// Removes every concept holding `term` (by ``Term/matchKey(_:)``, the merge's rule; in `language` when given)
   /// and adds `entries`, in one transaction.
   @discardableResult
   public func replaceGlossaryEntries(
@@ -51,12 +51,11 @@ extension SelarasDatabase {
   ) throws -> GlossaryReplacement {
     try TermEntry.checkStorable(entries)
     return try writer.write { db in
-      var holding: Set<Int64> = []
-      for row in try Row.fetchAll(db, sql: "SELECT conceptId, text, lang FROM term") {
-        let text: String = row["text"]
-        let lang: String = row["lang"]
-        if GlossaryReplacement.matches(text, lang, term: term, language: language) { holding.insert(row["conceptId"]) }
-      }
+      // The merge's own rule and index: the term's match key, in the language when given.
+      let holding = Set(
+        try Int64.fetchAll(
+          db, sql: "SELECT conceptId FROM term WHERE matchKey = ? AND (? IS NULL OR lang = ?)",
+          arguments: [Term.matchKey(term), language?.language, language?.language]))
       let removed = try Self.entries(db, ids: holding.sorted())
       if !holding.isEmpty {
         try db.execute(sql: "DELETE FROM concept WHERE id IN (\(holding.map(String.init).joined(separator: ",")))")

@@ -45,7 +45,7 @@ public protocol GlossaryStore: Sendable {
   /// the glossary compares to know it is stale.
   func glossaryVersion() throws -> Int64
 
-  /// Removes every concept holding `term` (its text in any case, in `language` when given)
+  /// Removes every concept holding `term` (by ``Term/matchKey(_:)``, the merge's rule; in `language` when given)
   /// and adds `entries` as ``addGlossaryEntries(_:source:date:)`` would, in one transaction:
   /// `glossary remove` (no entries) and `glossary add --replace`.
   @discardableResult
@@ -78,12 +78,5 @@ public struct GlossaryReplacement: Hashable, Sendable {
   public init(removed: [TermEntry], added: GlossaryImportSummary) {
     self.removed = removed
     self.added = added
-  }
-
-  /// Whether a stored term (`text` in `language`, a primary subtag) is `term` in any case,
-  /// in `only` when given: the one rule every backend removes by.
-  public static func matches(_ text: String, _ language: String, term: String, language only: LanguageTag?) -> Bool {
-    if let only, only.language != language { return false }
-    return text.compare(term, options: [.caseInsensitive]) == .orderedSame
   }
 }

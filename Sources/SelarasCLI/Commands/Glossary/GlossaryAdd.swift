@@ -71,7 +71,7 @@ extension Glossary {
         standardOutput.flush()
       } else {
         for removed in result.removed {
-          print("removed: " + removed.text.replacingOccurrences(of: "\n", with: " | "))
+          print("removed: " + removed.line)
         }
         let what =
           summary.added > 0 ? "added" : summary.extended > 0 ? "added to an existing entry" : "already in the glossary"

@@ -49,7 +49,7 @@ extension Glossary {
         standardOutput.flush()
       } else {
         for entry in removed {
-          print("removed: " + entry.text.replacingOccurrences(of: "\n", with: " | "))
+          print("removed: " + entry.line)
         }
       }
       printError(

@@ -43,10 +43,16 @@ extension TermEntry {
       languages.append(term.language)
     }
     var lines = languages.map { language in
-      "\(language): " + self.terms(in: language).map { $0.status == .preferred ? $0.text : "\($0.text) (\($0.status.rawValue))" }
+      "\(language): "
+        + self.terms(in: language).map { $0.status == .preferred ? $0.text : "\($0.text) (\($0.status.rawValue))" }
         .joined(separator: "; ")
     }
     if let note { lines.append("note: \(note)") }
     return lines.joined(separator: "\n")
+  }
+
+  /// ``text`` on one line, its languages separated by ` | `, as adds and removals report it.
+  var line: String {
+    text.replacingOccurrences(of: "\n", with: " | ")
   }
 }
