@@ -92,10 +92,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Development code, never shipped in the library: test sets made from gold data and their
+    // figures, for selaras-bench and the tests.
+    .target(name: "SelarasDevelopment", dependencies: ["Selaras"]),
     .executableTarget(
       name: "selaras-bench",
       dependencies: [
-        "Selaras", "SelarasStore", "SelarasPostgres", "SelarasGlossaries",
+        "Selaras", "SelarasStore", "SelarasPostgres", "SelarasGlossaries", "SelarasDevelopment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -103,7 +106,8 @@ let package = Package(
     // translation memory that each backend's tests run.
     .target(name: "SelarasTestSupport", dependencies: ["Selaras", "SelarasPostgres"]),
     .testTarget(
-      name: "SelarasTests", dependencies: ["Selaras", "SelarasTestSupport"], resources: [.copy("Fixtures")]),
+      name: "SelarasTests", dependencies: ["Selaras", "SelarasTestSupport", "SelarasDevelopment"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "SelarasStoreTests",
       dependencies: ["SelarasStore", "SelarasTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -13,18 +13,18 @@ extension PostgresMemory {
       let index = PostgresMatchBoundsIndex(session: session, cache: cache.entries(version: state.version))
       let found = try MemorySearch.best(text, options: options, largestId: Int(state.lastId), index: index, batch: 64) {
         ids, side in
-        var texts: [Int64: [UInt64]] = [:]
+        var texts: [Int64: MatchText] = [:]
         for row in try session.rows(PostgresStatements.SideTexts(ids: ids, side: Int16(side), language: language)) {
           // The text's bytes as they came (UTF-8), without a String.
           let (id, text) = try row.decode((Int64, ByteBuffer).self)
           texts[id] = text.withUnsafeReadableBytes {
-            SegmentKeys.tokenHashes(utf8: $0.assumingMemoryBound(to: UInt8.self))
+            MatchText(utf8: $0.assumingMemoryBound(to: UInt8.self))
           }
         }
         return ids.map { texts[$0] }
       }
       return try MemorySearch.matches(
-        found, limit: options.limit,
+        found, for: text, limit: options.limit,
         reviewed: { ids in
           let statuses = BeadStatus.reviewed.map(\.rawValue)
           return try Set(

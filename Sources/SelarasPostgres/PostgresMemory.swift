@@ -19,6 +19,7 @@ public struct PostgresMemory: TranslationMemory, GlossaryStore {
     try connections.withSession { session in
       try PostgresMigrations.migrate(session)
       try PostgresMigrations.backfillMatchKeys(session)
+      try PostgresMigrations.rebuildWordIndex(session)
     }
   }
 

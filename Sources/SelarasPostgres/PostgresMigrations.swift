@@ -153,6 +153,17 @@ enum PostgresMigrations {
         "CREATE INDEX term_lang_match_key ON term (lang, match_key)",
       ]
     ),
+    (
+      // The word index keyed by ``MatchText``'s tokens (the SQLite store's v11): emptied here,
+      // built again by ``rebuildWordIndex(_:)`` from the units, which the row below asks for.
+      "v7-memory-match-keys",
+      [
+        "DELETE FROM posting",
+        "DELETE FROM unit_length",
+        "INSERT INTO metadata (key, value) VALUES ('word_index', 'rebuild') ON CONFLICT (key) DO UPDATE SET value = 'rebuild'",
+        "UPDATE memory_state SET version = version + 1",
+      ]
+    ),
   ]
 
   /// The advisory lock key every writer of a Selaras database takes for its transaction:
@@ -192,6 +203,58 @@ enum PostgresMigrations {
         FROM unnest(\(pairs.map(\.0))::bigint[], \(pairs.map { Term.matchKey($0.1) })::text[]) AS k(id, key)
         WHERE term.id = k.id
         """)
+    }
+  }
+
+  /// Builds the word index and the units' token counts anew when a migration emptied them
+  /// (metadata `word_index` = `rebuild`), a block of units at a time, in one transaction.
+  static func rebuildWordIndex(_ session: PostgresSession) throws {
+    guard !(try session.rows("SELECT 1 FROM metadata WHERE key = 'word_index' AND value = 'rebuild'")).isEmpty else {
+      return
+    }
+    try session.transaction {
+      try session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
+      guard !(try session.rows("SELECT 1 FROM metadata WHERE key = 'word_index' AND value = 'rebuild'")).isEmpty else {
+        return
+      }
+      var index = PostgresWordIndex()
+      var lengths = PostgresUnitLengths()
+      var slots = IndexSlots()
+      var after: Int64 = 0
+      while true {
+        let rows = try session.rows(
+          """
+          SELECT id, source_lang, target_lang, source_text, target_text FROM unit
+          WHERE id > \(after) ORDER BY id LIMIT 10000
+          """)
+        guard !rows.isEmpty else { break }
+        var counts: (ids: [Int64], source: [Int32], target: [Int32]) = ([], [], [])
+        for row in rows {
+          let (id, sourceLanguage, targetLanguage, source, target) = try row.decode(
+            (Int64, String, String, String, String).self)
+          let sourceKeys = SegmentKeys(source)
+          let targetKeys = SegmentKeys(target)
+          let keys = PostingList.keys(
+            source: sourceKeys, in: LanguageTag(sourceLanguage).language, target: targetKeys,
+            in: LanguageTag(targetLanguage).language)
+          try index.add(id, slots.assign(keys: keys.keys, sourceCount: keys.sourceCount), session: session)
+          try lengths.add(id, source: sourceKeys.tokenCount, target: targetKeys.tokenCount, session: session)
+          counts.ids.append(id)
+          counts.source.append(Int32(sourceKeys.tokenCount))
+          counts.target.append(Int32(targetKeys.tokenCount))
+          after = id
+        }
+        try session.execute(
+          """
+          UPDATE unit SET source_tokens = c.source, target_tokens = c.target
+          FROM unnest(\(counts.ids)::bigint[], \(counts.source)::integer[], \(counts.target)::integer[]) AS c(id, source, target)
+          WHERE unit.id = c.id
+          """)
+      }
+      try index.flush(session)
+      try lengths.flush(session)
+      try session.execute("DELETE FROM metadata WHERE key = 'word_index'")
+      try session.execute("UPDATE memory_state SET version = version + 1")
     }
   }
 

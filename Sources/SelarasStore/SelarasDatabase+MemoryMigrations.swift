@@ -125,22 +125,7 @@ extension SelarasDatabase {
         table.primaryKey("key", .integer)
         table.column("lengths", .blob).notNull()
       }
-      var index = WordIndex()
-      var slots = IndexSlots()
-      var lengths = UnitLengths()
-      let rows = try Row.fetchCursor(
-        db, sql: "SELECT id, sourceText, targetText, sourceLang, targetLang FROM unit ORDER BY id")
-      while let row = try rows.next() {
-        let source = SegmentKeys(row[1])
-        let target = SegmentKeys(row[2])
-        let keys = WordIndex.keys(
-          source: source, in: LanguageTag(row[3] as String).language, target: target,
-          in: LanguageTag(row[4] as String).language)
-        try index.add(row[0], slots.assign(keys: keys.keys, sourceCount: keys.sourceCount), db: db)
-        try lengths.add(row[0], source: source.tokenCount, target: target.tokenCount, db: db)
-      }
-      try index.flush(db)
-      try lengths.flush(db)
+      try rebuildWordIndex(db)
     }
     // v6 finds duplicates through the hashes in memory (see `UnitHashes`) and drops the
     // unique index on the hash, whose upkeep was a third of a large import's writing. The
@@ -224,6 +209,41 @@ extension SelarasDatabase {
         }
       }
     }
+  }
+
+  /// Registered after the glossary's v10: v11 keys the word index by ``MatchText``'s tokens
+  /// (placeables by kind, quotes and dashes of any style as one, the final full stop and the
+  /// dateline left out), so that a search's bounds bound the match percentage ``FuzzyMatch``
+  /// gives now; the token counts follow.
+  static func registerMatchKeyMigration(_ migrator: inout DatabaseMigrator) {
+    migrator.registerMigration("v11-memory-match-keys") { db in
+      try db.execute(sql: "DELETE FROM posting; DELETE FROM unitLength")
+      try rebuildWordIndex(db, updatingCounts: true)
+    }
+  }
+
+  /// Builds the word index and the token counts of every unit, into empty tables.
+  private static func rebuildWordIndex(_ db: Database, updatingCounts: Bool = false) throws {
+    var index = WordIndex()
+    var slots = IndexSlots()
+    var lengths = UnitLengths()
+    let update = try db.makeStatement(sql: "UPDATE unit SET sourceTokens = ?, targetTokens = ? WHERE id = ?")
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT id, sourceText, targetText, sourceLang, targetLang FROM unit ORDER BY id")
+    while let row = try rows.next() {
+      let source = SegmentKeys(row[1])
+      let target = SegmentKeys(row[2])
+      let keys = WordIndex.keys(
+        source: source, in: LanguageTag(row[3] as String).language, target: target,
+        in: LanguageTag(row[4] as String).language)
+      try index.add(row[0], slots.assign(keys: keys.keys, sourceCount: keys.sourceCount), db: db)
+      try lengths.add(row[0], source: source.tokenCount, target: target.tokenCount, db: db)
+      if updatingCounts {
+        try update.execute(arguments: [source.tokenCount, target.tokenCount, row[0] as Int64])
+      }
+    }
+    try index.flush(db)
+    try lengths.flush(db)
   }
 
   /// `hash`, or the next value after it that no unit copied by migration v4 holds yet.

@@ -20,12 +20,12 @@ extension SelarasDatabase {
       ) { ids, side in
         try ids.map { id in
           try fetches[side].withFirstRow(.integer(id), .text(language.language)) { row in
-            row.map { SegmentKeys.tokenHashes(utf8: $0.bytes(0).assumingMemoryBound(to: UInt8.self)) }
+            row.map { MatchText(utf8: $0.bytes(0).assumingMemoryBound(to: UInt8.self)) }
           }
         }
       }
       return try MemorySearch.matches(
-        found, limit: limit,
+        found, for: text, limit: limit,
         reviewed: { ids in
           try Set(
             Int64.fetchAll(

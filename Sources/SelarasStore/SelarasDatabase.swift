@@ -138,6 +138,7 @@ public struct SelarasDatabase: TranslationMemory, GlossaryStore {
     registerMemoryMigrations(&migrator)
     registerLearnedLexiconMigrations(&migrator)
     registerGlossaryMatchKeyMigration(&migrator)
+    registerMatchKeyMigration(&migrator)
     return migrator
   }
 }

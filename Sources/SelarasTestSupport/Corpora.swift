@@ -24,4 +24,15 @@ public enum Corpora {
       return zip(english.split(separator: "\n"), indonesian.split(separator: "\n")).map { (String($0), String($1)) }
     }
   }()
+
+  /// The sentence pairs of every 1-1 gold bead.
+  public static let goldPairs: [(english: String, indonesian: String)] = articles.flatMap {
+    name -> [(String, String)] in
+    let english = (try? String(contentsOf: folder.file(name, .english, .lines), encoding: .utf8)) ?? ""
+    let indonesian = (try? String(contentsOf: folder.file(name, .indonesian, .lines), encoding: .utf8)) ?? ""
+    let (source, target) = (english.split(separator: "\n"), indonesian.split(separator: "\n"))
+    return ((try? folder.goldBeads(name)) ?? []).filter { $0.source.count == 1 && $0.target.count == 1 }.map {
+      (String(source[$0.source.lowerBound]), String(target[$0.target.lowerBound]))
+    }
+  }
 }

@@ -7,5 +7,8 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "selaras-bench",
     abstract: "Measure Selaras: speed in release builds, quality against gold data.",
-    subcommands: [SegmentBench.self, ExtractBench.self, AlignBench.self, AlignFitBench.self, GlossaryBench.self, MemoryBench.self, ServeBench.self])
+    subcommands: [
+      SegmentBench.self, ExtractBench.self, AlignBench.self, AlignFitBench.self, GlossaryBench.self, MemoryBench.self,
+      MatchBench.self, ServeBench.self,
+    ])
 }

@@ -50,12 +50,15 @@ struct PretranslateCommandTests {
     let names = ["economy-bi-rate", "health-dengue", "diplomacy-lavrov-tehran"]
     for name in names {
       let saved = try CommandRunner.run(
-        ["align", "Corpora/\(name).en.txt", "Corpora/\(name).id.txt", "--save", "--min-score", "0.5"], database: database)
+        ["align", "Corpora/\(name).en.txt", "Corpora/\(name).id.txt", "--save", "--min-score", "0.5"],
+        database: database)
       #expect(saved.status == 0)
     }
     // The pairs that went in: one English sentence each, as the JSON of the same alignment says.
     let name = "economy-bi-rate"
-    let aligned = try CommandRunner.run(["align", "Corpora/\(name).en.txt", "Corpora/\(name).id.txt", "--format", "json"])
+    let aligned = try CommandRunner.run([
+      "align", "Corpora/\(name).en.txt", "Corpora/\(name).id.txt", "--format", "json",
+    ])
     struct Alignment: Decodable {
       struct Bead: Decodable {
         var source: [Int]
@@ -107,12 +110,12 @@ struct PretranslateCommandTests {
       """
     }.joined(separator: "\n")
     try """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="test" \
-      adminlang="en" srclang="en" datatype="plaintext"/><body>
-      \(body)
-      </body></tmx>
-      """.write(to: tmx, atomically: true, encoding: .utf8)
+    <?xml version="1.0" encoding="UTF-8"?>
+    <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="test" \
+    adminlang="en" srclang="en" datatype="plaintext"/><body>
+    \(body)
+    </body></tmx>
+    """.write(to: tmx, atomically: true, encoding: .utf8)
     #expect(try CommandRunner.run(["tm", "import", tmx.path], database: database).status == 0)
     // The story: the three in order (the first two have both neighbours' matches in order:
     // context; the third's next segment is no exact match), one edited (8 tokens with the
@@ -147,7 +150,7 @@ struct PretranslateCommandTests {
       var matches: [Match]
     }
     let score = try JSONDecoder().decode(Search.self, from: Data(search.stdout.utf8)).matches.first?.score
-    #expect(score == 87)
+    #expect(score == 99)  // another month: a placeable
     let units = try units(output)
     #expect(units.count == 6)
     #expect(units[3].alternatives.first?.quality == score)
@@ -166,10 +169,11 @@ struct PretranslateCommandTests {
     let analysis = try JSONDecoder().decode(Analysis.self, from: Data(result.stdout.utf8))
     // Words by hand: 7, 8, 6 (1.71 is one), 6, 7, 7.
     let expected: [String: (Int, Int)] = [
-      "repetitions": (1, 7), "101": (2, 15), "100": (1, 6), "95-99": (0, 0), "85-94": (1, 6), "75-84": (0, 0),
+      "repetitions": (1, 7), "101": (2, 15), "100": (1, 6), "95-99": (1, 6), "85-94": (0, 0), "75-84": (0, 0),
       "50-74": (0, 0), "no match": (1, 7),
     ]
-    #expect(analysis.bands.map(\.band) == ["repetitions", "101", "100", "95-99", "85-94", "75-84", "50-74", "no match"])
+    #expect(
+      analysis.bands.map(\.band) == ["repetitions", "101", "100", "95-99", "85-94", "75-84", "50-74", "no match"])
     for band in analysis.bands {
       #expect(band.segments == expected[band.band]?.0 && band.words == expected[band.band]?.1, "\(band.band)")
     }
@@ -187,8 +191,10 @@ struct PretranslateCommandTests {
     _ = try CommandRunner.run(
       ["align", "Corpora/health-dengue.en.txt", "Corpora/health-dengue.id.txt", "--save"], database: database)
     #expect(
-      try CommandRunner.run(["pretranslate", "Corpora/health-dengue.en.txt", "--output", output.path], database: database)
-        .status == 0)
+      try CommandRunner.run(
+        ["pretranslate", "Corpora/health-dengue.en.txt", "--output", output.path], database: database
+      )
+      .status == 0)
     let ours = try units(output)
     let script = """
       import sys
@@ -225,20 +231,22 @@ struct PretranslateCommandTests {
     }
     let xliff = project.appendingPathComponent("source/story.xlf")
     #expect(
-      try CommandRunner.run(["pretranslate", "Corpora/economy-bi-rate.en.txt", "--output", xliff.path], database: database)
-        .status == 0)
+      try CommandRunner.run(
+        ["pretranslate", "Corpora/economy-bi-rate.en.txt", "--output", xliff.path], database: database
+      )
+      .status == 0)
     try """
-      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-      <omegat><project version="1.0">
-        <source_dir>source</source_dir><source_dir_excludes/><target_dir>target</target_dir><tm_dir>tm</tm_dir>
-        <glossary_dir>glossary</glossary_dir><glossary_file>glossary/glossary.txt</glossary_file>
-        <dictionary_dir>dictionary</dictionary_dir><source_lang>EN</source_lang><target_lang>ID</target_lang>
-        <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
-        <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
-        <sentence_seg>false</sentence_seg><support_default_translations>true</support_default_translations>
-        <remove_tags>false</remove_tags>
-      </project></omegat>
-      """.write(to: project.appendingPathComponent("omegat.project"), atomically: true, encoding: .utf8)
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <omegat><project version="1.0">
+      <source_dir>source</source_dir><source_dir_excludes/><target_dir>target</target_dir><tm_dir>tm</tm_dir>
+      <glossary_dir>glossary</glossary_dir><glossary_file>glossary/glossary.txt</glossary_file>
+      <dictionary_dir>dictionary</dictionary_dir><source_lang>EN</source_lang><target_lang>ID</target_lang>
+      <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
+      <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
+      <sentence_seg>false</sentence_seg><support_default_translations>true</support_default_translations>
+      <remove_tags>false</remove_tags>
+    </project></omegat>
+    """.write(to: project.appendingPathComponent("omegat.project"), atomically: true, encoding: .utf8)
     let run = try CommandRunner.run(
       ["-Djava.awt.headless=true", "-jar", "/usr/share/omegat/OmegaT.jar", project.path, "--mode=console-translate"],
       tool: URL(fileURLWithPath: "/usr/bin/java"))

@@ -32,13 +32,22 @@ struct TMCommandTests {
     defer { TemporaryFile.removeDatabase(database) }
     _ = try CommandRunner.run(["tm", "import", fixture], database: database)
     let found = try CommandRunner.run(["tm", "search", "The rupiah fell 1.5% on Tuesday."], database: database)
+    // Only the number differs: 99, and the stored target gets the new number, marked.
     #expect(
-      found.stdout == "87%\tThe rupiah fell 1.2% on Tuesday.\tRupiah melemah 1,2 persen pada Selasa.\tOmegaT\t1\n")
+      found.stdout
+        == "99%\tThe rupiah fell 1.2% on Tuesday.\tRupiah melemah 1,5 persen pada Selasa.\tOmegaT\t1\tsubstituted 1,2→1,5\n"
+    )
+    let substituted = try CommandRunner.run(
+      ["tm", "search", "The rupiah fell 1.5% on Tuesday.", "--json"], database: database)
+    #expect(
+      substituted.stdout
+        == "{\"matches\":[{\"score\":99,\"source\":\"The rupiah fell 1.2% on Tuesday.\",\"target\":\"Rupiah melemah 1,5 persen pada Selasa.\",\"origin\":\"OmegaT\",\"id\":1,\"storedTarget\":\"Rupiah melemah 1,2 persen pada Selasa.\",\"substituted\":[{\"from\":\"1,2\",\"to\":\"1,5\"}]}]}\n"
+    )
     let json = try CommandRunner.run(
       ["tm", "search", "BI mempertahankan suku bunga.", "--lang", "id", "--json"], database: database)
     #expect(
       json.stdout
-        == "{\"matches\":[{\"score\":83,\"source\":\"BI mempertahankan suku bunga acuan.\",\"target\":\"Bank Indonesia kept its benchmark rate unchanged.\",\"origin\":\"OmegaT\",\"id\":2}]}\n"
+        == "{\"matches\":[{\"score\":80,\"source\":\"BI mempertahankan suku bunga acuan.\",\"target\":\"Bank Indonesia kept its benchmark rate unchanged.\",\"origin\":\"OmegaT\",\"id\":2}]}\n"
     )
     let concordance = try CommandRunner.run(["tm", "concordance", "suku bunga", "--lang", "id"], database: database)
     #expect(concordance.stdout.hasPrefix("BI mempertahankan suku bunga acuan.\t"))

@@ -83,6 +83,7 @@ struct PostgresMemoryTests {
     #expect(
       try first.appliedMigrations() == [
         "v1-memory", "v2-glossary", "v3-glossary-version", "v4-learned-lexicon", "v5-metadata", "v6-glossary-match-key",
+        "v7-memory-match-keys",
       ])
     try first.addUnits([Self.units[0]])
     let opened = Mutex<[String]>([])
@@ -91,6 +92,31 @@ struct PostgresMemoryTests {
       opened.withLock { $0.append(result) }
     }
     #expect(opened.withLock { $0 } == ["1", "1", "1"])
+  }
+
+  @Test(
+    "A word index emptied by a migration (v7: keys by placeable) is built again from the units when the store opens")
+  func wordIndexRebuilt() throws {
+    let url = try PostgresTestServer.databaseURL()
+    let lavrov = TranslationUnit(
+      sourceLanguage: .english, targetLanguage: .indonesian, source: "Lavrov arrived in Tehran on Monday.",
+      target: "Lavrov tiba di Teheran pada Senin.")
+    try PostgresMemory(url: url).addUnits(Self.units + [lavrov])
+    let query = "Lavrov tiba di Teheran pada Selasa."
+    let before = try PostgresMemory(url: url).searchUnits(query, language: .indonesian)
+    #expect(before.first?.score == 99)
+    // As v7 leaves a store made before it: no postings, no token counts, a rebuild asked for.
+    for statement in [
+      "DELETE FROM posting", "DELETE FROM unit_length", "UPDATE unit SET source_tokens = 0, target_tokens = 0",
+      "INSERT INTO metadata (key, value) VALUES ('word_index', 'rebuild')",
+    ] {
+      try PostgresScratchDatabase.execute(statement, on: url)
+    }
+    let reopened = try PostgresMemory(url: url)
+    #expect(try reopened.searchUnits(query, language: .indonesian).map(\.score) == before.map(\.score))
+    #expect(
+      try reopened.searchUnits(query, language: .indonesian).first?.target == "Lavrov arrived in Tehran on Tuesday.")
+    #expect(try reopened.concordance("Teheran", language: .indonesian).count == before.count)
   }
 
   @Test("A wrong URL, a server nobody listens on, no password, a wrong password: one line each saying what and where")

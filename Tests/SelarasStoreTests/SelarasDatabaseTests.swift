@@ -16,7 +16,8 @@ struct SelarasDatabaseTests {
     #expect(try database.journalMode() == "wal")
     #expect(
       try database.appliedMigrations() == [
-        "v1-metadata", "v10-glossary-match-key", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search",
+        "v1-metadata", "v10-glossary-match-key", "v11-memory-match-keys", "v2-glossary", "v3-memory",
+        "v4-memory-word-index", "v5-memory-search",
         "v6-memory-hash-rows",
         "v7-memory-counts", "v8-glossary-lookup-and-version", "v9-learned-lexicon",
       ])
@@ -29,7 +30,8 @@ struct SelarasDatabaseTests {
     let again = try SelarasDatabase(writer: queue)
     #expect(
       try again.appliedMigrations() == [
-        "v1-metadata", "v10-glossary-match-key", "v2-glossary", "v3-memory", "v4-memory-word-index", "v5-memory-search",
+        "v1-metadata", "v10-glossary-match-key", "v11-memory-match-keys", "v2-glossary", "v3-memory",
+        "v4-memory-word-index", "v5-memory-search",
         "v6-memory-hash-rows",
         "v7-memory-counts", "v8-glossary-lookup-and-version", "v9-learned-lexicon",
       ])

@@ -7,7 +7,10 @@ import Foundation
 /// The distance is at least `L` less the tokens the two segments have in common, so a unit
 /// scores at most `100 × common / L`. A unit's common tokens are at most the query tokens
 /// it holds, as the word index tells, plus the query tokens whose postings are not read.
-/// A query token no unit holds counts for none.
+/// A query token no unit holds counts for none. A placeable of the query (``MatchText``: a
+/// number, a weekday, a month) may match any placeable of its kind, so each counts as held by
+/// every unit; the index holds placeables as written, so that units holding the query's own
+/// numbers are found first (their bound counts those twice: it is looser, never too low).
 ///
 /// The postings are read in two stages:
 /// 1. The lists of the query's rarest tokens (up to `lists`, none held by more than
@@ -40,12 +43,13 @@ public struct MatchBounds {
   /// first, then the earlier unit.
   ///
   /// - Parameters:
-  ///   - query: the query's token hashes (``SegmentKeys/tokenHashes(_:)``).
-  ///   - keys: its distinct token hashes (``SegmentKeys/words`` and ``SegmentKeys/punctuation``).
+  ///   - query: the query's index keys (``MatchText/indexKeys``).
+  ///   - keys: its distinct index keys (``SegmentKeys/words`` and ``SegmentKeys/punctuation``).
+  ///   - placeables: how many of the query's tokens are placeables (``MatchText/placeables``).
   ///   - language: the primary subtag of the query's language.
   public static func ranked(
-    query: [UInt64], keys: [UInt64], language: String, side: Int, largestId: Int, minimumScore: Int,
-    lists: Int, commonUnits: Int, refined: Int, count: Int, index: some MatchBoundsIndex
+    query: [UInt64], keys: [UInt64], placeables: Int = 0, language: String, side: Int, largestId: Int,
+    minimumScore: Int, lists: Int, commonUnits: Int, refined: Int, count: Int, index: some MatchBoundsIndex
   ) throws -> [Candidate] {
     let length = query.count
     guard length > 0, largestId > 0, count > 0 else { return [] }
@@ -57,11 +61,14 @@ public struct MatchBounds {
     var read = Array(held.prefix { frequencies[$0] <= commonUnits }.prefix(lists))
     if read.isEmpty, let rarest = held.first { read = [rarest] }
     let others = held.dropFirst(read.count).prefix(Self.otherLists)
-    // The query tokens a unit may hold that no posting read below tells of.
-    var unread = held.reduce(0) { $0 + occurrences[keys[$1], default: 0] }
+    // The query tokens a unit may hold that no posting read below tells of, and the
+    // placeables any unit may match.
+    var unread = held.reduce(0) { $0 + occurrences[keys[$1], default: 0] } + placeables
     // A token counts at most so many times that the lists read cannot overflow a UInt16
     // (1,638 times); only a query of thousands of tokens could get near it.
-    let weight = { (key: UInt64) in UInt16(min(occurrences[key, default: 0], Int(UInt16.max) / (lists + Self.otherLists))) }
+    let weight = { (key: UInt64) in
+      UInt16(min(occurrences[key, default: 0], Int(UInt16.max) / (lists + Self.otherLists)))
+    }
 
     // The sort key of `shared` tokens in common with a unit of stored length `length`:
     // the bound in thousandths, −1 below `minimumScore`.
@@ -145,7 +152,8 @@ public struct MatchBounds {
               let key = sortKey[min(Int(tally[offset]) + unread, length) << 8 | Int(stored)]
               // More units than postings only if the index disagrees with itself.
               if key >= 0 && count < capacity {
-                found[count] = Unit(id: UInt32(truncatingIfNeeded: start + offset), shared: tally[offset], length: stored, key: key)
+                found[count] = Unit(
+                  id: UInt32(truncatingIfNeeded: start + offset), shared: tally[offset], length: stored, key: key)
                 count += 1
               }
               tally[offset] = 0

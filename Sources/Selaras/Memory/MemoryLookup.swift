@@ -39,10 +39,16 @@ public struct LookupMatch: Codable, Hashable, Sendable {
   public var score: Int
   public var kind: Kind
   public var source: String
+  /// The target to offer: the stored target with the segment's placeables substituted
+  /// (``MemoryMatch/target``).
   public var target: String
   public var origin: Origin
   /// The unit's identifier in the memory.
   public var id: Int64?
+  /// What the target substituted, when anything (``MemoryMatch/substituted``).
+  public var substituted: [PlaceableSubstitution]?
+  /// The segment's placeables the target does not carry, when any.
+  public var unsubstituted: [String]?
 }
 
 extension TranslationMemory {
@@ -70,12 +76,12 @@ extension TranslationMemory {
       let unit = match.unit
       return LookupMatch(
         score: match.score, kind: index == 0 && isContext ? .context : match.score == 100 ? .exact : .fuzzy,
-        source: unit.source, target: unit.target,
+        source: unit.source, target: match.target,
         origin: LookupMatch.Origin(
           document: unit.document, author: unit.user,
           changed: (unit.changeDate ?? unit.creationDate).map { dates.string(from: $0) },
           status: unit.reviewStatus?.rawValue),
-        id: match.id)
+        id: match.id, substituted: match.substituted, unsubstituted: match.unsubstituted)
     }
   }
 }

@@ -8,12 +8,39 @@ public struct MemoryMatch: Hashable, Sendable, Codable {
   /// The unit's identifier in the memory that found it (``TranslationMemory/deleteUnit(id:)``),
   /// when it has one.
   public var id: Int64?
+  /// The unit's target with the query's placeables substituted (``SuggestedTarget``), when
+  /// any was; nil when the suggestion is the stored target.
+  public var suggestion: String?
+  /// What the suggestion substituted, when anything.
+  public var substituted: [PlaceableSubstitution]?
+  /// The query's placeables whose values the suggestion does not carry, when any: it still
+  /// holds the stored values there.
+  public var unsubstituted: [String]?
 
   public init(score: Int, unit: TranslationUnit, id: Int64? = nil) {
     self.score = score
     self.unit = unit
     self.id = id
   }
+
+  /// The unit found for `query`, with its target suggested for it (``SuggestedTarget``).
+  /// A match whose suggestion is not the stored target is never 100: only a dateline's date
+  /// can differ in a match of 100, and the target changed with it is for a person to confirm.
+  public init(score: Int, unit: TranslationUnit, id: Int64? = nil, query: String) {
+    self.init(score: score, unit: unit, id: id)
+    guard score < 100 || query != unit.source else { return }
+    let suggested = SuggestedTarget(
+      for: query, source: unit.source, target: unit.target, sourceLanguage: unit.sourceLanguage,
+      targetLanguage: unit.targetLanguage)
+    guard !suggested.isStoredTarget else { return }
+    self.score = min(score, 99)
+    suggestion = suggested.text
+    substituted = suggested.substituted.isEmpty ? nil : suggested.substituted
+    unsubstituted = suggested.unsubstituted.isEmpty ? nil : suggested.unsubstituted
+  }
+
+  /// The target to offer: the suggestion, else the stored target.
+  public var target: String { suggestion ?? unit.target }
 }
 
 extension MemoryMatch {

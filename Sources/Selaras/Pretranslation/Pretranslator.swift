@@ -44,7 +44,8 @@ public struct Pretranslator: Sendable {
       } else if let known = byText[sentence.text] {
         found.append(known)
       } else {
-        let matches = try memory?.search(sentence.text, options: search).filter { $0.unit.targetLanguage == target } ?? []
+        let matches =
+          try memory?.search(sentence.text, options: search).filter { $0.unit.targetLanguage == target } ?? []
         byText[sentence.text] = matches
         found.append(matches)
       }
@@ -58,7 +59,7 @@ public struct Pretranslator: Sendable {
         id: index + 1, paragraph: sentence.paragraph, source: sentence.text, words: Self.wordCount(sentence.text),
         isChrome: isChrome, matches: Array(matches.filter { $0.score >= options.minimumScore }.prefix(options.matches)),
         isContextMatch: isContext, isRepetition: !isChrome && !seen.insert(sentence.text).inserted,
-        target: matches.first.flatMap { $0.score >= options.fillScore ? $0.unit.target : nil },
+        target: matches.first.flatMap { $0.score >= options.fillScore ? $0.target : nil },
         terms: isChrome ? [] : notes(sentence.text, source: source, target: target),
         bestScore: isContext ? 101 : matches.first?.score ?? 0)
     }

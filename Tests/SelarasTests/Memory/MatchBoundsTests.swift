@@ -37,7 +37,9 @@ private struct ArrayIndex: MatchBoundsIndex {
 
   func withLengths<Result>(side: Int, block: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
     let start = block * MatchBounds.blockSize
-    let slice = start < lengths[side].count ? Array(lengths[side][start..<min(lengths[side].count, start + MatchBounds.blockSize)]) : []
+    let slice =
+      start < lengths[side].count
+      ? Array(lengths[side][start..<min(lengths[side].count, start + MatchBounds.blockSize)]) : []
     return try slice.withUnsafeBytes(body)
   }
 }
@@ -64,7 +66,9 @@ struct MatchBoundsTests {
         #expect(candidate.bound >= score, "\(query) against unit \(candidate.id)")
       }
       #expect(candidates.map(\.bound) == candidates.map(\.bound).sorted(by: >))
-      let best = pairs.indices.max { FuzzyMatch.score(query, pairs[$0].english) < FuzzyMatch.score(query, pairs[$1].english) }!
+      let best = pairs.indices.max {
+        FuzzyMatch.score(query, pairs[$0].english) < FuzzyMatch.score(query, pairs[$1].english)
+      }!
       let bestScore = FuzzyMatch.score(query, pairs[best].english)
       #expect(candidates.contains { FuzzyMatch.score(query, pairs[Int($0.id) - 1].english) == bestScore }, "\(query)")
     }
@@ -78,6 +82,7 @@ struct MatchBoundsTests {
 private struct RandomMemory {
   var texts: [String] = []
   var tokens: [[UInt64]] = []
+  var matchTexts: [MatchText] = []
   /// How many units hold each token.
   var unitCounts: [UInt64: Int] = [:]
   var index: ArrayIndex
@@ -96,7 +101,8 @@ private struct RandomMemory {
       }
       texts.append(words.joined(separator: " "))
     }
-    tokens = texts.map(SegmentKeys.tokenHashes)
+    matchTexts = texts.map { MatchText($0) }
+    tokens = matchTexts.map(\.indexKeys)
     for unit in tokens {
       for token in Set(unit) { unitCounts[token, default: 0] += 1 }
     }
@@ -142,22 +148,24 @@ extension MatchBoundsTests {
     let common = max(MemorySearch.commonWordUnits, units / 32)
     var answered = 0
     for query in queries {
-      let queryTokens = SegmentKeys.tokenHashes(query)
+      let queryText = MatchText(query)
+      let queryTokens = queryText.indexKeys
       let counts = queryTokens.map { memory.unitCounts[$0] ?? 0 }
       let rarest = counts.filter { $0 > 0 }.min() ?? 0
       let alone = counts.filter { $0 > common && $0 != rarest }.count
       let minimumScore = max(30, 100 * alone / queryTokens.count + 1)
       let options = MemorySearchOptions(language: .english, minimumScore: minimumScore, limit: 5)
       let found = try MemorySearch.best(query, options: options, largestId: units, index: memory.index) { ids, side in
-        ids.map { side == 0 ? memory.tokens[Int($0) - 1] : nil }
+        ids.map { side == 0 ? memory.matchTexts[Int($0) - 1] : nil }
       }
       let held = Set(queryTokens)
-      let scanned = memory.tokens.lazy.filter { $0.contains(where: held.contains) }
-        .map { FuzzyMatch.score(queryTokens, $0) }.filter { $0 >= minimumScore }.sorted(by: >).prefix(5)
+      let scanned = memory.matchTexts.lazy.filter { $0.indexKeys.contains(where: held.contains) }
+        .map { FuzzyMatch.score(queryText, $0) }.filter { $0 >= minimumScore }.sorted(by: >).prefix(5)
       answered += scanned.isEmpty ? 0 : 1
-      #expect(Array(found.map(\.score).prefix(5)) == Array(scanned), "\(query) in \(units) units, minimum \(minimumScore)")
+      #expect(
+        Array(found.map(\.score).prefix(5)) == Array(scanned), "\(query) in \(units) units, minimum \(minimumScore)")
       for match in found {
-        #expect(FuzzyMatch.score(queryTokens, memory.tokens[Int(match.id) - 1]) == match.score)
+        #expect(FuzzyMatch.score(queryText, memory.matchTexts[Int(match.id) - 1]) == match.score)
       }
     }
     #expect(answered >= queries.count * 3 / 4)

@@ -63,9 +63,25 @@ public enum XLIFFWriter {
         + "    <source xml:lang=\"\(match.unit.sourceLanguage.rawValue.xmlEscaped)\">\(match.unit.source.xmlEscaped)</source>\n"
       text +=
         indent
-        + "    <target xml:lang=\"\(match.unit.targetLanguage.rawValue.xmlEscaped)\">\(match.unit.target.xmlEscaped)</target>\n"
+        + "    <target xml:lang=\"\(match.unit.targetLanguage.rawValue.xmlEscaped)\">\(match.target.xmlEscaped)</target>\n"
+      if let note = Self.substitutionNote(match) {
+        text += indent + "    <note from=\"selaras\">\(note.xmlEscaped)</note>\n"
+      }
       text += indent + "  </alt-trans>\n"
     }
     return text + indent + "</trans-unit>\n"
+  }
+
+  /// What a match's suggested target changed from the stored one, for a translator to check:
+  /// `substituted: 6,00 → 6,25; Rabu → Kamis`, `not substituted: 1.5`.
+  static func substitutionNote(_ match: MemoryMatch) -> String? {
+    var parts: [String] = []
+    if let substituted = match.substituted {
+      parts.append("substituted: " + substituted.map { "\($0.from) → \($0.to)" }.joined(separator: "; "))
+    }
+    if let unsubstituted = match.unsubstituted {
+      parts.append("not substituted: " + unsubstituted.joined(separator: "; "))
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
   }
 }

@@ -2,7 +2,9 @@
 /// phrase's words are intersected, and the units they share are checked for the phrase.
 package enum MemoryConcordance {
   /// Units whose side in `language` holds `phrase` (its words in order, punctuation aside),
-  /// in the order they were added, turned so that their source is in `language`.
+  /// turned so that their source is in `language`: the best ``FuzzyMatch`` scores of the
+  /// phrase against them first (the units closest to the phrase itself), then in the order
+  /// they were added. The first ``examined``-fold `limit` units found are ranked.
   ///
   /// - Parameters:
   ///   - postings: the ids holding each key on a side (``PostingList/key(_:language:)``),
@@ -18,23 +20,29 @@ package enum MemoryConcordance {
     let keys = SegmentKeys(phrase).words.map { PostingList.key($0, language: language.language) }
     guard !words.isEmpty else { return [] }
     var found: [StoredUnit] = []
-    for side in 0..<2 where found.count < limit {
+    let wanted = limit.multipliedReportingOverflow(by: examined).overflow ? limit : limit * examined
+    for side in 0..<2 where found.count < wanted {
       let lists = try postings(keys, side)
       guard !lists.contains(where: \.isEmpty) else { continue }  // a word no unit has
       var candidates = PostingList.intersection(lists)[...]
-      while !candidates.isEmpty && found.count < limit {
+      while !candidates.isEmpty && found.count < wanted {
         let batch = Array(candidates.prefix(256))
         candidates = candidates.dropFirst(256)
         let holding = try units(batch, side).filter { _, unit in
           contains(wordTokens(side == 0 ? unit.source : unit.target), words)
         }
-        found += holding.prefix(limit - found.count).map {
+        found += holding.prefix(wanted - found.count).map {
           StoredUnit(id: $0.id, unit: side == 0 ? $0.unit : $0.unit.reversed)
         }
       }
     }
-    return found
+    let query = MatchText(phrase)
+    let scores = found.map { FuzzyMatch.score(query, MatchText($0.unit.source)) }
+    return found.indices.sorted { (scores[$1], $0) < (scores[$0], $1) }.prefix(limit).map { found[$0] }
   }
+
+  /// How many times the units asked for are examined for the best.
+  static let examined = 4
 
   /// The word tokens of a segment as ``FuzzyMatch`` folds them, punctuation left out.
   private static func wordTokens(_ text: String) -> [String] {

@@ -22,21 +22,22 @@ package enum MemorySearch {
   ///   - largestId: the largest unit id stored.
   ///   - batch: how many candidates `tokens` is asked for at a time: 1 where reading a unit
   ///     costs little (SQLite), more where each read is a round trip (a server).
-  ///   - tokens: the token hashes (``SegmentKeys/tokenHashes(_:)``) of the text of `side` of
-  ///     each unit asked for, nil where the unit is gone or that side is in another language.
+  ///   - tokens: the text of `side` of each unit asked for, as the memory compares it
+  ///     (``MatchText``), nil where the unit is gone or that side is in another language.
   package static func best(
     _ text: String, options: MemorySearchOptions, largestId: Int, index: some MatchBoundsIndex, batch: Int = 1,
-    tokens: (_ ids: [Int64], _ side: Int) throws -> [[UInt64]?]
+    tokens: (_ ids: [Int64], _ side: Int) throws -> [MatchText?]
   ) throws -> [Found] {
     let (language, minimumScore, limit) = (options.language, options.minimumScore, options.limit)
-    let queryTokens = SegmentKeys.tokenHashes(text)
+    let query = MatchText(text)
     let segmentKeys = SegmentKeys(text)
     let keys = segmentKeys.words + segmentKeys.punctuation
     guard !keys.isEmpty, limit > 0 else { return [] }
     var best: [Found] = []
     for side in 0..<2 {
       let candidates = try MatchBounds.ranked(
-        query: queryTokens, keys: keys, language: language.language, side: side, largestId: largestId,
+        query: query.indexKeys, keys: keys, placeables: query.placeables, language: language.language, side: side,
+        largestId: largestId,
         minimumScore: minimumScore, lists: rarestWordCount, commonUnits: max(commonWordUnits, largestId / 32),
         refined: refinedCount, count: candidateCount, index: index)
       var next = 0
@@ -51,7 +52,7 @@ package enum MemorySearch {
         for (candidate, stored) in zip(chunk, texts) {
           guard candidate.bound >= (best.count >= limit ? best[limit - 1].score : minimumScore) else { break scoring }
           guard let stored else { continue }
-          let score = FuzzyMatch.score(queryTokens, stored)
+          let score = FuzzyMatch.score(query, stored)
           guard score >= minimumScore else { continue }
           let place = best.firstIndex { $0.score < score || $0.score == score && $0.id > candidate.id } ?? best.count
           if place < limit || score == best[limit - 1].score {
@@ -64,12 +65,13 @@ package enum MemorySearch {
     return best
   }
 
-  /// The matches shown for the units found by ``best(_:options:largestId:index:batch:tokens:)``:
+  /// The matches shown for the units found by ``best(_:options:largestId:index:batch:tokens:)``
+  /// for `query`, each with its suggested target (``SuggestedTarget``):
   /// among the units tied with the `limit`-th, those a person reviewed first, found by
   /// `reviewed` (the ids among those given whose status is reviewed) before any unit is read
   /// whole; then the units shown read whole by `units`, turned to the query's language.
   package static func matches(
-    _ found: [Found], limit: Int, reviewed: (_ ids: [Int64]) throws -> Set<Int64>,
+    _ found: [Found], for query: String, limit: Int, reviewed: (_ ids: [Int64]) throws -> Set<Int64>,
     units: (_ ids: [Int64]) throws -> [Int64: TranslationUnit]
   ) throws -> [MemoryMatch] {
     var best = found
@@ -80,7 +82,7 @@ package enum MemorySearch {
     let stored = try units(best.map(\.id))
     let matches = best.compactMap { match -> MemoryMatch? in
       guard let unit = stored[match.id] else { return nil }
-      return MemoryMatch(score: match.score, unit: match.turned ? unit.reversed : unit, id: match.id)
+      return MemoryMatch(score: match.score, unit: match.turned ? unit.reversed : unit, id: match.id, query: query)
     }
     // Within the limit no tie was cut, and the read properties say which are reviewed.
     return MemoryMatch.ranked(matches, limit: limit)

@@ -9,6 +9,9 @@ extension TM {
       discussion: """
         lines: source<TAB>target<TAB>origin<TAB>id. json: {"units":[{"source":…, "target":…, "origin":…, "id":…}]}
 
+        Units closest to the phrase come first (the match score of tm search, the phrase against the \
+        segment: the shortest segments holding it, mostly), then the earlier stored.
+
         PHRASE is in the store's source language unless --lang names the other. Finding nothing is no \
         error (exit 0): it says so on stderr.
 

@@ -7,8 +7,17 @@ extension TM {
       commandName: "search",
       abstract: "Find stored segments like TEXT, with match percentages (token Levenshtein).",
       discussion: """
-        lines: SCORE%<TAB>source<TAB>target<TAB>origin<TAB>id, best first (the id is what tm delete takes).
-        json:  {"matches":[{"score":87, "source":…, "target":…, "origin":…, "id":…}]}
+        lines: SCORE%<TAB>source<TAB>target<TAB>origin<TAB>id, best first (the id is what tm delete takes), \
+        and a last column when the target is a suggestion: "substituted 6,00→6,25" (the query's numbers, \
+        dates, times and weekdays written into the stored target), "not substituted 1.5" (a value it \
+        could not carry: the target still holds the stored one there).
+        json:  {"matches":[{"score":87, "source":…, "target":…, "origin":…, "id":…, "storedTarget":…, \
+        "substituted":[{"from":"6,00", "to":"6,25"}], "unsubstituted":[…]}]} (the last three only when \
+        the target is a suggestion)
+
+        Scores: 100 the same segment; 95–99 the same words, other numbers, dates or formatting (quotes, \
+        dashes, a final full stop, spacing, case); 94 and below, words differ (token Levenshtein). A \
+        story's dateline is not part of the match.
 
         TEXT is in the store's source language unless --lang names the other. Finding nothing is no \
         error (exit 0): it says so on stderr.
@@ -49,10 +58,10 @@ extension TM {
       let matches = try memory.search(text, options: options)
       var standardOutput = StandardOutput()
       if output.json {
-        try standardOutput.writeJSON(Output(matches: matches.map { UnitOutput($0.unit, score: $0.score, id: $0.id) }))
+        try standardOutput.writeJSON(Output(matches: matches.map(UnitOutput.init)))
       } else {
         for match in matches {
-          standardOutput.write("\(match.score)%\t" + UnitOutput(match.unit, id: match.id).line)
+          standardOutput.write("\(match.score)%\t" + UnitOutput(match).line)
         }
       }
       standardOutput.flush()
