@@ -36,6 +36,9 @@ struct MemoryBench: ParsableCommand {
       """)
   var postgres: String?
 
+  @Flag(help: "Print each query whose best match scores below its planted unit, on stderr.")
+  var showMisses = false
+
   func run() throws {
     // Sentence pairs from the Corpora gold, and the words of their English side.
     var pairs: [(String, String)] = []
@@ -133,7 +136,8 @@ struct MemoryBench: ParsableCommand {
       summary = try database.importUnits(concurrently: { add in try TMXReader().read(tmx, add) }).summary
     }
     report([
-      "bench": "tm", "metric": "import", "backend": postgres == nil ? "sqlite" : "postgres", "units": summary.added, "duplicates": summary.duplicates,
+      "bench": "tm", "metric": "import", "backend": postgres == nil ? "sqlite" : "postgres", "units": summary.added,
+      "duplicates": summary.duplicates,
       "seconds": importSeconds, "units_per_s": Double(summary.added) / importSeconds,
       "peak_rss_mb": peakResidentMegabytes(), "rss_before_import_mb": rssBefore,
       "tmx_mb": Double(try FileManager.default.attributesOfItem(atPath: tmx.path)[.size] as! Int) / 1e6,
@@ -214,6 +218,11 @@ struct MemoryBench: ParsableCommand {
         let plantedScore = FuzzyMatch.score(query, unit.source)
         if let best = matches.first, best.score >= plantedScore {
           found += 1
+        } else if showMisses {
+          FileHandle.standardError.write(
+            Data(
+              "miss\t\(edits)\t\(query)\tplanted \(plantedScore)\t\(unit.source)\tbest \(matches.first.map { "\($0.score)\t\($0.unit.source)" } ?? "none")\n"
+                .utf8))
         }
       }
       latencies.sort()
@@ -230,7 +239,8 @@ struct MemoryBench: ParsableCommand {
     var answered = 0
     for query in common {
       var matches: [MemoryMatch] = []
-      latencies.append(try wallSeconds { matches = try database.searchUnits(query, language: .english, minimumScore: 0) })
+      latencies.append(
+        try wallSeconds { matches = try database.searchUnits(query, language: .english, minimumScore: 0) })
       answered += matches.isEmpty ? 0 : 1
     }
     latencies.sort()

@@ -105,6 +105,8 @@ struct PostgresMemoryTests {
     let query = "Lavrov tiba di Teheran pada Selasa."
     let before = try PostgresMemory(url: url).searchUnits(query, language: .indonesian)
     #expect(before.first?.score == 99)
+    let found = try PostgresMemory(url: url).concordance("Teheran", language: .indonesian).count
+    #expect(found >= 1)
     // As v7 leaves a store made before it: no postings, no token counts, a rebuild asked for.
     for statement in [
       "DELETE FROM posting", "DELETE FROM unit_length", "UPDATE unit SET source_tokens = 0, target_tokens = 0",
@@ -116,7 +118,7 @@ struct PostgresMemoryTests {
     #expect(try reopened.searchUnits(query, language: .indonesian).map(\.score) == before.map(\.score))
     #expect(
       try reopened.searchUnits(query, language: .indonesian).first?.target == "Lavrov arrived in Tehran on Tuesday.")
-    #expect(try reopened.concordance("Teheran", language: .indonesian).count == before.count)
+    #expect(try reopened.concordance("Teheran", language: .indonesian).count == found)
   }
 
   @Test("A wrong URL, a server nobody listens on, no password, a wrong password: one line each saying what and where")

@@ -7,10 +7,12 @@ import Foundation
 /// The distance is at least `L` less the tokens the two segments have in common, so a unit
 /// scores at most `100 × common / L`. A unit's common tokens are at most the query tokens
 /// it holds, as the word index tells, plus the query tokens whose postings are not read.
-/// A query token no unit holds counts for none. A placeable of the query (``MatchText``: a
-/// number, a weekday, a month) may match any placeable of its kind, so each counts as held by
-/// every unit; the index holds placeables as written, so that units holding the query's own
-/// numbers are found first (their bound counts those twice: it is looser, never too low).
+/// A query token no unit holds counts for none.
+///
+/// A placeable (``MatchText``) matches any placeable of its kind, so the index holds a unit's
+/// first number, second number… by kind, which bound it; and each as written, which orders
+/// units of equal bounds: among thousands of `Sentence N about the rupiah.`, the query's own
+/// `N` comes first.
 ///
 /// The postings are read in two stages:
 /// 1. The lists of the query's rarest tokens (up to `lists`, none held by more than
@@ -43,12 +45,13 @@ public struct MatchBounds {
   /// first, then the earlier unit.
   ///
   /// - Parameters:
-  ///   - query: the query's index keys (``MatchText/indexKeys``).
-  ///   - keys: its distinct index keys (``SegmentKeys/words`` and ``SegmentKeys/punctuation``).
-  ///   - placeables: how many of the query's tokens are placeables (``MatchText/placeables``).
+  ///   - query: the query's keys as the index holds them (``MatchText/indexKeys``).
+  ///   - keys: its distinct keys.
+  ///   - placeables: its placeables as written (``MatchText/placeableKeys``), which order units
+  ///     of equal bounds.
   ///   - language: the primary subtag of the query's language.
   public static func ranked(
-    query: [UInt64], keys: [UInt64], placeables: Int = 0, language: String, side: Int, largestId: Int,
+    query: [UInt64], keys: [UInt64], placeables: [UInt64] = [], language: String, side: Int, largestId: Int,
     minimumScore: Int, lists: Int, commonUnits: Int, refined: Int, count: Int, index: some MatchBoundsIndex
   ) throws -> [Candidate] {
     let length = query.count
@@ -61,9 +64,8 @@ public struct MatchBounds {
     var read = Array(held.prefix { frequencies[$0] <= commonUnits }.prefix(lists))
     if read.isEmpty, let rarest = held.first { read = [rarest] }
     let others = held.dropFirst(read.count).prefix(Self.otherLists)
-    // The query tokens a unit may hold that no posting read below tells of, and the
-    // placeables any unit may match.
-    var unread = held.reduce(0) { $0 + occurrences[keys[$1], default: 0] } + placeables
+    // The query tokens a unit may hold that no posting read below tells of.
+    var unread = held.reduce(0) { $0 + occurrences[keys[$1], default: 0] }
     // A token counts at most so many times that the lists read cannot overflow a UInt16
     // (1,638 times); only a query of thousands of tokens could get near it.
     let weight = { (key: UInt64) in
@@ -202,7 +204,17 @@ public struct MatchBounds {
     }
     let last = Self.cut(histogram, keeping: count)
     var ranked = chosen.filter { $0.key >= last }
-    ranked.sort { ($1.key, $1.shared, $0.id) < ($0.key, $0.shared, $1.id) }
+    if ranked.count > count {
+      // More tie at the cut than are kept: those holding the query's placeables as written first.
+      for key in placeables {
+        try index.withPostings(side: side, key: PostingList.key(key, language: language)) { raw, dense in
+          for position in ranked.indices where PostingList.holds(raw, dense: dense, Int(ranked[position].id)) {
+            ranked[position].placeables = min(ranked[position].placeables, 254) + 1
+          }
+        }
+      }
+    }
+    ranked.sort(by: Self.byBound)
     ranked.removeSubrange(min(count, ranked.count)...)
     // And the units holding the most query tokens, whatever their length: a unit much
     // longer than the query has a low bound, yet can beat near-identical shorter ones whose
@@ -217,12 +229,18 @@ public struct MatchBounds {
       longer.removeAll { Int($0.shared) < least }
       longer.sort { ($1.shared, $1.key, $0.id) < ($0.shared, $0.key, $1.id) }
       ranked += longer.prefix(Self.mostSharedCount)
-      ranked.sort { ($1.key, $1.shared, $0.id) < ($0.key, $0.shared, $1.id) }
+      ranked.sort(by: Self.byBound)
     }
     return ranked.map { unit in
       let shared = Int(unit.shared) + unread
       return Candidate(id: Int64(unit.id), bound: min(100, 100 * shared / max(length, Int(unit.length))))
     }
+  }
+
+  /// Highest bound first; among equal bounds, the unit holding more of the query's
+  /// placeables as written, then more of its tokens, then the earlier unit.
+  private static func byBound(_ first: Unit, _ second: Unit) -> Bool {
+    (second.key, second.placeables, second.shared, first.id) < (first.key, first.placeables, first.shared, second.id)
   }
 
   /// A unit with what its bound is made of.
@@ -232,6 +250,8 @@ public struct MatchBounds {
     var shared: UInt16
     var length: UInt8
     var key: Int16
+    /// How many of the query's placeables as written it holds, where that orders it.
+    var placeables: UInt8 = 0
   }
 
   /// How many units beyond the `count` with the highest bounds are scored when they hold

@@ -11,19 +11,28 @@
 /// - a story's dateline (`JAKARTA, Nov 20 (Reuters) -`, `Bisnis.com, JAKARTA –`) is not part of
 ///   the segment at all.
 ///
-/// The word index holds the keys, but a placeable as written (``indexKeys``): a number finds
-/// the units that hold it (the rarest tokens find a search's candidates), and a search bounds
-/// a unit's match as if it held every placeable of the query (``MatchBounds``). What was
-/// written (case, quote style, the number as written, the full stop, the spacing) only takes
-/// points off a match whose keys are all equal.
+/// The word index holds the keys — what bounds a unit's match (``MatchBounds``) — and each
+/// placeable as written too (``placeableKeys``), so that among units the keys cannot tell
+/// apart (`Sentence 1999 …` among thousands of `Sentence N …`) those holding the query's own
+/// values come first. What was written (case, quote style, the number as written, the full
+/// stop, the spacing) only takes points off a match whose keys are all equal.
 public struct MatchText: Sendable {
   /// Each token's key, in order: what the word index holds and the edit distance compares.
   public private(set) var keys: [UInt64] = []
-  /// Each token's key in the word index: its key, but a placeable's as written (a number
-  /// as written, a calendar name lowercased).
-  public private(set) var indexKeys: [UInt64] = []
-  /// How many of the tokens are placeables.
-  public private(set) var placeables = 0
+  /// The keys as the word index holds them: each placeable's key numbered by its occurrence
+  /// of its kind (the second number of a segment is held as "a second number"), so that the
+  /// bound a search gives a unit counts no more numbers than the unit has.
+  public var indexKeys: [UInt64] {
+    var counts: [UInt64: Int] = [:]
+    return keys.indices.map { index in
+      guard kinds[index].isPlaceable else { return keys[index] }
+      counts[keys[index], default: 0] += 1
+      return MatchToken.occurrenceKey(keys[index], counts[keys[index]]!)
+    }
+  }
+  /// The keys of its placeables as written (a number as written, a calendar name
+  /// lowercased), in order, which the word index holds beside the keys.
+  public private(set) var placeableKeys: [UInt64] = []
   /// Each token as written: case, the quote or dash, the number.
   private(set) var written: [UInt64] = []
   private(set) var kinds: [MatchToken.Kind] = []
@@ -40,29 +49,36 @@ public struct MatchText: Sendable {
   /// The segment of UTF-8 `bytes` (valid UTF-8, as SQLite hands text out): a search reads a
   /// stored segment this way without making a string of it.
   public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    self.init(utf8: bytes, writtenForms: true)
+  }
+
+  /// Without `writtenForms`, a word's written form is its key: what an import's index needs.
+  init(utf8 bytes: UnsafeBufferPointer<UInt8>, writtenForms: Bool) {
     keys.reserveCapacity(bytes.count / 4 + 4)
     written.reserveCapacity(bytes.count / 4 + 4)
     kinds.reserveCapacity(bytes.count / 4 + 4)
-    var tokens: [MatchToken] = []
-    tokens.reserveCapacity(bytes.count / 4 + 4)
-    MatchToken.scan(bytes) { tokens.append($0) }
-    let stop = MatchToken.finalStop(tokens)
-    var spaces = ByteHash()
-    var last = tokens.first?.range.lowerBound ?? 0
-    for (index, token) in tokens.enumerated() {
-      guard index != stop else {
-        last = token.range.upperBound
-        continue
-      }
+    // Straight into the arrays (a search reads hundreds of stored segments a query); the
+    // final stop is found and taken out afterwards, with the space before it.
+    var gaps: [UInt8] = []
+    gaps.reserveCapacity(bytes.count / 4 + 4)
+    var last = -1
+    MatchToken.scan(bytes, writtenForms: writtenForms) { token in
       keys.append(token.key)
-      indexKeys.append(token.indexKey)
-      if token.kind.isPlaceable { placeables += 1 }
       written.append(token.written)
       kinds.append(token.kind)
-      spaces.add(MatchToken.gap(bytes, last..<token.range.lowerBound))
+      if token.kind.isPlaceable { placeableKeys.append(token.placeableKey) }
+      gaps.append(last < 0 ? 0 : MatchToken.gap(bytes, last..<token.range.lowerBound))
       last = token.range.upperBound
     }
-    endsWithStop = stop != nil
+    if let stop = MatchToken.finalStop(kinds: kinds, keys: keys) {
+      keys.remove(at: stop)
+      written.remove(at: stop)
+      kinds.remove(at: stop)
+      gaps.remove(at: stop)
+      endsWithStop = true
+    }
+    var spaces = ByteHash()
+    for gap in gaps { spaces.add(gap) }
     spacing = spaces.value
   }
 
@@ -87,8 +103,15 @@ struct MatchToken {
   var kind: Kind
   var key: UInt64
   var written: UInt64
-  /// What the word index holds: the key, but a placeable's as written (``MatchText/indexKeys``).
-  var indexKey: UInt64
+  /// For a placeable, the key of its value as written (``MatchText/placeableKeys``); for
+  /// other tokens, the key.
+  var placeableKey: UInt64
+
+  /// The index key of the `occurrence`-th placeable of a kind in a segment (from 1): the
+  /// kind's key for the first.
+  static func occurrenceKey(_ key: UInt64, _ occurrence: Int) -> UInt64 {
+    occurrence == 1 ? key : (key ^ UInt64(occurrence)) &* 0x9E37_79B9_7F4A_7C15
+  }
 
   static let quoteKey = ByteHash.of("\u{27E8}quote\u{27E9}".utf8)
   static let dashKey = ByteHash.of("\u{27E8}dash\u{27E9}".utf8)
@@ -100,31 +123,38 @@ struct MatchToken {
   /// ``WordTokenizer`` (a number joined to letters, `G20`, `5G`, is a word unless the
   /// letters are a currency or a unit: `Rp1,2`, `10km`), and each other non-space character
   /// as punctuation, a run of dashes as one.
-  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, dateline: Bool = false, _ body: (MatchToken) -> Void) {
+  ///
+  /// Without `writtenForms`, a word's ``written`` is its key (an import's index needs no more).
+  static func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, dateline: Bool = false, writtenForms: Bool = true,
+    _ body: (MatchToken) -> Void
+  ) {
     let start = dateline ? 0 : Dateline.memoryBodyStart(bytes)
     let text = UnsafeBufferPointer(rebasing: bytes[start...])
     var last = 0
     WordTokenizer.scan(text) { span in
       punctuation(text, last..<span.range.lowerBound, offset: start, body)
-      body(word(span, text, offset: start))
+      body(word(span, text, offset: start, writtenForm: writtenForms))
       last = span.range.upperBound
     }
     punctuation(text, last..<text.count, offset: start, body)
   }
 
-  private static func word(_ span: WordTokenizer.Span, _ bytes: UnsafeBufferPointer<UInt8>, offset: Int) -> MatchToken {
+  private static func word(
+    _ span: WordTokenizer.Span, _ bytes: UnsafeBufferPointer<UInt8>, offset: Int, writtenForm: Bool
+  ) -> MatchToken {
     let range = (span.range.lowerBound + offset)..<(span.range.upperBound + offset)
-    let raw = UnsafeBufferPointer(rebasing: bytes[span.range])
-    let written = ByteHash.of(raw)
     if span.kind == .number && isQuantity(span.range, bytes) {
-      return MatchToken(range: range, kind: .number, key: numberKey, written: written, indexKey: written)
+      let written = ByteHash.of(UnsafeBufferPointer(rebasing: bytes[span.range]))
+      return MatchToken(range: range, kind: .number, key: numberKey, written: written, placeableKey: written)
     }
     let key = SegmentKeys.hash(span, bytes)
+    let written = writtenForm ? ByteHash.of(UnsafeBufferPointer(rebasing: bytes[span.range])) : key
     if span.isCapitalized, span.range.count <= 9, let kind = calendarNames[key] {
       return MatchToken(
-        range: range, kind: kind, key: kind == .weekday ? weekdayKey : monthKey, written: written, indexKey: key)
+        range: range, kind: kind, key: kind == .weekday ? weekdayKey : monthKey, written: written, placeableKey: key)
     }
-    return MatchToken(range: range, kind: .word, key: key, written: written, indexKey: key)
+    return MatchToken(range: range, kind: .word, key: key, written: written, placeableKey: key)
   }
 
   /// Whether the number at `range` stands for a quantity, not part of a name: not joined to
@@ -169,7 +199,7 @@ struct MatchToken {
       guard let run = dash else { return }
       let shifted = (run.lowerBound + offset)..<(run.upperBound + offset)
       let written = ByteHash.of(UnsafeBufferPointer(rebasing: bytes[run]))
-      body(MatchToken(range: shifted, kind: .dash, key: dashKey, written: written, indexKey: dashKey))
+      body(MatchToken(range: shifted, kind: .dash, key: dashKey, written: written, placeableKey: dashKey))
       dash = nil
     }
     var index = range.lowerBound
@@ -191,9 +221,9 @@ struct MatchToken {
       let written = ByteHash.of(character)
       let shifted = (index + offset)..<(end + offset)
       if isQuote(character) {
-        body(MatchToken(range: shifted, kind: .quote, key: quoteKey, written: written, indexKey: quoteKey))
+        body(MatchToken(range: shifted, kind: .quote, key: quoteKey, written: written, placeableKey: quoteKey))
       } else {
-        body(MatchToken(range: shifted, kind: .punctuation, key: written, written: written, indexKey: written))
+        body(MatchToken(range: shifted, kind: .punctuation, key: written, written: written, placeableKey: written))
       }
     }
     endDash()
@@ -230,16 +260,17 @@ struct MatchToken {
     var text = text
     var tokens: [MatchToken] = []
     text.withUTF8 { bytes in MatchToken.scan(bytes, dateline: dateline) { tokens.append($0) } }
-    if let stop = finalStop(tokens) { tokens.remove(at: stop) }
+    if let stop = finalStop(kinds: tokens.map(\.kind), keys: tokens.map(\.key)) { tokens.remove(at: stop) }
     return tokens
   }
 
-  /// The index of the segment's final full stop: the last token, or the last before closing
-  /// quotes and brackets; nil when it has none (or is only a full stop).
-  static func finalStop(_ tokens: [MatchToken]) -> Int? {
-    var index = tokens.count - 1
-    while index > 0 && (tokens[index].kind == .quote || tokens[index].key == closingParenthesis) { index -= 1 }
-    guard index > 0, tokens[index].kind == .punctuation, tokens[index].key == fullStop else { return nil }
+  /// The index of the segment's final full stop, given its tokens' kinds and keys: the last
+  /// token, or the last before closing quotes and brackets; nil when it has none (or is only
+  /// a full stop).
+  static func finalStop(kinds: [Kind], keys: [UInt64]) -> Int? {
+    var index = keys.count - 1
+    while index > 0 && (kinds[index] == .quote || keys[index] == closingParenthesis) { index -= 1 }
+    guard index > 0, kinds[index] == .punctuation, keys[index] == fullStop else { return nil }
     return index
   }
 

@@ -35,13 +35,11 @@ public enum PostingList {
     return (keys, sourceCount)
   }
 
-
   /// Whether a token held by `count` units of a memory whose largest id is `largestId` is
   /// kept as a bitmap: when that takes fewer bytes than the list.
   public static func isDense(count: Int, largestId: Int) -> Bool {
     count * 32 > largestId + 1
   }
-
 
   /// Ids (ascending) as a list blob.
   public static func list(_ ids: [UInt32]) -> Data {
@@ -118,7 +116,6 @@ public enum PostingList {
     return low < raw.count / 4
       && Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: low * 4, as: UInt32.self))) == id
   }
-
 
   /// The ids in every one of `lists` (sorted ascending), in order: each id of the shortest
   /// list is looked for in the others by binary search.

@@ -1,15 +1,17 @@
 /// What the translation memory's word index keeps of a segment: its length in
-/// ``MatchText`` tokens, and each distinct index key (``MatchText/indexKeys``): words (numbers
-/// and calendar names included) and punctuation apart.
+/// ``MatchText`` tokens, and each distinct key as the index holds it (``MatchText/indexKeys``):
+/// words (placeables by kind and occurrence, and as written, ``MatchText/placeableKeys``) and
+/// punctuation apart.
 ///
 /// Computed on bytes without making a string per token, because an import computes it for
 /// both sides of every unit.
 public struct SegmentKeys: Sendable {
   /// ``MatchText/count`` of the segment.
   public var tokenCount = 0
-  /// The distinct index keys of the words, numbers and calendar names, in order of first occurrence.
+  /// The distinct keys of the words and placeables (each placeable's kind and value), in
+  /// order of first occurrence.
   public var words: [UInt64] = []
-  /// The distinct index keys of the punctuation, in order of first occurrence.
+  /// The distinct keys of the punctuation, in order of first occurrence.
   public var punctuation: [UInt64] = []
 
   /// The index keys of all of a segment's tokens, in order (``MatchText/indexKeys``). Equal
@@ -20,22 +22,17 @@ public struct SegmentKeys: Sendable {
 
   public init(_ text: String) {
     var text = text
-    var tokens: [MatchToken] = []
-    text.withUTF8 { bytes in
-      // Room for the tokens of most segments, which would otherwise grow the array a few times.
-      tokens.reserveCapacity(bytes.count / 4 + 4)
-      MatchToken.scan(bytes) { tokens.append($0) }
-    }
-    let stop = MatchToken.finalStop(tokens)
-    tokenCount = tokens.count - (stop == nil ? 0 : 1)
-    words.reserveCapacity(tokens.count)
-    for (index, token) in tokens.enumerated() where index != stop {
-      if token.kind.isWordlike {
-        if !words.contains(token.indexKey) { words.append(token.indexKey) }
-      } else if !punctuation.contains(token.indexKey) {
-        punctuation.append(token.indexKey)
+    let match = text.withUTF8 { MatchText(utf8: $0, writtenForms: false) }
+    tokenCount = match.count
+    words.reserveCapacity(match.count + match.placeableKeys.count)
+    for (index, key) in match.indexKeys.enumerated() {
+      if match.isWordlike(index) {
+        if !words.contains(key) { words.append(key) }
+      } else if !punctuation.contains(key) {
+        punctuation.append(key)
       }
     }
+    for key in match.placeableKeys where !words.contains(key) { words.append(key) }
   }
 
   /// The hash of one word token, lowercased: ASCII on the fly, anything else through

@@ -50,13 +50,17 @@ struct FuzzyMatchTests {
     let second = MatchText("\"Rupiah fell 15,565% on Friday,\" BI said – in Jakarta")
     #expect(first.keys == second.keys)
     #expect(first.count == 14)
-    #expect(first.placeables == 2)
-    // The index keys keep the numbers as written, so that a unit holding the query's number is found.
-    #expect(first.indexKeys != second.indexKeys)
-    #expect(SegmentKeys("Rupiah fell 1.2%").words.count == 3)
+    #expect(first.placeableKeys.count == 2)
+    // The index holds placeables by kind and as written, so that a unit holding the query's number comes first.
+    #expect(first.placeableKeys != second.placeableKeys)
+    #expect(SegmentKeys("Rupiah fell 1.2%").words.count == 4)
+    // Placeables are indexed by kind and occurrence: "a first number", "a second number".
+    let two = MatchText("From 1.2% to 1.5%").indexKeys
+    #expect(two[1] != two[4] && MatchText("To 1.5%").indexKeys[1] == two[1])
     // A number joined to letters is a name, unless to a currency or a unit.
-    #expect(MatchText("G20").placeables == 0)
-    #expect(MatchText("Rp1,2 triliun dan 10km").placeables == 2)
+    #expect(MatchText("G20").placeableKeys.isEmpty)
+    #expect(MatchText("Rp1,2 triliun dan 10km").placeableKeys.count == 2)
+    #expect(MatchText("1 dan 1").placeableKeys.count == 2)
   }
 
   @Test(
@@ -67,12 +71,12 @@ struct FuzzyMatchTests {
       "Café «Jalan» U.S. dan AS: 6,00 persen\u{00A0}naik; ¿qué?",
       "",
     ])
-  func indexKeys(text: String) {
+  func segmentKeys(text: String) {
     let match = MatchText(text)
     let keys = SegmentKeys(text)
     #expect(keys.tokenCount == match.count)
-    #expect(Set(keys.words + keys.punctuation) == Set(match.indexKeys))
-    #expect(keys.words.count + keys.punctuation.count == Set(match.indexKeys).count)
+    #expect(Set(keys.words + keys.punctuation) == Set(match.indexKeys + match.placeableKeys))
+    #expect(keys.words.count + keys.punctuation.count == Set(match.indexKeys + match.placeableKeys).count)
     #expect(Set(keys.words).isDisjoint(with: keys.punctuation))
     #expect(SegmentKeys.tokenHashes(text) == match.indexKeys)
     // Case never changes a key, only the written form.

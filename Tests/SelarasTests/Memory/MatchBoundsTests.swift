@@ -55,9 +55,12 @@ struct MatchBoundsTests {
       // The sentence with every third word left out.
       let query = pairs[position].english.split(separator: " ").enumerated().filter { $0.offset % 3 != 2 }
         .map { String($0.element) }.joined(separator: " ")
-      let keys = SegmentKeys(query)
+      let match = MatchText(query)
+      var seen = Set<UInt64>()
       let candidates = try MatchBounds.ranked(
-        query: SegmentKeys.tokenHashes(query), keys: keys.words + keys.punctuation, language: "en", side: 0,
+        query: match.indexKeys, keys: match.indexKeys.filter { seen.insert($0).inserted },
+        placeables: match.placeableKeys,
+        language: "en", side: 0,
         largestId: index.largestId, minimumScore: 30, lists: 12, commonUnits: 1000, refined: 12_288, count: 400,
         index: index)
       #expect(!candidates.isEmpty)

@@ -30,15 +30,16 @@ package enum MemorySearch {
   ) throws -> [Found] {
     let (language, minimumScore, limit) = (options.language, options.minimumScore, options.limit)
     let query = MatchText(text)
-    let segmentKeys = SegmentKeys(text)
-    let keys = segmentKeys.words + segmentKeys.punctuation
+    let indexKeys = query.indexKeys
+    var seen = Set<UInt64>()
+    let keys = indexKeys.filter { seen.insert($0).inserted }
     guard !keys.isEmpty, limit > 0 else { return [] }
     var best: [Found] = []
     for side in 0..<2 {
       let candidates = try MatchBounds.ranked(
-        query: query.indexKeys, keys: keys, placeables: query.placeables, language: language.language, side: side,
-        largestId: largestId,
-        minimumScore: minimumScore, lists: rarestWordCount, commonUnits: max(commonWordUnits, largestId / 32),
+        query: indexKeys, keys: keys, placeables: query.placeableKeys, language: language.language, side: side,
+        largestId: largestId, minimumScore: minimumScore, lists: rarestWordCount,
+        commonUnits: max(commonWordUnits, largestId / 32),
         refined: refinedCount, count: candidateCount, index: index)
       var next = 0
       var size = batch
