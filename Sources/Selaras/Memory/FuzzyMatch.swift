@@ -127,10 +127,13 @@ public enum FuzzyMatch {
   }
 
   /// The pairs of equal tokens on a cheapest edit path between two sequences: for each
-  /// index of `first` kept by the path, the index of `second` it is kept as.
+  /// index of `first` kept by the path, the index of `second` it is kept as (none for two
+  /// different sequences of more than four million token pairs).
   static func kept<T: Equatable>(_ first: [T], _ second: [T]) -> [Int: Int] {
     let (n, m) = (first.count, second.count)
-    guard n > 0, m > 0 else { return [:] }
+    if first == second { return Dictionary(uniqueKeysWithValues: first.indices.map { ($0, $0) }) }
+    // A table for segments of thousands of tokens each would take hundreds of megabytes.
+    guard n > 0, m > 0, n * m <= 4_000_000 else { return [:] }
     var cost = [Int](repeating: 0, count: (n + 1) * (m + 1))
     for i in 0...n { cost[i * (m + 1)] = i }
     for j in 0...m { cost[j] = j }

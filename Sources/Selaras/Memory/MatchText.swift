@@ -17,7 +17,7 @@
 /// values come first. What was written (case, quote style, the number as written, the full
 /// stop, the spacing) only takes points off a match whose keys are all equal.
 public struct MatchText: Sendable {
-  /// Each token's key, in order: what the word index holds and the edit distance compares.
+  /// Each token's key, in order: what the edit distance compares.
   public private(set) var keys: [UInt64] = []
   /// The keys as the word index holds them: each placeable's key numbered by its occurrence
   /// of its kind (the second number of a segment is held as "a second number"), so that the

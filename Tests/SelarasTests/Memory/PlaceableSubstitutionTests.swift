@@ -92,6 +92,20 @@ struct PlaceableSubstitutionTests {
     #expect(stale.unsubstituted == ["19/11/2024"])
   }
 
+  @Test("Segments of thousands of tokens are substituted without a table of every token pair")
+  func longSegments() {
+    let words = String(repeating: "rupiah melemah terhadap dolar ", count: 800)
+    let unit = TranslationUnit(
+      sourceLanguage: .indonesian, targetLanguage: .english, source: words + "pada Senin.",
+      target: "The rupiah weakened on Monday.")
+    // The same tokens but the weekday: paired one to one.
+    let same = MemoryMatch(score: 99, unit: unit, query: words + "pada Selasa.")
+    #expect(same.target == "The rupiah weakened on Tuesday.")
+    // A word more as well: too large to pair, so nothing is substituted (the score says it differs).
+    let longer = MemoryMatch(score: 94, unit: unit, query: words + "lagi pada Selasa.")
+    #expect(longer.target == unit.target)
+  }
+
   /// The test set of ``MatchEvaluation`` over every Corpora sentence pair, both directions.
   @Test("On Corpora: placeables score 95 or more and above any word change, formatting 97 or more, substitutions right")
   func corporaTestSet() {
