@@ -104,15 +104,22 @@ let package = Package(
     ),
     // Fixtures and helpers every test target shares, and the conformance suite of the
     // translation memory that each backend's tests run.
-    .target(name: "SelarasTestSupport", dependencies: ["Selaras", "SelarasPostgres"]),
+    .target(name: "SelarasTestSupport", dependencies: ["Selaras"]),
+    // A throwaway PostgreSQL cluster for the tests that need one, apart, so that the core's
+    // tests do not link PostgresNIO.
+    .target(
+      name: "SelarasPostgresTestSupport", dependencies: ["Selaras", "SelarasPostgres", "SelarasTestSupport"]),
     .testTarget(
       name: "SelarasTests", dependencies: ["Selaras", "SelarasTestSupport", "SelarasDevelopment"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "SelarasStoreTests",
       dependencies: ["SelarasStore", "SelarasTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "SelarasPostgresTests", dependencies: ["SelarasPostgres", "SelarasTestSupport"]),
-    .testTarget(name: "SelarasCLITests", dependencies: ["SelarasCLI", "SelarasTestSupport"]),
+    .testTarget(
+      name: "SelarasPostgresTests",
+      dependencies: ["SelarasPostgres", "SelarasTestSupport", "SelarasPostgresTestSupport"]),
+    .testTarget(
+      name: "SelarasCLITests", dependencies: ["SelarasCLI", "SelarasTestSupport", "SelarasPostgresTestSupport"]),
     .testTarget(
       name: "SelarasWebTests",
       dependencies: ["SelarasWeb", .product(name: "Hummingbird", package: "hummingbird")]),
@@ -120,7 +127,7 @@ let package = Package(
     .testTarget(
       name: "SelarasServerTests",
       dependencies: [
-        "SelarasServer", "SelarasTestSupport", "SelarasStore", "SelarasPostgres",
+        "SelarasServer", "SelarasTestSupport", "SelarasPostgresTestSupport", "SelarasStore", "SelarasPostgres",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),

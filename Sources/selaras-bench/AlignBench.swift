@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Selaras
+import SelarasDevelopment
 import SelarasGlossaries
 
 struct AlignBench: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Selaras
+import SelarasDevelopment
 
 /// Fits the aligner's weights and confidence calibration on the fit half of the PUD
 /// development set and writes `Sources/Selaras/Resources/alignment-model.json`.

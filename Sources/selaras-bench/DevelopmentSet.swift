@@ -1,5 +1,6 @@
 import Foundation
 import Selaras
+import SelarasDevelopment
 
 /// The aligner's development set, read and segmented once: the PUD article pairs of one
 /// half, each presegmented (gold sentences) and cut from raw text by the segmenter.

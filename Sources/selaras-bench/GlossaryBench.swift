@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Selaras
+import SelarasDevelopment
 
 struct GlossaryBench: ParsableCommand {
   static let configuration = CommandConfiguration(

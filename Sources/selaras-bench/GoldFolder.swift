@@ -1,5 +1,6 @@
 import Foundation
 import Selaras
+import SelarasDevelopment
 
 /// The article pairs of a Corpora-style folder with their gold (`NAME.en.lines`,
 /// `NAME.id.lines`, `NAME.gold.json`, and the raw `NAME.en.txt`, `NAME.id.txt`), read and

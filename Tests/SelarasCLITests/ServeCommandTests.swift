@@ -1,4 +1,5 @@
 import Foundation
+import SelarasPostgresTestSupport
 import SelarasTestSupport
 import Synchronization
 import Testing

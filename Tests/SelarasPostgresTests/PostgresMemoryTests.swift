@@ -1,6 +1,7 @@
 import Foundation
 import Selaras
 import SelarasPostgres
+import SelarasPostgresTestSupport
 import SelarasTestSupport
 import Synchronization
 import Testing

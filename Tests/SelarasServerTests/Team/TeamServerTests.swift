@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Selaras
 import SelarasPostgres
+import SelarasPostgresTestSupport
 import SelarasServer
 import SelarasStore
 import SelarasTestSupport

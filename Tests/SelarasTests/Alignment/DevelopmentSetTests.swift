@@ -1,6 +1,7 @@
 import Foundation
 import SelarasTestSupport
 import Selaras
+import SelarasDevelopment
 import Testing
 
 @Suite("The aligner's development set and fit")

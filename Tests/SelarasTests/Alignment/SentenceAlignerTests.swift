@@ -1,6 +1,7 @@
 import Foundation
 import SelarasTestSupport
 import Selaras
+import SelarasDevelopment
 import Testing
 
 private let aligner = try! ArticleAligner(lexicon: .builtIn)

@@ -1,5 +1,6 @@
 import Foundation
 import Selaras
+import SelarasDevelopment
 import SelarasTestSupport
 import Testing
 

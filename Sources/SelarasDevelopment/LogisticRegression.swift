@@ -1,4 +1,5 @@
 import Foundation
+import Selaras
 
 /// Logistic regression fitted by Newton's method (iteratively reweighted least squares)
 /// with a small ridge penalty: deterministic, and exact to the last digit for the same
@@ -101,7 +102,10 @@ public struct CalibrationReport: Sendable, Equatable {
     }
     let total = Double(max(1, probabilities.count))
     expectedCalibrationError = bins.reduce(0) { sum, bin in
-      bin.count == 0 ? sum : sum + Double(bin.count) / total * abs(Double(bin.right) / Double(bin.count) - bin.probability / Double(bin.count))
+      bin.count == 0
+        ? sum
+        : sum + Double(bin.count) / total
+          * abs(Double(bin.right) / Double(bin.count) - bin.probability / Double(bin.count))
     }
     func precision(_ floor: Double) -> (Double, Int) {
       let kept = zip(probabilities, outcomes).filter { $0.0 >= floor }

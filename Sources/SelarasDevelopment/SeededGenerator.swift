@@ -1,3 +1,5 @@
+import Selaras
+
 /// A deterministic random number generator (SplitMix64), so that the development set and
 /// every fit made on it come out the same on every machine and every run.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {

@@ -1,3 +1,5 @@
+import Selaras
+
 /// What news pages put around an article: datelines, photo credits, links, prompts and
 /// trailers, in the shapes Indonesian news sites and wire services use.
 ///

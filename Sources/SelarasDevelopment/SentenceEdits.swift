@@ -1,3 +1,5 @@
+import Selaras
+
 /// The edits translators make to sentence boundaries, done on real sentences: one sentence
 /// cut in two at a clause boundary, two sentences joined into one.
 enum SentenceEdits {
@@ -11,8 +13,10 @@ enum SentenceEdits {
     let dropped: Set<String> = language == "id" ? ["dan", "serta"] : ["and"]
     let kept: [String: String] =
       language == "id"
-      ? ["tetapi": "Namun", "namun": "Namun", "sementara": "Sementara itu", "sedangkan": "Sementara itu",
-        "karena": "Hal itu karena", "sehingga": "Akibatnya"]
+      ? [
+        "tetapi": "Namun", "namun": "Namun", "sementara": "Sementara itu", "sedangkan": "Sementara itu",
+        "karena": "Hal itu karena", "sehingga": "Akibatnya",
+      ]
       : ["but": "But", "while": "Meanwhile", "although": "Still", "because": "That is because", "so": "As a result"]
     var best: (cut: Int, distance: Int, replacement: String?)?
     for index in 3..<(words.count - 4) {

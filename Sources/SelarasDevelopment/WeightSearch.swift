@@ -1,3 +1,5 @@
+import Selaras
+
 /// Fits the aligner's weights by coordinate search on a score (strict F1 on the development
 /// set's fit half): each weight in turn is multiplied by each of ``steps`` and the best
 /// value kept when it beats the current score by ``minimumGain``; passes repeat until one changes nothing or

@@ -1,3 +1,5 @@
+import Selaras
+
 /// Precision, recall and F1 of predicted beads against gold beads.
 ///
 /// Beads with an empty side are split into one bead per sentence on both sides before
@@ -89,8 +91,12 @@ public struct AlignmentEvaluation: Sendable, Codable {
   private static func splittingNullBeads(_ beads: [Bead]) -> [Bead] {
     beads.flatMap { bead -> [Bead] in
       guard bead.isNull else { return [bead] }
-      return bead.source.map { Bead(source: $0..<($0 + 1), target: bead.target.lowerBound..<bead.target.lowerBound, score: bead.score) }
-        + bead.target.map { Bead(source: bead.source.lowerBound..<bead.source.lowerBound, target: $0..<($0 + 1), score: bead.score) }
+      return bead.source.map {
+        Bead(source: $0..<($0 + 1), target: bead.target.lowerBound..<bead.target.lowerBound, score: bead.score)
+      }
+        + bead.target.map {
+          Bead(source: bead.source.lowerBound..<bead.source.lowerBound, target: $0..<($0 + 1), score: bead.score)
+        }
     }
   }
 

@@ -1,3 +1,5 @@
+import Selaras
+
 /// An article pair of the development set: raw texts as a news page lays them out, the
 /// gold segmentation, and the gold beads.
 public struct DevelopmentArticle: Sendable {
@@ -146,14 +148,17 @@ private struct ArticleBuilder {
       if paragraph == localPhotoAt {
         let photo = random.pick(others)
         units.append(Unit(english: [], indonesian: [SentenceEdits.caption(photo.indonesian)], layout: .ownLine))
-        units.append(Unit(english: [], indonesian: ["ANTARA FOTO/\(random.pick(chrome.photographers))/abc."], layout: .ownLine))
+        units.append(
+          Unit(english: [], indonesian: ["ANTARA FOTO/\(random.pick(chrome.photographers))/abc."], layout: .ownLine))
       }
       if paragraph > 0 && random.chance(0.2) {
         let line = PageChrome.fill(random.pick(chrome.indonesian), title: otherTitle(), site: site, random: &random)
         units.append(Unit(english: [], indonesian: [line], layout: .ownLine))
       }
       if paragraph > 0 && random.chance(0.06) {
-        let line = PageChrome.fill(random.pick(chrome.english), title: SentenceEdits.caption(random.pick(others).english), site: site, random: &random)
+        let line = PageChrome.fill(
+          random.pick(chrome.english), title: SentenceEdits.caption(random.pick(others).english), site: site,
+          random: &random)
         units.append(Unit(english: [line], indonesian: [], layout: .ownLine))
       }
       if paragraph == 2, let repeated = repeatCaption {
@@ -174,7 +179,8 @@ private struct ArticleBuilder {
       units.append(Unit(english: [line], indonesian: [], layout: .ownLine))
     }
     for _ in 0..<Int(random.next() % 3) {
-      let line = PageChrome.fill(random.pick(chrome.indonesianTrailers), title: otherTitle(), site: site, random: &random)
+      let line = PageChrome.fill(
+        random.pick(chrome.indonesianTrailers), title: otherTitle(), site: site, random: &random)
       units.append(Unit(english: [], indonesian: [line], layout: .ownLine))
     }
     return layOut(name: name)

@@ -1,3 +1,5 @@
+import Selaras
+
 extension AlignmentEvaluation {
   /// Scores an alignment of raw text, whose sentences may be cut otherwise than the gold's,
   /// by what the beads cover: each bead becomes the span of text from its first sentence's

@@ -1,3 +1,5 @@
+import Selaras
+
 /// Sentence pairs grouped by the document they were taken from: the raw material of the
 /// aligner's development set.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Selaras
 
 /// Glossary matching scored against cases of a word and a term that must, or must not,
 /// match (`Corpora/GlossaryMatching/matching-gold.tsv`).
@@ -33,7 +34,8 @@ public struct MatchingEvaluation: Sendable, Codable {
       guard fields.count >= 3, fields[2] == "1" || fields[2] == "0" else {
         throw GlossaryFormatError.missingColumn(file: file, line: number + 1)
       }
-      return Case(word: fields[0], term: fields[1], mustMatch: fields[2] == "1", kind: fields.count > 3 ? fields[3] : "")
+      return Case(
+        word: fields[0], term: fields[1], mustMatch: fields[2] == "1", kind: fields.count > 3 ? fields[3] : "")
     }
   }
 
