@@ -62,6 +62,21 @@ func corporaFolder(_ path: String) -> ArticlePairFolder {
   ArticlePairFolder(URL(fileURLWithPath: path))
 }
 
+/// The sentence pairs (English, Indonesian) of every 1-1 gold bead of the Corpora-style
+/// folder at `path`.
+func goldPairs(in path: String) throws -> [(english: String, indonesian: String)] {
+  let folder = corporaFolder(path)
+  var pairs: [(english: String, indonesian: String)] = []
+  for name in try corpusNames(in: path) {
+    let english = try readLines(folder.file(name, .english, .lines).path)
+    let indonesian = try readLines(folder.file(name, .indonesian, .lines).path)
+    for bead in try folder.goldBeads(name) where bead.source.count == 1 && bead.target.count == 1 {
+      pairs.append((english[bead.source.lowerBound], indonesian[bead.target.lowerBound]))
+    }
+  }
+  return pairs
+}
+
 func readText(_ path: String) throws -> String {
   guard let data = FileManager.default.contents(atPath: path) else {
     throw BenchError("\(path): cannot read the file")

@@ -22,22 +22,13 @@ struct MatchBench: ParsableCommand {
 
   func run() throws {
     for path in corpora {
-      let folder = corporaFolder(path)
-      var pairs: [(english: String, indonesian: String)] = []
-      for name in try corpusNames(in: path) {
-        let english = try readLines(folder.file(name, .english, .lines).path)
-        let indonesian = try readLines(folder.file(name, .indonesian, .lines).path)
-        for bead in try folder.goldBeads(name) where bead.source.count == 1 && bead.target.count == 1 {
-          pairs.append((english[bead.source.lowerBound], indonesian[bead.target.lowerBound]))
-        }
-      }
-      let (figures, wrong) = MatchEvaluation.evaluate(MatchEvaluation.cases(pairs))
+      let (figures, wrong) = MatchEvaluation.evaluate(MatchEvaluation.cases(try goldPairs(in: path)))
       for figure in figures {
-        var line = try String(decoding: JSONEncoder().encode(figure), as: UTF8.self)
-        line.insert(
-          contentsOf: "\"folder\":\(try String(decoding: JSONEncoder().encode(path), as: UTF8.self)),",
-          at: line.index(after: line.startIndex))
-        print(line)
+        report([
+          "bench": "match", "folder": path, "change": figure.change.rawValue, "cases": figure.cases,
+          "lowest": figure.lowest, "highest": figure.highest, "substitutions": figure.substitutions,
+          "substitutedRight": figure.substitutedRight, "silentlyWrong": figure.silentlyWrong,
+        ])
       }
       if showErrors {
         for (item, match) in wrong {

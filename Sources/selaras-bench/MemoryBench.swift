@@ -41,14 +41,7 @@ struct MemoryBench: ParsableCommand {
 
   func run() throws {
     // Sentence pairs from the Corpora gold, and the words of their English side.
-    var pairs: [(String, String)] = []
-    for name in try corpusNames(in: corpora) {
-      let english = try readLines(corporaFolder(corpora).file(name, .english, .lines).path)
-      let indonesian = try readLines(corporaFolder(corpora).file(name, .indonesian, .lines).path)
-      for bead in try corporaFolder(corpora).goldBeads(name) where bead.source.count == 1 && bead.target.count == 1 {
-        pairs.append((english[bead.source.lowerBound], indonesian[bead.target.lowerBound]))
-      }
-    }
+    let pairs = try goldPairs(in: corpora)
     let vocabulary = Array(Set(pairs.flatMap { $0.0.split(separator: " ").map(String.init) })).sorted()
     var random = SplitMix64(seed: 7)
     func edited(_ sentence: String, _ edits: Int) -> String {
