@@ -94,32 +94,8 @@ public enum FuzzyMatch {
     }
   }
 
-  /// The match percentage of two token sequences: the tokens are numbered first, so that
-  /// the distance compares integers.
-  public static func score(_ first: [String], _ second: [String]) -> Int {
-    var numbers: [String: Int] = [:]
-    func number(_ token: String) -> Int {
-      if let known = numbers[token] { return known }
-      numbers[token] = numbers.count
-      return numbers.count - 1
-    }
-    let a = first.map(number)
-    let b = second.map(number)
-    return score(a, b)
-  }
-
-  /// The match percentage of two sequences of token hashes (``SegmentKeys/tokenHashes(_:)``);
-  /// a concrete overload, so that callers in other modules get the specialized loop.
-  public static func score(_ first: [UInt64], _ second: [UInt64]) -> Int {
-    percentage(first, second)
-  }
-
-  /// The match percentage of two token sequences, 0…100, rounded down; two empty
+  /// The token Levenshtein percentage of two sequences, 0…100, rounded down; two empty
   /// sequences match 100%.
-  public static func score<T: Equatable>(_ first: [T], _ second: [T]) -> Int {
-    percentage(first, second)
-  }
-
   private static func percentage<T: Equatable>(_ first: [T], _ second: [T]) -> Int {
     let longest = max(first.count, second.count)
     guard longest > 0 else { return 100 }
