@@ -131,9 +131,9 @@ private struct GlossaryBatch {
 
   func store(_ session: PostgresSession, into summary: inout GlossaryImportSummary) throws {
     let terms = entries.flatMap { entry in entry.terms }
-    // Each term's key, its language and its text as the database lowers it (so that terms of
-    // this batch meet as terms of earlier ones do, in the database), and the concepts that
-    // hold it already, by the term's place in `terms`.
+    // Each term's match key (``Term/matchKey(_:)``, computed once), its key with its language
+    // (so that terms of this batch meet as terms of earlier ones do, in the database), and the
+    // concepts that hold it already, by the term's place in `terms`.
     let matchKeys = terms.map { Term.matchKey($0.text) }
     let keys = zip(terms, matchKeys).map { term, key in Array("\(term.language.language)\u{1}\(key)".utf8) }
     var stored: [Int: Set<Int64>] = [:]
@@ -151,7 +151,7 @@ private struct GlossaryBatch {
     var made: [[UInt8]: Int64] = [:]
     var added: Set<[UInt8]> = []
     var newConcepts: [TermEntry] = []
-    var rows: [(concept: Int64, term: Term, entry: TermEntry)] = []
+    var rows: [(concept: Int64, term: Term, entry: TermEntry, matchKey: String)] = []
     var place = 0
     for entry in entries {
       let places = place..<(place + entry.terms.count)
@@ -172,7 +172,7 @@ private struct GlossaryBatch {
         guard stored[term]?.contains(concept) != true, !added.contains(held) else { continue }
         added.insert(held)
         if made[key] == nil { made[key] = concept }
-        rows.append((concept, terms[term], entry))
+        rows.append((concept, terms[term], entry, matchKeys[term]))
         inserted += 1
       }
       summary.count(newConcept: isNew, termsAdded: inserted)
@@ -202,7 +202,7 @@ private struct GlossaryBatch {
         \(rows.map { $0.term.source ?? source ?? Self.null })::text[],
         \(rows.map { $0.term.created.map { $0.formatted(.iso8601) } ?? stamp })::text[],
         \(rows.map { $0.term.modified.map { $0.formatted(.iso8601) } ?? stamp })::text[],
-        \(rows.map { Term.matchKey($0.term.text) })::text[])
+        \(rows.map(\.matchKey))::text[])
         AS t(concept_id, text, lang, status, part_of_speech, note, domain, source, created, modified, match_key)
       """)
   }
