@@ -15,11 +15,7 @@ enum Dateline {
     guard let dash = dashEnd(sentence) else { return text }
     let utf8 = sentence.utf8
     let prefix = Substring(utf8[..<utf8.index(utf8.startIndex, offsetBy: dash.lowerBound)])
-    let isDateline =
-      prefix.contains("(Reuters)") || prefix.contains("(AP)") || prefix.contains("(AFP)")
-      || prefix.lowercased().contains(".com") || prefix.contains("CNN Indonesia") || prefix.contains("CNBC Indonesia")
-      || isCapitalPlace(prefix)
-    guard isDateline else { return text }
+    guard isDateline(prefix, strict: false) else { return text }
     return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: dash.upperBound)...])
   }
 
@@ -31,10 +27,20 @@ enum Dateline {
   static func memoryBodyStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard let dash = dashEnd(bytes) else { return 0 }
     let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<dash.lowerBound]), as: UTF8.self)[...]
-    let isDateline =
-      hasCredit(prefix) || prefix.lowercased().contains(".com") || prefix.contains("CNN Indonesia")
-      || prefix.contains("CNBC Indonesia") || isCapitalPlace(prefix, allowingName: false)
-    return isDateline ? dash.upperBound : 0
+    return isDateline(prefix, strict: true) ? dash.upperBound : 0
+  }
+
+  /// Whether the text before a dash is a dateline: a site (`.com`, `CNN Indonesia`), a wire
+  /// credit, or a place. `strict` (the memory's test) takes any credit in parentheses but no
+  /// lone capitalized name for a place; otherwise (the aligner's) the three wires' credits and
+  /// a single name too.
+  private static func isDateline(_ prefix: Substring, strict: Bool) -> Bool {
+    if prefix.lowercased().contains(".com") || prefix.contains("CNN Indonesia") || prefix.contains("CNBC Indonesia") {
+      return true
+    }
+    let credit =
+      strict ? hasCredit(prefix) : prefix.contains("(Reuters)") || prefix.contains("(AP)") || prefix.contains("(AFP)")
+    return credit || isCapitalPlace(prefix, allowingName: !strict)
   }
 
   /// Whether `prefix` holds a wire credit in parentheses: `(Reuters)`, `(AP)`, `(ANTARA)`.
