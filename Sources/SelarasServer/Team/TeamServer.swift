@@ -282,7 +282,6 @@ public struct TeamContext: RequestContext {
   }
 }
 
-/// An error answered as `{"error":"…"}` with its status.
 /// Query parameter `name` of `request` as a whole number; nil when absent; 400 when it is not one.
 func wholeNumber(_ request: Request, _ name: String) throws -> Int? {
   guard let text = request.uri.queryParameters[name[...]].map(String.init) else { return nil }
@@ -292,6 +291,7 @@ func wholeNumber(_ request: Request, _ name: String) throws -> Int? {
   return number
 }
 
+/// An error answered as `{"error":"…"}` with its status.
 struct APIError: HTTPResponseError {
   var status: HTTPResponse.Status
   var message: String
