@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs PostgresNIO's async work for the memory's synchronous protocol: the calling thread
 /// waits while the work runs as a task on an executor of its own, never on Swift's shared
@@ -28,25 +29,31 @@ final class PostgresBridge: TaskExecutor, @unchecked Sendable {
     let pending = Pending<Value>()
     Task(executorPreference: self) {
       do {
-        pending.result = .success(try await work())
+        pending.finish(.success(try await work()))
       } catch {
-        pending.result = .failure(error)
+        pending.finish(.failure(error))
       }
-      pending.done.signal()
     }
     return pending
   }
 
-  /// Work started, and its result once it is done: written by the task before it signals,
-  /// read after the wait.
-  final class Pending<Value: Sendable>: @unchecked Sendable {
-    fileprivate let done = DispatchSemaphore(value: 0)
-    fileprivate var result: Result<Value, any Error>?
+  /// Work started, and its result once it is done: the task stores it under the lock, then
+  /// signals; a wait reads it under the lock after the signal.
+  final class Pending<Value: Sendable>: Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let result = Mutex<Result<Value, any Error>?>(nil)
 
-    /// Waits until the work is done (once; later calls return at once) and gives its result.
+    fileprivate func finish(_ result: Result<Value, any Error>) {
+      self.result.withLock { $0 = result }
+      done.signal()
+    }
+
+    /// Waits until the work is done and gives its result; any later call returns at once.
     func wait() throws -> Value {
-      if result == nil { done.wait() }
-      return try result!.get()
+      done.wait()
+      // Passed on, so that a second wait does not block.
+      done.signal()
+      return try result.withLock { $0! }.get()
     }
   }
 }

@@ -1,78 +1,38 @@
-import Foundation
+import NIOPosix
+import Synchronization
 
 /// Threads of the team server's own for the memory's work, which blocks (SQLite's reads,
-/// PostgreSQL's round trips). The shared dispatch queues have as many threads as
-/// processors: right for SQLite, whose work keeps a processor busy, but two lookups waiting
-/// on PostgreSQL held every thread while the processors idled. The threads end with the pool.
+/// PostgreSQL's round trips): NIO's thread pool, with a count of the jobs not yet done so that
+/// the server can refuse work it could not start soon. (The shared dispatch queues have as
+/// many threads as processors: right for SQLite, whose work keeps a processor busy, but two
+/// lookups waiting on PostgreSQL held every thread while the processors idled.)
 final class BlockingPool: Sendable {
-  private let queue = WorkQueue()
+  private let pool: NIOThreadPool
+  private let unfinished = Atomic<Int>(0)
   /// How many threads the pool has.
   let width: Int
 
-  /// How many jobs wait for a thread.
-  var waiting: Int { queue.count }
+  /// How many jobs wait for a thread or run on one.
+  var waiting: Int { unfinished.load(ordering: .relaxed) }
 
   /// A pool of `width` threads, started at once.
   init(width: Int) {
     self.width = width
-    for index in 0..<width {
-      let queue = queue
-      let thread = Thread { queue.serve() }
-      thread.name = "selaras.memory.\(index)"
-      thread.start()
-    }
+    pool = NIOThreadPool(numberOfThreads: width)
+    pool.start()
   }
 
   deinit {
-    queue.close()
+    // NIO's pool is to be stopped before it goes; its threads end once they are idle.
+    pool.shutdownGracefully { _ in }
   }
 
-  /// Runs `job` on one of the pool's threads.
+  /// Runs `job` on one of the pool's threads (a job keeps the pool until it is done).
   func run(_ job: @escaping @Sendable () -> Void) {
-    queue.put(job)
-  }
-}
-
-/// The jobs waiting for a thread of a ``BlockingPool``.
-private final class WorkQueue: @unchecked Sendable {
-  private let condition = NSCondition()
-  // Guarded by `condition`.
-  private var jobs: [@Sendable () -> Void] = []
-  private var closed = false
-
-  var count: Int {
-    condition.lock()
-    defer { condition.unlock() }
-    return jobs.count
-  }
-
-  func put(_ job: @escaping @Sendable () -> Void) {
-    condition.lock()
-    jobs.append(job)
-    condition.signal()
-    condition.unlock()
-  }
-
-  /// No more jobs: the threads end once those waiting are done.
-  func close() {
-    condition.lock()
-    closed = true
-    condition.broadcast()
-    condition.unlock()
-  }
-
-  /// Runs jobs as they come, until the queue is closed and empty.
-  func serve() {
-    while true {
-      condition.lock()
-      while jobs.isEmpty && !closed { condition.wait() }
-      if jobs.isEmpty {
-        condition.unlock()
-        return
-      }
-      let job = jobs.removeFirst()
-      condition.unlock()
-      job()
+    unfinished.add(1, ordering: .relaxed)
+    pool.submit { state in
+      if case .active = state { job() }
+      self.unfinished.subtract(1, ordering: .relaxed)
     }
   }
 }
