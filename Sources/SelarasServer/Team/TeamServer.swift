@@ -3,12 +3,13 @@ import Hummingbird
 import HummingbirdCore
 import Selaras
 
-/// The team server's HTTP API over a translation memory (see README, `selaras serve`):
-/// `GET /healthz`; with a token of at least the role named: `POST /v1/lookup`,
-/// `GET /v1/concordance`, `GET /v1/stats`, `GET /v1/export.tmx`, `GET /metrics`,
-/// `GET /v1/imports/{id}`, the amaGama routes (``AmaGamaRoutes``, read); `POST /v1/units`, `POST /v1/imports`
-/// (write); `DELETE /v1/units/{id}` (admin); the glossary's routes (``GlossaryRoutes``). Errors are `{"error":"…"}` with their status;
-/// JSON bodies are capped at ``bodyLimit``, imports at ``importLimit``.
+/// The team server's HTTP API over a translation memory (see README, `selaras serve`, and the
+/// OpenAPI document): the middleware every request passes (errors' shape, metrics, Host, OPTIONS,
+/// tokens), then one route collection per resource — ``StatusRoutes``, ``LookupRoutes``,
+/// ``ExportRoutes``, ``UnitRoutes``, ``ImportRoutes``, ``AmaGamaRoutes``, ``GlossaryRoutes`` —
+/// each running the store's work through one ``StoreWork`` (its threads, deadline and 503).
+/// Errors are `{"error":"…"}` with their status; JSON bodies are capped at ``bodyLimit``,
+/// imports at ``importLimit``.
 public enum TeamServer {
   /// The largest JSON request body taken.
   public static let bodyLimit = 1 << 20
@@ -37,145 +38,11 @@ public enum TeamServer {
     // The stores' work, answered 503 when it fails or takes longer than `timeout`.
     let blocking = StoreWork(pool: pool, timeout: timeout, report: report)
     if let glossary { GlossaryRoutes.add(to: router, glossary: glossary, blocking: blocking) }
-    router.get("/healthz") { _, _ -> Response in
-      try ServerResponse.json(["status": "ok"])
-    }
-    // The API's contract, for clients and fuzzers: no token needed, as for /healthz.
-    router.get("/openapi.json") { _, _ -> Response in
-      guard let document = OpenAPIDocument.data else {
-        throw APIError(.internalServerError, "the OpenAPI document is missing from the build")
-      }
-      return Response(
-        status: .ok, headers: [.contentType: "application/json"],
-        body: ResponseBody(byteBuffer: ByteBuffer(bytes: document)))
-    }
-    router.post("/v1/lookup") { request, context -> Response in
-      try context.require(.read)
-      let query = try await decode(LookupRequest.self, from: request)
-      let (source, target) = try (language(query.sourceLang), language(query.targetLang))
-      guard query.segments.count <= segmentLimit else {
-        throw APIError(.contentTooLarge, "at most \(segmentLimit) segments a request")
-      }
-      let minimumScore = min(100, max(0, query.minScore ?? 70))
-      let limit = min(50, max(1, query.limit ?? 5))
-      let results = try await blocking.run {
-        try query.segments.map { segment in
-          LookupResult(
-            matches: try memory.lookup(
-              segment, source: source, target: target, minimumScore: minimumScore, limit: limit))
-        }
-      }
-      return try ServerResponse.json(LookupResponse(results: results))
-    }
-    router.get("/v1/concordance") { request, context -> Response in
-      try context.require(.read)
-      guard let phrase = request.uri.queryParameters["q"].map(String.init), !phrase.isEmpty else {
-        throw APIError(.badRequest, "the phrase is the q parameter")
-      }
-      let language = try language(request.uri.queryParameters["lang"].map(String.init) ?? "id")
-      let limit = min(500, max(1, try wholeNumber(request, "limit") ?? 50))
-      let units = try await blocking.run { try memory.concordance(phrase, language: language, limit: limit) }
-      return try ServerResponse.json(
-        ConcordanceResponse(
-          units: units.map { ConcordanceResponse.Unit(source: $0.source, target: $0.target, document: $0.document) }))
-    }
-    router.get("/v1/export.tmx") { request, context -> Response in
-      try context.require(.read)
-      let query = request.uri.queryParameters
-      let source = try language(query["source"].map(String.init) ?? "en")
-      let target: LanguageTag = source == .english ? .indonesian : .english
-      var since: Date?
-      if let text = query["since"].map(String.init) {
-        guard let date = TMXWriter.parseDate(text) ?? ISO8601DateFormatter().date(from: text) else {
-          throw APIError(.badRequest, "since is a date: 2026-11-26T08:00:00Z or 20261126T080000Z")
-        }
-        since = date
-      }
-      // The same memory asked for the same way is the same file: a client holding it gets 304.
-      let version = try await blocking.run { try memory.contentVersion() }
-      let tag = version.map { "\"\($0)-\(source.language)-\(since.map { Int($0.timeIntervalSince1970) } ?? 0)\"" }
-      var headers: HTTPFields = [.contentType: "application/x-tmx+xml; charset=utf-8"]
-      if let tag {
-        headers[.eTag] = tag
-        if request.headers[.ifNoneMatch] == tag { return Response(status: .notModified, headers: headers) }
-      }
-      return Response(
-        status: .ok, headers: headers,
-        body: TMXExportBody.body(memory: memory, sourceLanguage: source, targetLanguage: target, since: since))
-    }
-    router.get("/metrics") { _, context -> Response in
-      try context.require(.read)
-      let units = try await blocking.run { try memory.memoryStatistics().units }
-      return Response(
-        status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-        body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.text(units: units))))
-    }
-    router.get("/v1/stats") { _, context -> Response in
-      try context.require(.read)
-      return try ServerResponse.json(MemoryStatisticsAnswer(try await blocking.run { try memory.memoryStatistics() }))
-    }
-    router.post("/v1/units") { request, context -> Response in
-      let holder = try context.require(.write)
-      let body = try await decode(UnitsRequest.self, from: request)
-      let units = try body.units.enumerated().map { index, unit -> TranslationUnit in
-        let (source, target) = try (language(unit.sourceLang), language(unit.targetLang))
-        guard !unit.source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-          !unit.target.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        else { throw APIError(.unprocessableContent, "unit \(index): an empty source or target") }
-        let stored = TranslationUnit(
-          sourceLanguage: source, targetLanguage: target, source: unit.source, target: unit.target,
-          document: unit.document, creationTool: "Selaras server", user: holder.name)
-        if let problem = stored.storageProblem { throw APIError(.unprocessableContent, "unit \(index): \(problem)") }
-        return stored
-      }
-      let summary = try await blocking.run { try memory.addUnits(units) }
-      return try ServerResponse.json(UnitsResponse(added: summary.added, duplicates: summary.duplicates))
-    }
-    router.delete("/v1/units/{id}") { _, context -> Response in
-      try context.require(.admin)
-      guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
-        throw APIError(.badRequest, "a unit's id is a number")
-      }
-      guard try await blocking.run({ try memory.deleteUnit(id: id) }) else {
-        throw APIError(.notFound, "no unit \(id)")
-      }
-      return try ServerResponse.json(["deleted": id])
-    }
-    router.post("/v1/imports") { request, context -> Response in
-      let holder = try context.require(.write)
-      // The body goes to a file as it arrives, never held whole.
-      let file = uploads.appendingPathComponent("selaras-import-\(UUID().uuidString)")
-      guard FileManager.default.createFile(atPath: file.path, contents: nil),
-        let handle = try? FileHandle(forWritingTo: file)
-      else {
-        report("cannot create an upload in \(uploads.path)")
-        throw APIError(.internalServerError, "cannot store the upload on the server")
-      }
-      var size = 0
-      do {
-        defer { try? handle.close() }
-        for try await buffer in request.body {
-          size += buffer.readableBytes
-          guard size <= importLimit else {
-            throw APIError(.contentTooLarge, "an import is at most \(importLimit) bytes")
-          }
-          try handle.write(contentsOf: Data(buffer: buffer))
-        }
-      } catch {
-        try? FileManager.default.removeItem(at: file)
-        throw error
-      }
-      let id = await imports.start(file: file, memory: memory, author: holder.name, report: report)
-      return try ServerResponse.json(["job": "/v1/imports/\(id)"], status: .accepted)
-    }
-    router.get("/v1/imports/{id}") { _, context -> Response in
-      try context.require(.read)
-      guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)), let status = await imports.status(id)
-      else {
-        throw APIError(.notFound, "no such import")
-      }
-      return try ServerResponse.json(status)
-    }
+    StatusRoutes.add(to: router, memory: memory, metrics: metrics, blocking: blocking)
+    LookupRoutes.add(to: router, memory: memory, blocking: blocking)
+    ExportRoutes.add(to: router, memory: memory, blocking: blocking)
+    UnitRoutes.add(to: router, memory: memory, blocking: blocking)
+    ImportRoutes.add(to: router, memory: memory, imports: imports, uploads: uploads, report: report)
     AmaGamaRoutes.add(to: router, memory: memory, blocking: blocking, publicTM: publicTM)
     routeMethods.load(router)
     return router
@@ -205,56 +72,6 @@ public enum TeamServer {
     } catch {
       throw APIError(.badRequest, "not a valid request body: not JSON")
     }
-  }
-}
-
-/// The stores' work as the routes run it: off the server's threads, on the pool's. A
-/// failure of the store (a locked or unreachable database) is 503, and so is no answer within
-/// `timeout`: the client may retry, and the server goes on serving. The client is told what it
-/// can act on; what failed (hosts, paths, the driver's words) goes to `report`, for the
-/// operator. Work whose time ran out before a thread took it never starts, and work beyond what
-/// the threads can take is refused at once: the threads are never held by requests nobody
-/// waits for.
-struct StoreWork: Sendable {
-  let pool: BlockingPool
-  let timeout: Duration
-  let report: @Sendable (String) -> Void
-
-  /// How many jobs a thread of the pool may have waiting before requests are refused.
-  static let queuedPerThread = 64
-
-  private static let timers = DispatchQueue(label: "selaras.serve.timeouts")
-
-  func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-    guard pool.waiting < pool.width * Self.queuedPerThread else {
-      throw APIError(.serviceUnavailable, "the server is busy; try again shortly")
-    }
-    let answered = SharedFlag()
-    return try await withCheckedThrowingContinuation { continuation in
-      pool.run {
-        guard !answered.isRaised else { return }
-        let result = Result { try work() }.mapError { error -> any Error in
-          if error is APIError { return error }
-          report("the store failed: \(error)")
-          return APIError(.serviceUnavailable, "the store is unavailable; try again shortly")
-        }
-        if answered.raise() { continuation.resume(with: result) }
-      }
-      // On a queue of its own: the pool's threads may all be busy with the memory.
-      Self.timers.asyncAfter(deadline: .now() + .nanoseconds(Int(timeout.wholeNanoseconds))) {
-        if answered.raise() {
-          continuation.resume(throwing: APIError(.serviceUnavailable, "the store gave no answer within \(timeout)"))
-        }
-      }
-    }
-  }
-}
-
-extension Duration {
-  /// The duration in whole nanoseconds, as NIO's and Dispatch's timers take it.
-  var wholeNanoseconds: Int64 {
-    let (seconds, attoseconds) = components
-    return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
   }
 }
 
