@@ -8,12 +8,16 @@ public enum TMXError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .unreadable(let file): return "\(file): cannot read the file"
+    case .unreadable(let file): return XMLFormatMessage.unreadable(file)
     case .notWellFormed(let file, let line, let column, let reason):
-      return "\(file):\(line):\(column): not well-formed XML: \(reason)"
-    case .notTMX(let file): return "\(file): no <tmx> root element: not TMX"
+      return XMLFormatMessage.notWellFormed(file, line, column, reason)
+    case .notTMX(let file): return XMLFormatMessage.wrongRoot(file, root: "tmx", format: "TMX")
     }
   }
+}
+
+extension TMXError: XMLFormatError {
+  static func wrongRoot(file: String) -> TMXError { .notTMX(file: file) }
 }
 
 /// Reads TMX 1.1–1.4 as written by any tool, streaming: units are handed over one by one
@@ -59,13 +63,7 @@ public struct TMXReader: UnitReader {
       let handler = Handler(file: url.path, inlineMarkup: inlineMarkup, languages: languages, body: body)
       let failure = handler.parse(.file(url))
       if let error = handler.failure { throw error }
-      switch failure {
-      case .unreadable: throw TMXError.unreadable(file: url.path)
-      case .malformed(let line, let column, let reason):
-        throw TMXError.notWellFormed(file: url.path, line: line, column: column, reason: reason)
-      case nil: break
-      }
-      guard handler.sawRoot else { throw TMXError.notTMX(file: url.path) }
+      try TMXError.check(failure, sawRoot: handler.sawRoot, file: url.path)
       return handler.diagnostics
     }
   }

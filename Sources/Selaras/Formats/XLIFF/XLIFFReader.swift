@@ -10,28 +10,18 @@ public enum XLIFFError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .unreadable(let file): return "\(file): cannot read the file"
+    case .unreadable(let file): return XMLFormatMessage.unreadable(file)
     case .notWellFormed(let file, let line, let column, let reason):
-      return "\(file):\(line):\(column): not well-formed XML: \(reason)"
-    case .notXLIFF(let file): return "\(file): no <xliff> root element: not XLIFF"
+      return XMLFormatMessage.notWellFormed(file, line, column, reason)
+    case .notXLIFF(let file): return XMLFormatMessage.wrongRoot(file, root: "xliff", format: "XLIFF")
     case .unsupportedLanguages(let file, let line, let source, let target, let kept):
       return "\(file):\(line): a file from \(source) to \(target): Selaras keeps \(kept.joined(separator: " and "))"
     }
   }
 }
 
-extension XLIFFError {
-  /// Throws what a parse of an XLIFF file that ended with `failure` means, or that it was not
-  /// XLIFF (`sawRoot` false).
-  static func check(_ failure: XMLFailure?, sawRoot: Bool, file: String) throws(XLIFFError) {
-    switch failure {
-    case .unreadable: throw .unreadable(file: file)
-    case .malformed(let line, let column, let reason):
-      throw .notWellFormed(file: file, line: line, column: column, reason: reason)
-    case nil: break
-    }
-    guard sawRoot else { throw .notXLIFF(file: file) }
-  }
+extension XLIFFError: XMLFormatError {
+  static func wrongRoot(file: String) -> XLIFFError { .notXLIFF(file: file) }
 }
 
 /// Reads translated XLIFF 1.2 back as translation units, streaming: each `<trans-unit>`
