@@ -120,7 +120,7 @@ public struct AlignmentModel: Sendable, Codable, Equatable {
   /// The file's text: keys sorted, numbers as JSON writes them, one final newline.
   public func encoded() throws -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
   }
 }

@@ -5,19 +5,23 @@ public struct BeadFeatures: Sendable, Equatable {
   /// Whether a side is empty.
   public var isNull: Bool
   /// For a pair (``pair(evidence:length:numberMismatches:extraSentences:isHeadline:neighbour:weakest:margin:poorText:posterior:)``):
-  /// [1, evidence (capped at 1), length agreement as a probability, number mismatches
-  /// (capped at 3), sentences beyond two, headline pair (0 or 1), the best evidence of a
-  /// sentence of the bead with a neighbouring sentence outside it, the least evidence one
-  /// sentence of a longer bead shares with the bead's other side, how much dearer the
-  /// nearest other reading of its sentences is (scaled to −1…1), how far the mean evidence
-  /// each article sentence of the two texts shares with its best match nearby falls below
-  /// 0.35 (0 for translations, up to 1 for texts that are not), then the logarithms of the
-  /// evidence, the length agreement and the weakest member, the evidence times the length
-  /// agreement, the neighbour's evidence less the bead's, then the bead's posterior over the
-  /// alignments near the path and its logarithm].
+  /// [1, the logarithm of the evidence (capped at 1), of the length agreement as a probability,
+  /// number mismatches (capped at 3), sentences beyond two, headline pair (0 or 1), the best
+  /// evidence of a sentence of the bead with a neighbouring sentence outside it, the logarithm
+  /// of the least evidence one sentence of a longer bead shares with the bead's other side, how
+  /// much dearer the nearest other reading of its sentences is (scaled to −1…1), how far the
+  /// mean evidence each article sentence of the two texts shares with its best match nearby
+  /// falls below 0.35 (0 for translations, up to 1 for texts that are not), the logit of the
+  /// bead's posterior over the alignments near the path, the share of the article's
+  /// sentences the path leaves unpaired].
   /// For a null bead: [1, the best evidence of the sentence with a nearby one on the other
-  /// side, chrome never paired (0 or 1), label or first repeated copy (0 or 1), the posterior
-  /// and its logarithm].
+  /// side, chrome never paired (0 or 1), label or first repeated copy (0 or 1), the logit of
+  /// the posterior, the share of the article's sentences left unpaired].
+  ///
+  /// Each quantity enters once, in one form: with a value and its logarithm side by side (as
+  /// before), the fit on PUD — where nearly every posterior is close to 1 — paired a large
+  /// positive coefficient with a large negative one, and a bead with posterior 0.05 and no
+  /// evidence at all scored 1.00 (a photo credit paired with a byline).
   public var values: [Double]
 
   public init(isNull: Bool, values: [Double]) {
@@ -25,27 +29,34 @@ public struct BeadFeatures: Sendable, Equatable {
     self.values = values
   }
 
-  /// The features of a pair. The logarithms and the product are there because a logistic
-  /// model is linear in its features: no evidence at all, or a length far off, says much
-  /// more than the step from some to a little more (the fit's log loss on held-out beads
-  /// fell by a fifth with them).
+  /// The features of a pair. Logarithms, because a logistic model is linear in its
+  /// features: no evidence at all, or a length far off, says much more than the step from
+  /// some to a little more.
   public static func pair(
     evidence: Double, length: Double, numberMismatches: Int, extraSentences: Int, isHeadline: Bool,
-    neighbour: Double, weakest: Double, margin: Double, poorText: Double, posterior: Double
+    neighbour: Double, weakest: Double, margin: Double, poorText: Double, posterior: Double, unpairedShare: Double
   ) -> BeadFeatures {
     BeadFeatures(
       isNull: false,
       values: [
-        1, evidence, length, Double(min(3, numberMismatches)), Double(extraSentences), isHeadline ? 1 : 0, neighbour,
-        weakest, margin, poorText, log(evidence + 0.05), log(length + 0.02), log(weakest + 0.05), evidence * length,
-        neighbour - evidence, posterior, log(posterior + 0.01),
+        1, log(evidence + 0.05), log(length + 0.02), Double(min(3, numberMismatches)), Double(extraSentences),
+        isHeadline ? 1 : 0, neighbour, log(weakest + 0.05), margin, poorText, logit(posterior), unpairedShare,
       ])
   }
 
   /// The features of a null bead: how much the sentence resembles one nearby on the other
-  /// side, whether it is chrome that never pairs or soft chrome (0 or 1 each), its posterior.
-  public static func null(resemblance: Double, neverPairs: Double, soft: Double, posterior: Double) -> BeadFeatures {
-    BeadFeatures(isNull: true, values: [1, resemblance, neverPairs, soft, posterior, log(posterior + 0.01)])
+  /// side, whether it is chrome that never pairs or soft chrome (0 or 1 each), its posterior,
+  /// the share of the article's sentences left unpaired.
+  public static func null(
+    resemblance: Double, neverPairs: Double, soft: Double, posterior: Double, unpairedShare: Double
+  ) -> BeadFeatures {
+    BeadFeatures(isNull: true, values: [1, resemblance, neverPairs, soft, logit(posterior), unpairedShare])
+  }
+
+  /// The log-odds of a probability, held within ±9 (a posterior of 1 or 0 to rounding).
+  static func logit(_ p: Double) -> Double {
+    let held = min(max(p, 1e-4), 1 - 1e-4)
+    return log(held / (1 - held))
   }
 }
 
@@ -66,7 +77,7 @@ public struct BeadCalibration: Sendable, Codable, Equatable {
   /// The hand-set confidence used before the fit, for comparison: a logistic score of the
   /// evidence, length and mismatches; for a null bead, the lack of a resembling neighbour.
   public static let handSet = BeadCalibration(
-    pair: [-2.5, 6, 1.5, -0.4, -0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], null: [2, -6, 3, 1])
+    pair: [2, 1.5, 0.5, -0.4, -0.5, 0, 0, 0, 0, 0, 0, 0], null: [2, -6, 3, 1, 0, 0])
 
   /// The calibration fitted on the development set, or ``handSet`` without the resource.
   public static let fitted: BeadCalibration = AlignmentModel.bundled?.calibration ?? handSet

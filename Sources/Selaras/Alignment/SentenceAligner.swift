@@ -28,7 +28,7 @@ public struct SentenceAligner: Sendable {
     path(scorer).map { bead in
       Bead(
         source: bead.source, target: bead.target,
-        score: scorer.confidence(source: bead.source, target: bead.target, posterior: bead.posterior))
+        score: scorer.confidence(of: bead))
     }
   }
 
@@ -38,6 +38,17 @@ public struct SentenceAligner: Sendable {
     public var source: Range<Int>
     public var target: Range<Int>
     public var posterior: Double
+    /// The share of the article's sentences (both sides) the path leaves unpaired: how far
+    /// the two texts differ, which the confidence of every bead depends on (a heavily
+    /// adapted article's beads are less sure than a close translation's).
+    public var unpairedShare: Double
+
+    public init(source: Range<Int>, target: Range<Int>, posterior: Double, unpairedShare: Double = 0) {
+      self.source = source
+      self.target = target
+      self.posterior = posterior
+      self.unpairedShare = unpairedShare
+    }
   }
 
   /// The best path's beads with their posteriors (forward–backward over the lattice within
@@ -47,8 +58,8 @@ public struct SentenceAligner: Sendable {
     let n = scorer.sourceCount
     let m = scorer.targetCount
     if n == 0 || m == 0 {
-      return (0..<n).map { PathBead(source: $0..<($0 + 1), target: 0..<0, posterior: 1) }
-        + (0..<m).map { PathBead(source: n..<n, target: $0..<($0 + 1), posterior: 1) }
+      return (0..<n).map { PathBead(source: $0..<($0 + 1), target: 0..<0, posterior: 1, unpairedShare: 1) }
+        + (0..<m).map { PathBead(source: n..<n, target: $0..<($0 + 1), posterior: 1, unpairedShare: 1) }
     }
     var band = max(initialBand, 4)
     while true {
@@ -61,7 +72,11 @@ public struct SentenceAligner: Sendable {
           posteriors
           ? PathPosteriors(scorer, path: path.beads, n: n, m: m, reach: posteriorReach).posteriors
           : path.beads.map { _ in 1 }
-        return zip(path.beads, values).map { PathBead(source: $0.source, target: $0.target, posterior: $1) }
+        let unpaired = path.beads.filter(\.isNull).reduce(0) { $0 + $1.source.count + $1.target.count }
+        let share = Double(unpaired) / Double(n + m)
+        return zip(path.beads, values).map {
+          PathBead(source: $0.source, target: $0.target, posterior: $1, unpairedShare: share)
+        }
       }
       band *= 2
     }

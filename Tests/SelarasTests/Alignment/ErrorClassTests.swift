@@ -153,13 +153,17 @@ struct ErrorClassTests {
     let beads = try aligner.align(source: english, target: indonesian, presegmented: true).beads
     let lead = try #require(beads.first { $0.source == 1..<2 })
     #expect(lead.target == 3..<5)
-    #expect(lead.score > 0.5)
+    // About even odds (0.49; it was above 0.5 before session 15): with the built-in word list
+    // alone the lead shares few words beyond its numbers and names, and the calibration now
+    // weighs adapted newsroom articles, a third of whose sentences go unpaired, beside close
+    // translations.
+    #expect(lead.score > 0.4)
     let scorer = NewsAlignmentScorer(
       source: try SentenceSegmenter(language: .english).presegmented(english), sourceLanguage: .english,
       target: try SentenceSegmenter(language: .indonesian).presegmented(indonesian), targetLanguage: .indonesian,
       lexicon: .builtIn)
     let numberMismatches = 3
-    #expect(scorer.features(source: 1..<2, target: 3..<5, posterior: 1).values[numberMismatches] == 0)
+    #expect(scorer.features(of: .init(source: 1..<2, target: 3..<5, posterior: 1)).values[numberMismatches] == 0)
   }
 
   @Test("An unrelated sentence standing where the translator dropped one is not scored as a sure pair")

@@ -1,7 +1,7 @@
 import Foundation
-import SelarasTestSupport
 import Selaras
 import SelarasDevelopment
+import SelarasTestSupport
 import Testing
 
 private let aligner = try! ArticleAligner(lexicon: .builtIn)
@@ -198,7 +198,7 @@ private struct TableScorer: AlignmentScorer {
       ?? (source.isEmpty || target.isEmpty ? 2 : 3 + Double(source.count + target.count))
   }
 
-  func confidence(source: Range<Int>, target: Range<Int>, posterior: Double) -> Double { posterior }
+  func confidence(of bead: SentenceAligner.PathBead) -> Double { bead.posterior }
 }
 
 @Suite("Bead posteriors")
