@@ -14,7 +14,9 @@ extension PostgresMemory {
       let found = try MemorySearch.best(text, options: options, largestId: Int(state.lastId), index: index, batch: 64) {
         ids, side in
         var texts: [Int64: MatchText] = [:]
-        for row in try session.rows(PostgresStatements.SideTexts(ids: ids, side: Int16(side), language: language)) {
+        for row in try session.rows(
+          PostgresStatements.SideTexts(ids: ids, side: Int16(side.rawValue), language: language))
+        {
           // The text's bytes as they came (UTF-8), without a String.
           let (id, text) = try row.decode((Int64, ByteBuffer).self)
           texts[id] = text.withUnsafeReadableBytes {
@@ -71,34 +73,37 @@ final class PostgresMatchBoundsIndex: MatchBoundsIndex {
     self.cache = cache
   }
 
-  func unitCounts(of keys: [UInt64], side: Int) throws -> [Int] {
+  func unitCounts(of keys: [UInt64], side: UnitSide) throws -> [Int] {
     let keys = keys.map { Int64(bitPattern: $0) }
     for row in try session.rows(
-      PostgresStatements.PostingCounts(side: Int16(side), keys: keys, shortList: Int32(Self.shortList)))
+      PostgresStatements.PostingCounts(side: Int16(side.rawValue), keys: keys, shortList: Int32(Self.shortList)))
     {
       let (key, count, dense, ids) = try row.decode((Int64, Int32, Bool, ByteBuffer?).self)
-      rows[side][key] = (Int(count), dense, ids)
+      rows[side.rawValue][key] = (Int(count), dense, ids)
     }
-    let missing = rows[side].filter { $0.value.ids == nil && !cache.holdsPosting(side: side, key: $0.key) }.map(\.key)
+    let missing = rows[side.rawValue].filter {
+      $0.value.ids == nil && !cache.holdsPosting(side: side.rawValue, key: $0.key)
+    }.map(\.key)
     if !missing.isEmpty {
-      for row in try session.rows(PostgresStatements.Postings(side: Int16(side), keys: missing)) {
+      for row in try session.rows(PostgresStatements.Postings(side: Int16(side.rawValue), keys: missing)) {
         let (key, dense, ids) = try row.decode((Int64, Bool, ByteBuffer).self)
-        cache.store(side: side, key: key, posting: (dense, ids))
+        cache.store(side: side.rawValue, key: key, posting: (dense, ids))
       }
     }
-    return keys.map { rows[side][$0]?.count ?? 0 }
+    return keys.map { rows[side.rawValue][$0]?.count ?? 0 }
   }
 
   func withPostings<Result>(
-    side: Int, key: UInt64, _ body: (UnsafeRawBufferPointer, _ dense: Bool) throws -> Result
+    side: UnitSide, key: UInt64, _ body: (UnsafeRawBufferPointer, _ dense: Bool) throws -> Result
   ) throws -> Result {
     let key = Int64(bitPattern: key)
-    if let row = rows[side][key], let ids = row.ids {
+    if let row = rows[side.rawValue][key], let ids = row.ids {
       return try ids.withUnsafeReadableBytes { try body($0, row.dense) }
     }
     // Read by unitCounts, unless the cache started over since.
-    let posting = try cache.posting(side: side, key: key) {
-      guard let row = try session.rows(PostgresStatements.Postings(side: Int16(side), keys: [key])).first else {
+    let posting = try cache.posting(side: side.rawValue, key: key) {
+      guard let row = try session.rows(PostgresStatements.Postings(side: Int16(side.rawValue), keys: [key])).first
+      else {
         return (false, ByteBuffer())
       }
       let (_, dense, ids) = try row.decode((Int64, Bool, ByteBuffer).self)
@@ -107,10 +112,12 @@ final class PostgresMatchBoundsIndex: MatchBoundsIndex {
     return try posting.ids.withUnsafeReadableBytes { try body($0, posting.dense) }
   }
 
-  func withLengths<Result>(side: Int, block: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
-    let blocks = try cache.lengths(side: side) {
+  func withLengths<Result>(side: UnitSide, block: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) throws
+    -> Result
+  {
+    let blocks = try cache.lengths(side: side.rawValue) {
       var blocks: [Int: ByteBuffer] = [:]
-      for row in try session.rows("SELECT block, lengths FROM unit_length WHERE side = \(Int16(side))") {
+      for row in try session.rows("SELECT block, lengths FROM unit_length WHERE side = \(Int16(side.rawValue))") {
         let (block, bytes) = try row.decode((Int32, ByteBuffer).self)
         blocks[Int(block)] = bytes
       }

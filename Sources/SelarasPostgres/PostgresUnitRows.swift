@@ -17,12 +17,12 @@ enum PostgresUnitRows {
 
   /// The units of `ids` (those still stored), in id order; with `language`, only those whose
   /// `side` (0 source, 1 target) is in it.
-  static func units(_ session: PostgresSession, ids: [Int64], side: Int? = nil, language: String? = nil) throws
+  static func units(_ session: PostgresSession, ids: [Int64], side: UnitSide? = nil, language: String? = nil) throws
     -> [(id: Int64, unit: TranslationUnit)]
   {
     guard !ids.isEmpty else { return [] }
     if let side, let language {
-      let column = side == 0 ? "source_lang" : "target_lang"
+      let column = side == .source ? "source_lang" : "target_lang"
       return try units(
         session,
         query: """

@@ -22,7 +22,7 @@ struct PostgresWordIndex {
     }
     let largestId = Int(batch.largestId)
     var drained: [[(key: Int64, ids: [UInt32])]] = [[], []]
-    batch.drain { side, key, ids in drained[side].append((Int64(bitPattern: key), ids)) }
+    batch.drain { side, key, ids in drained[side.rawValue].append((Int64(bitPattern: key), ids)) }
     var inserts = CopyRows()
     var extensions = CopyRows()
     var replacements = CopyRows()
@@ -102,10 +102,10 @@ struct PostgresWordIndex {
   }
 
   /// The posting lists of `keys` on `side`, in the order given, empty for a key none holds.
-  static func postings(_ session: PostgresSession, keys: [UInt64], side: Int) throws -> [[UInt32]] {
+  static func postings(_ session: PostgresSession, keys: [UInt64], side: UnitSide) throws -> [[UInt32]] {
     var lists: [Int64: [UInt32]] = [:]
     for row in try session.rows(
-      PostgresStatements.Postings(side: Int16(side), keys: keys.map { Int64(bitPattern: $0) }))
+      PostgresStatements.Postings(side: Int16(side.rawValue), keys: keys.map { Int64(bitPattern: $0) }))
     {
       let (key, dense, blob) = try row.decode((Int64, Bool, ByteBuffer).self)
       lists[key] = blob.withUnsafeReadableBytes { PostingList.ids($0, dense: dense) }
@@ -129,10 +129,10 @@ struct PostgresUnitLengths {
   mutating func flush(_ session: PostgresSession) throws {
     guard !batch.isEmpty else { return }
     let blocks = batch.blocks.map { Int32($0) }
-    for side in 0..<2 {
+    for side in UnitSide.allCases {
       var stored: [Int: [UInt8]] = [:]
       for row in try session.rows(
-        "SELECT block, lengths FROM unit_length WHERE side = \(Int16(side)) AND block = ANY(\(blocks))")
+        "SELECT block, lengths FROM unit_length WHERE side = \(Int16(side.rawValue)) AND block = ANY(\(blocks))")
       {
         let (block, bytes) = try row.decode((Int32, ByteBuffer).self)
         stored[Int(block)] = Array(bytes.readableBytesView)
@@ -141,7 +141,7 @@ struct PostgresUnitLengths {
       for (block, bytes) in stored {
         try session.execute(
           """
-          INSERT INTO unit_length (side, block, lengths) VALUES (\(Int16(side)), \(Int32(block)), \(ByteBuffer(bytes: bytes)))
+          INSERT INTO unit_length (side, block, lengths) VALUES (\(Int16(side.rawValue)), \(Int32(block)), \(ByteBuffer(bytes: bytes)))
           ON CONFLICT (side, block) DO UPDATE SET lengths = excluded.lengths
           """)
       }

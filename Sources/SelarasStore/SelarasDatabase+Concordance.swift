@@ -11,7 +11,6 @@ extension SelarasDatabase {
         phrase, language: language, limit: limit,
         postings: { keys, side in try WordIndex.postings(of: keys.map { (side, $0) }, db: db) },
         units: { ids, side in
-          let side = Side(rawValue: side) ?? .source
           let rows = try Self.units(
             """
             SELECT \(Self.unitColumns) FROM unit WHERE id IN (\(ids.map(String.init).joined(separator: ",")))

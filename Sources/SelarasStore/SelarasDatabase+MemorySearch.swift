@@ -9,7 +9,7 @@ extension SelarasDatabase {
     let (language, limit) = (options.language, options.limit)
     return try writer.read { db in
       let largestId = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
-      let fetches = try [Side.source, .target].map { side in
+      let fetches = try UnitSide.allCases.map { side in
         RawStatement(
           statement: try db.cachedStatement(
             sql: "SELECT \(side.column) FROM unit WHERE id = ? AND \(side.language) = ?"),
@@ -19,7 +19,7 @@ extension SelarasDatabase {
         text, options: options, largestId: largestId, index: SQLiteMatchBoundsIndex(db: db)
       ) { ids, side in
         try ids.map { id in
-          try fetches[side].withFirstRow(.integer(id), .text(language.language)) { row in
+          try fetches[side.rawValue].withFirstRow(.integer(id), .text(language.language)) { row in
             row.map { MatchText(utf8: $0.bytes(0).assumingMemoryBound(to: UInt8.self)) }
           }
         }

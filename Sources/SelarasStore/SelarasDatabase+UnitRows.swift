@@ -3,15 +3,6 @@ import GRDB
 import Selaras
 
 extension SelarasDatabase {
-  enum Side: Int {
-    case source = 0
-    case target = 1
-
-    var column: String { self == .source ? "sourceText" : "targetText" }
-    /// The position of ``column`` among `unitColumns`.
-    var textColumn: Int { self == .source ? 3 : 4 }
-    var language: String { self == .source ? "sourceLang" : "targetLang" }
-  }
 
   static func properties(of ids: [Int64], db: Database) throws -> [Int64: [TranslationUnit.Property]] {
     guard !ids.isEmpty else { return [:] }
@@ -75,4 +66,12 @@ extension SelarasDatabase {
   static func memoryDate(_ text: String) -> Date? {
     TMXWriter.parseDate(text) ?? date(text)
   }
+}
+
+/// Where a side of a unit lies in the `unit` table.
+extension UnitSide {
+  var column: String { self == .source ? "sourceText" : "targetText" }
+  /// The position of ``column`` among `unitColumns`.
+  var textColumn: Int { self == .source ? 3 : 4 }
+  var language: String { self == .source ? "sourceLang" : "targetLang" }
 }

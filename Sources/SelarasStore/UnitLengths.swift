@@ -25,7 +25,7 @@ struct UnitLengths {
   mutating func flush(_ db: Database) throws {
     guard !batch.isEmpty else { return }
     let store = try db.cachedStatement(sql: "INSERT OR REPLACE INTO unitLength (key, lengths) VALUES (?, ?)")
-    for side in 0..<2 {
+    for side in UnitSide.allCases {
       try batch.forEachBlock(side: side) { block, write in
         var bytes = try Self.withBlock(side: side, block: block, db: db) { [UInt8]($0) }
         write(&bytes)
@@ -36,14 +36,14 @@ struct UnitLengths {
   }
 
   /// The row key of a side's block.
-  private static func key(side: Int, block: Int) -> Int64 {
-    Int64(side) << 32 | Int64(block)
+  private static func key(side: UnitSide, block: Int) -> Int64 {
+    Int64(side.rawValue) << 32 | Int64(block)
   }
 
   /// Calls `body` with the counts of `side` for block `block` (ids from `block × 65,536`),
   /// indexed by id within the block, where SQLite holds them; empty when none is stored.
   static func withBlock<Result>(
-    side: Int, block: Int, db: Database, _ body: (UnsafeRawBufferPointer) throws -> Result
+    side: UnitSide, block: Int, db: Database, _ body: (UnsafeRawBufferPointer) throws -> Result
   ) throws -> Result {
     let statement = RawStatement(
       statement: try db.cachedStatement(sql: "SELECT lengths FROM unitLength WHERE key = ?"), database: db)

@@ -55,10 +55,10 @@ struct WordIndex {
     try batch.drain { side, key, new in
       let count = new.count
       let word = Int64(bitPattern: key)
-      guard let stored = try Row.fetchOne(find, arguments: [side, word]) else {
+      guard let stored = try Row.fetchOne(find, arguments: [side.rawValue, word]) else {
         let dense = PostingList.isDense(count: count, largestId: largestId)
         try insert.execute(arguments: [
-          side, word, count, dense, dense ? PostingList.bitmap(new) : PostingList.list(new),
+          side.rawValue, word, count, dense, dense ? PostingList.bitmap(new) : PostingList.list(new),
         ])
         return
       }
@@ -83,10 +83,10 @@ struct WordIndex {
   }
 
   /// How many units hold each of `words` on `side`, 0 for a word none holds.
-  static func unitCounts(of words: [UInt64], side: Int, db: Database) throws -> [Int] {
+  static func unitCounts(of words: [UInt64], side: UnitSide, db: Database) throws -> [Int] {
     let statement = try db.cachedStatement(sql: "SELECT count FROM posting WHERE side = ? AND word = ?")
     return try words.map { word in
-      try Int.fetchOne(statement, arguments: [side, Int64(bitPattern: word)]) ?? 0
+      try Int.fetchOne(statement, arguments: [side.rawValue, Int64(bitPattern: word)]) ?? 0
     }
   }
 
@@ -94,12 +94,12 @@ struct WordIndex {
   /// empty for a word no unit holds) and whether they are a bitmap, where SQLite holds
   /// them, without copying them.
   static func withList<Result>(
-    side: Int, word: UInt64, db: Database, _ body: (UnsafeRawBufferPointer, _ dense: Bool) throws -> Result
+    side: UnitSide, word: UInt64, db: Database, _ body: (UnsafeRawBufferPointer, _ dense: Bool) throws -> Result
   ) throws -> Result {
     let statement = RawStatement(
       statement: try db.cachedStatement(sql: "SELECT dense, ids FROM posting WHERE side = ? AND word = ?"), database: db
     )
-    return try statement.withFirstRow(.integer(Int64(side)), .integer(Int64(bitPattern: word))) { row in
+    return try statement.withFirstRow(.integer(Int64(side.rawValue)), .integer(Int64(bitPattern: word))) { row in
       guard let row else { return try body(UnsafeRawBufferPointer(start: nil, count: 0), false) }
       return try body(row.bytes(1), row.integer(0) != 0)
     }
@@ -107,7 +107,7 @@ struct WordIndex {
 
   /// The posting lists of `keys` (each with its side), in the order given, with an empty
   /// list for a key no unit holds.
-  static func postings(of keys: [(side: Int, key: UInt64)], db: Database) throws -> [[UInt32]] {
+  static func postings(of keys: [(side: UnitSide, key: UInt64)], db: Database) throws -> [[UInt32]] {
     try keys.map { side, key in
       try withList(side: side, word: key, db: db) { raw, dense in ids(raw, dense: dense) }
     }

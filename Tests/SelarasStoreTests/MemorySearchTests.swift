@@ -1,7 +1,7 @@
 import Foundation
-import SelarasTestSupport
 import GRDB
 import Selaras
+import SelarasTestSupport
 import Testing
 
 @testable import SelarasStore
@@ -153,12 +153,12 @@ struct MemorySearchTests {
       try lengths.flush(db)
       try lengths.add(65_540, source: 9, target: 10, db: db)
       try lengths.flush(db)
-      let source = try UnitLengths.withBlock(side: 0, block: 0, db: db) { [UInt8]($0) }
+      let source = try UnitLengths.withBlock(side: .source, block: 0, db: db) { [UInt8]($0) }
       #expect(source.count == 65_536)
       #expect(source[3] == 7 && source[65_535] == 1 && source[4] == 0)
-      #expect(try UnitLengths.withBlock(side: 1, block: 0, db: db) { $0[3] } == 255)  // 300, capped
-      #expect(try UnitLengths.withBlock(side: 0, block: 1, db: db) { [UInt8]($0) } == [4, 0, 0, 0, 9])
-      #expect(try UnitLengths.withBlock(side: 1, block: 2, db: db) { $0.count } == 0)
+      #expect(try UnitLengths.withBlock(side: .target, block: 0, db: db) { $0[3] } == 255)  // 300, capped
+      #expect(try UnitLengths.withBlock(side: .source, block: 1, db: db) { [UInt8]($0) } == [4, 0, 0, 0, 9])
+      #expect(try UnitLengths.withBlock(side: .target, block: 2, db: db) { $0.count } == 0)
     }
   }
 }

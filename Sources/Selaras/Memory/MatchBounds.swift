@@ -28,16 +28,16 @@ import Foundation
 /// The algorithm reads the index through ``MatchBoundsIndex``, so that every backend that
 /// stores the index in ``PostingList`` form (and the units' token counts in blocks of
 /// ``blockSize`` ids) shares it.
-public struct MatchBounds {
-  public struct Candidate: Equatable, Sendable {
-    public var id: Int64
+package struct MatchBounds {
+  package struct Candidate: Equatable, Sendable {
+    package var id: Int64
     /// The highest match percentage the unit can have.
-    public var bound: Int
+    package var bound: Int
   }
 
   /// Unit token counts are read in blocks of `1 << blockBits` consecutive ids.
-  public static let blockBits = 16
-  public static var blockSize: Int { 1 << blockBits }
+  package static let blockBits = 16
+  package static var blockSize: Int { 1 << blockBits }
 
   /// The `count` units of `side` (ids up to `largestId`) with the highest bounds that reach
   /// `minimumScore`, and up to ``mostSharedCount`` more that hold the most query tokens;
@@ -50,8 +50,8 @@ public struct MatchBounds {
   ///   - placeables: its placeables as written (``MatchText/placeableKeys``), which order units
   ///     of equal bounds.
   ///   - language: the primary subtag of the query's language.
-  public static func ranked(
-    query: [UInt64], keys: [UInt64], placeables: [UInt64] = [], language: String, side: Int, largestId: Int,
+  package static func ranked(
+    query: [UInt64], keys: [UInt64], placeables: [UInt64] = [], language: String, side: UnitSide, largestId: Int,
     minimumScore: Int, lists: Int, commonUnits: Int, refined: Int, count: Int, index: some MatchBoundsIndex
   ) throws -> [Candidate] {
     let length = query.count

@@ -5,41 +5,43 @@ import Testing
 
 /// A word index held in arrays, as a backend other than SQLite would provide it.
 private struct ArrayIndex: MatchBoundsIndex {
-  var postings: [Int: [UInt64: [UInt32]]] = [0: [:], 1: [:]]
-  var lengths: [[UInt8]] = [[0], [0]]
-  var largestId: Int { lengths[0].count - 1 }
+  var postings: [UnitSide: [UInt64: [UInt32]]] = [.source: [:], .target: [:]]
+  var lengths: [UnitSide: [UInt8]] = [.source: [0], .target: [0]]
+  var largestId: Int { lengths[.source]!.count - 1 }
 
   /// Indexes `units` with ids from 1, in order.
   init(_ units: [(english: String, indonesian: String)]) {
     for (offset, unit) in units.enumerated() {
       let id = UInt32(offset + 1)
-      for (side, text, language) in [(0, unit.english, "en"), (1, unit.indonesian, "id")] {
+      for (side, text, language) in [(UnitSide.source, unit.english, "en"), (.target, unit.indonesian, "id")] {
         let keys = SegmentKeys(text)
         for token in Set(keys.words + keys.punctuation) {
           postings[side]![PostingList.key(token, language: language), default: []].append(id)
         }
-        lengths[side].append(UInt8(clamping: keys.tokenCount))
+        lengths[side]!.append(UInt8(clamping: keys.tokenCount))
       }
     }
   }
 
-  func unitCounts(of keys: [UInt64], side: Int) throws -> [Int] {
+  func unitCounts(of keys: [UInt64], side: UnitSide) throws -> [Int] {
     keys.map { postings[side]![$0]?.count ?? 0 }
   }
 
   func withPostings<Result>(
-    side: Int, key: UInt64, _ body: (UnsafeRawBufferPointer, Bool) throws -> Result
+    side: UnitSide, key: UInt64, _ body: (UnsafeRawBufferPointer, Bool) throws -> Result
   ) throws -> Result {
     let ids = postings[side]![key] ?? []
     let dense = PostingList.isDense(count: ids.count, largestId: largestId)
     return try (dense ? PostingList.bitmap(ids) : PostingList.list(ids)).withUnsafeBytes { try body($0, dense) }
   }
 
-  func withLengths<Result>(side: Int, block: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
+  func withLengths<Result>(side: UnitSide, block: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) throws
+    -> Result
+  {
     let start = block * MatchBounds.blockSize
     let slice =
-      start < lengths[side].count
-      ? Array(lengths[side][start..<min(lengths[side].count, start + MatchBounds.blockSize)]) : []
+      start < lengths[side]!.count
+      ? Array(lengths[side]![start..<min(lengths[side]!.count, start + MatchBounds.blockSize)]) : []
     return try slice.withUnsafeBytes(body)
   }
 }
@@ -60,7 +62,7 @@ struct MatchBoundsTests {
       let candidates = try MatchBounds.ranked(
         query: match.indexKeys, keys: match.indexKeys.filter { seen.insert($0).inserted },
         placeables: match.placeableKeys,
-        language: "en", side: 0,
+        language: "en", side: .source,
         largestId: index.largestId, minimumScore: 30, lists: 12, commonUnits: 1000, refined: 12_288, count: 400,
         index: index)
       #expect(!candidates.isEmpty)
@@ -159,7 +161,7 @@ extension MatchBoundsTests {
       let minimumScore = max(30, 100 * alone / queryTokens.count + 1)
       let options = MemorySearchOptions(language: .english, minimumScore: minimumScore, limit: 5)
       let found = try MemorySearch.best(query, options: options, largestId: units, index: memory.index) { ids, side in
-        ids.map { side == 0 ? memory.matchTexts[Int($0) - 1] : nil }
+        ids.map { side == .source ? memory.matchTexts[Int($0) - 1] : nil }
       }
       let held = Set(queryTokens)
       let scanned = memory.matchTexts.lazy.filter { $0.indexKeys.contains(where: held.contains) }

@@ -13,15 +13,15 @@ package enum MemoryConcordance {
   ///     their ids and properties, in id order.
   package static func find(
     _ phrase: String, language: LanguageTag, limit: Int,
-    postings: (_ keys: [UInt64], _ side: Int) throws -> [[UInt32]],
-    units: (_ ids: [Int64], _ side: Int) throws -> [(id: Int64, unit: TranslationUnit)]
+    postings: (_ keys: [UInt64], _ side: UnitSide) throws -> [[UInt32]],
+    units: (_ ids: [Int64], _ side: UnitSide) throws -> [(id: Int64, unit: TranslationUnit)]
   ) throws -> [StoredUnit] {
     let words = wordTokens(phrase)
     let keys = SegmentKeys(phrase).words.map { PostingList.key($0, language: language.language) }
     guard !words.isEmpty else { return [] }
     var found: [StoredUnit] = []
     let wanted = limit.multipliedReportingOverflow(by: examined).overflow ? limit : limit * examined
-    for side in 0..<2 where found.count < wanted {
+    for side in UnitSide.allCases where found.count < wanted {
       let lists = try postings(keys, side)
       guard !lists.contains(where: \.isEmpty) else { continue }  // a word no unit has
       var candidates = PostingList.intersection(lists)[...]
@@ -29,10 +29,10 @@ package enum MemoryConcordance {
         let batch = Array(candidates.prefix(256))
         candidates = candidates.dropFirst(256)
         let holding = try units(batch, side).filter { _, unit in
-          contains(wordTokens(side == 0 ? unit.source : unit.target), words)
+          contains(wordTokens(side == .source ? unit.source : unit.target), words)
         }
         found += holding.prefix(wanted - found.count).map {
-          StoredUnit(id: $0.id, unit: side == 0 ? $0.unit : $0.unit.reversed)
+          StoredUnit(id: $0.id, unit: side == .source ? $0.unit : $0.unit.reversed)
         }
       }
     }

@@ -26,7 +26,7 @@ package enum MemorySearch {
   ///     (``MatchText``), nil where the unit is gone or that side is in another language.
   package static func best(
     _ text: String, options: MemorySearchOptions, largestId: Int, index: some MatchBoundsIndex, batch: Int = 1,
-    tokens: (_ ids: [Int64], _ side: Int) throws -> [MatchText?]
+    tokens: (_ ids: [Int64], _ side: UnitSide) throws -> [MatchText?]
   ) throws -> [Found] {
     let (language, minimumScore, limit) = (options.language, options.minimumScore, options.limit)
     let query = MatchText(text)
@@ -35,7 +35,7 @@ package enum MemorySearch {
     let keys = indexKeys.filter { seen.insert($0).inserted }
     guard !keys.isEmpty, limit > 0 else { return [] }
     var best: [Found] = []
-    for side in 0..<2 {
+    for side in UnitSide.allCases {
       let candidates = try MatchBounds.ranked(
         query: indexKeys, keys: keys, placeables: query.placeableKeys, language: language.language, side: side,
         largestId: largestId, minimumScore: minimumScore, lists: rarestWordCount,
@@ -57,7 +57,7 @@ package enum MemorySearch {
           guard score >= minimumScore else { continue }
           let place = best.firstIndex { $0.score < score || $0.score == score && $0.id > candidate.id } ?? best.count
           if place < limit || score == best[limit - 1].score {
-            best.insert(Found(score: score, id: candidate.id, turned: side == 1), at: place)
+            best.insert(Found(score: score, id: candidate.id, turned: side == .target), at: place)
             while best.count > limit, best[best.count - 1].score < best[limit - 1].score { best.removeLast() }
           }
         }

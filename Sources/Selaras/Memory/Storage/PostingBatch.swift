@@ -6,7 +6,7 @@
 /// distinct token, instead of a B-tree insert per occurrence. Every backend's import shares it.
 package struct PostingBatch {
   /// Per slot (``IndexSlots``): its side and token key.
-  private var slotSides: [Int] = []
+  private var slotSides: [UnitSide] = []
   private var slotWords: [UInt64] = []
   /// The units taken in since the last write, each with its slots as prepared (the array is
   /// kept, not copied).
@@ -31,7 +31,7 @@ package struct PostingBatch {
   /// ``mustFlush(before:)`` says so. Throws for an id beyond 32 bits.
   package mutating func add(_ id: Int64?, _ unit: UnitSlots) throws {
     for (side, word) in zip(unit.newSides, unit.newWords) {
-      slotSides.append(Int(side))
+      slotSides.append(side == 0 ? .source : .target)
       slotWords.append(word)
     }
     guard let id else { return }
@@ -43,7 +43,7 @@ package struct PostingBatch {
 
   /// Calls `body` with each (side, key) that gained postings and its new ids, ascending
   /// (a counting sort by slot keeps them so), then empties the batch.
-  package mutating func drain(_ body: (_ side: Int, _ key: UInt64, _ ids: [UInt32]) throws -> Void) rethrows {
+  package mutating func drain(_ body: (_ side: UnitSide, _ key: UInt64, _ ids: [UInt32]) throws -> Void) rethrows {
     defer { self = PostingBatch() }
     var slotCounts = [Int](repeating: 0, count: slotWords.count)
     for slots in unitSlots {

@@ -29,7 +29,7 @@ package struct UnitLengthBatch {
   /// Calls `body` for each run of ids in one block with the block and a function that writes
   /// the run's counts of `side` into the block's bytes (growing them as needed). Ids ascend,
   /// so each block comes once; if not, a later run of a block comes after the earlier one.
-  package func forEachBlock(side: Int, _ body: (_ block: Int, _ write: (inout [UInt8]) -> Void) throws -> Void)
+  package func forEachBlock(side: UnitSide, _ body: (_ block: Int, _ write: (inout [UInt8]) -> Void) throws -> Void)
     rethrows
   {
     let bits = MatchBounds.blockBits
@@ -42,7 +42,7 @@ package struct UnitLengthBatch {
         for index in start..<end {
           let offset = Int(ids[index]) & ((1 << bits) - 1)
           if bytes.count <= offset { bytes += repeatElement(0, count: offset + 1 - bytes.count) }
-          bytes[offset] = lengths[side][index]
+          bytes[offset] = lengths[side.rawValue][index]
         }
       }
       start = end
