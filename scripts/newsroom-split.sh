@@ -22,7 +22,7 @@ for half in fit test; do
   for name in "${names[@]}"; do cp "$out/all/$name".* "$out/$half/"; done
 done
 # build.py reads pairs.json beside itself: its build_article is run on ours.
-python3 - "$data" Development/newsroom-more/pairs.json "$out/more" <<'PY'
+PYTHONDONTWRITEBYTECODE=1 python3 - "$data" Development/newsroom-more/pairs.json "$out/more" <<'PY'
 import json, os, sys
 sys.path.insert(0, sys.argv[1])
 from build import build_article

@@ -16,7 +16,7 @@ enum PostgresUnitRows {
   }
 
   /// The units of `ids` (those still stored), in id order; with `language`, only those whose
-  /// `side` (0 source, 1 target) is in it.
+  /// `side` is in it.
   static func units(_ session: PostgresSession, ids: [Int64], side: UnitSide? = nil, language: String? = nil) throws
     -> [(id: Int64, unit: TranslationUnit)]
   {

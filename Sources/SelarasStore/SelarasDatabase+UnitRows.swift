@@ -3,7 +3,6 @@ import GRDB
 import Selaras
 
 extension SelarasDatabase {
-
   static func properties(of ids: [Int64], db: Database) throws -> [Int64: [TranslationUnit.Property]] {
     guard !ids.isEmpty else { return [:] }
     return try group(

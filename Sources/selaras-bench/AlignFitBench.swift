@@ -53,11 +53,14 @@ struct AlignFitBench: ParsableCommand {
 
   @Flag(
     help:
-      "Keep the shipped weights and fit the confidence calibration only (the newsroom beads are aligned with the shipped weights, which never saw them)."
+      "Keep the shipped weights and fit the confidence calibration only (the newsroom beads are aligned with the shipped weights, which were fitted on PUD alone)."
   )
   var keepWeights = false
 
-  @Option(help: "Write the calibration's beads (origin, null, right, features) as TSV, to look at.")
+  @Option(
+    help:
+      "Write the calibration's beads (origin, article, source and target range, null, right, features) as TSV, to look at."
+  )
   var writeCalibrationSamples: String?
 
   @Option(help: "Where to write the model.")
@@ -124,11 +127,12 @@ struct AlignFitBench: ParsableCommand {
       newsroom.map {
         newsroomWeight == 0 && newsroomParameters.isEmpty
           ? ""
-          : " and the newsroom fit half (\($0.articles.count) articles, weighing \(newsroomWeight) of the score)"
+          : " and the newsroom articles (\($0.articles.count), weighing \(newsroomWeight) of the score)"
       } ?? ""
     let newsroomCalibration =
       self.newsroom.map {
-        " and on the newsroom articles in \(URL(fileURLWithPath: $0).lastPathComponent)/ (\(newsroom?.articles.count ?? 0) articles, "
+        ", and on the newsroom articles in \(URL(fileURLWithPath: $0).lastPathComponent)/ (\(newsroom?.articles.count ?? 0) articles, "
+          + (keepWeights ? "aligned with the shipped weights, " : "")
           + "each bead counted \(newsroomCalibrationCopies) times)"
       } ?? ""
     let calibrationPart =
@@ -252,14 +256,6 @@ func calibrationSamples(
 func sampleRow(_ origin: String, _ features: BeadFeatures, _ right: Bool) -> String {
   ([origin, features.isNull ? "1" : "0", right ? "1" : "0"] + features.values.map { String(format: "%.5f", $0) })
     .joined(separator: "\t")
-}
-
-/// Every bead the aligner chooses on the folder's presegmented articles, with its features,
-/// its confidence and whether it is right.
-func calibrationSamples(
-  _ folder: GoldFolder, _ lexicon: Lexicon, _ weights: NewsAlignmentScorer.Weights, _ calibration: BeadCalibration
-) -> [(features: BeadFeatures, score: Double, right: Bool)] {
-  folderBeads(folder, lexicon, weights, calibration).map { ($0.features, $0.bead.score, $0.right) }
 }
 
 /// Every bead the aligner chooses on the folder's presegmented articles, with its article's

@@ -4,7 +4,7 @@ import Foundation
 public struct BeadFeatures: Sendable, Equatable {
   /// Whether a side is empty.
   public var isNull: Bool
-  /// For a pair (``pair(evidence:length:numberMismatches:extraSentences:isHeadline:neighbour:weakest:margin:poorText:posterior:)``):
+  /// For a pair (``pair(evidence:length:numberMismatches:extraSentences:isHeadline:neighbour:weakest:margin:poorText:posterior:unpairedShare:)``):
   /// [1, the logarithm of the evidence (capped at 1), of the length agreement as a probability,
   /// number mismatches (capped at 3), sentences beyond two, headline pair (0 or 1), the best
   /// evidence of a sentence of the bead with a neighbouring sentence outside it, the logarithm
@@ -18,10 +18,10 @@ public struct BeadFeatures: Sendable, Equatable {
   /// side, chrome never paired (0 or 1), label or first repeated copy (0 or 1), the logit of
   /// the posterior, the share of the article's sentences left unpaired].
   ///
-  /// Each quantity enters once, in one form: with a value and its logarithm side by side (as
-  /// before), the fit on PUD — where nearly every posterior is close to 1 — paired a large
-  /// positive coefficient with a large negative one, and a bead with posterior 0.05 and no
-  /// evidence at all scored 1.00 (a photo credit paired with a byline).
+  /// Each quantity enters once, in one form: with a value and its logarithm side by side, a
+  /// fit on PUD — where nearly every posterior is close to 1 — can pair a large positive
+  /// coefficient with a large negative one, and score a bead with posterior 0.05 and no
+  /// evidence at all 1.00 (see Guides/Aligner.md).
   public var values: [Double]
 
   public init(isNull: Bool, values: [Double]) {
@@ -61,8 +61,8 @@ public struct BeadFeatures: Sendable, Equatable {
 }
 
 /// Turns bead features into a probability that the bead is right: one logistic model for
-/// pairs and one for null beads, fitted on the development set's fit half (Platt scaling
-/// with the features above rather than the score alone).
+/// pairs and one for null beads, fitted on beads of the PUD development set's fit half and of
+/// newsroom article pairs (Platt scaling with the features above rather than the score alone).
 public struct BeadCalibration: Sendable, Codable, Equatable {
   /// Coefficients over ``BeadFeatures/values`` of a pair.
   public var pair: [Double]

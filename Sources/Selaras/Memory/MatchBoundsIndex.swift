@@ -1,7 +1,7 @@
 /// Where ``MatchBounds`` reads a memory's word index and unit lengths: what a backend
 /// provides to share the candidate bounding.
 package protocol MatchBoundsIndex {
-  /// How many units hold each key on `side` (0 source, 1 target), 0 for a key none holds.
+  /// How many units hold each key on `side`, 0 for a key none holds.
   func unitCounts(of keys: [UInt64], side: UnitSide) throws -> [Int]
 
   /// Calls `body` with the postings of `key` on `side` in ``PostingList`` form (not

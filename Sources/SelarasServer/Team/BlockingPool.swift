@@ -13,7 +13,7 @@ final class BlockingPool: Sendable {
   let width: Int
 
   /// How many jobs wait for a thread or run on one.
-  var waiting: Int { unfinished.load(ordering: .relaxed) }
+  var unfinishedJobs: Int { unfinished.load(ordering: .relaxed) }
 
   /// A pool of `width` threads, started at once.
   init(width: Int) {

@@ -12,13 +12,13 @@ struct StoreWork: Sendable {
   let timeout: Duration
   let report: @Sendable (String) -> Void
 
-  /// How many jobs a thread of the pool may have waiting before requests are refused.
+  /// How many jobs a thread of the pool may have waiting or running before requests are refused.
   static let queuedPerThread = 64
 
   private static let timers = DispatchQueue(label: "selaras.serve.timeouts")
 
   func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-    guard pool.waiting < pool.width * Self.queuedPerThread else {
+    guard pool.unfinishedJobs < pool.width * Self.queuedPerThread else {
       throw APIError(.serviceUnavailable, "the server is busy; try again shortly")
     }
     let answered = SharedFlag()

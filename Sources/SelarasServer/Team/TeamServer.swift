@@ -7,7 +7,8 @@ import Selaras
 /// OpenAPI document): the middleware every request passes (errors' shape, metrics, Host, OPTIONS,
 /// tokens), then one route collection per resource — ``StatusRoutes``, ``LookupRoutes``,
 /// ``ExportRoutes``, ``UnitRoutes``, ``ImportRoutes``, ``AmaGamaRoutes``, ``GlossaryRoutes`` —
-/// each running the store's work through one ``StoreWork`` (its threads, deadline and 503).
+/// the store's work of their requests run through one ``StoreWork`` (its threads, deadline and
+/// 503); imports run as jobs (``ImportJobs``), exports stream (``TMXExportBody``).
 /// Errors are `{"error":"…"}` with their status; JSON bodies are capped at ``bodyLimit``,
 /// imports at ``importLimit``.
 public enum TeamServer {
