@@ -24,6 +24,10 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     // SHA-256 of access tokens: already in the graph through AsyncHTTPClient's TLS.
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+    // The team server's /metrics: swift-metrics' counters, timers and gauges (Hummingbird already
+    // depends on it), kept and written in Prometheus' text format by swift-prometheus.
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
   ],
   targets: [
     // The only target that includes ICU headers; its public header uses <stdint.h> types only.
@@ -71,6 +75,7 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
         .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
       ],
       resources: [.copy("Resources")]
     ),

@@ -1,71 +1,36 @@
+import CoreMetrics
 import Foundation
 import Hummingbird
-import Synchronization
+import Prometheus
 
-/// Requests and their latencies by route and status, for `GET /metrics` (Prometheus' text
-/// format).
+/// Requests and their latencies by route and status, and the memory's size, for `GET
+/// /metrics`: swift-metrics' counters, timers and gauges, made by a Prometheus factory over a
+/// registry of this server's own (no process-wide bootstrap, so that every server — a test
+/// runs many — counts its own requests), written in Prometheus' text format by swift-prometheus.
 public final class ServerMetrics: Sendable {
-  private struct Key: Hashable {
-    var route: String
-    var status: Int
+  private let registry = PrometheusCollectorRegistry()
+  private let factory: PrometheusMetricsFactory
+
+  public init() {
+    factory = PrometheusMetricsFactory(registry: registry)
   }
 
-  private struct Totals {
-    var requests = 0
-    var seconds = 0.0
-  }
-
-  private let totals = Mutex<[Key: Totals]>([:])
-
-  public init() {}
-
-  func record(route: String, status: Int, seconds: Double) {
-    totals.withLock { totals in
-      totals[Key(route: route, status: status), default: Totals()].requests += 1
-      totals[Key(route: route, status: status), default: Totals()].seconds += seconds
-    }
+  func record(route: String, status: Int, duration: Duration) {
+    let dimensions = [("route", route), ("status", String(status))]
+    CoreMetrics.Counter(label: "selaras_requests_total", dimensions: dimensions, factory: factory).increment()
+    CoreMetrics.Timer(label: "selaras_request_seconds", dimensions: dimensions, factory: factory).recordNanoseconds(
+      duration.wholeNanoseconds)
   }
 
   /// The figures in Prometheus' text format, with the memory's unit count.
   func text(units: Int) -> String {
-    let rows = totals.withLock { $0 }.sorted { ($0.key.route, $0.key.status) < ($1.key.route, $1.key.status) }
-    var lines = [
-      "# HELP selaras_requests_total Requests answered, by route and status.",
-      "# TYPE selaras_requests_total counter",
-    ]
-    lines += rows.map {
-      "selaras_requests_total{route=\"\($0.key.route)\",status=\"\($0.key.status)\"} \($0.value.requests)"
-    }
-    lines += [
-      "# HELP selaras_request_seconds Time spent answering, by route and status.",
-      "# TYPE selaras_request_seconds summary",
-    ]
-    for row in rows {
-      let labels = "route=\"\(row.key.route)\",status=\"\(row.key.status)\""
-      lines.append("selaras_request_seconds_sum{\(labels)} \(String(format: "%.6f", row.value.seconds))")
-      lines.append("selaras_request_seconds_count{\(labels)} \(row.value.requests)")
-    }
-    lines += ["# HELP selaras_units Units in the memory.", "# TYPE selaras_units gauge", "selaras_units \(units)"]
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// The route a path belongs to, its variable parts named: a label with few values.
-  static func route(of path: String) -> String {
-    for prefix in AmaGamaRoutes.prefixes where path.hasPrefix(prefix + "/") {
-      return prefix + (path.contains("/unit") ? "/unit" : "/languages")
-    }
-    if path.hasPrefix("/v1/units/") { return "/v1/units/{id}" }
-    if path.hasPrefix("/v1/imports/") { return "/v1/imports/{id}" }
-    let known = [
-      "/healthz", "/openapi.json", "/metrics", "/v1/lookup", "/v1/concordance", "/v1/stats", "/v1/units",
-      "/v1/export.tmx", "/v1/imports", "/v1/glossary/lookup",
-      "/v1/glossary/scan", "/v1/glossary/export.tbx", "/v1/glossary/entries",
-    ]
-    return known.contains(path) ? path : "other"
+    CoreMetrics.Gauge(label: "selaras_units", factory: factory).record(units)
+    return registry.emitToString()
   }
 }
 
-/// Times every request into ``ServerMetrics``.
+/// Times every request into ``ServerMetrics``, labelled by the route that answered it as the
+/// router names it (`/v1/units/{id}`), `other` for a path no route has.
 struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
   let metrics: ServerMetrics
 
@@ -73,20 +38,19 @@ struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     -> Response
   {
     let start = ContinuousClock.now
-    let route = ServerMetrics.route(of: request.uri.path)
-    func seconds() -> Double {
-      let elapsed = ContinuousClock.now - start
-      return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    func record(_ status: Int) {
+      let route = context.endpointPath.flatMap { $0 == "NotFound" ? nil : $0 } ?? "other"
+      metrics.record(route: route, status: status, duration: ContinuousClock.now - start)
     }
     do {
       let response = try await next(request, context)
-      metrics.record(route: route, status: Int(response.status.code), seconds: seconds())
+      record(Int(response.status.code))
       return response
     } catch let error as any HTTPResponseError {
-      metrics.record(route: route, status: Int(error.status.code), seconds: seconds())
+      record(Int(error.status.code))
       throw error
     } catch {
-      metrics.record(route: route, status: 500, seconds: seconds())
+      record(500)
       throw error
     }
   }

@@ -362,7 +362,7 @@ struct TeamServerTests {
     }
   }
 
-  @Test("GET /metrics counts requests by route and status, and the units", arguments: Backend.all)
+  @Test("GET /metrics counts requests and their time by route and status, and the units", arguments: Backend.all)
   func metrics(backend: Backend) async throws {
     let fixture = try Fixture(backend)
     try await fixture.application.test(.router) { client in
@@ -371,12 +371,17 @@ struct TeamServerTests {
       }
       _ = try await client.execute(uri: "/v1/stats", method: .get)
       _ = try await client.execute(uri: "/v1/units/12", method: .delete, headers: Self.bearer(fixture.read))
+      _ = try await client.execute(uri: "/v1/no-such-route", method: .get, headers: Self.bearer(fixture.read))
       let text = String(
         buffer: try await client.execute(uri: "/metrics", method: .get, headers: Self.bearer(fixture.read)).body)
       #expect(text.contains(#"selaras_requests_total{route="/v1/stats",status="200"} 3"#), "\(text)")
       #expect(text.contains(#"selaras_requests_total{route="/v1/stats",status="401"} 1"#))
       #expect(text.contains(#"selaras_requests_total{route="/v1/units/{id}",status="403"} 1"#))
       #expect(text.contains("selaras_units \(Corpora.linePairs.count)"))
+      // The time spent, as a histogram of seconds; a path no route has is counted as "other".
+      #expect(text.contains(#"selaras_request_seconds_count{route="/v1/stats",status="200"} 3"#))
+      #expect(text.contains(#"selaras_request_seconds_bucket{route="/v1/stats",status="200",le="+Inf"} 3"#))
+      #expect(text.contains(#"selaras_requests_total{route="other",status="404"} 1"#), "\(text)")
     }
   }
 
