@@ -34,7 +34,7 @@ extension SegmentationPass {
     let token = tokenEnding(at: end, from: sentence.lowerBound)
     let word = lowercasedText(token)
     let kind = rules.abbreviationKinds[word]
-    if kind != nil || isInitials(word) {
+    if kind != nil || isInitials(word) && !isLetterAfterNumber(token) {
       let opens = opensSentence(next)
       return kind == .title ? !opens.byWord : !opens.byWord && !opens.byQuote
     }
@@ -91,6 +91,16 @@ extension SegmentationPass {
       return true
     }
     return last.hasSuffix(":") && line.count <= 24
+  }
+
+  /// Whether `token` is one capital letter and its full stop right after a number: no initial
+  /// (initials come before a name), but a unit or era ending its sentence: `1446 H/2025 M.`,
+  /// `Rp5 M.`.
+  func isLetterAfterNumber(_ token: Range<Int>) -> Bool {
+    guard token.count == 2, (0x41...0x5A).contains(scanner[token.lowerBound]) else { return false }
+    var before = token.lowerBound
+    while before > 0 && scanner[before - 1] == 0x20 { before -= 1 }
+    return before < token.lowerBound && before > 0 && (0x30...0x39).contains(scanner[before - 1])
   }
 
   /// Whether `word` (lowercased) is a run of single-letter initials: `d.w.`, `h.`.

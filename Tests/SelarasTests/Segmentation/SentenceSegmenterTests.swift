@@ -39,6 +39,25 @@ struct AbbreviationTests {
         == ["Gubernur BI Agus D.W. Martowardojo membuka acara itu.", "Ia didampingi para deputi."])
   }
 
+  @Test("A time zone after a time, and an era or unit letter after a number, end their sentence")
+  func timeZonesAndLettersAfterNumbers() throws {
+    // newsroom-pairs' lewotobi-eruption (fit half) and Development/newsroom-more's hajj-heat-deaths:
+    // WIB, WITA and WIT take no full stop of their own, and `M.` after a year is Masehi, no initial.
+    let lead = """
+      Flores Timur - Gunung Lewotobi Laki-laki di Kabupaten Flores Timur, Nusa Tenggara Timur (NTT), kembali erupsi \
+      pada Selasa (8/7/2025) pukul 11.05 WITA. Tinggi kolom abu teramati mencapai 9.000 meter di atas puncak.
+      """
+    #expect(try sentences(lead).count == 2)
+    #expect(try sentences("Harga baru berlaku mulai pukul 00.00 WIB. Keputusan itu diumumkan Jumat.").count == 2)
+    let hajj = """
+      Kemenag mencatat 312 jemaah haji Indonesia wafat selama ibadah haji 1446 H/2025 M. Cuaca panas ekstrem \
+      disebut menjadi penyebab utama.
+      """
+    #expect(try sentences(hajj).count == 2)
+    // An initial before a name still does not end the sentence.
+    #expect(try sentences("Gubernur BI Perry M. Warjiyo hadir.").count == 1)
+  }
+
   @Test("Tbk. continues before a ticker or a verb, ends before a sentence opener")
   func ambiguousCompanySuffix() throws {
     #expect(
