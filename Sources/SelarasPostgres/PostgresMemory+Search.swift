@@ -82,12 +82,12 @@ final class PostgresMatchBoundsIndex: MatchBoundsIndex {
       rows[side.rawValue][key] = (Int(count), dense, ids)
     }
     let missing = rows[side.rawValue].filter {
-      $0.value.ids == nil && !cache.holdsPosting(side: side.rawValue, key: $0.key)
+      $0.value.ids == nil && !cache.holdsPosting(side: side, key: $0.key)
     }.map(\.key)
     if !missing.isEmpty {
       for row in try session.rows(PostgresStatements.Postings(side: Int16(side.rawValue), keys: missing)) {
         let (key, dense, ids) = try row.decode((Int64, Bool, ByteBuffer).self)
-        cache.store(side: side.rawValue, key: key, posting: (dense, ids))
+        cache.store(side: side, key: key, posting: (dense, ids))
       }
     }
     return keys.map { rows[side.rawValue][$0]?.count ?? 0 }
@@ -101,7 +101,7 @@ final class PostgresMatchBoundsIndex: MatchBoundsIndex {
       return try ids.withUnsafeReadableBytes { try body($0, row.dense) }
     }
     // Read by unitCounts, unless the cache started over since.
-    let posting = try cache.posting(side: side.rawValue, key: key) {
+    let posting = try cache.posting(side: side, key: key) {
       guard let row = try session.rows(PostgresStatements.Postings(side: Int16(side.rawValue), keys: [key])).first
       else {
         return (false, ByteBuffer())
@@ -115,7 +115,7 @@ final class PostgresMatchBoundsIndex: MatchBoundsIndex {
   func withLengths<Result>(side: UnitSide, block: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) throws
     -> Result
   {
-    let blocks = try cache.lengths(side: side.rawValue) {
+    let blocks = try cache.lengths(side: side) {
       var blocks: [Int: ByteBuffer] = [:]
       for row in try session.rows("SELECT block, lengths FROM unit_length WHERE side = \(Int16(side.rawValue))") {
         let (block, bytes) = try row.decode((Int32, ByteBuffer).self)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An import in three threads: `produce` (a TMX reader, say) on a thread of its own, each
 /// unit prepared (hashes, index keys: ``PreparedUnit``) on a second, while the caller's
@@ -128,19 +129,18 @@ private final class BatchQueue<Element: Sendable>: @unchecked Sendable {
 }
 
 /// A value handed from one thread to another: the producer's result, or spent batches.
-private final class Handoff<Value: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value: Value?
+private final class Handoff<Value: Sendable>: Sendable {
+  private let value = Mutex<Value?>(nil)
 
-  func set(_ value: Value) { lock.withLock { self.value = value } }
-  func get() -> Value? { lock.withLock { value } }
+  func set(_ value: Value) { self.value.withLock { $0 = value } }
+  func get() -> Value? { value.withLock { $0 } }
   /// The value, leaving none.
-  func take() -> Value? { lock.withLock { value.take() } }
+  func take() -> Value? { value.withLock { $0.take() } }
 }
 
 extension Handoff {
   func append<Element>(_ element: Element) where Value == [Element] {
-    lock.withLock {
+    value.withLock { value in
       if value == nil { value = [] }
       value!.append(element)
     }
