@@ -102,7 +102,7 @@ public enum MatchEvaluation {
       let segment = source.replacingCharacters(in: match, with: new)
       return (segment, replacingOnce(converted(old), with: converted(new), in: target, pattern: numberPattern))
     case .weekday, .month:
-      let names = change == .weekday ? weekdays : months
+      let names = change == .weekday ? CalendarNames.weekdays : CalendarNames.months
       for (position, name) in names[language]!.enumerated() {
         guard let range = wordRange(name, in: source) else { continue }
         let next = (position + 1) % names[language]!.count
@@ -207,19 +207,4 @@ public enum MatchEvaluation {
     (try? NSRegularExpression(pattern: #"\b"# + word + #"\b"#))?.numberOfMatches(
       in: text, range: NSRange(text.startIndex..., in: text)) ?? 0
   }
-
-  private static let weekdays: [String: [String]] = [
-    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    "id": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
-  ]
-  private static let months: [String: [String]] = [
-    "en": [
-      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-      "December",
-    ],
-    "id": [
-      "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
-      "Desember",
-    ],
-  ]
 }

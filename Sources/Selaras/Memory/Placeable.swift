@@ -317,12 +317,12 @@ extension String {
 }
 
 /// Weekday and month names as Selaras writes them in a substituted target.
-enum CalendarNames {
-  static let weekdays: [String: [String]] = [
+package enum CalendarNames {
+  package static let weekdays: [String: [String]] = [
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     "id": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
   ]
-  static let months: [String: [String]] = [
+  package static let months: [String: [String]] = [
     "en": [
       "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
       "December",
