@@ -57,6 +57,10 @@ extension NewsAlignmentScorer {
     public var contraction = 2.3
     public var melding = 4.6
     public var threeWay = 5.0
+    /// How many article sentences of a side may hold a name, acronym or number before its
+    /// matches count less: a match of one held by more counts this many over their number.
+    /// 0 counts every match whole.
+    public var commonAnchorSentences = 0.0
 
     public init() {}
 

@@ -47,6 +47,12 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   /// that a fully translated sentence is fully covered on either side.
   private let sourceKeyScale: Double
   private let targetKeyScale: Double
+  /// What one match of each vocabulary id counts, in units of 1/``matchUnit``: less for a
+  /// name or number that many sentences nearby hold (see ``Weights/commonAnchorSentences``).
+  private let commonAnchors: CommonAnchors
+  /// One match of a key no other sentence holds, in the packed statistics (at most 31: the
+  /// weight has five bits in `fillCache`'s marks).
+  static let matchUnit: UInt64 = 16
 
   /// - Parameters:
   ///   - source: The source sentences (English by default) with their boilerplate flags.
@@ -101,6 +107,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     let slope = sourceCount > 0 ? Double(targetCount) / Double(sourceCount) : 1
     self.slope = slope
     centers = (0..<sourceCount).map { Int((Double($0) * slope).rounded()) }
+    commonAnchors = CommonAnchors(
+      source: self.source, sourceKeys: sourceKeys, target: self.target, targetKeys: targetKeys,
+      vocabularySize: extractor.vocabulary.count, sentences: weights.commonAnchorSentences, unit: Self.matchUnit)
     cache = .allocate(capacity: sourceCount * (2 * cacheBand + 1))
     cache.initialize(repeating: 0)
     fillCache(vocabularySize: extractor.vocabulary.count)
@@ -114,36 +123,46 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   /// sentences have a third of the keys of Indonesian ones, which carry every dictionary
   /// translation of their words.
   private func fillCache(vocabularySize: Int) {
-    var marks = [Int32](repeating: -1, count: vocabularySize)
+    // Per vocabulary id: the target sentence that holds it (from bit 6), its match weight
+    // (bits 1–5) and whether it is a number on the target side (bit 0).
+    var marks = [UInt32](repeating: .max, count: vocabularySize)
+    var weights = [UInt64](repeating: Self.matchUnit, count: vocabularySize)
+    var block: Int?
     let width = 2 * cacheBand + 1
     var firstSource = 0
     marks.withUnsafeMutableBufferPointer { marks in
       sourceKeys.withUnsafeBufferPointer { sourceKeys in
         targetKeys.withUnsafeBufferPointer { targetKeys in
           for t in 0..<targetCount {
-            // The sentence's number, and whether the key is a number on this side.
-            let mark = Int32(t) << 1
+            if CommonAnchors.block(of: t) != block {
+              commonAnchors.update(&weights, from: block, to: CommonAnchors.block(of: t))
+              block = CommonAnchors.block(of: t)
+            }
+            let mark = UInt32(t) << 6
             for key in targetKeys[target[t].keys] {
-              marks[Int(key & SentenceFeatures.idMask)] = mark | Int32((key >> 30) & 1)
+              let id = Int(key & SentenceFeatures.idMask)
+              marks[id] = mark | UInt32(weights[id]) << 1 | (key >> 30) & 1
             }
             while firstSource < sourceCount && centers[firstSource] + cacheBand < t {
               firstSource += 1
             }
             var s = firstSource
             while s < sourceCount && centers[s] - cacheBand <= t {
-              // Matches, anchor matches, and matches that are numbers on the source side
-              // and on the target side, 16 bits each.
+              // Matches and anchor matches (weighed), matches (counted), and matches
+              // that are numbers on the source side and on the target side.
               var counts: UInt64 = 0
               for key in sourceKeys[source[s].keys] {
                 let marked = marks[Int(key & SentenceFeatures.idMask)]
-                let match: UInt64 = marked >> 1 == Int32(t) ? 1 : 0
+                let match: UInt64 = marked >> 6 == UInt32(t) ? 1 : 0
+                let weight = UInt64((marked >> 1) & 0x1F)
                 counts &+= match
-                  &* (1 | UInt64(key >> 31) << 16 | UInt64((key >> 30) & 1) << 32 | UInt64(marked & 1) << 48)
+                  &* (weight | (weight &* UInt64(key >> 31)) << 16 | 1 << 32 | UInt64((key >> 30) & 1) << 48
+                    | UInt64(marked & 1) << 56)
               }
               let anchors = (counts >> 16) & 0xFFFF
               cache[s * width + t - centers[s] + cacheBand] = Self.pack(
-                concepts: (counts & 0xFFFF) &- anchors, anchors: anchors, sourceNumbers: (counts >> 32) & 0xFFFF,
-                targetNumbers: counts >> 48)
+                concepts: (counts & 0xFFFF) &- anchors, anchors: anchors, count: (counts >> 32) & 0xFFFF,
+                sourceNumbers: (counts >> 48) & 0xFF, targetNumbers: counts >> 56)
               s += 1
             }
           }
@@ -174,7 +193,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
         let similarity = min(
           1,
           Self.similarity(
-            concepts: Int(packed & 0xFFFF), anchors: Int((packed >> 16) & 0xFFFF),
+            concepts: Self.matches(packed & 0xFFFF), anchors: Self.matches((packed >> 16) & 0xFFFF),
             sourceConcepts: sentence.conceptCount, targetConcepts: target[t].conceptCount,
             sourceAnchors: sentence.anchorCount, targetAnchors: target[t].anchorCount))
         if similarity > sourcePull[s] { sourcePull[s] = similarity }
@@ -269,7 +288,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       for (index, t) in targetRange.enumerated() {
         let pair = pairStatistics(s, t)
         packed &+= pair
-        let matches = Int(pair & 0xFFFF) + Int((pair >> 16) & 0xFFFF)
+        let matches = Int((pair >> 32) & 0xFFFF)
         sourceMatches += matches
         switch index {
         case 0: targetMatches.0 += matches
@@ -283,15 +302,15 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       let matches = index == 0 ? targetMatches.0 : index == 1 ? targetMatches.1 : targetMatches.2
       result.coverage += Self.covered(matches, of: self.target[t].keys.count, scale: targetKeyScale)
     }
-    let conceptMatches = Int(packed & 0xFFFF)
-    let anchorMatches = Int((packed >> 16) & 0xFFFF)
+    let conceptMatches = Self.matches(packed & 0xFFFF)
+    let anchorMatches = Self.matches((packed >> 16) & 0xFFFF)
     result.similarity = Self.similarity(
       concepts: conceptMatches, anchors: anchorMatches, sourceConcepts: source.concepts,
       targetConcepts: target.concepts, sourceAnchors: source.anchors, targetAnchors: target.anchors)
     // A number of either side that the other side does not have; a date's part (an anchor,
     // not a number) matches a number without being one.
     result.numberMismatches =
-      max(0, source.numbers - Int((packed >> 32) & 0xFFFF)) + max(0, target.numbers - Int(packed >> 48))
+      max(0, source.numbers - Int((packed >> 48) & 0xFF)) + max(0, target.numbers - Int(packed >> 56))
     return result
   }
 
@@ -309,14 +328,20 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     keys == 0 ? 0 : min(1, Double(matches) / (Double(keys) * scale))
   }
 
+  /// A packed field of weighed matches as a number of matches.
+  private static func matches(_ field: UInt64) -> Double {
+    Double(field) / Double(matchUnit)
+  }
+
   /// Dice overlap of concepts plus the overlap of anchors: overlap rather than Dice for
   /// anchors, since a translation that adds a name or an address still shares all the
   /// anchors of the shorter side.
   private static func similarity(
-    concepts: Int, anchors: Int, sourceConcepts: Int, targetConcepts: Int, sourceAnchors: Int, targetAnchors: Int
+    concepts: Double, anchors: Double, sourceConcepts: Int, targetConcepts: Int, sourceAnchors: Int,
+    targetAnchors: Int
   ) -> Double {
-    2 * Double(concepts) / Double(max(1, sourceConcepts + targetConcepts))
-      + Double(anchors) / Double(min(sourceAnchors, targetAnchors) + 1)
+    2 * concepts / Double(max(1, sourceConcepts + targetConcepts))
+      + anchors / Double(min(sourceAnchors, targetAnchors) + 1)
   }
 
   /// Running totals of the sizes of sentences' features: element k sums sentences 0..<k,
@@ -357,40 +382,49 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     }
   }
 
-  /// Concept and anchor matches of one sentence pair, and the matches that are numbers on
-  /// the source side and on the target side, packed 16 bits each so that the statistics of
-  /// a bead's pairs add up packed.
+  /// Concept and anchor matches of one sentence pair (weighed), all its matches (counted),
+  /// and the matches that are numbers on the source side and on the target side, packed
+  /// (``pack(concepts:anchors:count:sourceNumbers:targetNumbers:)``) so that the statistics
+  /// of a bead's pairs add up packed.
   private func pairStatistics(_ s: Int, _ t: Int) -> UInt64 {
     let offset = t - centers[s] + cacheBand
     if offset >= 0 && offset <= 2 * cacheBand {
       return cache[s * (2 * cacheBand + 1) + offset]
     }
-    return Self.matches(sourceKeys[source[s].keys], targetKeys[target[t].keys])
+    return matches(sourceKeys[source[s].keys], targetKeys[target[t].keys], target: t)
   }
 
   /// The matches of two sentences' keys, packed as `pairStatistics` returns them; for the
   /// pairs outside the cached band, which the aligner reaches only when its band grows.
-  private static func matches(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> UInt64 {
+  private func matches(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>, target: Int) -> UInt64 {
     var all: UInt64 = 0
     var anchors: UInt64 = 0
+    var count: UInt64 = 0
     var sourceNumbers: UInt64 = 0
     var targetNumbers: UInt64 = 0
     for key in a {
       let id = key & SentenceFeatures.idMask
       guard let other = b.first(where: { $0 & SentenceFeatures.idMask == id }) else { continue }
-      all += 1
-      anchors += UInt64(key >> 31)
+      let weight = commonAnchors.weight(of: Int(id), target: target)
+      count += 1
+      all += weight
+      anchors += weight * UInt64(key >> 31)
       sourceNumbers += UInt64((key >> 30) & 1)
       targetNumbers += UInt64((other >> 30) & 1)
     }
-    return pack(concepts: all - anchors, anchors: anchors, sourceNumbers: sourceNumbers, targetNumbers: targetNumbers)
+    return Self.pack(
+      concepts: all - anchors, anchors: anchors, count: count, sourceNumbers: sourceNumbers,
+      targetNumbers: targetNumbers)
   }
 
-  /// Each count held below 2^13, so that the nine pairs of the widest bead add up without
-  /// one field carrying into the next.
-  private static func pack(concepts: UInt64, anchors: UInt64, sourceNumbers: UInt64, targetNumbers: UInt64) -> UInt64 {
-    min(concepts, 0x1FFF) | min(anchors, 0x1FFF) << 16 | min(sourceNumbers, 0x1FFF) << 32
-      | min(targetNumbers, 0x1FFF) << 48
+  /// Each field held low enough that the four pairs of the widest bead add up without one
+  /// field carrying into the next: weighed concept and anchor matches and the count of all
+  /// matches 16 bits each, number matches on each side 8 bits each.
+  private static func pack(
+    concepts: UInt64, anchors: UInt64, count: UInt64, sourceNumbers: UInt64, targetNumbers: UInt64
+  ) -> UInt64 {
+    min(concepts, 0x1FFF) | min(anchors, 0x1FFF) << 16 | min(count, 0x1FFF) << 32 | min(sourceNumbers, 0x3F) << 48
+      | min(targetNumbers, 0x3F) << 56
   }
 
   // MARK: Length

@@ -45,13 +45,8 @@ struct BeadCalibrationTests {
     // with the Indonesian byline (posterior 0.05, no evidence), which the calibration before
     // session 15 scored 1.00, its logarithm of the posterior pulling the other way from the
     // posterior itself; with the built-in word list it rides in a 3-1 bead with a caption.
-    let data = try Data(contentsOf: Corpora.root.appendingPathComponent("Development/newsroom-more/pairs.json"))
-    let articles = try #require(
-      (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["articles"] as? [[String: Any]])
-    let article = try #require(articles.first { $0["name"] as? String == "hajj-heat-deaths" })
-    let beads = try #require(article["beads"] as? [[String: Any]])
-    let english = beads.flatMap { $0["en"] as? [String] ?? [] }
-    let indonesian = beads.flatMap { $0["id"] as? [String] ?? [] }
+    let article = try #require(try DevelopmentArticles.article("hajj-heat-deaths"))
+    let (english, indonesian) = (article.english, article.indonesian)
     let aligned = try ArticleAligner(lexicon: .builtIn).align(
       source: english.joined(separator: "\n"), target: indonesian.joined(separator: "\n"), presegmented: true)
     let credit = try #require(english.firstIndex(of: "(Photo by KARIM SALEH / AFP)"))

@@ -85,3 +85,22 @@ extension NewsroomErrorClassTests {
     #expect(scorer.confidence(of: alone) > fires.score)
   }
 }
+
+extension NewsroomErrorClassTests {
+  @Test("A name the whole article repeats does not pull the lead to a photo caption")
+  func repeatedNameWeighsLittle() throws {
+    // Development/newsroom-more's jakarta-floods (AFP / Antara): "Jakarta" is in the headline,
+    // the caption, the lead and most sentences after. Counted whole (commonAnchorSentences 0),
+    // it pairs the English headline with the caption and the lead with the first half of its
+    // Indonesian split; counted as 1.5 over the number of sentences holding it, the path is
+    // the gold's.
+    let article = try #require(try DevelopmentArticles.article("jakarta-floods"))
+    let aligned = try ArticleAligner(lexicon: .builtIn).align(
+      source: article.english.joined(separator: "\n"), target: article.indonesian.joined(separator: "\n"),
+      presegmented: true)
+    let beads = aligned.beads.map { ($0.source, $0.target) }
+    for gold in article.gold.prefix(4) {
+      #expect(beads.contains { $0 == gold }, "\(gold)")
+    }
+  }
+}
