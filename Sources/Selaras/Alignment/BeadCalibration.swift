@@ -4,7 +4,7 @@ import Foundation
 public struct BeadFeatures: Sendable, Equatable {
   /// Whether a side is empty.
   public var isNull: Bool
-  /// For a pair (``pair(evidence:length:numberMismatches:extraSentences:isHeadline:neighbour:weakest:margin:poorText:posterior:unpairedShare:)``):
+  /// For a pair (``pair(evidence:length:numberMismatches:extraSentences:isHeadline:neighbour:weakest:margin:poorText:posterior:unpairedShare:leastCovered:)``):
   /// [1, the logarithm of the evidence (capped at 1), of the length agreement as a probability,
   /// number mismatches (capped at 3), sentences beyond two, headline pair (0 or 1), the best
   /// evidence of a sentence of the bead with a neighbouring sentence outside it, the logarithm
@@ -13,7 +13,8 @@ public struct BeadFeatures: Sendable, Equatable {
   /// mean evidence each article sentence of the two texts shares with its best match nearby
   /// falls below 0.35 (0 for translations, up to 1 for texts that are not), the logit of the
   /// bead's posterior over the alignments near the path, the share of the article's
-  /// sentences the path leaves unpaired].
+  /// sentences the path leaves unpaired, the logarithm of the least share of one of its
+  /// sentences that the other side accounts for].
   /// For a null bead: [1, the best evidence of the sentence with a nearby one on the other
   /// side, chrome never paired (0 or 1), label or first repeated copy (0 or 1), the logit of
   /// the posterior, the share of the article's sentences left unpaired].
@@ -34,13 +35,15 @@ public struct BeadFeatures: Sendable, Equatable {
   /// some to a little more.
   public static func pair(
     evidence: Double, length: Double, numberMismatches: Int, extraSentences: Int, isHeadline: Bool,
-    neighbour: Double, weakest: Double, margin: Double, poorText: Double, posterior: Double, unpairedShare: Double
+    neighbour: Double, weakest: Double, margin: Double, poorText: Double, posterior: Double, unpairedShare: Double,
+    leastCovered: Double
   ) -> BeadFeatures {
     BeadFeatures(
       isNull: false,
       values: [
         1, log(evidence + 0.05), log(length + 0.02), Double(min(3, numberMismatches)), Double(extraSentences),
         isHeadline ? 1 : 0, neighbour, log(weakest + 0.05), margin, poorText, logit(posterior), unpairedShare,
+        log(leastCovered + 0.05),
       ])
   }
 
@@ -77,7 +80,7 @@ public struct BeadCalibration: Sendable, Codable, Equatable {
   /// The hand-set confidence used before the fit, for comparison: a logistic score of the
   /// evidence, length and mismatches; for a null bead, the lack of a resembling neighbour.
   public static let handSet = BeadCalibration(
-    pair: [2, 1.5, 0.5, -0.4, -0.5, 0, 0, 0, 0, 0, 0, 0], null: [2, -6, 3, 1, 0, 0])
+    pair: [2, 1.5, 0.5, -0.4, -0.5, 0, 0, 0, 0, 0, 0, 0, 0], null: [2, -6, 3, 1, 0, 0])
 
   /// The calibration fitted on the development set, or ``handSet`` without the resource.
   public static let fitted: BeadCalibration = AlignmentModel.bundled?.calibration ?? handSet

@@ -41,7 +41,7 @@ extension NewsAlignmentScorer {
     if bead.hasBoilerplate {
       return .pair(
         evidence: 0, length: 0, numberMismatches: 3, extraSentences: 0, isHeadline: false, neighbour: 1, weakest: 0,
-        margin: -1, poorText: 1, posterior: posterior, unpairedShare: unpairedShare)
+        margin: -1, poorText: 1, posterior: posterior, unpairedShare: unpairedShare, leastCovered: 0)
     }
     // The strongest pull of a neighbour: a sentence of the bead resembling the sentence just
     // before or after the bead on the other side.
@@ -75,7 +75,8 @@ extension NewsAlignmentScorer {
       weakest: weakest, margin: margin,
       // Only a poor match of the whole texts counts: within translations, how well the
       // texts match overall says nothing about one bead.
-      poorText: max(0, 0.35 - textPull) / 0.35, posterior: posterior, unpairedShare: unpairedShare)
+      poorText: max(0, 0.35 - textPull) / 0.35, posterior: posterior, unpairedShare: unpairedShare,
+      leastCovered: min(1, bead.leastCoverage / max(textCoverage, 0.05)))
   }
 
   /// How much dearer the nearest other reading of a bead's sentences is: the bead taking

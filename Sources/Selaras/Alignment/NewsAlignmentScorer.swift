@@ -41,6 +41,10 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   /// The mean pull of the texts' article sentences: high for a translation, low for texts
   /// that are not translations of each other, where even the pairs the path takes are guesses.
   private(set) var textPull = 0.0
+  /// The mean over the texts' article sentences of the most of each that one sentence of the
+  /// other side nearby accounts for: what coverage a sentence has in these texts with this
+  /// lexicon, against which a bead's least covered sentence is judged.
+  private(set) var textCoverage = 0.0
   /// What a sentence's key count is multiplied by before its coverage is taken, per side: 1
   /// for the side with fewer keys per text, less for the other, whose words carry every
   /// dictionary translation (Indonesian has about three keys per word to English's one), so
@@ -183,6 +187,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
   private func fillPull() {
     var sourcePull = [Double](repeating: 0, count: sourceCount)
     var targetPull = [Double](repeating: 0, count: targetCount)
+    var sourceCover = [Double](repeating: 0, count: sourceCount)
+    var targetCover = [Double](repeating: 0, count: targetCount)
     let width = 2 * cacheBand + 1
     for s in 0..<sourceCount where source[s].chrome.isPairable {
       let sentence = source[s]
@@ -198,6 +204,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
             sourceAnchors: sentence.anchorCount, targetAnchors: target[t].anchorCount))
         if similarity > sourcePull[s] { sourcePull[s] = similarity }
         if similarity > targetPull[t] { targetPull[t] = similarity }
+        let matches = Int((packed >> 32) & 0xFFFF)
+        sourceCover[s] = max(sourceCover[s], Self.covered(matches, of: sentence.keys.count, scale: sourceKeyScale))
+        targetCover[t] = max(targetCover[t], Self.covered(matches, of: target[t].keys.count, scale: targetKeyScale))
       }
     }
     self.sourcePull = sourcePull
@@ -213,6 +222,10 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       count += 1
     }
     textPull = count > 0 ? sum / Double(count) : 0
+    let covers =
+      zip(source, sourceCover).filter { $0.0.chrome == .none }.map(\.1)
+      + zip(target, targetCover).filter { $0.0.chrome == .none }.map(\.1)
+    textCoverage = covers.isEmpty ? 0 : covers.reduce(0, +) / Double(covers.count)
   }
 
   deinit {
@@ -262,6 +275,9 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     /// The sum over the bead's sentences of how much of each the other side accounts for
     /// (0…1 each): what a split-off clause adds when it joins the sentence it translates.
     var coverage = 0.0
+    /// The least coverage of one of the bead's sentences: a sentence the other side accounts
+    /// for only in part (a split whose other half the path left unpaired).
+    var leastCoverage = 1.0
     var numberMismatches = 0
     var hasBoilerplate = false
   }
@@ -296,11 +312,15 @@ public final class NewsAlignmentScorer: AlignmentScorer {
         default: targetMatches.2 += matches
         }
       }
-      result.coverage += Self.covered(sourceMatches, of: self.source[s].keys.count, scale: sourceKeyScale)
+      let covered = Self.covered(sourceMatches, of: self.source[s].keys.count, scale: sourceKeyScale)
+      result.coverage += covered
+      result.leastCoverage = min(result.leastCoverage, covered)
     }
     for (index, t) in targetRange.enumerated() {
       let matches = index == 0 ? targetMatches.0 : index == 1 ? targetMatches.1 : targetMatches.2
-      result.coverage += Self.covered(matches, of: self.target[t].keys.count, scale: targetKeyScale)
+      let covered = Self.covered(matches, of: self.target[t].keys.count, scale: targetKeyScale)
+      result.coverage += covered
+      result.leastCoverage = min(result.leastCoverage, covered)
     }
     let conceptMatches = Self.matches(packed & 0xFFFF)
     let anchorMatches = Self.matches((packed >> 16) & 0xFFFF)

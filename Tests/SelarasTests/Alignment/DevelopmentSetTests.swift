@@ -121,7 +121,7 @@ struct DevelopmentSetTests {
     #expect(model.command.contains("selaras-bench align-fit"))
     let pair = BeadFeatures.pair(
       evidence: 0.5, length: 0.5, numberMismatches: 0, extraSentences: 0, isHeadline: false, neighbour: 0, weakest: 0.5,
-      margin: 1, poorText: 0, posterior: 1, unpairedShare: 0)
+      margin: 1, poorText: 0, posterior: 1, unpairedShare: 0, leastCovered: 0.5)
     let null = BeadFeatures.null(resemblance: 0, neverPairs: 0, soft: 0, posterior: 1, unpairedShare: 0)
     #expect(model.calibration.pair.count == pair.values.count && model.calibration.null.count == null.values.count)
   }
