@@ -213,7 +213,7 @@ struct AlignFitBench: ParsableCommand {
     real: [(features: BeadFeatures, score: Double, right: Bool)],
     mismatched: [(features: BeadFeatures, score: Double, right: Bool)]
   ) -> BeadCalibration {
-    let poorText = 9
+    let poorText = BeadFeatures.pairPoorText
     let realPairs = real.filter { !$0.features.isNull }
     let rows = realPairs.map { sample in
       var values = sample.features.values

@@ -40,8 +40,8 @@ extension NewsAlignmentScorer {
     let bead = evidence(sourceRange, targetRange)
     if bead.hasBoilerplate {
       return .pair(
-        evidence: 0, length: 0, numberMismatches: 3, extraSentences: 0, isHeadline: false, neighbour: 1, weakest: 0,
-        margin: -1, poorText: 1, posterior: posterior, unpairedShare: unpairedShare, leastCovered: 0)
+        length: 0, numberMismatches: 3, extraSentences: 0, isHeadline: false, neighbour: 1, margin: -1, poorText: 1,
+        posterior: posterior, unpairedShare: unpairedShare, leastCovered: 0, joinable: 0)
     }
     // The strongest pull of a neighbour: a sentence of the bead resembling the sentence just
     // before or after the bead on the other side.
@@ -56,27 +56,26 @@ extension NewsAlignmentScorer {
         neighbour = max(neighbour, evidence(s..<(s + 1), t..<(t + 1)).similarity)
       }
     }
-    // The weakest member: a sentence of a longer bead that shares little with the other
-    // side (an unrelated sentence riding along with a true pair).
-    var weakest = min(1, bead.similarity)
-    if sourceRange.count + targetRange.count > 2 {
-      for s in sourceRange where sourceRange.count > 1 {
-        weakest = min(weakest, min(1, evidence(s..<(s + 1), targetRange).similarity))
-      }
-      for t in targetRange where targetRange.count > 1 {
-        weakest = min(weakest, min(1, evidence(sourceRange, t..<(t + 1)).similarity))
-      }
-    }
     let margin = min(5, max(-5, self.margin(sourceRange, targetRange))) / 5
+    // How much of a sentence just outside the bead its other side accounts for: the other
+    // half of a split the path left out.
+    var joinable = 0.0
+    for t in [targetRange.lowerBound - 1, targetRange.upperBound] where t >= 0 && t < targetCount {
+      joinable = max(joinable, evidence(sourceRange, t..<(t + 1)).targetCoverage)
+    }
+    for s in [sourceRange.lowerBound - 1, sourceRange.upperBound] where s >= 0 && s < sourceCount {
+      let pair = evidence(s..<(s + 1), targetRange)
+      joinable = max(joinable, pair.coverage - pair.targetCoverage)
+    }
     return .pair(
-      evidence: min(1, bead.similarity), length: exp(-lengthCost(bead)), numberMismatches: bead.numberMismatches,
+      length: exp(-lengthCost(bead)), numberMismatches: bead.numberMismatches,
       extraSentences: sourceRange.count + targetRange.count - 2,
       isHeadline: sourceRange == sourceHeadline && targetRange == targetHeadline, neighbour: min(1, neighbour),
-      weakest: weakest, margin: margin,
+      margin: margin,
       // Only a poor match of the whole texts counts: within translations, how well the
       // texts match overall says nothing about one bead.
       poorText: max(0, 0.35 - textPull) / 0.35, posterior: posterior, unpairedShare: unpairedShare,
-      leastCovered: min(1, bead.leastCoverage / max(textCoverage, 0.05)))
+      leastCovered: min(1, bead.leastCoverage / max(textCoverage, 0.05)), joinable: joinable)
   }
 
   /// How much dearer the nearest other reading of a bead's sentences is: the bead taking

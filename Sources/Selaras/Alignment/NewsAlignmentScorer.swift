@@ -278,6 +278,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     /// The least coverage of one of the bead's sentences: a sentence the other side accounts
     /// for only in part (a split whose other half the path left unpaired).
     var leastCoverage = 1.0
+    /// The coverage of the bead's target sentences alone, summed.
+    var targetCoverage = 0.0
     var numberMismatches = 0
     var hasBoilerplate = false
   }
@@ -320,6 +322,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       let matches = index == 0 ? targetMatches.0 : index == 1 ? targetMatches.1 : targetMatches.2
       let covered = Self.covered(matches, of: self.target[t].keys.count, scale: targetKeyScale)
       result.coverage += covered
+      result.targetCoverage += covered
       result.leastCoverage = min(result.leastCoverage, covered)
     }
     let conceptMatches = Self.matches(packed & 0xFFFF)

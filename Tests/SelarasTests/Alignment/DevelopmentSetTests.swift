@@ -120,8 +120,9 @@ struct DevelopmentSetTests {
     #expect(BeadCalibration.fitted == model.calibration)
     #expect(model.command.contains("selaras-bench align-fit"))
     let pair = BeadFeatures.pair(
-      evidence: 0.5, length: 0.5, numberMismatches: 0, extraSentences: 0, isHeadline: false, neighbour: 0, weakest: 0.5,
-      margin: 1, poorText: 0, posterior: 1, unpairedShare: 0, leastCovered: 0.5)
+      length: 0.5, numberMismatches: 1, extraSentences: 0, isHeadline: false, neighbour: 0, margin: 1, poorText: 0.25,
+      posterior: 1, unpairedShare: 0, leastCovered: 0.5, joinable: 0)
+    #expect(pair.values[BeadFeatures.pairNumberMismatches] == 1 && pair.values[BeadFeatures.pairPoorText] == 0.25)
     let null = BeadFeatures.null(resemblance: 0, neverPairs: 0, soft: 0, posterior: 1, unpairedShare: 0)
     #expect(model.calibration.pair.count == pair.values.count && model.calibration.null.count == null.values.count)
   }

@@ -162,8 +162,8 @@ struct ErrorClassTests {
       source: try SentenceSegmenter(language: .english).presegmented(english), sourceLanguage: .english,
       target: try SentenceSegmenter(language: .indonesian).presegmented(indonesian), targetLanguage: .indonesian,
       lexicon: .builtIn)
-    let numberMismatches = 3
-    #expect(scorer.features(of: .init(source: 1..<2, target: 3..<5, posterior: 1)).values[numberMismatches] == 0)
+    let features = scorer.features(of: .init(source: 1..<2, target: 3..<5, posterior: 1))
+    #expect(features.values[BeadFeatures.pairNumberMismatches] == 0)
   }
 
   @Test("An unrelated sentence standing where the translator dropped one is not scored as a sure pair")
