@@ -161,6 +161,12 @@ struct AlignCommandTests {
     let binary = try CommandRunner.run(["align", english, "-"], stdin: Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]))
     #expect(binary.status == 1)
     #expect(binary.stderr.contains("binary data"))
+    // An empty or blank side is refused, not aligned as an article whose every sentence the
+    // other side dropped.
+    let blank = try CommandRunner.run(["align", "-", indonesian], stdin: Data(" \n\n".utf8))
+    #expect(blank.status == 1)
+    #expect(blank.stderr == "Error: <stdin>: no text to align (the file or page is empty)\n")
+    #expect(blank.stdout.isEmpty)
   }
 }
 

@@ -27,6 +27,12 @@ struct ArticlePairOptions: ParsableArguments {
   /// ``SideLanguageCheck``), and aligned.
   func aligned(by aligner: ArticleAligner, saving: Bool) async throws -> AlignedArticle {
     let texts = (source: try await ArticleInput.text(source), target: try await ArticleInput.text(target))
+    // Nothing to align on one side would pass for an article whose every sentence the
+    // other side dropped: refuse it instead.
+    for (text, name) in [(texts.source, source ?? "-"), (texts.target, target ?? "-")]
+    where text.allSatisfy(\.isWhitespace) {
+      throw CommandError("\(name == "-" ? "<stdin>" : name): no text to align (the file or page is empty)")
+    }
     try SideLanguageCheck.check(
       source: texts.source, target: texts.target, names: (source ?? "-", target ?? "-"),
       direction: LanguagePair(source: aligner.sourceLanguage, target: aligner.targetLanguage), saving: saving,
