@@ -103,17 +103,21 @@ let package = Package(
     .executableTarget(
       name: "selaras-bench",
       dependencies: [
-        "Selaras", "SelarasStore", "SelarasPostgres", "SelarasGlossaries", "SelarasDevelopment",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Selaras", "SelarasStore", "SelarasPostgres", "SelarasPostgresTestSupport", "SelarasGlossaries",
+        "SelarasDevelopment", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Fixtures and helpers every test target shares, and the conformance suite of the
     // translation memory that each backend's tests run.
     .target(name: "SelarasTestSupport", dependencies: ["Selaras"]),
-    // A throwaway PostgreSQL cluster for the tests that need one, apart, so that the core's
-    // tests do not link PostgresNIO.
+    // A throwaway PostgreSQL cluster for the tests that need one, and scratch databases for
+    // them and the bench, apart, so that the core's tests do not link PostgresNIO and the
+    // shipped SelarasPostgres holds no development code.
     .target(
-      name: "SelarasPostgresTestSupport", dependencies: ["Selaras", "SelarasPostgres", "SelarasTestSupport"]),
+      name: "SelarasPostgresTestSupport",
+      dependencies: [
+        "Selaras", "SelarasPostgres", "SelarasTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]),
     .testTarget(
       name: "SelarasTests", dependencies: ["Selaras", "SelarasTestSupport", "SelarasDevelopment"],
       resources: [.copy("Fixtures")]),

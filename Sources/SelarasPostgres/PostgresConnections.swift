@@ -7,7 +7,7 @@ import PostgresNIO
 /// The connections of one memory, kept open between calls: a call takes an idle one or
 /// opens a new one, and gives it back unless it broke. A dead server fails a call at once,
 /// and the next call, once it is back, connects anew.
-final class PostgresConnections: @unchecked Sendable {
+package final class PostgresConnections: @unchecked Sendable {
   let location: PostgresLocation
   private let lock = NSLock()
   private var idle: [PostgresConnection] = []
@@ -17,7 +17,7 @@ final class PostgresConnections: @unchecked Sendable {
   /// PostgresNIO logs through swift-log; a library prints nothing.
   static let logger = Logger(label: "selaras.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
-  init(location: PostgresLocation) {
+  package init(location: PostgresLocation) {
     self.location = location
   }
 
@@ -32,7 +32,7 @@ final class PostgresConnections: @unchecked Sendable {
   }
 
   /// Calls `body` with a session on a connection of its own.
-  func withSession<Result>(_ body: (PostgresSession) throws -> Result) throws -> Result {
+  package func withSession<Result>(_ body: (PostgresSession) throws -> Result) throws -> Result {
     let session = PostgresSession(connection: try take(), location: location)
     defer {
       _ = try? session.settle()
@@ -97,7 +97,7 @@ final class PostgresConnections: @unchecked Sendable {
 /// One connection, used by one thread at a time, with synchronous calls; and one COPY at a
 /// time that may run on while the thread prepares the next (``startCopy(_:)``), which every
 /// other call waits for first.
-final class PostgresSession {
+package final class PostgresSession {
   let connection: PostgresConnection
   let location: PostgresLocation
   private var copying: PostgresBridge.Pending<Void>?
@@ -130,7 +130,7 @@ final class PostgresSession {
   }
 
   /// Runs a statement whose rows are not wanted.
-  func execute(_ query: PostgresQuery) throws {
+  package func execute(_ query: PostgresQuery) throws {
     _ = try rows(query)
   }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Selaras
 import SelarasPostgres
+import SelarasPostgresTestSupport
 import SelarasStore
 
 struct MemoryBench: ParsableCommand {

@@ -1,24 +1,25 @@
 import Foundation
 import PostgresNIO
+import SelarasPostgres
 
 /// New, empty databases on a server, for the tests and the bench: each memory they make is
 /// a database of its own; and statements run as the server's administrator would.
-package enum PostgresScratchDatabase {
+public enum PostgresScratchDatabase {
   /// Runs `sql` (trusted text, no parameters) on the database at `url`.
-  package static func execute(_ sql: String, on url: String) throws {
+  public static func execute(_ sql: String, on url: String) throws {
     try PostgresConnections(location: PostgresLocation(url: url)).withSession { session in
       try session.execute(PostgresQuery(unsafeSQL: sql))
     }
   }
 
   /// The name of the database a URL names.
-  package static func name(of url: String) -> String {
+  public static func name(of url: String) -> String {
     String(URLComponents(string: url)?.path.dropFirst() ?? "")
   }
 
   /// Creates a database with a fresh name on the server at `url` (whose database is only
   /// connected to) and returns the URL of the new one.
-  package static func create(on url: String, prefix: String = "selaras") throws -> String {
+  public static func create(on url: String, prefix: String = "selaras") throws -> String {
     let location = try PostgresLocation(url: url)
     let name = "\(prefix)_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
     try PostgresConnections(location: location).withSession { session in
