@@ -63,6 +63,12 @@ struct AlignFitBench: ParsableCommand {
   )
   var writeCalibrationSamples: String?
 
+  @Flag(
+    help:
+      "Also score each newsroom article's beads by a calibration fitted without that article: the ECE and the precision of pairs scored at least 0.9 to expect on new adapted articles."
+  )
+  var leaveOneArticleOut = false
+
   @Option(help: "Where to write the model.")
   var output = "Sources/Selaras/Resources/alignment-model.json"
 
@@ -104,16 +110,21 @@ struct AlignFitBench: ParsableCommand {
       }
     }
     var mismatched: [(features: BeadFeatures, score: Double, right: Bool)] = []
+    // The newsroom beads by article, for the leave-one-article-out estimate.
+    var newsroomBeads: [(article: String, features: BeadFeatures, right: Bool)] = []
+    var pudSamples: [(features: BeadFeatures, score: Double, right: Bool)] = []
     for k in 0..<2 {
       let tuning = try DevelopmentSet(path: pud, half: .fit, editions: editions, fold: (1 - k, 2))
       let held = try DevelopmentSet(path: pud, half: .fit, editions: calibrationEditions, fold: (k, 2))
       let weights = fitWeights(tuning, newsroom?.fold(1 - k), lexicon).weights
       let pudBeads = alignedBeads(held, lexicon, weights, .handSet)
+      pudSamples += pudBeads.map { ($0.features, $0.bead.score, $0.right) }
       real += pudBeads.map { ($0.features, $0.bead.score, $0.right) }
       note("pud-\(k)", pudBeads)
       if let newsroom {
         let beads = folderBeads(newsroom.fold(k), lexicon, keepWeights ? result.weights : weights, .handSet)
         note("newsroom-\(k)", beads)
+        newsroomBeads += beads.map { ($0.article, $0.features, $0.right) }
         for _ in 0..<newsroomCalibrationCopies { real += beads.map { ($0.features, $0.bead.score, $0.right) } }
       }
       mismatched += calibrationSamples(held.mismatched(), lexicon, weights, .handSet).filter { !$0.features.isNull }
@@ -123,6 +134,9 @@ struct AlignFitBench: ParsableCommand {
       try (sampleLines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
     let fitted = fitCalibration(real: real, mismatched: mismatched)
+    if leaveOneArticleOut {
+      reportLeaveOneArticleOut(pud: pudSamples, newsroom: newsroomBeads, mismatched: mismatched)
+    }
     let newsroomPart =
       newsroom.map {
         newsroomWeight == 0 && newsroomParameters.isEmpty
@@ -160,6 +174,43 @@ struct AlignFitBench: ParsableCommand {
       calibration: fitted)
     try model.encoded().write(toFile: output, atomically: true, encoding: .utf8)
     report(["bench": "align-fit", "output": output, "fit_score": result.score, "changes": result.changes.count])
+  }
+
+  /// Each newsroom article's beads scored by a calibration fitted on every other bead (PUD's
+  /// and the other articles', as many copies each as the real fit): the held-out figures to
+  /// expect on new adapted articles, reported as one line. ECE over all the beads; precision
+  /// over the pairs scored at least 0.9.
+  private func reportLeaveOneArticleOut(
+    pud: [(features: BeadFeatures, score: Double, right: Bool)],
+    newsroom: [(article: String, features: BeadFeatures, right: Bool)],
+    mismatched: [(features: BeadFeatures, score: Double, right: Bool)]
+  ) {
+    var probabilities: [Double] = []
+    var outcomes: [Bool] = []
+    var pairProbabilities: [Double] = []
+    var pairOutcomes: [Bool] = []
+    for article in Set(newsroom.map(\.article)).sorted() {
+      let others = newsroom.filter { $0.article != article }.map { ($0.features, 0.0, $0.right) }
+      var training = pud
+      for _ in 0..<newsroomCalibrationCopies { training += others }
+      let calibration = fitCalibration(real: training, mismatched: mismatched)
+      for bead in newsroom where bead.article == article {
+        let probability = calibration.probability(bead.features)
+        probabilities.append(probability)
+        outcomes.append(bead.right)
+        if !bead.features.isNull {
+          pairProbabilities.append(probability)
+          pairOutcomes.append(bead.right)
+        }
+      }
+    }
+    let all = CalibrationReport(probabilities: probabilities, outcomes: outcomes)
+    let pairs = CalibrationReport(probabilities: pairProbabilities, outcomes: pairOutcomes)
+    report([
+      "bench": "align-fit", "metric": "leave-one-article-out", "articles": Set(newsroom.map(\.article)).count,
+      "beads": probabilities.count, "ece": all.expectedCalibrationError,
+      "non_null_precision_at_0_9": pairs.precisionAtLeast09, "non_null_at_0_9": pairs.countAtLeast09,
+    ])
   }
 
   /// The weights the coordinate search finds on `set` (and `newsroom`, weighing
