@@ -103,6 +103,31 @@ struct AlignCommandTests {
     #expect(text.contains("<prop type=\"x-document\">courts-syl-verdict</prop>"))
   }
 
+  @Test("--batch skips a pair with an empty side, with a warning, and aligns the rest")
+  func batchWithEmptySide() throws {
+    let folder = TemporaryFile.folder()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for side in ["en", "id"] {
+      try FileManager.default.copyItem(
+        at: Corpora.folder.file("economy-bi-rate", side == "en" ? .english : .indonesian),
+        to: folder.appendingPathComponent("economy-bi-rate.\(side).txt"))
+    }
+    try Data(" \n".utf8).write(to: folder.appendingPathComponent("blank.en.txt"))
+    try FileManager.default.copyItem(
+      at: Corpora.folder.file("courts-syl-verdict", .indonesian), to: folder.appendingPathComponent("blank.id.txt"))
+    let file = TemporaryFile.url("tmx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = try CommandRunner.run(["align", "--batch", folder.path, "--output", file.path, "--single-pass"])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("blank.en.txt: skipped, no text to align (the file or page is empty)"))
+    let progress = result.stderr.split(separator: "\n").filter { $0.hasPrefix("[") }
+    #expect(progress.count == 1 && progress[0].hasPrefix("[1/1] economy-bi-rate: "))
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.contains("<prop type=\"x-document\">economy-bi-rate</prop>"))
+    #expect(!text.contains("<prop type=\"x-document\">blank</prop>"))
+  }
+
   @Test("--min-score filters pairs only: unpaired sentences stay in tsv unless --pairs-only")
   func minScoreFiltersPairs() throws {
     func lines(_ arguments: [String]) throws -> [Substring] {

@@ -25,8 +25,8 @@ struct Align: AsyncParsableCommand {
       name without language and extension: economy.en.txt → economy) and score.
 
       With --batch DIR, every NAME.en.txt / NAME.id.txt pair in DIR (or .html pages) is aligned, \
-      tsv with a fourth column naming the document, or tmx; files without their other side are \
-      reported. Progress goes to stderr.
+      tsv with a fourth column naming the document, or tmx; files without their other side, and \
+      pairs with an empty side, are reported and skipped. Progress goes to stderr.
 
       Examples:
         selaras align Corpora/economy-bi-rate.en.txt Corpora/economy-bi-rate.id.txt
@@ -156,17 +156,26 @@ struct Align: AsyncParsableCommand {
       throw CommandError(
         "\(folder): no NAME.\(sourceLang.language).txt / NAME.\(targetLang.language).txt pairs (or .html pages)")
     }
-    let names = files.map(\.name)
+    var names: [String] = []
     var texts: [(source: [Sentence], target: [Sentence])] = []
     for article in files {
       let (source, target) = (
         try await ArticleInput.text(article.source.path), try await ArticleInput.text(article.target.path)
       )
+      // An empty side is no article whose every sentence the other side dropped.
+      if let empty = [(source, article.source), (target, article.target)].first(where: {
+        $0.0.allSatisfy(\.isWhitespace)
+      }) {
+        printError("warning: \(empty.1.path): skipped, no text to align (the file or page is empty)")
+        continue
+      }
       try SideLanguageCheck.check(
         source: source, target: target, names: (article.source.path, article.target.path), direction: direction,
         saving: save, force: pair.force)
       texts.append(try aligner.segment(source: source, target: target, presegmented: pair.presegmented))
+      names.append(article.name)
     }
+    guard !texts.isEmpty else { throw CommandError("\(folder): every article pair has an empty side") }
     func progress(_ index: Int, _ article: AlignedArticle) {
       printError("[\(index + 1)/\(names.count)] \(names[index]): \(article.beads.count) beads")
     }
