@@ -105,17 +105,12 @@ struct AlignCommandTests {
 
   @Test("--batch skips a pair with an empty side, with a warning, and aligns the rest")
   func batchWithEmptySide() throws {
-    let folder = TemporaryFile.folder()
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try TemporaryFile.folder(
+      copying: ["economy-bi-rate.en.txt", "economy-bi-rate.id.txt", "courts-syl-verdict.id.txt"])
     defer { try? FileManager.default.removeItem(at: folder) }
-    for side in ["en", "id"] {
-      try FileManager.default.copyItem(
-        at: Corpora.folder.file("economy-bi-rate", side == "en" ? .english : .indonesian),
-        to: folder.appendingPathComponent("economy-bi-rate.\(side).txt"))
-    }
     try Data(" \n".utf8).write(to: folder.appendingPathComponent("blank.en.txt"))
-    try FileManager.default.copyItem(
-      at: Corpora.folder.file("courts-syl-verdict", .indonesian), to: folder.appendingPathComponent("blank.id.txt"))
+    try FileManager.default.moveItem(
+      at: folder.appendingPathComponent("courts-syl-verdict.id.txt"), to: folder.appendingPathComponent("blank.id.txt"))
     let file = TemporaryFile.url("tmx")
     defer { try? FileManager.default.removeItem(at: file) }
     let result = try CommandRunner.run(["align", "--batch", folder.path, "--output", file.path, "--single-pass"])

@@ -203,14 +203,8 @@ struct StoreCommandTests {
 
   @Test("A batch names each document in its tsv, by the rule a single --save uses, and reports a file without its other side")
   func batchNames() throws {
-    let folder = TemporaryFile.folder()
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try TemporaryFile.folder(copying: ["economy-bi-rate.en.txt", "economy-bi-rate.id.txt"])
     defer { try? FileManager.default.removeItem(at: folder) }
-    for language in ["en", "id"] {
-      try FileManager.default.copyItem(
-        at: CommandRunner.root.appendingPathComponent("Corpora/economy-bi-rate.\(language).txt"),
-        to: folder.appendingPathComponent("economy-bi-rate.\(language).txt"))
-    }
     try FileManager.default.copyItem(
       at: CommandRunner.root.appendingPathComponent("Corpora/courts-syl-verdict.en.txt"),
       to: folder.appendingPathComponent("orphan.en.txt"))
