@@ -27,11 +27,9 @@ struct ArticlePairOptions: ParsableArguments {
   /// ``SideLanguageCheck``), and aligned.
   func aligned(by aligner: ArticleAligner, saving: Bool) async throws -> AlignedArticle {
     let texts = (source: try await ArticleInput.text(source), target: try await ArticleInput.text(target))
-    // Nothing to align on one side would pass for an article whose every sentence the
-    // other side dropped: refuse it instead.
-    for (text, name) in [(texts.source, source ?? "-"), (texts.target, target ?? "-")]
-    where text.allSatisfy(\.isWhitespace) {
-      throw CommandError("\(name == "-" ? "<stdin>" : name): no text to align (the file or page is empty)")
+    let names = (source: ArticleInput.displayName(source), target: ArticleInput.displayName(target))
+    if let blank = ArticleInput.blankSide([(texts.source, names.source), (texts.target, names.target)]) {
+      throw CommandError("\(blank): \(ArticleInput.noTextToAlign)")
     }
     try SideLanguageCheck.check(
       source: texts.source, target: texts.target, names: (source ?? "-", target ?? "-"),

@@ -18,7 +18,7 @@ struct ArticleInput {
   static func read(_ path: String?, requireHTML: Bool = false, timeout: Duration = .seconds(30)) async throws
     -> ArticleInput
   {
-    let name = path == nil || path == "-" ? "<stdin>" : path!
+    let name = displayName(path)
     if let path, PageFetcher.isURL(path) {
       let page: FetchedPage
       do {
@@ -64,4 +64,18 @@ struct ArticleInput {
   static func text(_ path: String?, timeout: Duration = .seconds(30)) async throws -> String {
     try await read(path, timeout: timeout).text
   }
+
+  /// How messages name the article at `path`: `<stdin>` for standard input.
+  static func displayName(_ path: String?) -> String {
+    path == nil || path == "-" ? "<stdin>" : path!
+  }
+
+  /// The name of the first side whose text is empty or blank, nil when both hold text: such a
+  /// side is no article whose every sentence the other side dropped, and is not aligned.
+  static func blankSide(_ sides: [(text: String, name: String)]) -> String? {
+    sides.first { $0.text.allSatisfy(\.isWhitespace) }?.name
+  }
+
+  /// Why a blank side is not aligned, after its name.
+  static let noTextToAlign = "no text to align (the file or page is empty)"
 }

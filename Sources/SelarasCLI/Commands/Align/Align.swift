@@ -162,11 +162,8 @@ struct Align: AsyncParsableCommand {
       let (source, target) = (
         try await ArticleInput.text(article.source.path), try await ArticleInput.text(article.target.path)
       )
-      // An empty side is no article whose every sentence the other side dropped.
-      if let empty = [(source, article.source), (target, article.target)].first(where: {
-        $0.0.allSatisfy(\.isWhitespace)
-      }) {
-        printError("warning: \(empty.1.path): skipped, no text to align (the file or page is empty)")
+      if let blank = ArticleInput.blankSide([(source, article.source.path), (target, article.target.path)]) {
+        printError("warning: \(blank): skipped, \(ArticleInput.noTextToAlign)")
         continue
       }
       try SideLanguageCheck.check(
