@@ -1,22 +1,22 @@
 import Dispatch
-import Foundation
+import NIOCore
 import Synchronization
 
-/// Runs PostgresNIO's async work for the memory's synchronous protocol: the calling thread
-/// waits while the work runs as a task on an executor of its own, never on Swift's shared
-/// pool, so that a caller blocking one of the pool's threads (a test, a server handler)
-/// cannot starve the work it waits for.
-final class PostgresBridge: TaskExecutor, @unchecked Sendable {
-  /// A serial queue: it always gets a thread of its own (the shared concurrent queues have
-  /// as many threads as processors, which blocked callers may all hold), and the work on it
-  /// is short steps between waits for PostgreSQL.
-  private let queue = DispatchQueue(label: "selaras.postgres")
+/// Runs PostgresNIO's async work for the memory's synchronous protocol on the event loop of
+/// the connection it uses: the calling thread waits while the work runs as a task whose
+/// every step is a job on that loop, so that a reply read by the loop resumes the work there
+/// at once, with no hop through another thread, and never on Swift's shared pool, which
+/// blocked callers (a test, a server's thread pool) may all hold.
+final class PostgresBridge: TaskExecutor {
+  let eventLoop: any EventLoop
 
-  static let shared = PostgresBridge()
+  init(eventLoop: any EventLoop) {
+    self.eventLoop = eventLoop
+  }
 
   func enqueue(_ job: consuming ExecutorJob) {
     let job = UnownedJob(job)
-    queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    eventLoop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
   }
 
   /// The result of `work`, waited for on this thread.
@@ -26,6 +26,8 @@ final class PostgresBridge: TaskExecutor, @unchecked Sendable {
 
   /// Starts `work`; its result is waited for later, so that this thread goes on meanwhile.
   func start<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) -> Pending<Value> {
+    // Waiting on the loop that must run the work would never end.
+    precondition(!eventLoop.inEventLoop, "PostgreSQL work waited for on its own event loop")
     let pending = Pending<Value>()
     Task(executorPreference: self) {
       do {

@@ -61,11 +61,14 @@ package final class PostgresConnections: @unchecked Sendable {
     }
     if let reused { return reused }
     let configuration = location.configuration
+    // A loop other than the caller's, if the caller is on one: the caller waits for the loop.
+    let group = MultiThreadedEventLoopGroup.singleton
+    var loop = group.next()
+    for _ in 0..<8 where loop.inEventLoop { loop = group.next() }
+    let chosen = loop
     do {
-      return try PostgresBridge.shared.wait {
-        try await PostgresConnection.connect(
-          on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id,
-          logger: Self.logger)
+      return try PostgresBridge(eventLoop: chosen).wait {
+        try await PostgresConnection.connect(on: chosen, configuration: configuration, id: id, logger: Self.logger)
       }
     } catch {
       throw PostgresStoreError.wrapping(error, location: location.description)
@@ -100,6 +103,8 @@ package final class PostgresConnections: @unchecked Sendable {
 package final class PostgresSession {
   let connection: PostgresConnection
   let location: PostgresLocation
+  /// Runs the connection's work on its event loop while this thread waits.
+  private let bridge: PostgresBridge
   private var copying: PostgresBridge.Pending<Void>?
   /// False once the connection is in a state the next user must not inherit.
   private(set) var isReusable = true
@@ -107,6 +112,7 @@ package final class PostgresSession {
   init(connection: PostgresConnection, location: PostgresLocation) {
     self.connection = connection
     self.location = location
+    bridge = PostgresBridge(eventLoop: connection.eventLoop)
   }
 
   /// The rows `query` returns, all of them.
@@ -153,7 +159,7 @@ package final class PostgresSession {
     try settle()
     let connection = connection
     let location = location
-    copying = PostgresBridge.shared.start {
+    copying = bridge.start {
       for copy in copies where copy.data.readableBytes > 0 {
         do {
           try await connection.copyFrom(table: copy.table, columns: copy.columns, logger: PostgresConnections.logger) {
@@ -207,7 +213,7 @@ package final class PostgresSession {
 
   private func wait<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) throws -> Value {
     do {
-      return try PostgresBridge.shared.wait(work)
+      return try bridge.wait(work)
     } catch {
       if !Self.leavesConnectionUsable(error) { isReusable = false }
       throw PostgresStoreError.wrapping(error, location: location.description)

@@ -5,29 +5,39 @@ import Selaras
 extension PostgresMemory {
   /// Units whose `language` side is like `text`, best first, with their match percentage:
   /// ``MemorySearch`` over the word index in PostgreSQL (``PostgresMatchBoundsIndex``), the
-  /// candidates' texts read in growing batches, one query each.
+  /// candidates' texts read in growing batches, one query each; the memory's state and the
+  /// query's keys in one query before them, the matches with their properties in one after.
   public func search(_ text: String, options: MemorySearchOptions) throws -> [MemoryMatch] {
     let language = options.language.language
+    let query = MatchText(text)
     return try connections.withSession { session in
-      let state = try PostgresMemoryState.read(session)
-      let index = PostgresMatchBoundsIndex(session: session, cache: cache.entries(version: state.version))
-      let found = try MemorySearch.best(text, options: options, largestId: Int(state.lastId), index: index, batch: 64) {
-        ids, side in
-        var texts: [Int64: MatchText] = [:]
-        for row in try session.rows(
-          PostgresStatements.SideTexts(ids: ids, side: Int16(side.rawValue), language: language))
-        {
-          // The text's bytes as they came (UTF-8), without a String.
-          let (id, text) = try row.decode((Int64, ByteBuffer).self)
-          texts[id] = text.withUnsafeReadableBytes {
-            MatchText(utf8: $0.assumingMemoryBound(to: UInt8.self))
+      let (index, largestId) = try PostgresMatchBoundsIndex.start(
+        session, keys: MemorySearch.keys(of: query).map { PostingList.key($0, language: language) }, cache: cache)
+      let found = try MemorySearch.best(query, options: options, largestId: largestId, index: index, batch: 64) {
+        units in
+        var texts: [UnitSide: [Int64: MatchText]] = [.source: [:], .target: [:]]
+        let wanted = UnitSide.allCases.map { side in Set(units.filter { $0.side == side }.map(\.id)) }
+        for row in try session.rows(PostgresStatements.SideTexts(ids: units.map(\.id), language: language)) {
+          // The texts' bytes as they came (UTF-8), without a String.
+          let (id, source, target) = try row.decode((Int64, ByteBuffer?, ByteBuffer?).self)
+          for (side, text) in [(UnitSide.source, source), (.target, target)] where wanted[side.rawValue].contains(id) {
+            texts[side]![id] = text?.withUnsafeReadableBytes {
+              MatchText(utf8: $0.assumingMemoryBound(to: UInt8.self))
+            }
           }
         }
-        return ids.map { texts[$0] }
+        return units.map { texts[$0.side]![$0.id] }
       }
+      // Few units tied at the limit are read whole at once, and which are reviewed is told
+      // by their properties; many are first narrowed down by a query of their statuses.
+      let readWhole =
+        found.count <= options.limit + Self.tiesReadWhole
+        ? Dictionary(try PostgresUnitRows.units(session, ids: found.map(\.id)), uniquingKeysWith: { first, _ in first })
+        : nil
       return try MemorySearch.matches(
         found, for: text, limit: options.limit,
         reviewed: { ids in
+          if let readWhole { return Set(ids.filter { readWhole[$0]?.isReviewed == true }) }
           let statuses = BeadStatus.reviewed.map(\.rawValue)
           return try Set(
             session.rows(
@@ -38,10 +48,14 @@ extension PostgresMemory {
             ).map { try $0.decode(Int64.self) })
         },
         units: { ids in
-          Dictionary(try PostgresUnitRows.units(session, ids: ids), uniquingKeysWith: { first, _ in first })
+          if let readWhole { return readWhole }
+          return Dictionary(try PostgresUnitRows.units(session, ids: ids), uniquingKeysWith: { first, _ in first })
         })
     }
   }
+
+  /// How many units past the limit a search reads whole rather than asking which are reviewed.
+  static let tiesReadWhole = 16
 
   /// Units whose `language` side holds `phrase`, in the order they were added
   /// (``MemoryConcordance``, over the word index).
@@ -68,29 +82,52 @@ final class PostgresMatchBoundsIndex: MatchBoundsIndex {
   /// Lists of up to so many ids come with their counts; longer ones go through the cache.
   static let shortList = 1024
 
-  init(session: PostgresSession, cache: PostgresReadCache.Entries) {
+  private init(session: PostgresSession, cache: PostgresReadCache.Entries) {
     self.session = session
     self.cache = cache
   }
 
-  func unitCounts(of keys: [UInt64], side: UnitSide) throws -> [Int] {
-    let keys = keys.map { Int64(bitPattern: $0) }
+  /// The index for a search of `keys` (as the index holds them: ``PostingList/key(_:language:)``),
+  /// and the largest unit id stored: the memory's state and
+  /// both sides' rows of `keys` read in one query, the long lists missing from the cache
+  /// in one more.
+  static func start(_ session: PostgresSession, keys: [UInt64], cache: PostgresReadCache) throws -> (
+    index: PostgresMatchBoundsIndex, largestId: Int
+  ) {
+    var state: (lastId: Int64, version: Int64)?
+    var rows: [[Int64: (count: Int, dense: Bool, ids: ByteBuffer?)]] = [[:], [:]]
     for row in try session.rows(
-      PostgresStatements.PostingCounts(side: Int16(side.rawValue), keys: keys, shortList: Int32(Self.shortList)))
+      PostgresStatements.SearchStart(keys: keys.map { Int64(bitPattern: $0) }, shortList: Int32(shortList)))
     {
-      let (key, count, dense, ids) = try row.decode((Int64, Int32, Bool, ByteBuffer?).self)
-      rows[side.rawValue][key] = (Int(count), dense, ids)
-    }
-    let missing = rows[side.rawValue].filter {
-      $0.value.ids == nil && !cache.holdsPosting(side: side, key: $0.key)
-    }.map(\.key)
-    if !missing.isEmpty {
-      for row in try session.rows(PostgresStatements.Postings(side: Int16(side.rawValue), keys: missing)) {
-        let (key, dense, ids) = try row.decode((Int64, Bool, ByteBuffer).self)
-        cache.store(side: side, key: key, posting: (dense, ids))
+      let (side, key, count, dense, ids) = try row.decode((Int16?, Int64, Int64, Bool?, ByteBuffer?).self)
+      if let side {
+        rows[Int(side)][key] = (Int(count), dense ?? false, ids)
+      } else {
+        state = (key, count)
       }
     }
-    return keys.map { rows[side.rawValue][$0]?.count ?? 0 }
+    guard let state else {
+      throw PostgresStoreError("PostgreSQL at \(session.location): the memory's state row is missing")
+    }
+    let index = PostgresMatchBoundsIndex(session: session, cache: cache.entries(version: state.version))
+    index.rows = rows
+    for side in UnitSide.allCases {
+      let missing = rows[side.rawValue].filter {
+        $0.value.ids == nil && !index.cache.holdsPosting(side: side, key: $0.key)
+      }.map(\.key)
+      guard !missing.isEmpty else { continue }
+      for row in try session.rows(PostgresStatements.Postings(side: Int16(side.rawValue), keys: missing)) {
+        let (key, dense, ids) = try row.decode((Int64, Bool, ByteBuffer).self)
+        index.cache.store(side: side, key: key, posting: (dense, ids))
+      }
+    }
+    return (index, Int(state.lastId))
+  }
+
+  /// The counts of `keys`, all read by ``start(_:keys:cache:)`` (a key it did not read
+  /// counts none).
+  func unitCounts(of keys: [UInt64], side: UnitSide) throws -> [Int] {
+    keys.map { rows[side.rawValue][Int64(bitPattern: $0)]?.count ?? 0 }
   }
 
   func withPostings<Result>(

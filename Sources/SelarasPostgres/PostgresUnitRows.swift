@@ -29,7 +29,13 @@ enum PostgresUnitRows {
           SELECT \(unescaped: columns) FROM unit WHERE id = ANY(\(ids)) AND \(unescaped: column) = \(language) ORDER BY id
           """)
     }
-    return try units(session, rows: session.rows(PostgresStatements.Units(ids: ids)))
+    return try session.rows(PostgresStatements.Units(ids: ids)).map { row in
+      var (id, unit) = try self.unit(row)
+      let cells = row.makeRandomAccess()
+      let (types, values) = try (cells[11].decode([String]?.self), cells[12].decode([String]?.self))
+      unit.properties = zip(types ?? [], values ?? []).map { TranslationUnit.Property(type: $0, value: $1) }
+      return (id, unit)
+    }
   }
 
   /// The units a query of ``columns`` returns, with their properties.
@@ -44,20 +50,26 @@ enum PostgresUnitRows {
     var units: [(id: Int64, unit: TranslationUnit)] = []
     units.reserveCapacity(rows.count)
     for row in rows {
-      let (id, sourceLanguage, targetLanguage, source, target, document, score, tool, created, changed, user) =
-        try row.decode(
-          (Int64, String, String, String, String, String?, Double?, String?, String, String?, String?).self)
-      let unit = TranslationUnit(
-        sourceLanguage: LanguageTag(sourceLanguage), targetLanguage: LanguageTag(targetLanguage), source: source,
-        target: target, document: document, score: score, creationTool: tool,
-        creationDate: TMXWriter.parseDate(created), changeDate: changed.flatMap(TMXWriter.parseDate), user: user)
-      units.append((id, unit))
+      units.append(try unit(row))
     }
     let properties = try self.properties(session, of: units.map(\.id))
     for index in units.indices {
       units[index].unit.properties = properties[units[index].id] ?? []
     }
     return units
+  }
+
+  /// The unit in the first columns of `row` (``columns``; any after them are not read),
+  /// without its properties.
+  private static func unit(_ row: PostgresRow) throws -> (id: Int64, unit: TranslationUnit) {
+    let (id, sourceLanguage, targetLanguage, source, target, document, score, tool, created, changed, user) =
+      try row.decode(
+        (Int64, String, String, String, String, String?, Double?, String?, String, String?, String?).self)
+    let unit = TranslationUnit(
+      sourceLanguage: LanguageTag(sourceLanguage), targetLanguage: LanguageTag(targetLanguage), source: source,
+      target: target, document: document, score: score, creationTool: tool,
+      creationDate: TMXWriter.parseDate(created), changeDate: changed.flatMap(TMXWriter.parseDate), user: user)
+    return (id, unit)
   }
 
   /// The properties of the units of `ids`, in the order they were stored.

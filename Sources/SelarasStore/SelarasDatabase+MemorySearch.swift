@@ -17,8 +17,8 @@ extension SelarasDatabase {
       }
       let found = try MemorySearch.best(
         text, options: options, largestId: largestId, index: SQLiteMatchBoundsIndex(db: db)
-      ) { ids, side in
-        try ids.map { id in
+      ) { units in
+        try units.map { id, side in
           try fetches[side.rawValue].withFirstRow(.integer(id), .text(language.language)) { row in
             row.map { MatchText(utf8: $0.bytes(0).assumingMemoryBound(to: UInt8.self)) }
           }

@@ -114,7 +114,8 @@ public struct MemoryConformance: Sendable {
   }
 
   /// Among units of one score, one a person accepted or edited (`x-status`) comes before those
-  /// nobody reviewed, even when the limit would have cut it; a higher score still comes first.
+  /// nobody reviewed, even when the limit would have cut it, and among many more ties than the
+  /// limit; a higher score still comes first.
   private func reviewedUnitRanksFirstAmongEqualScores() throws {
     let memory = try make()
     func unit(_ target: String, status: BeadStatus?, source: String = "The rupiah fell 1.2% on Tuesday.")
@@ -143,6 +144,15 @@ public struct MemoryConformance: Sendable {
     #expect(all.map(\.score).first == 100)
     #expect(all.last.map { $0.score < 100 } == true)
     #expect(all.map(\.unit.isReviewed) == [true, true, false, false, true])
+    // Far more ties than the limit (a backend may ask for their statuses apart): the one
+    // reviewed, added last, still comes first.
+    let source = "Bank Indonesia kept its benchmark rate at 6% on Wednesday."
+    try memory.addUnits(
+      (1...40).map { unit("BI menahan suku bunga acuan pada 6% (versi \($0)).", status: nil, source: source) }
+        + [unit("BI menahan suku bunga acuan di level 6% pada Rabu.", status: .accepted, source: source)])
+    let tied = try memory.searchUnits(source, language: .english, minimumScore: 90, limit: 2)
+    #expect(tied.map(\.unit.target).first == "BI menahan suku bunga acuan di level 6% pada Rabu.")
+    #expect(tied.count == 2 && tied.allSatisfy { $0.score == 100 })
   }
 
   /// A unit stored twice is one unit; what a unit carries comes back as it went in, in order.

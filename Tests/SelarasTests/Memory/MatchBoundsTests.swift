@@ -160,8 +160,8 @@ extension MatchBoundsTests {
       let alone = counts.filter { $0 > common && $0 != rarest }.count
       let minimumScore = max(30, 100 * alone / queryTokens.count + 1)
       let options = MemorySearchOptions(language: .english, minimumScore: minimumScore, limit: 5)
-      let found = try MemorySearch.best(query, options: options, largestId: units, index: memory.index) { ids, side in
-        ids.map { side == .source ? memory.matchTexts[Int($0) - 1] : nil }
+      let found = try MemorySearch.best(query, options: options, largestId: units, index: memory.index) { units in
+        units.map { $0.side == .source ? memory.matchTexts[Int($0.id) - 1] : nil }
       }
       let held = Set(queryTokens)
       let scanned = memory.matchTexts.lazy.filter { $0.indexKeys.contains(where: held.contains) }

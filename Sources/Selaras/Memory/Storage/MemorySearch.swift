@@ -22,48 +22,72 @@ package enum MemorySearch {
   ///   - largestId: the largest unit id stored.
   ///   - batch: how many candidates `tokens` is asked for at a time: 1 where reading a unit
   ///     costs little (SQLite), more where each read is a round trip (a server).
-  ///   - tokens: the text of `side` of each unit asked for, as the memory compares it
+  ///   - tokens: the text of the side given of each unit asked for, as the memory compares it
   ///     (``MatchText``), nil where the unit is gone or that side is in another language.
   package static func best(
     _ text: String, options: MemorySearchOptions, largestId: Int, index: some MatchBoundsIndex, batch: Int = 1,
-    tokens: (_ ids: [Int64], _ side: UnitSide) throws -> [MatchText?]
+    tokens: (_ units: [(id: Int64, side: UnitSide)]) throws -> [MatchText?]
+  ) throws -> [Found] {
+    try best(MatchText(text), options: options, largestId: largestId, index: index, batch: batch, tokens: tokens)
+  }
+
+  /// ``best(_:options:largestId:index:batch:tokens:)`` for a query already read.
+  package static func best(
+    _ query: MatchText, options: MemorySearchOptions, largestId: Int, index: some MatchBoundsIndex, batch: Int = 1,
+    tokens: (_ units: [(id: Int64, side: UnitSide)]) throws -> [MatchText?]
   ) throws -> [Found] {
     let (language, minimumScore, limit) = (options.language, options.minimumScore, options.limit)
-    let query = MatchText(text)
-    let indexKeys = query.indexKeys
-    var seen = Set<UInt64>()
-    let keys = indexKeys.filter { seen.insert($0).inserted }
+    let keys = self.keys(of: query)
     guard !keys.isEmpty, limit > 0 else { return [] }
-    var best: [Found] = []
+    // Both sides' candidates, scored together in the order of their bounds: a batch of texts
+    // read may hold units of both.
+    var candidates: [(candidate: MatchBounds.Candidate, side: UnitSide)] = []
     for side in UnitSide.allCases {
-      let candidates = try MatchBounds.ranked(
-        query: indexKeys, keys: keys, placeables: query.placeableKeys, language: language.language, side: side,
+      candidates += try MatchBounds.ranked(
+        query: query.indexKeys, keys: keys, placeables: query.placeableKeys, language: language.language, side: side,
         largestId: largestId, minimumScore: minimumScore, lists: rarestWordCount,
         commonUnits: max(commonWordUnits, largestId / 32),
-        refined: refinedCount, count: candidateCount, index: index)
-      var next = 0
-      var size = batch
-      scoring: while next < candidates.count {
-        let chunk = Array(candidates[next..<min(candidates.count, next + size)])
-        next += chunk.count
-        if batch > 1 { size *= 2 }
-        // Nothing from the first one on can beat the scores found.
-        guard chunk[0].bound >= (best.count >= limit ? best[limit - 1].score : minimumScore) else { break }
-        let texts = try tokens(chunk.map(\.id), side)
-        for (candidate, stored) in zip(chunk, texts) {
-          guard candidate.bound >= (best.count >= limit ? best[limit - 1].score : minimumScore) else { break scoring }
-          guard let stored else { continue }
-          let score = FuzzyMatch.score(query, stored)
-          guard score >= minimumScore else { continue }
-          let place = best.firstIndex { $0.score < score || $0.score == score && $0.id > candidate.id } ?? best.count
-          if place < limit || score == best[limit - 1].score {
-            best.insert(Found(score: score, id: candidate.id, turned: side == .target), at: place)
-            while best.count > limit, best[best.count - 1].score < best[limit - 1].score { best.removeLast() }
-          }
+        refined: refinedCount, count: candidateCount, index: index
+      ).map { ($0, side) }
+    }
+    // Stable: among equal bounds, the source side's first, each side in its own order.
+    candidates = candidates.enumerated().sorted {
+      ($1.element.candidate.bound, $0.offset) < ($0.element.candidate.bound, $1.offset)
+    }.map(\.element)
+    var best: [Found] = []
+    var next = 0
+    var size = batch
+    scoring: while next < candidates.count {
+      // Nothing from the first bound below the scores found on can beat them: a batch holds
+      // none of those.
+      let needed = best.count >= limit ? best[limit - 1].score : minimumScore
+      var end = next
+      while end < min(candidates.count, next + size), candidates[end].candidate.bound >= needed { end += 1 }
+      guard end > next else { break }
+      let chunk = candidates[next..<end]
+      next = end
+      if batch > 1 { size *= 2 }
+      let texts = try tokens(chunk.map { ($0.candidate.id, $0.side) })
+      for ((candidate, side), stored) in zip(chunk, texts) {
+        guard candidate.bound >= (best.count >= limit ? best[limit - 1].score : minimumScore) else { break scoring }
+        guard let stored else { continue }
+        let score = FuzzyMatch.score(query, stored)
+        guard score >= minimumScore else { continue }
+        let place = best.firstIndex { $0.score < score || $0.score == score && $0.id > candidate.id } ?? best.count
+        if place < limit || score == best[limit - 1].score {
+          best.insert(Found(score: score, id: candidate.id, turned: side == .target), at: place)
+          while best.count > limit, best[best.count - 1].score < best[limit - 1].score { best.removeLast() }
         }
       }
     }
     return best
+  }
+
+  /// The distinct index keys of `query`, in the order they first occur: what a search asks
+  /// the word index for.
+  package static func keys(of query: MatchText) -> [UInt64] {
+    var seen = Set<UInt64>()
+    return query.indexKeys.filter { seen.insert($0).inserted }
   }
 
   /// The matches shown for the units found by ``best(_:options:largestId:index:batch:tokens:)``
