@@ -3,15 +3,15 @@ import Logging
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import Synchronization
 
 /// The connections of one memory, kept open between calls: a call takes an idle one or
 /// opens a new one, and gives it back unless it broke. A dead server fails a call at once,
 /// and the next call, once it is back, connects anew.
-package final class PostgresConnections: @unchecked Sendable {
+package final class PostgresConnections: Sendable {
   let location: PostgresLocation
-  private let lock = NSLock()
-  private var idle: [PostgresConnection] = []
-  private var nextID = 0
+  /// The idle connections, and the id the last one opened took.
+  private let held = Mutex<(idle: [PostgresConnection], lastID: Int)>(([], 0))
   /// Idle connections kept at most; more are closed when given back.
   private static let idleLimit = 16
   /// PostgresNIO logs through swift-log; a library prints nothing.
@@ -22,7 +22,7 @@ package final class PostgresConnections: @unchecked Sendable {
   }
 
   deinit {
-    for connection in idle { Self.close(connection) }
+    for connection in held.withLock({ $0.idle }) { Self.close(connection) }
   }
 
   /// Closes `connection`, keeping it alive until it is closed (PostgresNIO requires that).
@@ -52,12 +52,12 @@ package final class PostgresConnections: @unchecked Sendable {
   }
 
   private func take() throws -> PostgresConnection {
-    let (reused, id): (PostgresConnection?, Int) = lock.withLock {
-      while let connection = idle.popLast() {
+    let (reused, id): (PostgresConnection?, Int) = held.withLock { held in
+      while let connection = held.idle.popLast() {
         if !connection.isClosed { return (connection, 0) }
       }
-      nextID += 1
-      return (nil, nextID)
+      held.lastID += 1
+      return (nil, held.lastID)
     }
     if let reused { return reused }
     let configuration = location.configuration
@@ -76,9 +76,9 @@ package final class PostgresConnections: @unchecked Sendable {
   }
 
   private func closeIdle() {
-    let closing = lock.withLock {
-      defer { idle.removeAll() }
-      return idle
+    let closing = held.withLock { held in
+      defer { held.idle.removeAll() }
+      return held.idle
     }
     for connection in closing { Self.close(connection) }
   }
@@ -88,9 +88,9 @@ package final class PostgresConnections: @unchecked Sendable {
       Self.close(connection)
       return
     }
-    let kept = lock.withLock {
-      guard idle.count < Self.idleLimit else { return false }
-      idle.append(connection)
+    let kept = held.withLock { held in
+      guard held.idle.count < Self.idleLimit else { return false }
+      held.idle.append(connection)
       return true
     }
     if !kept { Self.close(connection) }
