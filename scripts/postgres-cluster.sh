@@ -5,7 +5,8 @@
 # `postgres_cluster_stop` stops it and removes the folder. As root, the server runs as the
 # `postgres` user that Debian's package creates (PostgreSQL refuses to run as root).
 # The tests' cluster runs without fsync; POSTGRES_CLUSTER_DURABLE=1 keeps PostgreSQL's
-# defaults (for the bench's figures).
+# defaults (for the bench's figures); POSTGRES_CLUSTER_OPTIONS adds server settings
+# (`-c shared_buffers=1GB`: a server configured for the memory it serves).
 
 postgres_cluster_start() {
   local bin
@@ -38,7 +39,7 @@ postgres_cluster_start() {
   local durability="-c fsync=off"
   [ "${POSTGRES_CLUSTER_DURABLE:-0}" = 1 ] && durability=""
   postgres_cluster_run "$bin/pg_ctl" -D "$POSTGRES_CLUSTER_DIR/data" -l "$POSTGRES_CLUSTER_DIR/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $POSTGRES_CLUSTER_DIR $durability -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $POSTGRES_CLUSTER_DIR $durability -c max_connections=200 ${POSTGRES_CLUSTER_OPTIONS:-}" \
     start >/dev/null || {
     cat "$POSTGRES_CLUSTER_DIR/server.log" >&2
     return 1
