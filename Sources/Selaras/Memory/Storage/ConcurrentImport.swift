@@ -74,57 +74,88 @@ package enum ConcurrentImport {
   }
 }
 
-/// A bounded queue of batches between two threads of a concurrent import.
-private final class BatchQueue<Element: Sendable>: @unchecked Sendable {
+/// A bounded queue of batches between two threads of a concurrent import: its state under
+/// a lock, and a thread waits on semaphores that count the free places (`put`), the batches
+/// and the producer's last word (`take`), and the producer's end (`cancelAndWait`). A waiter
+/// woken by an end it does not consume passes the signal on, so that every later wait
+/// returns too.
+private final class BatchQueue<Element: Sendable>: Sendable {
   static var batchSize: Int { 512 }
   /// Batches held at most: a few thousand units.
   private static var capacity: Int { 8 }
-  private let condition = NSCondition()
-  // All guarded by `condition`.
-  private var batches: [[Element]] = []
-  private var finished = false
-  private var failure: (any Error)?
-  private var cancelled = false
+  private let state = Mutex(State())
+  /// Made empty and given its places one by one: libdispatch stops a process that frees a
+  /// semaphore whose count is below the one it was made with.
+  private let places = DispatchSemaphore(value: 0)
+  /// Signalled once per batch put, and once more when the producer finishes.
+  private let arrivals = DispatchSemaphore(value: 0)
+  private let ended = DispatchSemaphore(value: 0)
+
+  private struct State {
+    var batches: [[Element]] = []
+    var finished = false
+    var failure: (any Error)?
+    var cancelled = false
+  }
+
+  init() {
+    for _ in 0..<Self.capacity { places.signal() }
+  }
 
   /// Hands a batch over, waiting while the queue is full; throws once the taker has given
   /// up.
   func put(_ batch: [Element]) throws {
-    condition.lock()
-    defer { condition.unlock() }
-    while batches.count >= Self.capacity && !cancelled { condition.wait() }
-    if cancelled { throw CancellationError() }
-    if !batch.isEmpty { batches.append(batch) }
-    condition.broadcast()
+    guard !batch.isEmpty else {
+      if state.withLock(\.cancelled) { throw CancellationError() }
+      return
+    }
+    places.wait()
+    let cancelled = state.withLock { state in
+      if !state.cancelled { state.batches.append(batch) }
+      return state.cancelled
+    }
+    if cancelled {
+      places.signal()
+      throw CancellationError()
+    }
+    arrivals.signal()
   }
 
   /// The producer's last word: nil when it read everything, else its error.
   func finish(_ error: (any Error)?) {
-    condition.lock()
-    finished = true
-    failure = error
-    condition.broadcast()
-    condition.unlock()
+    state.withLock { state in
+      state.finished = true
+      state.failure = error
+    }
+    arrivals.signal()
+    ended.signal()
   }
 
   /// The next batch, nil once the producer has finished and all is taken; the producer's
   /// error, if it failed.
   func take() throws -> [Element]? {
-    condition.lock()
-    defer { condition.unlock() }
-    while batches.isEmpty && !finished { condition.wait() }
-    if let failure { throw failure }
-    if batches.isEmpty { return nil }
-    condition.broadcast()
-    return batches.removeFirst()
+    arrivals.wait()
+    let (batch, failure): ([Element]?, (any Error)?) = state.withLock { state in
+      if let failure = state.failure { return (nil, failure) }
+      return (state.batches.isEmpty ? nil : state.batches.removeFirst(), nil)
+    }
+    guard let batch else {
+      // The producer's end, which every later take sees too.
+      arrivals.signal()
+      if let failure { throw failure }
+      return nil
+    }
+    places.signal()
+    return batch
   }
 
   /// Stops the producer (its next `put` throws) and waits until its thread is done.
   func cancelAndWait() {
-    condition.lock()
-    cancelled = true
-    condition.broadcast()
-    while !finished { condition.wait() }
-    condition.unlock()
+    state.withLock { $0.cancelled = true }
+    // A producer waiting for a place wakes, sees the cancellation and passes the place on.
+    places.signal()
+    ended.wait()
+    ended.signal()
   }
 }
 
