@@ -25,9 +25,11 @@ final class PostgresBridge: TaskExecutor {
   }
 
   /// Starts `work`; its result is waited for later, so that this thread goes on meanwhile.
-  func start<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) -> Pending<Value> {
+  func start<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) throws -> Pending<Value> {
     // Waiting on the loop that must run the work would never end.
-    precondition(!eventLoop.inEventLoop, "PostgreSQL work waited for on its own event loop")
+    guard !eventLoop.inEventLoop else {
+      throw PostgresStoreError("PostgreSQL: the memory was called from the event loop its connection runs on")
+    }
     let pending = Pending<Value>()
     Task(executorPreference: self) {
       do {

@@ -159,7 +159,7 @@ package final class PostgresSession {
     try settle()
     let connection = connection
     let location = location
-    copying = bridge.start {
+    copying = try bridge.start {
       for copy in copies where copy.data.readableBytes > 0 {
         do {
           try await connection.copyFrom(table: copy.table, columns: copy.columns, logger: PostgresConnections.logger) {
