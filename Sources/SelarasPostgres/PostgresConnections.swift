@@ -53,8 +53,11 @@ package final class PostgresConnections: Sendable {
 
   private func take() throws -> PostgresConnection {
     let (reused, id): (PostgresConnection?, Int) = held.withLock { held in
-      while let connection = held.idle.popLast() {
-        if !connection.isClosed { return (connection, 0) }
+      // Not one whose event loop is the caller's: the caller waits for that loop. Closed
+      // ones are dropped.
+      held.idle.removeAll { $0.isClosed }
+      if let usable = held.idle.lastIndex(where: { !$0.eventLoop.inEventLoop }) {
+        return (held.idle.remove(at: usable), 0)
       }
       held.lastID += 1
       return (nil, held.lastID)

@@ -137,7 +137,7 @@ final class PostgresMatchBoundsIndex: MatchBoundsIndex {
     if let row = rows[side.rawValue][key], let ids = row.ids {
       return try ids.withUnsafeReadableBytes { try body($0, row.dense) }
     }
-    // Read by unitCounts, unless the cache started over since.
+    // Read by start(_:keys:cache:), unless the cache started over since (or a placeable's).
     let posting = try cache.posting(side: side, key: key) {
       guard let row = try session.rows(PostgresStatements.Postings(side: Int16(side.rawValue), keys: [key])).first
       else {

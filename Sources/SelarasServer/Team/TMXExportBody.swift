@@ -14,6 +14,12 @@ enum TMXExportBody {
       // Chunks the reader may be ahead of the writer.
       let ahead = DispatchSemaphore(value: 4)
       let stopped = SharedFlag()
+      // However the writer stops taking chunks (the client gone, the task cancelled), the
+      // reader stops too rather than wait for a place forever.
+      continuation.onTermination = { _ in
+        stopped.raise()
+        for _ in 0..<8 { ahead.signal() }
+      }
       DispatchQueue.global().async {
         let tmx = TMXWriter(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         var chunk = Array(tmx.header().utf8)
@@ -42,11 +48,12 @@ enum TMXExportBody {
           ahead.signal()
         }
       } catch {
-        // The client went away or the read failed: let the reader stop.
-        stopped.raise()
-        for _ in 0..<8 { ahead.signal() }
+        // The client went away or the read failed: the reader stops (onTermination).
+        continuation.finish()
         throw error
       }
+      // A cancelled task ends the stream early: no footer then, and no end of a whole body.
+      try Task.checkCancellation()
       try await writer.finish(nil)
     }
   }

@@ -20,8 +20,9 @@ package enum MemorySearch {
   ///
   /// - Parameters:
   ///   - largestId: the largest unit id stored.
-  ///   - batch: how many candidates `tokens` is asked for at a time: 1 where reading a unit
-  ///     costs little (SQLite), more where each read is a round trip (a server).
+  ///   - batch: how many candidates `tokens` is asked for first: 1 where reading a unit
+  ///     costs little (SQLite), more where each read is a round trip (a server), each later
+  ///     batch twice the last; a batch stops at the first bound below the scores found.
   ///   - tokens: the text of the side given of each unit asked for, as the memory compares it
   ///     (``MatchText``), nil where the unit is gone or that side is in another language.
   package static func best(
@@ -73,9 +74,15 @@ package enum MemorySearch {
         guard let stored else { continue }
         let score = FuzzyMatch.score(query, stored)
         guard score >= minimumScore else { continue }
-        let place = best.firstIndex { $0.score < score || $0.score == score && $0.id > candidate.id } ?? best.count
+        // By score, then id; a unit found on both sides (both in the query's language) as
+        // its source side first, whichever side's bound came first.
+        let turned = side == .target
+        let place =
+          best.firstIndex {
+            $0.score < score || $0.score == score && ($0.id > candidate.id || $0.id == candidate.id && $0.turned && !turned)
+          } ?? best.count
         if place < limit || score == best[limit - 1].score {
-          best.insert(Found(score: score, id: candidate.id, turned: side == .target), at: place)
+          best.insert(Found(score: score, id: candidate.id, turned: turned), at: place)
           while best.count > limit, best[best.count - 1].score < best[limit - 1].score { best.removeLast() }
         }
       }
