@@ -51,7 +51,7 @@ public enum FuzzyMatch {
   }
 
   /// The match percentage of `text` against `stored`, 0…100 (see ``FuzzyMatch``).
-  public static func score(_ text: MatchText, _ stored: MatchText) -> Int {
+  package static func score(_ text: MatchText, _ stored: MatchText) -> Int {
     if text.keys != stored.keys {
       let percentage = percentage(text.keys, stored.keys)
       return differsInAWord(text, stored) ? min(percentage, highestWithAWordChanged) : percentage

@@ -16,13 +16,13 @@
 /// apart (`Sentence 1999 …` among thousands of `Sentence N …`) those holding the query's own
 /// values come first. What was written (case, quote style, the number as written, the full
 /// stop, the spacing) only takes points off a match whose keys are all equal.
-public struct MatchText: Sendable {
+package struct MatchText: Sendable {
   /// Each token's key, in order: what the edit distance compares.
-  public private(set) var keys: [UInt64] = []
+  package private(set) var keys: [UInt64] = []
   /// The keys as the word index holds them: each placeable's key numbered by its occurrence
   /// of its kind (the second number of a segment is held as "a second number"), so that the
   /// bound a search gives a unit counts no more numbers than the unit has.
-  public var indexKeys: [UInt64] {
+  package var indexKeys: [UInt64] {
     var counts: [UInt64: Int] = [:]
     return keys.indices.map { index in
       guard kinds[index].isPlaceable else { return keys[index] }
@@ -32,7 +32,7 @@ public struct MatchText: Sendable {
   }
   /// The keys of its placeables as written (a number as written, a calendar name
   /// lowercased), in order, which the word index holds beside the keys.
-  public private(set) var placeableKeys: [UInt64] = []
+  package private(set) var placeableKeys: [UInt64] = []
   /// Each token as written: case, the quote or dash, the number.
   private(set) var written: [UInt64] = []
   private(set) var kinds: [MatchToken.Kind] = []
@@ -41,14 +41,14 @@ public struct MatchText: Sendable {
   /// A hash of the spaces between tokens: none, one space, or anything else (two spaces, a tab).
   private(set) var spacing: UInt64 = 0
 
-  public init(_ text: String) {
+  package init(_ text: String) {
     var text = text
     self = text.withUTF8 { MatchText(utf8: $0) }
   }
 
   /// The segment of UTF-8 `bytes` (valid UTF-8, as SQLite hands text out): a search reads a
   /// stored segment this way without making a string of it.
-  public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+  package init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
     self.init(utf8: bytes, writtenForms: true)
   }
 
@@ -83,7 +83,7 @@ public struct MatchText: Sendable {
   }
 
   /// How many tokens the segment has: its length for the match percentage.
-  public var count: Int { keys.count }
+  package var count: Int { keys.count }
 
   /// Whether token `index` is a word, a number or a calendar name (not punctuation).
   func isWordlike(_ index: Int) -> Bool { kinds[index].isWordlike }

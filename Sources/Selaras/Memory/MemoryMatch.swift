@@ -47,13 +47,13 @@ extension MemoryMatch {
   /// The first `limit` of `matches` in the order a search returns them: the higher score first;
   /// among equal scores a reviewed unit (``TranslationUnit/isReviewed``) before one nobody
   /// reviewed; then as they came (a backend passes them earlier unit first).
-  public static func ranked(_ matches: [MemoryMatch], limit: Int) -> [MemoryMatch] {
+  package static func ranked(_ matches: [MemoryMatch], limit: Int) -> [MemoryMatch] {
     ranked(matches, limit: limit, score: \.score, isReviewed: \.unit.isReviewed)
   }
 
   /// The same order over a backend's candidates, scored but not yet read whole: for a backend
   /// that finds which are reviewed before it reads the units it will show.
-  public static func ranked<Candidate>(
+  package static func ranked<Candidate>(
     _ candidates: [Candidate], limit: Int, score: (Candidate) -> Int, isReviewed: (Candidate) -> Bool
   ) -> [Candidate] {
     candidates.enumerated().sorted { first, second in

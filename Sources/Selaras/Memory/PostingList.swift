@@ -10,17 +10,17 @@ import Foundation
 ///   bitmap: bit `id % 8` of byte `id / 8` is set when unit `id` holds it, which is then the
 ///   smaller of the two. A search tests candidates against the bitmaps of common tokens
 ///   (`the`, `yang`, `.`) instead of reading their long lists.
-public enum PostingList {
+package enum PostingList {
   /// The key a token is indexed under in a segment of `language` (its primary subtag):
   /// the token's hash mixed with the language's, so that a search in one language never
   /// reads the other's postings (numbers, names and punctuation they share).
-  public static func key(_ token: UInt64, language: String) -> UInt64 {
+  package static func key(_ token: UInt64, language: String) -> UInt64 {
     token ^ (SegmentKeys.hash(ofToken: language) &* 0xD6E8_FEB8_6659_FD93)
   }
 
   /// The index keys of a unit: its source side's tokens, then its target side's, each
   /// mixed with the side's language (`key`); and how many are the source side's.
-  public static func keys(
+  package static func keys(
     source: SegmentKeys, in sourceLanguage: String, target: SegmentKeys, in targetLanguage: String
   ) -> (keys: [UInt64], sourceCount: Int) {
     var keys: [UInt64] = []
@@ -37,12 +37,12 @@ public enum PostingList {
 
   /// Whether a token held by `count` units of a memory whose largest id is `largestId` is
   /// kept as a bitmap: when that takes fewer bytes than the list.
-  public static func isDense(count: Int, largestId: Int) -> Bool {
+  package static func isDense(count: Int, largestId: Int) -> Bool {
     count * 32 > largestId + 1
   }
 
   /// Ids (ascending) as a list blob.
-  public static func list(_ ids: [UInt32]) -> Data {
+  package static func list(_ ids: [UInt32]) -> Data {
     var blob = Data(count: ids.count * 4)
     blob.withUnsafeMutableBytes { raw in
       for (index, id) in ids.enumerated() {
@@ -53,7 +53,7 @@ public enum PostingList {
   }
 
   /// Ids as a bitmap blob, as long as the largest needs.
-  public static func bitmap(_ ids: [UInt32]) -> Data {
+  package static func bitmap(_ ids: [UInt32]) -> Data {
     var blob = Data(count: Int(ids.max() ?? 0) / 8 + 1)
     blob.withUnsafeMutableBytes { raw in
       for id in ids { raw[Int(id) / 8] |= 1 << (id % 8) }
@@ -63,7 +63,7 @@ public enum PostingList {
 
   /// Calls `body` with each id of a stored posting blob, ascending.
   @inline(__always)
-  public static func forEachId(_ raw: UnsafeRawBufferPointer, dense: Bool, _ body: (Int) -> Void) {
+  package static func forEachId(_ raw: UnsafeRawBufferPointer, dense: Bool, _ body: (Int) -> Void) {
     if !dense {
       for offset in stride(from: 0, to: raw.count &- 3, by: 4) {
         body(Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
@@ -90,7 +90,7 @@ public enum PostingList {
   }
 
   /// The ids of a stored posting blob, ascending.
-  public static func ids(_ raw: UnsafeRawBufferPointer, dense: Bool) -> [UInt32] {
+  package static func ids(_ raw: UnsafeRawBufferPointer, dense: Bool) -> [UInt32] {
     var result: [UInt32] = []
     forEachId(raw, dense: dense) { result.append(UInt32($0)) }
     return result
@@ -99,7 +99,7 @@ public enum PostingList {
   /// Whether a stored posting blob holds `id`: a bit test for a bitmap, a binary search for
   /// a list.
   @inline(__always)
-  public static func holds(_ raw: UnsafeRawBufferPointer, dense: Bool, _ id: Int) -> Bool {
+  package static func holds(_ raw: UnsafeRawBufferPointer, dense: Bool, _ id: Int) -> Bool {
     if dense {
       return id / 8 < raw.count && raw[id / 8] & (1 << (id % 8)) != 0
     }
@@ -119,7 +119,7 @@ public enum PostingList {
 
   /// The ids in every one of `lists` (sorted ascending), in order: each id of the shortest
   /// list is looked for in the others by binary search.
-  public static func intersection(_ lists: [[UInt32]]) -> [Int64] {
+  package static func intersection(_ lists: [[UInt32]]) -> [Int64] {
     guard var result = lists.min(by: { $0.count < $1.count }) else { return [] }
     for list in lists {
       var low = 0

@@ -5,22 +5,22 @@
 ///
 /// Computed on bytes without making a string per token, because an import computes it for
 /// both sides of every unit.
-public struct SegmentKeys: Sendable {
+package struct SegmentKeys: Sendable {
   /// ``MatchText/count`` of the segment.
-  public var tokenCount = 0
+  package var tokenCount = 0
   /// The distinct keys of the words and placeables (each placeable's kind and value), in
   /// order of first occurrence.
-  public var words: [UInt64] = []
+  package var words: [UInt64] = []
   /// The distinct keys of the punctuation, in order of first occurrence.
-  public var punctuation: [UInt64] = []
+  package var punctuation: [UInt64] = []
 
   /// The index keys of all of a segment's tokens, in order (``MatchText/indexKeys``). Equal
   /// tokens have equal keys; unequal ones differ but for a 64-bit collision.
-  public static func tokenHashes(_ text: String) -> [UInt64] {
+  package static func tokenHashes(_ text: String) -> [UInt64] {
     MatchText(text).indexKeys
   }
 
-  public init(_ text: String) {
+  package init(_ text: String) {
     var text = text
     let match = text.withUTF8 { MatchText(utf8: $0, writtenForms: false) }
     tokenCount = match.count
@@ -37,7 +37,7 @@ public struct SegmentKeys: Sendable {
 
   /// The hash of one word token, lowercased: ASCII on the fly, anything else through
   /// `String.lowercased()` as ``FuzzyMatch/tokens(_:)`` does.
-  public static func hash(ofToken token: String) -> UInt64 {
+  package static func hash(ofToken token: String) -> UInt64 {
     ByteHash.of(token.lowercased().utf8)
   }
 

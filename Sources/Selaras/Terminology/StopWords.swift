@@ -1,7 +1,7 @@
 /// Function words of news text, which a term neither starts nor ends with.
-public enum StopWords {
+package enum StopWords {
   /// Whether `word` (lowercased) is a function word of `language`.
-  public static func contains(_ word: String, language: LanguageTag) -> Bool {
+  package static func contains(_ word: String, language: LanguageTag) -> Bool {
     language == .indonesian ? indonesian.contains(word) : english.contains(word)
   }
 

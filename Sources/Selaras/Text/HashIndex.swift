@@ -3,20 +3,20 @@
 /// check), where the standard dictionary's hashing of its keys costs more than the rest of
 /// the lookup. The hashes must already be well mixed (FNV-1a); every 64-bit value is a key
 /// of its own, and values are non-negative (a negative one marks an empty slot).
-public struct HashIndex: Sendable {
+package struct HashIndex: Sendable {
   private var keys: [UInt64]
   private var values: [Int32]
   private var count = 0
 
   /// A table that holds `capacity` entries before it grows.
-  public init(capacity: Int = 512) {
+  package init(capacity: Int = 512) {
     var size = 1024
     while size < capacity * 2 { size *= 2 }
     keys = [UInt64](repeating: 0, count: size)
     values = [Int32](repeating: -1, count: size)
   }
 
-  public subscript(hash: UInt64) -> Int? {
+  package subscript(hash: UInt64) -> Int? {
     keys.withUnsafeBufferPointer { keys in
       values.withUnsafeBufferPointer { values in
         let mask = keys.count - 1
@@ -31,7 +31,7 @@ public struct HashIndex: Sendable {
     }
   }
 
-  public mutating func insert(_ value: Int, for hash: UInt64) {
+  package mutating func insert(_ value: Int, for hash: UInt64) {
     precondition(value >= 0, "HashIndex values are non-negative")
     if (count + 1) * 2 > keys.count {
       var larger = HashIndex(capacity: keys.count)

@@ -4,9 +4,9 @@
 ///
 /// Anchors are strings: `#1500`, `#6`, `#1.71` for values; `m10` for a month;
 /// `d3` for a weekday (Monday = 1); `t13:21` for a time of day.
-public enum NumberAnchors {
+package enum NumberAnchors {
   /// The anchors of a tokenized sentence in `language` (`id` or `en`).
-  public static func anchors(of tokens: [WordToken], language: String) -> [String] {
+  package static func anchors(of tokens: [WordToken], language: String) -> [String] {
     var result: [String] = []
     for (index, token) in tokens.enumerated() {
       switch token.kind {

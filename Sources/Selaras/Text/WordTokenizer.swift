@@ -1,15 +1,15 @@
 /// A word of a sentence, as the aligner and glossary see it.
-public struct WordToken: Hashable, Sendable {
-  public enum Kind: Sendable {
+package struct WordToken: Hashable, Sendable {
+  package enum Kind: Sendable {
     case word, number
   }
 
-  public var text: String
-  public var kind: Kind
+  package var text: String
+  package var kind: Kind
   /// Whether the first letter is uppercase.
-  public var isCapitalized: Bool
+  package var isCapitalized: Bool
   /// The index of the token in its sentence.
-  public var position: Int
+  package var position: Int
 }
 
 /// Splits a sentence into words and numbers.
@@ -21,8 +21,8 @@ public struct WordToken: Hashable, Sendable {
 /// else separates tokens.
 ///
 /// - Complexity: O(*n*) in the UTF-8 length, with a fast path for ASCII.
-public enum WordTokenizer {
-  public static func tokens(_ text: String) -> [WordToken] {
+package enum WordTokenizer {
+  package static func tokens(_ text: String) -> [WordToken] {
     var text = text
     return text.withUTF8 { bytes in
       var tokens: [WordToken] = []

@@ -2,7 +2,7 @@ extension String {
   /// The string escaped for XML 1.0 text and attribute values: `& < > "` as entities, and
   /// the control characters XML 1.0 forbids (all below U+0020 but tab, LF and CR; U+FFFE,
   /// U+FFFF; lone surrogates cannot occur in a Swift string) removed.
-  public var xmlEscaped: String {
+  package var xmlEscaped: String {
     var text = self
     let needsWork = text.withUTF8 { $0.contains(where: String.needsXMLEscaping) }
     guard needsWork else { return self }
