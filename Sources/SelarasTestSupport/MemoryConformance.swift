@@ -17,6 +17,7 @@ public struct MemoryConformance: Sendable {
     case searchScoresAreFuzzyMatch
     case searchTurnsPairsToTheQueryLanguage
     case reviewedUnitRanksFirstAmongEqualScores
+    case searchStopsAtItsDeadline
     case duplicatesAndProvenance
     case failedImportStoresNothing
     case concurrentImportReturnsTheProducersResult
@@ -45,6 +46,7 @@ public struct MemoryConformance: Sendable {
     case .searchScoresAreFuzzyMatch: try searchScoresAreFuzzyMatch()
     case .searchTurnsPairsToTheQueryLanguage: try searchTurnsPairsToTheQueryLanguage()
     case .reviewedUnitRanksFirstAmongEqualScores: try reviewedUnitRanksFirstAmongEqualScores()
+    case .searchStopsAtItsDeadline: try searchStopsAtItsDeadline()
     case .duplicatesAndProvenance: try duplicatesAndProvenance()
     case .failedImportStoresNothing: try failedImportStoresNothing()
     case .concurrentImportReturnsTheProducersResult: try concurrentImportReturnsTheProducersResult()
@@ -153,6 +155,26 @@ public struct MemoryConformance: Sendable {
     let tied = try memory.searchUnits(source, language: .english, minimumScore: 90, limit: 2)
     #expect(tied.map(\.unit.target).first == "BI menahan suku bunga acuan di level 6% pada Rabu.")
     #expect(tied.count == 2 && tied.allSatisfy { $0.score == 100 })
+  }
+
+  /// A search past its deadline stops with ``MemorySearchTimeout`` before scoring what it
+  /// found; the same search with time left answers, and so does a lookup.
+  private func searchStopsAtItsDeadline() throws {
+    let memory = try make()
+    try memory.addUnits(Self.corporaUnits)
+    let query = Self.corporaUnits[Self.corporaUnits.count / 2].source
+    let past = ContinuousClock.now - .seconds(1)
+    #expect(throws: MemorySearchTimeout.self) {
+      try memory.search(query, options: MemorySearchOptions(language: .english, minimumScore: 30, deadline: past))
+    }
+    #expect(throws: MemorySearchTimeout.self) {
+      try memory.lookup(LookupSegment(text: query), source: .english, target: .indonesian, deadline: past)
+    }
+    let ahead = ContinuousClock.now + .seconds(60)
+    let found = try memory.search(
+      query, options: MemorySearchOptions(language: .english, minimumScore: 30, deadline: ahead))
+    #expect(!found.isEmpty)
+    #expect(try found == memory.search(query, options: MemorySearchOptions(language: .english, minimumScore: 30)))
   }
 
   /// A unit stored twice is one unit; what a unit carries comes back as it went in, in order.

@@ -53,12 +53,16 @@ public struct LookupMatch: Codable, Hashable, Sendable {
 
 extension TranslationMemory {
   /// The matches of `segment` (in `source`) that translate into `target`, best first: the
-  /// search's matches, each with its kind and origin.
+  /// search's matches, each with its kind and origin. Past `deadline`, the search stops with
+  /// ``MemorySearchTimeout``.
   public func lookup(
-    _ segment: LookupSegment, source: LanguageTag, target: LanguageTag, minimumScore: Int = 70, limit: Int = 5
+    _ segment: LookupSegment, source: LanguageTag, target: LanguageTag, minimumScore: Int = 70, limit: Int = 5,
+    deadline: ContinuousClock.Instant? = nil
   ) throws -> [LookupMatch] {
     func matches(_ text: String, limit: Int) throws -> [MemoryMatch] {
-      try search(text, options: MemorySearchOptions(language: source, minimumScore: minimumScore, limit: limit))
+      try search(
+        text,
+        options: MemorySearchOptions(language: source, minimumScore: minimumScore, limit: limit, deadline: deadline))
         .filter { $0.unit.targetLanguage == target }
     }
     let found = try matches(segment.text, limit: limit)

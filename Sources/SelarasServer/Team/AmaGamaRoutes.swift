@@ -52,9 +52,10 @@ enum AmaGamaRoutes {
         }
         let minimumScore = min(100, max(0, try wholeNumber(request, "min_similarity") ?? 70))
         let limit = min(50, max(1, try wholeNumber(request, "max_candidates") ?? 5))
-        let matches = try await blocking.run {
+        let matches = try await blocking.run { deadline in
           try memory.lookup(
-            LookupSegment(text: text), source: source, target: target, minimumScore: minimumScore, limit: limit)
+            LookupSegment(text: text), source: source, target: target, minimumScore: minimumScore, limit: limit,
+            deadline: deadline)
         }
         let units = matches.enumerated().map { rank, match in
           AmaGamaUnit(source: match.source, target: match.target, quality: Double(match.score), rank: rank + 1)

@@ -15,11 +15,11 @@ enum LookupRoutes {
       }
       let minimumScore = min(100, max(0, query.minScore ?? 70))
       let limit = min(50, max(1, query.limit ?? 5))
-      let results = try await blocking.run {
+      let results = try await blocking.run { deadline in
         try query.segments.map { segment in
           LookupResult(
             matches: try memory.lookup(
-              segment, source: source, target: target, minimumScore: minimumScore, limit: limit))
+              segment, source: source, target: target, minimumScore: minimumScore, limit: limit, deadline: deadline))
         }
       }
       return try ServerResponse.json(LookupResponse(results: results))

@@ -59,6 +59,10 @@ package enum MemorySearch {
     var next = 0
     var size = batch
     scoring: while next < candidates.count {
+      // Between batches, and every so many candidates when they are read one at a time.
+      if let deadline = options.deadline, next % deadlineCheck == 0 || batch > 1, ContinuousClock.now >= deadline {
+        throw MemorySearchTimeout()
+      }
       // Nothing from the first bound below the scores found on can beat them: a batch holds
       // none of those.
       let needed = best.count >= limit ? best[limit - 1].score : minimumScore
@@ -119,6 +123,9 @@ package enum MemorySearch {
     // Within the limit no tie was cut, and the read properties say which are reviewed.
     return MemoryMatch.ranked(matches, limit: limit)
   }
+
+  /// How many candidates read one at a time are scored between two looks at the deadline.
+  static let deadlineCheck = 32
 
   /// How many of the query's rarest tokens are read through for candidates.
   package static let rarestWordCount = 12
