@@ -37,61 +37,32 @@ package enum MemorySearch {
     _ query: MatchText, options: MemorySearchOptions, largestId: Int, index: some MatchBoundsIndex, batch: Int = 1,
     tokens: (_ units: [(id: Int64, side: UnitSide)]) throws -> [MatchText?]
   ) throws -> [Found] {
-    let (language, minimumScore, limit) = (options.language, options.minimumScore, options.limit)
+    var scoring = Scoring(
+      query: query, options: options,
+      candidates: try candidates(query, options: options, largestId: largestId, index: index), batch: batch)
+    while let units = try scoring.nextBatch() {
+      scoring.score(try tokens(units))
+    }
+    return scoring.found
+  }
+
+  /// Both sides' candidates for `query` (``MatchBounds/ranked(query:keys:placeables:language:side:largestId:minimumScore:lists:commonUnits:refined:count:index:)``),
+  /// each side's in its own order, the source side's first.
+  package static func candidates(
+    _ query: MatchText, options: MemorySearchOptions, largestId: Int, index: some MatchBoundsIndex
+  ) throws -> [(candidate: MatchBounds.Candidate, side: UnitSide)] {
     let keys = self.keys(of: query)
-    guard !keys.isEmpty, limit > 0 else { return [] }
-    // Both sides' candidates, scored together in the order of their bounds: a batch of texts
-    // read may hold units of both.
+    guard !keys.isEmpty, options.limit > 0 else { return [] }
     var candidates: [(candidate: MatchBounds.Candidate, side: UnitSide)] = []
     for side in UnitSide.allCases {
       candidates += try MatchBounds.ranked(
-        query: query.indexKeys, keys: keys, placeables: query.placeableKeys, language: language.language, side: side,
-        largestId: largestId, minimumScore: minimumScore, lists: rarestWordCount,
+        query: query.indexKeys, keys: keys, placeables: query.placeableKeys, language: options.language.language,
+        side: side, largestId: largestId, minimumScore: options.minimumScore, lists: rarestWordCount,
         commonUnits: max(commonWordUnits, largestId / 32),
         refined: refinedCount, count: candidateCount, index: index
       ).map { ($0, side) }
     }
-    // Stable: among equal bounds, the source side's first, each side in its own order.
-    candidates = candidates.enumerated().sorted {
-      ($1.element.candidate.bound, $0.offset) < ($0.element.candidate.bound, $1.offset)
-    }.map(\.element)
-    var best: [Found] = []
-    var next = 0
-    var size = batch
-    scoring: while next < candidates.count {
-      // Between batches, and every so many candidates when they are read one at a time.
-      if let deadline = options.deadline, next % deadlineCheck == 0 || batch > 1, ContinuousClock.now >= deadline {
-        throw MemorySearchTimeout()
-      }
-      // Nothing from the first bound below the scores found on can beat them: a batch holds
-      // none of those.
-      let needed = best.count >= limit ? best[limit - 1].score : minimumScore
-      var end = next
-      while end < min(candidates.count, next + size), candidates[end].candidate.bound >= needed { end += 1 }
-      guard end > next else { break }
-      let chunk = candidates[next..<end]
-      next = end
-      if batch > 1 { size *= 2 }
-      let texts = try tokens(chunk.map { ($0.candidate.id, $0.side) })
-      for ((candidate, side), stored) in zip(chunk, texts) {
-        guard candidate.bound >= (best.count >= limit ? best[limit - 1].score : minimumScore) else { break scoring }
-        guard let stored else { continue }
-        let score = FuzzyMatch.score(query, stored)
-        guard score >= minimumScore else { continue }
-        // By score, then id; a unit found on both sides (both in the query's language) as
-        // its source side first, whichever side's bound came first.
-        let turned = side == .target
-        let place =
-          best.firstIndex {
-            $0.score < score || $0.score == score && ($0.id > candidate.id || $0.id == candidate.id && $0.turned && !turned)
-          } ?? best.count
-        if place < limit || score == best[limit - 1].score {
-          best.insert(Found(score: score, id: candidate.id, turned: turned), at: place)
-          while best.count > limit, best[best.count - 1].score < best[limit - 1].score { best.removeLast() }
-        }
-      }
-    }
-    return best
+    return candidates
   }
 
   /// The distinct index keys of `query`, in the order they first occur: what a search asks
