@@ -126,7 +126,10 @@ let package = Package(
       dependencies: ["SelarasStore", "SelarasTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "SelarasPostgresTests",
-      dependencies: ["SelarasPostgres", "SelarasTestSupport", "SelarasPostgresTestSupport"]),
+      dependencies: [
+        "SelarasPostgres", "SelarasTestSupport", "SelarasPostgresTestSupport",
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]),
     .testTarget(
       name: "SelarasCLITests", dependencies: ["SelarasCLI", "SelarasTestSupport", "SelarasPostgresTestSupport"]),
     .testTarget(

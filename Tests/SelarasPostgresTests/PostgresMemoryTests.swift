@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import Selaras
 import SelarasPostgres
 import SelarasPostgresTestSupport
@@ -171,6 +172,22 @@ struct PostgresMemoryTests {
     #expect(throws: PostgresStoreError.self) { try memory.memoryStatistics() }
     try PostgresScratchDatabase.execute("ALTER DATABASE \(name) ALLOW_CONNECTIONS true", on: admin)
     #expect(try memory.searchUnits(Self.units[3].source, language: .english).first?.score == 100)
+  }
+
+  @Test(
+    "Called from a thread of NIO's event loops, where PostgresNIO's work runs, the memory answers: its connections are on other loops",
+    .timeLimit(.minutes(1)))
+  func calledFromAnEventLoop() async throws {
+    let memory = try PostgresTestServer.memory()
+    try memory.addUnits(Self.units.prefix(50))
+    let group = MultiThreadedEventLoopGroup.singleton
+    // Every loop in turn, so that one of them is the loop an idle connection is on.
+    for _ in 0..<4 {
+      let found = try await group.next().submit {
+        try memory.searchUnits(Self.units[3].source, language: .english)
+      }.get()
+      #expect(found.first?.score == 100)
+    }
   }
 
   /// A local port nothing listens on.
