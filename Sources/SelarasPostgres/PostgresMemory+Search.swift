@@ -15,12 +15,13 @@ extension PostgresMemory {
         session, keys: MemorySearch.keys(of: query).map { PostingList.key($0, language: language) }, cache: cache)
       let found = try MemorySearch.best(query, options: options, largestId: largestId, index: index, batch: 64) {
         units in
+        // Each side's text where it is in the query's language: one side of most units, the
+        // side the search asked for.
         var texts: [UnitSide: [Int64: MatchText]] = [.source: [:], .target: [:]]
-        let wanted = UnitSide.allCases.map { side in Set(units.filter { $0.side == side }.map(\.id)) }
         for row in try session.rows(PostgresStatements.SideTexts(ids: units.map(\.id), language: language)) {
           // The texts' bytes as they came (UTF-8), without a String.
           let (id, source, target) = try row.decode((Int64, ByteBuffer?, ByteBuffer?).self)
-          for (side, text) in [(UnitSide.source, source), (.target, target)] where wanted[side.rawValue].contains(id) {
+          for (side, text) in [(UnitSide.source, source), (.target, target)] {
             texts[side]![id] = text?.withUnsafeReadableBytes {
               MatchText(utf8: $0.assumingMemoryBound(to: UInt8.self))
             }
@@ -88,13 +89,12 @@ final class PostgresMatchBoundsIndex: MatchBoundsIndex {
   }
 
   /// The index for a search of `keys` (as the index holds them: ``PostingList/key(_:language:)``),
-  /// and the largest unit id stored: the memory's state and
-  /// both sides' rows of `keys` read in one query, the long lists missing from the cache
-  /// in one more.
+  /// and the largest unit id stored: the memory's state and both sides' rows of `keys` read
+  /// in one query, the long lists missing from the cache in one more a side.
   static func start(_ session: PostgresSession, keys: [UInt64], cache: PostgresReadCache) throws -> (
     index: PostgresMatchBoundsIndex, largestId: Int
   ) {
-    var state: (lastId: Int64, version: Int64)?
+    var state: PostgresMemoryState?
     var rows: [[Int64: (count: Int, dense: Bool, ids: ByteBuffer?)]] = [[:], [:]]
     for row in try session.rows(
       PostgresStatements.SearchStart(keys: keys.map { Int64(bitPattern: $0) }, shortList: Int32(shortList)))
@@ -103,12 +103,10 @@ final class PostgresMatchBoundsIndex: MatchBoundsIndex {
       if let side {
         rows[Int(side)][key] = (Int(count), dense ?? false, ids)
       } else {
-        state = (key, count)
+        state = PostgresMemoryState(lastId: key, version: count)
       }
     }
-    guard let state else {
-      throw PostgresStoreError("PostgreSQL at \(session.location): the memory's state row is missing")
-    }
+    guard let state else { throw PostgresMemoryState.missing(session) }
     let index = PostgresMatchBoundsIndex(session: session, cache: cache.entries(version: state.version))
     index.rows = rows
     for side in UnitSide.allCases {

@@ -131,10 +131,13 @@ struct PostgresMemoryState {
   var version: Int64
 
   static func read(_ session: PostgresSession) throws -> PostgresMemoryState {
-    guard let row = try session.rows(PostgresStatements.MemoryState()).first else {
-      throw PostgresStoreError("PostgreSQL at \(session.location): the memory's state row is missing")
-    }
+    guard let row = try session.rows(PostgresStatements.MemoryState()).first else { throw missing(session) }
     let (lastId, version) = try row.decode((Int64, Int64).self)
     return PostgresMemoryState(lastId: lastId, version: version)
+  }
+
+  /// What a read that finds no state row throws.
+  static func missing(_ session: PostgresSession) -> PostgresStoreError {
+    PostgresStoreError("PostgreSQL at \(session.location): the memory's state row is missing")
   }
 }

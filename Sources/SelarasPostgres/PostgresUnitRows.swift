@@ -47,11 +47,7 @@ enum PostgresUnitRows {
   private static func units(_ session: PostgresSession, rows: [PostgresRow]) throws -> [(
     id: Int64, unit: TranslationUnit
   )] {
-    var units: [(id: Int64, unit: TranslationUnit)] = []
-    units.reserveCapacity(rows.count)
-    for row in rows {
-      units.append(try unit(row))
-    }
+    var units = try rows.map(unit)
     let properties = try self.properties(session, of: units.map(\.id))
     for index in units.indices {
       units[index].unit.properties = properties[units[index].id] ?? []

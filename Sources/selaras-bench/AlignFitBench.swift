@@ -118,14 +118,16 @@ struct AlignFitBench: ParsableCommand {
       let held = try DevelopmentSet(path: pud, half: .fit, editions: calibrationEditions, fold: (k, 2))
       let weights = fitWeights(tuning, newsroom?.fold(1 - k), lexicon).weights
       let pudBeads = alignedBeads(held, lexicon, weights, .handSet)
-      pudSamples += pudBeads.map { ($0.features, $0.bead.score, $0.right) }
-      real += pudBeads.map { ($0.features, $0.bead.score, $0.right) }
+      let pudBeadSamples = pudBeads.map { ($0.features, $0.bead.score, $0.right) }
+      pudSamples += pudBeadSamples
+      real += pudBeadSamples
       note("pud-\(k)", pudBeads)
       if let newsroom {
         let beads = folderBeads(newsroom.fold(k), lexicon, keepWeights ? result.weights : weights, .handSet)
         note("newsroom-\(k)", beads)
         newsroomBeads += beads.map { ($0.article, $0.features, $0.right) }
-        for _ in 0..<newsroomCalibrationCopies { real += beads.map { ($0.features, $0.bead.score, $0.right) } }
+        let samples = beads.map { ($0.features, $0.bead.score, $0.right) }
+        for _ in 0..<newsroomCalibrationCopies { real += samples }
       }
       mismatched += calibrationSamples(held.mismatched(), lexicon, weights, .handSet).filter { !$0.features.isNull }
       report(["bench": "align-fit", "calibration_fold": k, "beads": real.count])

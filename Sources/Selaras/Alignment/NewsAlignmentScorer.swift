@@ -138,9 +138,10 @@ public final class NewsAlignmentScorer: AlignmentScorer {
       sourceKeys.withUnsafeBufferPointer { sourceKeys in
         targetKeys.withUnsafeBufferPointer { targetKeys in
           for t in 0..<targetCount {
-            if CommonAnchors.block(of: t) != block {
-              commonAnchors.update(&weights, from: block, to: CommonAnchors.block(of: t))
-              block = CommonAnchors.block(of: t)
+            let here = CommonAnchors.block(of: t)
+            if here != block {
+              commonAnchors.update(&weights, from: block, to: here)
+              block = here
             }
             let mark = UInt32(t) << 6
             for key in targetKeys[target[t].keys] {
