@@ -73,9 +73,11 @@ let package = Package(
         "Selaras", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
-        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
         .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "CoreMetrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
       ],
       resources: [.copy("Resources")]
     ),
@@ -126,10 +128,7 @@ let package = Package(
       dependencies: ["SelarasStore", "SelarasTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "SelarasPostgresTests",
-      dependencies: [
-        "SelarasPostgres", "SelarasTestSupport", "SelarasPostgresTestSupport",
-        .product(name: "NIOPosix", package: "swift-nio"),
-      ]),
+      dependencies: ["SelarasPostgres", "SelarasTestSupport", "SelarasPostgresTestSupport"]),
     .testTarget(
       name: "SelarasCLITests", dependencies: ["SelarasCLI", "SelarasTestSupport", "SelarasPostgresTestSupport"]),
     .testTarget(

@@ -32,47 +32,47 @@ package final class PostgresConnections: Sendable {
   }
 
   /// Calls `body` with a session on a connection of its own.
-  package func withSession<Result>(_ body: (PostgresSession) throws -> Result) throws -> Result {
-    let session = PostgresSession(connection: try take(), location: location)
-    defer {
-      _ = try? session.settle()
-      if session.isReusable {
-        giveBack(session.connection)
-      } else {
-        Self.close(session.connection)
-        // A connection that broke (the server restarted, or ended the backends) says the
-        // idle ones opened before it are likely gone too: the next calls connect anew rather
-        // than fail on each of them in turn.
-        closeIdle()
-      }
+  package func withSession<Result>(_ body: (PostgresSession) async throws -> Result) async throws -> Result {
+    let session = PostgresSession(connection: try await take(), location: location)
+    let result: Result
+    do {
+      result = try await body(session)
+      try await session.settle()
+    } catch {
+      _ = try? await session.settle()
+      release(session)
+      throw error
     }
-    let result = try body(session)
-    try session.settle()
+    release(session)
     return result
   }
 
-  private func take() throws -> PostgresConnection {
+  /// Gives the session's connection back, or closes it when it is not to be reused.
+  private func release(_ session: PostgresSession) {
+    if session.isReusable {
+      giveBack(session.connection)
+    } else {
+      Self.close(session.connection)
+      // A connection that broke (the server restarted, or ended the backends) says the
+      // idle ones opened before it are likely gone too: the next calls connect anew rather
+      // than fail on each of them in turn.
+      closeIdle()
+    }
+  }
+
+  private func take() async throws -> PostgresConnection {
     let (reused, id): (PostgresConnection?, Int) = held.withLock { held in
-      // Not one whose event loop is the caller's: the caller waits for that loop. Closed
-      // ones are dropped.
+      // Closed ones are dropped.
       held.idle.removeAll { $0.isClosed }
-      if let usable = held.idle.lastIndex(where: { !$0.eventLoop.inEventLoop }) {
-        return (held.idle.remove(at: usable), 0)
-      }
+      if let last = held.idle.popLast() { return (last, 0) }
       held.lastID += 1
       return (nil, held.lastID)
     }
     if let reused { return reused }
-    let configuration = location.configuration
-    // A loop other than the caller's, if the caller is on one: the caller waits for the loop.
-    let group = MultiThreadedEventLoopGroup.singleton
-    var loop = group.next()
-    for _ in 0..<8 where loop.inEventLoop { loop = group.next() }
-    let chosen = loop
     do {
-      return try PostgresBridge(eventLoop: chosen).wait {
-        try await PostgresConnection.connect(on: chosen, configuration: configuration, id: id, logger: Self.logger)
-      }
+      return try await PostgresConnection.connect(
+        on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.configuration, id: id,
+        logger: Self.logger)
     } catch {
       throw PostgresStoreError.wrapping(error, location: location.description)
     }
@@ -100,36 +100,30 @@ package final class PostgresConnections: Sendable {
   }
 }
 
-/// One connection, used by one thread at a time, with synchronous calls; and one COPY at a
-/// time that may run on while the thread prepares the next (``startCopy(_:)``), which every
-/// other call waits for first.
+/// One connection, used by one task at a time; and one COPY at a time that may run on while
+/// the task prepares the next (``startCopy(_:)``), which every other call waits for first.
 package final class PostgresSession {
   let connection: PostgresConnection
   let location: PostgresLocation
-  /// Runs the connection's work on its event loop while this thread waits.
-  private let bridge: PostgresBridge
-  private var copying: PostgresBridge.Pending<Void>?
+  private var copying: Task<Void, any Error>?
   /// False once the connection is in a state the next user must not inherit.
   private(set) var isReusable = true
 
   init(connection: PostgresConnection, location: PostgresLocation) {
     self.connection = connection
     self.location = location
-    bridge = PostgresBridge(eventLoop: connection.eventLoop)
   }
 
   /// The rows `query` returns, all of them.
-  func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-    try settle()
-    let connection = connection
-    return try wait { try await connection.query(query, logger: PostgresConnections.logger).collect() }
+  func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+    try await settle()
+    return try await checked { try await connection.query(query, logger: PostgresConnections.logger).collect() }
   }
 
   /// The rows a prepared statement returns (prepared on this connection the first time).
-  func rows<Statement: PreparedQuery>(_ statement: Statement) throws -> [PostgresRow] {
-    try settle()
-    let connection = connection
-    return try wait {
+  func rows<Statement: PreparedQuery>(_ statement: Statement) async throws -> [PostgresRow] {
+    try await settle()
+    return try await checked {
       var rows: [PostgresRow] = []
       for try await row in try await connection.execute(statement, logger: PostgresConnections.logger) {
         rows.append(row)
@@ -139,8 +133,8 @@ package final class PostgresSession {
   }
 
   /// Runs a statement whose rows are not wanted.
-  package func execute(_ query: PostgresQuery) throws {
-    _ = try rows(query)
+  package func execute(_ query: PostgresQuery) async throws {
+    _ = try await rows(query)
   }
 
   /// Rows in COPY's text format for `COPY table (columns) FROM STDIN`.
@@ -151,55 +145,50 @@ package final class PostgresSession {
   }
 
   /// Sends `copies`, in order.
-  func copy(_ copies: Copy...) throws {
-    try startCopy(copies)
-    try settle()
+  func copy(_ copies: Copy...) async throws {
+    try await startCopy(copies)
+    try await settle()
   }
 
   /// Starts sending `copies`, in order, and returns at once, so that the caller prepares what
   /// comes next while PostgreSQL stores the rows.
-  func startCopy(_ copies: [Copy]) throws {
-    try settle()
+  func startCopy(_ copies: [Copy]) async throws {
+    try await settle()
     let connection = connection
-    let location = location
-    copying = try bridge.start {
+    copying = Task {
       for copy in copies where copy.data.readableBytes > 0 {
-        do {
-          try await connection.copyFrom(table: copy.table, columns: copy.columns, logger: PostgresConnections.logger) {
-            writer in try await writer.write(copy.data)
-          }
-        } catch {
-          throw PostgresStoreError.wrapping(error, location: location.description)
+        try await connection.copyFrom(table: copy.table, columns: copy.columns, logger: PostgresConnections.logger) {
+          writer in try await writer.write(copy.data)
         }
       }
     }
   }
 
   /// Waits for the COPY started last, if any, and throws its error.
-  func settle() throws {
+  func settle() async throws {
     guard let copying else { return }
     self.copying = nil
-    try copying.wait()
+    try await checked { try await copying.value }
   }
 
   /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
-  func transaction<Result>(_ body: () throws -> Result) throws -> Result {
-    try execute("BEGIN")
+  func transaction<Result>(_ body: () async throws -> Result) async throws -> Result {
+    try await execute("BEGIN")
     let result: Result
     do {
-      result = try body()
+      result = try await body()
     } catch {
       // A COPY still running is waited for (its error is the one thrown already, or comes
       // after it); a connection whose transaction cannot be rolled back is not given back.
-      try? settle()
+      try? await settle()
       do {
-        try execute("ROLLBACK")
+        try await execute("ROLLBACK")
       } catch {
         isReusable = false
       }
       throw error
     }
-    try execute("COMMIT")
+    try await execute("COMMIT")
     return result
   }
 
@@ -214,9 +203,11 @@ package final class PostgresSession {
     return severity != "FATAL" && severity != "PANIC" && !state.hasPrefix("57P") && !state.hasPrefix("08")
   }
 
-  private func wait<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) throws -> Value {
+  /// `work`'s result; its error marks the connection not to be reused unless the server
+  /// answered it for one statement, and names the database.
+  private func checked<Value>(_ work: () async throws -> Value) async throws -> Value {
     do {
-      return try bridge.wait(work)
+      return try await work()
     } catch {
       if !Self.leavesConnectionUsable(error) { isReusable = false }
       throw PostgresStoreError.wrapping(error, location: location.description)

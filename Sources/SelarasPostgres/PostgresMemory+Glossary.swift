@@ -4,24 +4,24 @@ import Selaras
 
 extension PostgresMemory {
   /// Every concept of the user's glossary, with its terms, in the order they were added.
-  public func glossaryEntries() throws -> [TermEntry] {
-    try connections.withSession { session in try Self.entries(session).map(\.entry) }
+  public func glossaryEntries() async throws -> [TermEntry] {
+    try await connections.withSession { session in try await Self.entries(session).map(\.entry) }
   }
 
   /// The concepts of `ids` (all when nil), with their ids and terms, in id order.
-  private static func entries(_ session: PostgresSession, ids: [Int64]? = nil) throws
+  private static func entries(_ session: PostgresSession, ids: [Int64]? = nil) async throws
     -> [(id: Int64, entry: TermEntry)]
   {
     var terms: [Int64: [Term]] = [:]
     let termRows =
       if let ids {
-        try session.rows(
+        try await session.rows(
           """
           SELECT concept_id, text, lang, status, part_of_speech, note, domain, source, created, modified
           FROM term WHERE concept_id = ANY(\(ids)) ORDER BY concept_id, id
           """)
       } else {
-        try session.rows(
+        try await session.rows(
           """
           SELECT concept_id, text, lang, status, part_of_speech, note, domain, source, created, modified
           FROM term ORDER BY concept_id, id
@@ -38,9 +38,9 @@ extension PostgresMemory {
     }
     let conceptRows =
       if let ids {
-        try session.rows("SELECT id, note, domain FROM concept WHERE id = ANY(\(ids)) ORDER BY id")
+        try await session.rows("SELECT id, note, domain FROM concept WHERE id = ANY(\(ids)) ORDER BY id")
       } else {
-        try session.rows("SELECT id, note, domain FROM concept ORDER BY id")
+        try await session.rows("SELECT id, note, domain FROM concept ORDER BY id")
       }
     return try conceptRows.map { row in
       let (id, note, domain) = try row.decode((Int64, String?, String?).self)
@@ -53,35 +53,35 @@ extension PostgresMemory {
   @discardableResult
   public func replaceGlossaryEntries(
     holding term: String, language: LanguageTag?, with entries: [TermEntry], source: String?, date: Date
-  ) throws -> GlossaryReplacement {
+  ) async throws -> GlossaryReplacement {
     try TermEntry.checkStorable(entries)
     let stamp = date.formatted(.iso8601)
     let kept = entries.filter { !$0.terms.isEmpty }
-    return try write { session in
+    return try await write { session in
       // The merge's own rule and index: the term's match key, in the language when given.
       let key = Term.matchKey(term)
       let rows =
         if let language {
-          try session.rows("SELECT concept_id FROM term WHERE match_key = \(key) AND lang = \(language.language)")
+          try await session.rows("SELECT concept_id FROM term WHERE match_key = \(key) AND lang = \(language.language)")
         } else {
-          try session.rows("SELECT concept_id FROM term WHERE match_key = \(key)")
+          try await session.rows("SELECT concept_id FROM term WHERE match_key = \(key)")
         }
       let holding = Set(try rows.map { try $0.decode(Int64.self) })
-      let removed = try Self.entries(session, ids: holding.sorted())
+      let removed = try await Self.entries(session, ids: holding.sorted())
       if !holding.isEmpty {
-        try session.execute("DELETE FROM concept WHERE id = ANY(\(holding.sorted()))")
+        try await session.execute("DELETE FROM concept WHERE id = ANY(\(holding.sorted()))")
       }
       var summary = GlossaryImportSummary()
       if !kept.isEmpty {
-        try GlossaryBatch(kept[...], source: source, stamp: stamp).store(session, into: &summary)
+        try await GlossaryBatch(kept[...], source: source, stamp: stamp).store(session, into: &summary)
       }
       return GlossaryReplacement(removed: removed.map(\.entry), added: summary)
     }
   }
 
-  public func glossaryVersion() throws -> Int64 {
-    try connections.withSession { session in
-      try session.rows("SELECT version FROM glossary_state").first?.decode(Int64.self) ?? 0
+  public func glossaryVersion() async throws -> Int64 {
+    try await connections.withSession { session in
+      try await session.rows("SELECT version FROM glossary_state").first?.decode(Int64.self) ?? 0
     }
   }
 
@@ -93,17 +93,19 @@ extension PostgresMemory {
   /// (its terms looked up at once, concept ids drawn, concepts and terms inserted from arrays):
   /// a statement a term, each a round trip, took 62 s for 20,000 rows.
   @discardableResult
-  public func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) throws -> GlossaryImportSummary {
+  public func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) async throws
+    -> GlossaryImportSummary
+  {
     try TermEntry.checkStorable(entries)
     let stamp = date.formatted(.iso8601)
     let kept = entries.filter { !$0.terms.isEmpty }
-    return try write { session in
+    return try await write { session in
       // The tables look empty to the planner until the transaction commits.
-      try session.execute("SET LOCAL enable_seqscan = off")
+      try await session.execute("SET LOCAL enable_seqscan = off")
       var summary = GlossaryImportSummary()
       for start in stride(from: 0, to: kept.count, by: Self.glossaryBatch) {
         let batch = kept[start..<min(kept.count, start + Self.glossaryBatch)]
-        try GlossaryBatch(batch, source: source, stamp: stamp).store(session, into: &summary)
+        try await GlossaryBatch(batch, source: source, stamp: stamp).store(session, into: &summary)
       }
       return summary
     }
@@ -129,7 +131,7 @@ private struct GlossaryBatch {
   /// A text column's value for a nil: no term, note or field holds a control character.
   private static let null = "\u{1}"
 
-  func store(_ session: PostgresSession, into summary: inout GlossaryImportSummary) throws {
+  func store(_ session: PostgresSession, into summary: inout GlossaryImportSummary) async throws {
     let terms = entries.flatMap { entry in entry.terms }
     // Each term's match key (``Term/matchKey(_:)``, computed once), its key with its language
     // (so that terms of this batch meet as terms of earlier ones do, in the database), and the
@@ -137,7 +139,7 @@ private struct GlossaryBatch {
     let matchKeys = terms.map { Term.matchKey($0.text) }
     let keys = zip(terms, matchKeys).map { term, key in Array("\(term.language.language)\u{1}\(key)".utf8) }
     var stored: [Int: Set<Int64>] = [:]
-    for row in try session.rows(
+    for row in try await session.rows(
       """
       SELECT u.i, t.concept_id
       FROM unnest(\(terms.map(\.language.language))::text[], \(matchKeys)::text[]) WITH ORDINALITY AS u(lang, key, i)
@@ -179,9 +181,9 @@ private struct GlossaryBatch {
     }
     var ids: [Int64] = []
     if !newConcepts.isEmpty {
-      ids = try session.rows("SELECT nextval('concept_id_seq') FROM generate_series(1, \(newConcepts.count))")
+      ids = try await session.rows("SELECT nextval('concept_id_seq') FROM generate_series(1, \(newConcepts.count))")
         .map { try $0.decode(Int64.self) }
-      try session.execute(
+      try await session.execute(
         """
         INSERT INTO concept (id, note, domain)
         SELECT id, NULLIF(note, chr(1)), NULLIF(domain, chr(1))
@@ -191,7 +193,7 @@ private struct GlossaryBatch {
     }
     guard !rows.isEmpty else { return }
     let concepts = rows.map { $0.concept < 0 ? ids[Int(-$0.concept) - 1] : $0.concept }
-    try session.execute(
+    try await session.execute(
       """
       INSERT INTO term (concept_id, text, lang, status, part_of_speech, note, domain, source, created, modified, match_key)
       SELECT concept_id, text, lang, status, NULLIF(part_of_speech, chr(1)), NULLIF(note, chr(1)),

@@ -6,12 +6,12 @@ extension PostgresMemory {
   /// Adds units in one transaction; a unit already stored (same languages and texts) is
   /// counted as a duplicate and left as it is. If anything fails, nothing is stored.
   @discardableResult
-  public func addUnits(_ units: some Sequence<TranslationUnit>, date: Date) throws -> MemoryImportSummary {
-    try write { session in
-      var writer = try PostgresImport(session: session, date: date)
+  public func addUnits(_ units: some Sequence<TranslationUnit>, date: Date) async throws -> MemoryImportSummary {
+    try await write { session in
+      var writer = try await PostgresImport(session: session, date: date)
       var slots = IndexSlots(flushThreshold: PostgresImport.postingsHeld)
-      for unit in units { try writer.add(PreparedUnit(unit, slots: &slots)) }
-      return try writer.finish()
+      for unit in units { try await writer.add(PreparedUnit(unit, slots: &slots)) }
+      return try await writer.finish()
     }
   }
 
@@ -21,13 +21,14 @@ extension PostgresMemory {
   public func importUnits<Output: Sendable>(
     date: Date,
     concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
-  ) throws -> (summary: MemoryImportSummary, output: Output) {
-    let (summary, output) = try ConcurrentImport.run(produce: produce, postingsHeld: PostgresImport.postingsHeld) {
-      forEachPrepared in
-      try write { session in
-        var writer = try PostgresImport(session: session, date: date)
-        try forEachPrepared { try writer.add($0) }
-        return try writer.finish()
+  ) async throws -> (summary: MemoryImportSummary, output: Output) {
+    let (summary, output) = try await ConcurrentImport.run(
+      produce: produce, postingsHeld: PostgresImport.postingsHeld
+    ) { forEachPrepared in
+      try await write { session in
+        var writer = try await PostgresImport(session: session, date: date)
+        try await forEachPrepared { try await writer.add($0) }
+        return try await writer.finish()
       }
     }
     return (summary, output)
@@ -64,42 +65,42 @@ struct PostgresImport {
   /// PostgreSQL's log; a million-unit import writes them twice.
   static let postingsHeld = 3 * PostingBatch.flushThreshold
 
-  init(session: PostgresSession, date: Date) throws {
+  init(session: PostgresSession, date: Date) async throws {
     self.session = session
     stamp = PreparedUnit.timestamp(date)
-    lastId = try PostgresMemoryState.read(session).lastId
+    lastId = try await PostgresMemoryState.read(session).lastId
     firstId = lastId
     // The tables an import fills look empty to the planner until it commits: without this,
     // finding duplicates and postings by key scanned them whole.
-    try session.execute("SET LOCAL enable_seqscan = off")
+    try await session.execute("SET LOCAL enable_seqscan = off")
   }
 
-  mutating func add(_ unit: PreparedUnit) throws {
+  mutating func add(_ unit: PreparedUnit) async throws {
     pending.append(unit)
-    if pending.count >= Self.batchSize { try storePending() }
+    if pending.count >= Self.batchSize { try await storePending() }
   }
 
-  mutating func finish() throws -> MemoryImportSummary {
-    try storePending()
-    try index.flush(session)
-    try lengths.flush(session)
-    try flushCounts()
+  mutating func finish() async throws -> MemoryImportSummary {
+    try await storePending()
+    try await index.flush(session)
+    try await lengths.flush(session)
+    try await flushCounts()
     if summary.added > 0 {
-      try session.execute("UPDATE memory_state SET last_id = \(lastId), version = version + 1")
+      try await session.execute("UPDATE memory_state SET last_id = \(lastId), version = version + 1")
     }
     return summary
   }
 
-  private mutating func storePending() throws {
+  private mutating func storePending() async throws {
     guard !pending.isEmpty else { return }
     batches += 1
-    if storedHashes == nil && batches > Self.hashesLoadedAfter { storedHashes = try loadHashes() }
+    if storedHashes == nil && batches > Self.hashesLoadedAfter { storedHashes = try await loadHashes() }
     var hashes = Set(pending.map(\.hash))
     if let storedHashes {
       hashes = hashes.filter { storedHashes.contains($0) || importedHashes.contains($0) }
     }
     var known = Set<UnitTexts>()
-    for row in try hashes.isEmpty
+    for row in try await hashes.isEmpty
       ? []
       : session.rows(
         "SELECT source_lang, target_lang, source_text, target_text FROM unit WHERE text_hash = ANY(\(Array(hashes)))")
@@ -117,7 +118,7 @@ struct PostgresImport {
         target: unit.target)
       guard known.insert(texts).inserted else {
         summary.duplicates += 1
-        try index.add(nil, prepared.indexSlots, session: session)
+        try await index.add(nil, prepared.indexSlots, session: session)
         continue
       }
       lastId += 1
@@ -148,12 +149,12 @@ struct PostgresImport {
       summary.added += 1
       pairCounts[texts.pair, default: 0] += 1
       if let document = unit.document { documentCounts[document, default: 0] += 1 }
-      try index.add(id, prepared.indexSlots, session: session)
-      try lengths.add(id, source: prepared.sourceTokens, target: prepared.targetTokens, session: session)
+      try await index.add(id, prepared.indexSlots, session: session)
+      try await lengths.add(id, source: prepared.sourceTokens, target: prepared.targetTokens, session: session)
     }
     pending.removeAll(keepingCapacity: true)
     // Stored while the next batch is prepared; the session's next call waits for it.
-    try session.startCopy([
+    try await session.startCopy([
       .init(
         table: "unit",
         columns: [
@@ -165,9 +166,9 @@ struct PostgresImport {
   }
 
   /// The hashes of the units stored before the import, sent as one blob of big-endian values.
-  private func loadHashes() throws -> Set<Int64> {
+  private func loadHashes() async throws -> Set<Int64> {
     guard
-      let row = try session.rows(
+      let row = try await session.rows(
         "SELECT string_agg(int8send(text_hash), ''::bytea) FROM unit WHERE id <= \(firstId)"
       ).first, let blob = try row.decode(ByteBuffer?.self)
     else { return [] }
@@ -177,10 +178,10 @@ struct PostgresImport {
     return hashes
   }
 
-  private mutating func flushCounts() throws {
+  private mutating func flushCounts() async throws {
     if !pairCounts.isEmpty {
       let pairs = Array(pairCounts)
-      try session.execute(
+      try await session.execute(
         """
         INSERT INTO unit_pair_count (source_lang, target_lang, units)
         SELECT * FROM unnest(\(pairs.map(\.key.source))::text[], \(pairs.map(\.key.target))::text[], \(pairs.map(\.value))::bigint[])
@@ -189,7 +190,7 @@ struct PostgresImport {
     }
     if !documentCounts.isEmpty {
       let documents = Array(documentCounts)
-      try session.execute(
+      try await session.execute(
         """
         INSERT INTO document_count (document, units)
         SELECT * FROM unnest(\(documents.map(\.key))::text[], \(documents.map(\.value))::bigint[])

@@ -3,16 +3,16 @@ import Selaras
 
 extension PostgresMemory: LanguagePairRecord {
   /// The direction in the metadata table (`source_language`, `target_language`), when recorded.
-  public func languagePair() throws -> LanguagePair? {
-    try connections.withSession { try Self.languagePair($0) }
+  public func languagePair() async throws -> LanguagePair? {
+    try await connections.withSession { try await Self.languagePair($0) }
   }
 
   @discardableResult
-  public func recordLanguagePair(_ pair: LanguagePair) throws -> LanguagePair {
-    try write { session in
-      if let recorded = try Self.languagePair(session) { return recorded }
+  public func recordLanguagePair(_ pair: LanguagePair) async throws -> LanguagePair {
+    try await write { session in
+      if let recorded = try await Self.languagePair(session) { return recorded }
       let (source, target) = (pair.source.rawValue, pair.target.rawValue)
-      try session.execute(
+      try await session.execute(
         """
         INSERT INTO metadata (key, value) VALUES ('source_language', \(source)), ('target_language', \(target))
         ON CONFLICT (key) DO UPDATE SET value = excluded.value
@@ -21,9 +21,9 @@ extension PostgresMemory: LanguagePairRecord {
     }
   }
 
-  private static func languagePair(_ session: PostgresSession) throws -> LanguagePair? {
+  private static func languagePair(_ session: PostgresSession) async throws -> LanguagePair? {
     var values: [String: String] = [:]
-    for row in try session.rows(
+    for row in try await session.rows(
       "SELECT key, value FROM metadata WHERE key IN ('source_language', 'target_language')")
     {
       let (key, value) = try row.decode((String, String).self)

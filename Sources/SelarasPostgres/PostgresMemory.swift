@@ -14,54 +14,54 @@ public struct PostgresMemory: TranslationMemory, GlossaryStore {
   let cache = PostgresReadCache()
 
   /// Connects to the database at `location`, migrating its schema.
-  public init(location: PostgresLocation) throws {
+  public init(location: PostgresLocation) async throws {
     connections = PostgresConnections(location: location)
-    try connections.withSession { session in
-      try PostgresMigrations.migrate(session)
-      try PostgresMigrations.backfillMatchKeys(session)
-      try PostgresMigrations.rebuildWordIndex(session)
+    try await connections.withSession { session in
+      try await PostgresMigrations.migrate(session)
+      try await PostgresMigrations.backfillMatchKeys(session)
+      try await PostgresMigrations.rebuildWordIndex(session)
     }
   }
 
   /// Connects to the database at `url` (see ``PostgresLocation``).
-  public init(url: String) throws {
-    try self.init(location: PostgresLocation(url: url))
+  public init(url: String) async throws {
+    try await self.init(location: PostgresLocation(url: url))
   }
 
   /// The names of the migrations applied to this database, in order.
-  public func appliedMigrations() throws -> [String] {
-    try connections.withSession { try PostgresMigrations.applied($0) }
+  public func appliedMigrations() async throws -> [String] {
+    try await connections.withSession { try await PostgresMigrations.applied($0) }
   }
 
   /// Runs `body` in a write transaction, holding the writers' lock.
-  func write<Result>(_ body: (PostgresSession) throws -> Result) throws -> Result {
-    try connections.withSession { session in
-      try session.transaction {
-        try session.execute("SELECT pg_advisory_xact_lock(\(PostgresMigrations.writerLock))")
-        return try body(session)
+  func write<Result>(_ body: (PostgresSession) async throws -> Result) async throws -> Result {
+    try await connections.withSession { session in
+      try await session.transaction {
+        try await session.execute("SELECT pg_advisory_xact_lock(\(PostgresMigrations.writerLock))")
+        return try await body(session)
       }
     }
   }
 
   /// The memory's size, from the counts kept beside the units.
-  public func memoryStatistics() throws -> MemoryStatistics {
-    try connections.withSession { session in
+  public func memoryStatistics() async throws -> MemoryStatistics {
+    try await connections.withSession { session in
       var statistics = MemoryStatistics()
-      for row in try session.rows("SELECT source_lang, target_lang, units FROM unit_pair_count WHERE units > 0") {
+      for row in try await session.rows("SELECT source_lang, target_lang, units FROM unit_pair_count WHERE units > 0") {
         let (source, target, count) = try row.decode((String, String, Int64).self)
         statistics.languagePairs["\(source)→\(target)"] = Int(count)
         statistics.units += Int(count)
       }
-      let documents = try session.rows("SELECT count(*) FROM document_count WHERE units > 0")
+      let documents = try await session.rows("SELECT count(*) FROM document_count WHERE units > 0")
       statistics.documents = try Int(documents.first?.decode(Int64.self) ?? 0)
       return statistics
     }
   }
 
   /// The memory's version, which every import that adds units and every delete raises.
-  public func contentVersion() throws -> String? {
-    try connections.withSession { session in
-      let state = try PostgresMemoryState.read(session)
+  public func contentVersion() async throws -> String? {
+    try await connections.withSession { session in
+      let state = try await PostgresMemoryState.read(session)
       return "pg-\(state.version)-\(state.lastId)"
     }
   }
@@ -69,28 +69,30 @@ public struct PostgresMemory: TranslationMemory, GlossaryStore {
   /// Removes the units of `ids` with their properties and counts; their ids in the word
   /// index stay, found by no search.
   @discardableResult
-  public func deleteUnits(ids: [Int64]) throws -> [StoredUnit] {
+  public func deleteUnits(ids: [Int64]) async throws -> [StoredUnit] {
     let ids = Array(Set(ids)).sorted()
     guard !ids.isEmpty else { return [] }
-    return try write { session in
-      try delete(PostgresUnitRows.units(session, ids: ids), session: session)
+    return try await write { session in
+      try await delete(PostgresUnitRows.units(session, ids: ids), session: session)
     }
   }
 
   @discardableResult
-  public func deleteUnits(document: String) throws -> [StoredUnit] {
-    try write { session in
-      let units = try PostgresUnitRows.units(
+  public func deleteUnits(document: String) async throws -> [StoredUnit] {
+    try await write { session in
+      let units = try await PostgresUnitRows.units(
         session,
         query: "SELECT \(unescaped: PostgresUnitRows.columns) FROM unit WHERE document = \(document) ORDER BY id")
-      return try delete(units, session: session)
+      return try await delete(units, session: session)
     }
   }
 
   /// Deletes `units` (read whole, in a write transaction) and takes them off the counts.
-  private func delete(_ units: [(id: Int64, unit: TranslationUnit)], session: PostgresSession) throws -> [StoredUnit] {
+  private func delete(_ units: [(id: Int64, unit: TranslationUnit)], session: PostgresSession) async throws
+    -> [StoredUnit]
+  {
     guard !units.isEmpty else { return [] }
-    try session.execute("DELETE FROM unit WHERE id = ANY(\(units.map(\.id)))")
+    try await session.execute("DELETE FROM unit WHERE id = ANY(\(units.map(\.id)))")
     var pairs: [LanguagePair: Int] = [:]
     var documents: [String: Int] = [:]
     for (_, unit) in units {
@@ -99,28 +101,28 @@ public struct PostgresMemory: TranslationMemory, GlossaryStore {
     }
     for (pair, count) in pairs {
       let (source, target) = (pair.source.language, pair.target.language)
-      try session.execute(
+      try await session.execute(
         """
         UPDATE unit_pair_count SET units = units - \(count) WHERE source_lang = \(source) AND target_lang = \(target)
         """)
     }
     for (document, count) in documents {
-      try session.execute("UPDATE document_count SET units = units - \(count) WHERE document = \(document)")
+      try await session.execute("UPDATE document_count SET units = units - \(count) WHERE document = \(document)")
     }
-    try session.execute("UPDATE memory_state SET version = version + 1")
+    try await session.execute("UPDATE memory_state SET version = version + 1")
     return units.map { StoredUnit(id: $0.id, unit: $0.unit) }
   }
 
   /// Calls `body` with every unit, in the order they were added, reading 5,000 at a time.
-  public func forEachUnit(_ body: (TranslationUnit) throws -> Void) throws {
+  public func forEachUnit(_ body: (TranslationUnit) async throws -> Void) async throws {
     var last: Int64 = 0
     while true {
-      let batch = try connections.withSession { session in
-        try PostgresUnitRows.units(session, after: last, limit: 5000)
+      let batch = try await connections.withSession { session in
+        try await PostgresUnitRows.units(session, after: last, limit: 5000)
       }
       guard let end = batch.last?.id else { return }
       last = end
-      for (_, unit) in batch { try body(unit) }
+      for (_, unit) in batch { try await body(unit) }
     }
   }
 }
@@ -130,8 +132,8 @@ struct PostgresMemoryState {
   var lastId: Int64
   var version: Int64
 
-  static func read(_ session: PostgresSession) throws -> PostgresMemoryState {
-    guard let row = try session.rows(PostgresStatements.MemoryState()).first else { throw missing(session) }
+  static func read(_ session: PostgresSession) async throws -> PostgresMemoryState {
+    guard let row = try await session.rows(PostgresStatements.MemoryState()).first else { throw missing(session) }
     let (lastId, version) = try row.decode((Int64, Int64).self)
     return PostgresMemoryState(lastId: lastId, version: version)
   }

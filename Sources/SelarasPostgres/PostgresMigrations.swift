@@ -171,33 +171,33 @@ enum PostgresMigrations {
   static let writerLock: Int64 = 0x5E1A_4A5
 
   /// Applies the migrations not applied yet.
-  static func migrate(_ session: PostgresSession) throws {
-    try session.transaction {
-      try session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
-      try session.execute(
+  static func migrate(_ session: PostgresSession) async throws {
+    try await session.transaction {
+      try await session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
+      try await session.execute(
         "CREATE TABLE IF NOT EXISTS selaras_migration (name text PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())"
       )
     }
     for migration in all {
-      try session.transaction {
-        try session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
+      try await session.transaction {
+        try await session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
         let name = migration.name
-        let applied = try session.rows("SELECT 1 FROM selaras_migration WHERE name = \(name)")
+        let applied = try await session.rows("SELECT 1 FROM selaras_migration WHERE name = \(name)")
         guard applied.isEmpty else { return }
-        for statement in migration.sql { try session.execute(PostgresQuery(unsafeSQL: statement)) }
-        try session.execute("INSERT INTO selaras_migration (name) VALUES (\(name))")
+        for statement in migration.sql { try await session.execute(PostgresQuery(unsafeSQL: statement)) }
+        try await session.execute("INSERT INTO selaras_migration (name) VALUES (\(name))")
       }
     }
   }
 
   /// Gives terms stored before `v6-glossary-match-key` their match keys, computed here.
-  static func backfillMatchKeys(_ session: PostgresSession) throws {
-    let rows = try session.rows("SELECT id, text FROM term WHERE match_key IS NULL")
+  static func backfillMatchKeys(_ session: PostgresSession) async throws {
+    let rows = try await session.rows("SELECT id, text FROM term WHERE match_key IS NULL")
     guard !rows.isEmpty else { return }
     let pairs = try rows.map { try $0.decode((Int64, String).self) }
-    try session.transaction {
-      try session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
-      try session.execute(
+    try await session.transaction {
+      try await session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
+      try await session.execute(
         """
         UPDATE term SET match_key = k.key
         FROM unnest(\(pairs.map(\.0))::bigint[], \(pairs.map { Term.matchKey($0.1) })::text[]) AS k(id, key)
@@ -208,13 +208,15 @@ enum PostgresMigrations {
 
   /// Builds the word index and the units' token counts anew when a migration emptied them
   /// (metadata `word_index` = `rebuild`), a block of units at a time, in one transaction.
-  static func rebuildWordIndex(_ session: PostgresSession) throws {
-    guard !(try session.rows("SELECT 1 FROM metadata WHERE key = 'word_index' AND value = 'rebuild'")).isEmpty else {
+  static func rebuildWordIndex(_ session: PostgresSession) async throws {
+    guard !(try await session.rows("SELECT 1 FROM metadata WHERE key = 'word_index' AND value = 'rebuild'")).isEmpty
+    else {
       return
     }
-    try session.transaction {
-      try session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
-      guard !(try session.rows("SELECT 1 FROM metadata WHERE key = 'word_index' AND value = 'rebuild'")).isEmpty else {
+    try await session.transaction {
+      try await session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
+      guard !(try await session.rows("SELECT 1 FROM metadata WHERE key = 'word_index' AND value = 'rebuild'")).isEmpty
+      else {
         return
       }
       var index = PostgresWordIndex()
@@ -222,7 +224,7 @@ enum PostgresMigrations {
       var slots = IndexSlots()
       var after: Int64 = 0
       while true {
-        let rows = try session.rows(
+        let rows = try await session.rows(
           """
           SELECT id, source_lang, target_lang, source_text, target_text FROM unit
           WHERE id > \(after) ORDER BY id LIMIT 10000
@@ -237,29 +239,29 @@ enum PostgresMigrations {
           let keys = PostingList.keys(
             source: sourceKeys, in: LanguageTag(sourceLanguage).language, target: targetKeys,
             in: LanguageTag(targetLanguage).language)
-          try index.add(id, slots.assign(keys: keys.keys, sourceCount: keys.sourceCount), session: session)
-          try lengths.add(id, source: sourceKeys.tokenCount, target: targetKeys.tokenCount, session: session)
+          try await index.add(id, slots.assign(keys: keys.keys, sourceCount: keys.sourceCount), session: session)
+          try await lengths.add(id, source: sourceKeys.tokenCount, target: targetKeys.tokenCount, session: session)
           counts.ids.append(id)
           counts.source.append(Int32(sourceKeys.tokenCount))
           counts.target.append(Int32(targetKeys.tokenCount))
           after = id
         }
-        try session.execute(
+        try await session.execute(
           """
           UPDATE unit SET source_tokens = c.source, target_tokens = c.target
           FROM unnest(\(counts.ids)::bigint[], \(counts.source)::integer[], \(counts.target)::integer[]) AS c(id, source, target)
           WHERE unit.id = c.id
           """)
       }
-      try index.flush(session)
-      try lengths.flush(session)
-      try session.execute("DELETE FROM metadata WHERE key = 'word_index'")
-      try session.execute("UPDATE memory_state SET version = version + 1")
+      try await index.flush(session)
+      try await lengths.flush(session)
+      try await session.execute("DELETE FROM metadata WHERE key = 'word_index'")
+      try await session.execute("UPDATE memory_state SET version = version + 1")
     }
   }
 
   /// The names of the migrations applied, in order.
-  static func applied(_ session: PostgresSession) throws -> [String] {
-    try session.rows("SELECT name FROM selaras_migration ORDER BY name").map { try $0.decode(String.self) }
+  static func applied(_ session: PostgresSession) async throws -> [String] {
+    try await session.rows("SELECT name FROM selaras_migration ORDER BY name").map { try $0.decode(String.self) }
   }
 }

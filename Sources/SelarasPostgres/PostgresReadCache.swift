@@ -42,17 +42,19 @@ final class PostgresReadCache: Sendable {
       self.version = version
     }
 
-    /// Side `side`'s length blocks, read by `load` the first time.
-    func lengths(side: UnitSide, load: () throws -> [Int: ByteBuffer]) throws -> [Int: ByteBuffer] {
-      if let blocks = held.withLock({ $0.lengths[side] }) { return blocks }
-      let blocks = try load()
-      held.withLock { $0.lengths[side] = blocks }
-      return blocks
+    /// Side `side`'s length blocks, when held.
+    func lengths(side: UnitSide) -> [Int: ByteBuffer]? {
+      held.withLock { $0.lengths[side] }
     }
 
-    /// Whether the postings of `key` on `side` are held.
-    func holdsPosting(side: UnitSide, key: Int64) -> Bool {
-      held.withLock { $0.postings[PostingKey(side: side, key: key)] != nil }
+    /// Holds side `side`'s length blocks.
+    func store(side: UnitSide, lengths: [Int: ByteBuffer]) {
+      held.withLock { $0.lengths[side] = lengths }
+    }
+
+    /// The postings of `key` on `side`, when held.
+    func posting(side: UnitSide, key: Int64) -> (dense: Bool, ids: ByteBuffer)? {
+      held.withLock { $0.postings[PostingKey(side: side, key: key)] }
     }
 
     /// Holds the postings of `key` on `side`.
@@ -65,17 +67,6 @@ final class PostgresReadCache: Sendable {
         held.postings[PostingKey(side: side, key: key)] = posting
         held.postingBytes += posting.ids.readableBytes
       }
-    }
-
-    /// The postings of `key` on `side`, read by `load` the first time.
-    func posting(side: UnitSide, key: Int64, load: () throws -> (dense: Bool, ids: ByteBuffer)) throws
-      -> (dense: Bool, ids: ByteBuffer)
-    {
-      let place = PostingKey(side: side, key: key)
-      if let posting = held.withLock({ $0.postings[place] }) { return posting }
-      let posting = try load()
-      store(side: side, key: key, posting: posting)
-      return posting
     }
   }
 }

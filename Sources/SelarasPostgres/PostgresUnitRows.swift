@@ -9,27 +9,29 @@ enum PostgresUnitRows {
     #"id, source_lang, target_lang, source_text, target_text, document, score, creation_tool, created, changed, "user""#
 
   /// The units after `id` in id order, up to `limit`.
-  static func units(_ session: PostgresSession, after id: Int64, limit: Int) throws
+  static func units(_ session: PostgresSession, after id: Int64, limit: Int) async throws
     -> [(id: Int64, unit: TranslationUnit)]
   {
-    try units(session, query: "SELECT \(unescaped: columns) FROM unit WHERE id > \(id) ORDER BY id LIMIT \(limit)")
+    try await units(
+      session, query: "SELECT \(unescaped: columns) FROM unit WHERE id > \(id) ORDER BY id LIMIT \(limit)")
   }
 
   /// The units of `ids` (those still stored), in id order; with `language`, only those whose
   /// `side` is in it.
-  static func units(_ session: PostgresSession, ids: [Int64], side: UnitSide? = nil, language: String? = nil) throws
+  static func units(_ session: PostgresSession, ids: [Int64], side: UnitSide? = nil, language: String? = nil)
+    async throws
     -> [(id: Int64, unit: TranslationUnit)]
   {
     guard !ids.isEmpty else { return [] }
     if let side, let language {
       let column = side == .source ? "source_lang" : "target_lang"
-      return try units(
+      return try await units(
         session,
         query: """
           SELECT \(unescaped: columns) FROM unit WHERE id = ANY(\(ids)) AND \(unescaped: column) = \(language) ORDER BY id
           """)
     }
-    return try session.rows(PostgresStatements.Units(ids: ids)).map { row in
+    return try await session.rows(PostgresStatements.Units(ids: ids)).map { row in
       var (id, unit) = try self.unit(row)
       let cells = row.makeRandomAccess()
       let (types, values) = try (cells[11].decode([String]?.self), cells[12].decode([String]?.self))
@@ -39,16 +41,18 @@ enum PostgresUnitRows {
   }
 
   /// The units a query of ``columns`` returns, with their properties.
-  static func units(_ session: PostgresSession, query: PostgresQuery) throws -> [(id: Int64, unit: TranslationUnit)] {
-    try units(session, rows: session.rows(query))
+  static func units(_ session: PostgresSession, query: PostgresQuery) async throws -> [(
+    id: Int64, unit: TranslationUnit
+  )] {
+    try await units(session, rows: session.rows(query))
   }
 
   /// The units in `rows` of ``columns``, with their properties.
-  private static func units(_ session: PostgresSession, rows: [PostgresRow]) throws -> [(
+  private static func units(_ session: PostgresSession, rows: [PostgresRow]) async throws -> [(
     id: Int64, unit: TranslationUnit
   )] {
     var units = try rows.map(unit)
-    let properties = try self.properties(session, of: units.map(\.id))
+    let properties = try await self.properties(session, of: units.map(\.id))
     for index in units.indices {
       units[index].unit.properties = properties[units[index].id] ?? []
     }
@@ -69,10 +73,12 @@ enum PostgresUnitRows {
   }
 
   /// The properties of the units of `ids`, in the order they were stored.
-  static func properties(_ session: PostgresSession, of ids: [Int64]) throws -> [Int64: [TranslationUnit.Property]] {
+  static func properties(_ session: PostgresSession, of ids: [Int64]) async throws -> [Int64: [TranslationUnit
+    .Property]]
+  {
     guard !ids.isEmpty else { return [:] }
     var result: [Int64: [TranslationUnit.Property]] = [:]
-    for row in try session.rows(PostgresStatements.Properties(ids: ids)) {
+    for row in try await session.rows(PostgresStatements.Properties(ids: ids)) {
       let (id, type, value) = try row.decode((Int64, String, String).self)
       result[id, default: []].append(TranslationUnit.Property(type: type, value: value))
     }

@@ -10,12 +10,12 @@ import Selaras
 struct PostgresWordIndex {
   private var batch = PostingBatch()
 
-  mutating func add(_ id: Int64?, _ unit: UnitSlots, session: PostgresSession) throws {
-    if PostingBatch.mustFlush(before: unit) { try flush(session) }
+  mutating func add(_ id: Int64?, _ unit: UnitSlots, session: PostgresSession) async throws {
+    if PostingBatch.mustFlush(before: unit) { try await flush(session) }
     try batch.add(id, unit)
   }
 
-  mutating func flush(_ session: PostgresSession) throws {
+  mutating func flush(_ session: PostgresSession) async throws {
     guard !batch.isEmpty else {
       batch = PostingBatch()
       return
@@ -28,7 +28,7 @@ struct PostgresWordIndex {
     var replacements = CopyRows()
     for side in 0..<2 where !drained[side].isEmpty {
       var stored: [Int64: (count: Int, dense: Bool)] = [:]
-      for row in try session.rows(
+      for row in try await session.rows(
         "SELECT key, count, dense FROM posting WHERE side = \(Int16(side)) AND key = ANY(\(drained[side].map(\.key)))")
       {
         let (key, count, dense) = try row.decode((Int64, Int32, Bool).self)
@@ -51,7 +51,7 @@ struct PostgresWordIndex {
         }
       }
       guard !changing.isEmpty else { continue }
-      for row in try session.rows(
+      for row in try await session.rows(
         "SELECT key, ids FROM posting WHERE side = \(Int16(side)) AND key = ANY(\(Array(changing.keys)))")
       {
         let (key, blob) = try row.decode((Int64, ByteBuffer).self)
@@ -63,30 +63,30 @@ struct PostgresWordIndex {
       }
     }
     let columns = ["side", "key", "count", "dense", "ids"]
-    try session.copy(.init(table: "posting", columns: columns, data: inserts.take()))
+    try await session.copy(.init(table: "posting", columns: columns, data: inserts.take()))
     guard extensions.count > 0 || replacements.count > 0 else { return }
-    try session.execute(
+    try await session.execute(
       """
       CREATE TEMPORARY TABLE IF NOT EXISTS posting_change (
         side smallint, key bigint, count integer, dense boolean, ids bytea) ON COMMIT DROP
       """)
     if extensions.count > 0 {
-      try session.copy(.init(table: "posting_change", columns: columns, data: extensions.take()))
-      try session.execute(
+      try await session.copy(.init(table: "posting_change", columns: columns, data: extensions.take()))
+      try await session.execute(
         """
         UPDATE posting p SET count = p.count + c.count, ids = p.ids || c.ids
         FROM posting_change c WHERE p.side = c.side AND p.key = c.key
         """)
-      try session.execute("TRUNCATE posting_change")
+      try await session.execute("TRUNCATE posting_change")
     }
     if replacements.count > 0 {
-      try session.copy(.init(table: "posting_change", columns: columns, data: replacements.take()))
-      try session.execute(
+      try await session.copy(.init(table: "posting_change", columns: columns, data: replacements.take()))
+      try await session.execute(
         """
         UPDATE posting p SET count = c.count, dense = c.dense, ids = c.ids
         FROM posting_change c WHERE p.side = c.side AND p.key = c.key
         """)
-      try session.execute("TRUNCATE posting_change")
+      try await session.execute("TRUNCATE posting_change")
     }
   }
 
@@ -102,9 +102,9 @@ struct PostgresWordIndex {
   }
 
   /// The posting lists of `keys` on `side`, in the order given, empty for a key none holds.
-  static func postings(_ session: PostgresSession, keys: [UInt64], side: UnitSide) throws -> [[UInt32]] {
+  static func postings(_ session: PostgresSession, keys: [UInt64], side: UnitSide) async throws -> [[UInt32]] {
     var lists: [Int64: [UInt32]] = [:]
-    for row in try session.rows(
+    for row in try await session.rows(
       PostgresStatements.Postings(side: Int16(side.rawValue), keys: keys.map { Int64(bitPattern: $0) }))
     {
       let (key, dense, blob) = try row.decode((Int64, Bool, ByteBuffer).self)
@@ -121,17 +121,17 @@ struct PostgresUnitLengths {
   private var batch = UnitLengthBatch()
 
   /// Notes unit `id`'s counts (its id fits 32 bits: the word index took it first).
-  mutating func add(_ id: Int64, source: Int, target: Int, session: PostgresSession) throws {
+  mutating func add(_ id: Int64, source: Int, target: Int, session: PostgresSession) async throws {
     batch.add(UInt32(truncatingIfNeeded: id), source: source, target: target)
-    if batch.isFull { try flush(session) }
+    if batch.isFull { try await flush(session) }
   }
 
-  mutating func flush(_ session: PostgresSession) throws {
+  mutating func flush(_ session: PostgresSession) async throws {
     guard !batch.isEmpty else { return }
     let blocks = batch.blocks.map { Int32($0) }
     for side in UnitSide.allCases {
       var stored: [Int: [UInt8]] = [:]
-      for row in try session.rows(
+      for row in try await session.rows(
         "SELECT block, lengths FROM unit_length WHERE side = \(Int16(side.rawValue)) AND block = ANY(\(blocks))")
       {
         let (block, bytes) = try row.decode((Int32, ByteBuffer).self)
@@ -139,7 +139,7 @@ struct PostgresUnitLengths {
       }
       batch.forEachBlock(side: side) { block, write in write(&stored[block, default: []]) }
       for (block, bytes) in stored {
-        try session.execute(
+        try await session.execute(
           """
           INSERT INTO unit_length (side, block, lengths) VALUES (\(Int16(side.rawValue)), \(Int32(block)), \(ByteBuffer(bytes: bytes)))
           ON CONFLICT (side, block) DO UPDATE SET lengths = excluded.lengths

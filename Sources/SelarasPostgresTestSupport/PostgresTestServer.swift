@@ -10,14 +10,14 @@ public enum PostgresTestServer {
   public static var isAvailable: Bool { url != nil }
 
   /// A new, empty memory in a database of its own.
-  public static func memory() throws -> PostgresMemory {
-    try PostgresMemory(url: databaseURL())
+  public static func memory() async throws -> PostgresMemory {
+    try await PostgresMemory(url: databaseURL())
   }
 
   /// The URL of a new, empty database.
-  public static func databaseURL() throws -> String {
+  public static func databaseURL() async throws -> String {
     guard let url else { throw PostgresStoreError.unavailable }
-    return try PostgresScratchDatabase.create(on: url, prefix: "test")
+    return try await PostgresScratchDatabase.create(on: url, prefix: "test")
   }
 }
 

@@ -11,7 +11,7 @@ public actor ReviewSession {
   public let documentName: String
   public let sourceLanguage: LanguageTag
   public let targetLanguage: LanguageTag
-  private let memory: @Sendable () throws -> any TranslationMemory
+  private let memory: @Sendable () async throws -> any TranslationMemory
   /// Edits made since the review was last saved.
   public private(set) var unsavedEdits = 0
 
@@ -28,7 +28,7 @@ public actor ReviewSession {
 
   public init(
     review: AlignmentReview, output: URL, documentName: String, sourceLanguage: LanguageTag,
-    targetLanguage: LanguageTag, memory: @escaping @Sendable () throws -> any TranslationMemory,
+    targetLanguage: LanguageTag, memory: @escaping @Sendable () async throws -> any TranslationMemory,
     saveToMemoryOnSave: Bool = false, glossary: LayeredGlossary? = nil, files: ReviewFiles? = nil,
     storeDescription: String? = nil
   ) {
@@ -73,11 +73,11 @@ public actor ReviewSession {
 
   /// Writes the reviewed alignment (the align JSON with each bead's status, and the
   /// sentences corrected with their first text) to `output`, atomically.
-  public func save() throws -> URL {
+  public func save() async throws -> URL {
     let json = try OrderedJSONEncoder(layout: [.itemsOnLines, .membersOnLines]).encode(review.document) + "\n"
     try Data(json.utf8).write(to: output, options: .atomic)
     unsavedEdits = 0
-    if saveToMemoryOnSave { _ = try saveToMemory() }
+    if saveToMemoryOnSave { _ = try await saveToMemory() }
     return output
   }
 
@@ -86,7 +86,7 @@ public actor ReviewSession {
   /// sentence of it was corrected, the side as its `x-edited` property
   /// (``TranslationUnit/reviewEditedProperty``). Says how many were added, or why none
   /// was; the memory is not opened when there is nothing to store.
-  public func saveToMemory() throws -> MemorySaveReport {
+  public func saveToMemory() async throws -> MemorySaveReport {
     let document = review.document
     let edits = document.edits ?? []
     let correctedSources = Set(edits.filter { $0.side == .source }.map(\.sentence))
@@ -112,7 +112,7 @@ public actor ReviewSession {
     }
     // A pair the memory cannot keep (a control character in the text) stays in the review file only.
     let storable = units.filter { $0.storageProblem == nil }
-    let summary = try storable.isEmpty ? MemoryImportSummary() : memory().addUnits(storable)
+    let summary = try await storable.isEmpty ? MemoryImportSummary() : memory().addUnits(storable)
     return MemorySaveReport(
       summary: summary, reviewed: units.count, storable: storable.count,
       pending: pairs.filter { $0.status == .pending }.count, store: storeDescription)

@@ -5,12 +5,14 @@ import Selaras
 extension SelarasDatabase {
   /// Units whose `language` side holds `phrase` (its words in order, punctuation aside),
   /// in the order they were added (``MemoryConcordance``, over the word index).
-  public func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [StoredUnit] {
-    try writer.read { db in
-      try MemoryConcordance.find(
-        phrase, language: language, limit: limit,
-        postings: { keys, side in try WordIndex.postings(of: keys.map { (side, $0) }, db: db) },
-        units: { ids, side in
+  public func concordance(_ phrase: String, language: LanguageTag, limit: Int) async throws -> [StoredUnit] {
+    try await MemoryConcordance.find(
+      phrase, language: language, limit: limit,
+      postings: { keys, side in
+        try await writer.read { db in try WordIndex.postings(of: keys.map { (side, $0) }, db: db) }
+      },
+      units: { ids, side in
+        try await writer.read { db in
           let rows = try Self.units(
             """
             SELECT \(Self.unitColumns) FROM unit WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
@@ -22,7 +24,7 @@ extension SelarasDatabase {
             unit.properties = properties[id] ?? []
             return (id, unit)
           }
-        })
-    }
+        }
+      })
   }
 }

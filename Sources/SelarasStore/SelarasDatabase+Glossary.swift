@@ -23,8 +23,8 @@ extension SelarasDatabase {
   }
 
   /// Every concept of the user's glossary, with its terms, in the order they were added.
-  public func glossaryEntries() throws -> [TermEntry] {
-    try writer.read { db in try Self.entries(db).map(\.entry) }
+  public func glossaryEntries() async throws -> [TermEntry] {
+    try await writer.read { db in try Self.entries(db).map(\.entry) }
   }
 
   /// The concepts of `ids` (all when nil), with their ids and terms, in id order.
@@ -48,9 +48,9 @@ extension SelarasDatabase {
   @discardableResult
   public func replaceGlossaryEntries(
     holding term: String, language: LanguageTag?, with entries: [TermEntry], source: String?, date: Date
-  ) throws -> GlossaryReplacement {
+  ) async throws -> GlossaryReplacement {
     try TermEntry.checkStorable(entries)
-    return try writer.write { db in
+    return try await writer.write { db in
       // The merge's own rule and index: the term's match key, in the language when given.
       let holding = Set(
         try Int64.fetchAll(
@@ -69,11 +69,11 @@ extension SelarasDatabase {
   /// a stored concept extends that concept; any other is a new concept. If anything fails,
   /// nothing is stored. Languages are stored by their primary subtag (`id-ID` → `id`).
   @discardableResult
-  public func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) throws
+  public func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) async throws
     -> GlossaryImportSummary
   {
     try TermEntry.checkStorable(entries)
-    return try writer.write { db in try Self.add(entries, source: source, stamp: Self.timestamp(date), db: db) }
+    return try await writer.write { db in try Self.add(entries, source: source, stamp: Self.timestamp(date), db: db) }
   }
 
   /// Adds `entries` inside the caller's transaction; see ``addGlossaryEntries(_:source:date:)``.
@@ -124,8 +124,8 @@ extension SelarasDatabase {
     return summary
   }
 
-  public func glossaryVersion() throws -> Int64 {
-    try writer.read { db in try Int64.fetchOne(db, sql: "SELECT version FROM glossaryState") ?? 0 }
+  public func glossaryVersion() async throws -> Int64 {
+    try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT version FROM glossaryState") ?? 0 }
   }
 
   private static func term(_ row: Row) -> Term {

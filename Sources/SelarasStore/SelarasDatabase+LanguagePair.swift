@@ -3,13 +3,13 @@ import Selaras
 
 extension SelarasDatabase: LanguagePairRecord {
   /// The direction in the metadata table (`sourceLanguage`, `targetLanguage`), when recorded.
-  public func languagePair() throws -> LanguagePair? {
-    try writer.read { db in try Self.languagePair(db) }
+  public func languagePair() async throws -> LanguagePair? {
+    try await writer.read { db in try Self.languagePair(db) }
   }
 
   @discardableResult
-  public func recordLanguagePair(_ pair: LanguagePair) throws -> LanguagePair {
-    try writer.write { db in
+  public func recordLanguagePair(_ pair: LanguagePair) async throws -> LanguagePair {
+    try await writer.write { db in
       if let recorded = try Self.languagePair(db) { return recorded }
       for (key, value) in [("sourceLanguage", pair.source.rawValue), ("targetLanguage", pair.target.rawValue)] {
         try db.execute(sql: "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)", arguments: [key, value])

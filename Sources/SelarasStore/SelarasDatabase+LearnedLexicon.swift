@@ -17,8 +17,8 @@ extension SelarasDatabase: LearnedLexiconStore {
     }
   }
 
-  public func learnedTranslations() throws -> [LearnedTranslation] {
-    try writer.read { db in
+  public func learnedTranslations() async throws -> [LearnedTranslation] {
+    try await writer.read { db in
       try Row.fetchAll(
         db, sql: "SELECT indonesian, english, count FROM learnedTranslation ORDER BY indonesian, english"
       )
@@ -26,8 +26,8 @@ extension SelarasDatabase: LearnedLexiconStore {
     }
   }
 
-  public func addLearnedTranslations(_ translations: [LearnedTranslation]) throws {
-    try writer.write { db in
+  public func addLearnedTranslations(_ translations: [LearnedTranslation]) async throws {
+    try await writer.write { db in
       let statement = try db.cachedStatement(
         sql: """
           INSERT INTO learnedTranslation (indonesian, english, count) VALUES (?, ?, ?)
@@ -40,8 +40,8 @@ extension SelarasDatabase: LearnedLexiconStore {
   }
 
   @discardableResult
-  public func forgetLearnedTranslations(indonesian: String?) throws -> Int {
-    try writer.write { db in
+  public func forgetLearnedTranslations(indonesian: String?) async throws -> Int {
+    try await writer.write { db in
       if let indonesian {
         try db.execute(
           sql: "DELETE FROM learnedTranslation WHERE indonesian = ?", arguments: [indonesian.lowercased()])

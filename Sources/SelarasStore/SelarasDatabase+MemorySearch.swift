@@ -5,9 +5,9 @@ import Selaras
 extension SelarasDatabase {
   /// Units whose `language` side is like `text`, best first, with their match percentage
   /// (``MemorySearch``); each candidate is read where SQLite holds it, without a string.
-  public func search(_ text: String, options: MemorySearchOptions) throws -> [MemoryMatch] {
+  public func search(_ text: String, options: MemorySearchOptions) async throws -> [MemoryMatch] {
     let (language, limit) = (options.language, options.limit)
-    return try writer.read { db in
+    return try await writer.read { db in
       let largestId = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
       let fetches = try UnitSide.allCases.map { side in
         RawStatement(

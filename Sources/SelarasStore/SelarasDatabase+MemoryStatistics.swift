@@ -5,14 +5,14 @@ import Selaras
 extension SelarasDatabase {
   /// The memory's size, from the counts kept beside the units (``MemoryCounts``): a few
   /// rows read, however large the memory.
-  public func memoryStatistics() throws -> MemoryStatistics {
-    try writer.read { db in try MemoryCounts.statistics(db) }
+  public func memoryStatistics() async throws -> MemoryStatistics {
+    try await writer.read { db in try MemoryCounts.statistics(db) }
   }
 
   /// The unit count and the largest id ever given (ids are never reused): units are added and
   /// removed, never changed, so the two change whenever the memory does.
-  public func contentVersion() throws -> String? {
-    try writer.read { db in
+  public func contentVersion() async throws -> String? {
+    try await writer.read { db in
       let units = try MemoryCounts.statistics(db).units
       let last = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'unit'") ?? 0
       return "\(units)-\(last)"
@@ -22,18 +22,18 @@ extension SelarasDatabase {
   /// Removes the units of `ids` with their properties; their counts go with them (a
   /// trigger), and their ids in the word index stay, found by no search (see ``WordIndex``).
   @discardableResult
-  public func deleteUnits(ids: [Int64]) throws -> [StoredUnit] {
+  public func deleteUnits(ids: [Int64]) async throws -> [StoredUnit] {
     let ids = Array(Set(ids)).sorted()
     guard !ids.isEmpty else { return [] }
-    return try writer.write { db in
+    return try await writer.write { db in
       try Self.delete(
         "SELECT \(Self.unitColumns) FROM unit WHERE id IN (\(ids.map(String.init).joined(separator: ",")))", db: db)
     }
   }
 
   @discardableResult
-  public func deleteUnits(document: String) throws -> [StoredUnit] {
-    try writer.write { db in
+  public func deleteUnits(document: String) async throws -> [StoredUnit] {
+    try await writer.write { db in
       try Self.delete("SELECT \(Self.unitColumns) FROM unit WHERE document = ?", .text(document), db: db)
     }
   }

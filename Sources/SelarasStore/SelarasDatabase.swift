@@ -96,13 +96,13 @@ public struct SelarasDatabase: TranslationMemory, GlossaryStore {
   }
 
   /// The names of the migrations applied to this database, in order.
-  public func appliedMigrations() throws -> [String] {
-    try writer.read { db in try Self.migrator.appliedIdentifiers(db).sorted() }
+  public func appliedMigrations() async throws -> [String] {
+    try await writer.read { db in try Self.migrator.appliedIdentifiers(db).sorted() }
   }
 
   /// The journal mode SQLite reports, "wal" for a file database.
-  public func journalMode() throws -> String {
-    try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+  public func journalMode() async throws -> String {
+    try await writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
   }
 
   static var migrator: DatabaseMigrator {

@@ -13,57 +13,58 @@ public struct LearnedLexiconStoreConformance: Sendable {
   }
 
   /// Makes a new, empty store.
-  public let make: @Sendable () throws -> any LearnedLexiconStore
+  public let make: @Sendable () async throws -> any LearnedLexiconStore
 
-  public init(make: @escaping @Sendable () throws -> any LearnedLexiconStore) {
+  public init(make: @escaping @Sendable () async throws -> any LearnedLexiconStore) {
     self.make = make
   }
 
-  public func run(_ check: Check) throws {
+  public func run(_ check: Check) async throws {
     switch check {
-    case .countsAddUp: try countsAddUp()
-    case .forgetOneWordOrAll: try forgetOneWordOrAll()
+    case .countsAddUp: try await countsAddUp()
+    case .forgetOneWordOrAll: try await forgetOneWordOrAll()
     }
   }
 
   /// What two alignments learned adds up per pair of words, sorted, a pair repeated within
   /// one addition counted in full; so the second batch makes a pair of the first usable.
-  private func countsAddUp() throws {
-    let store = try make()
-    #expect(try store.learnedTranslations().isEmpty)
-    try store.addLearnedTranslations([
+  private func countsAddUp() async throws {
+    let store = try await make()
+    #expect(try await store.learnedTranslations().isEmpty)
+    try await store.addLearnedTranslations([
       LearnedTranslation(indonesian: "kereta", english: "train", count: 1.25),
       LearnedTranslation(indonesian: "pajak", english: "tax", count: 0.5),
     ])
-    try store.addLearnedTranslations([
+    try await store.addLearnedTranslations([
       LearnedTranslation(indonesian: "kereta", english: "train", count: 1.5),
       LearnedTranslation(indonesian: "kereta", english: "railway", count: 0.25),
       LearnedTranslation(indonesian: "pajak", english: "tax", count: 0.25),
       LearnedTranslation(indonesian: "pajak", english: "tax", count: 1),
     ])
     #expect(
-      try store.learnedTranslations() == [
+      try await store.learnedTranslations() == [
         LearnedTranslation(indonesian: "kereta", english: "railway", count: 0.25),
         LearnedTranslation(indonesian: "kereta", english: "train", count: 2.75),
         LearnedTranslation(indonesian: "pajak", english: "tax", count: 1.75),
       ])
-    let lexicon = LexiconLearner().lexicon(from: try store.learnedTranslations())
+    let lexicon = LexiconLearner().lexicon(from: try await store.learnedTranslations())
     #expect(lexicon.english(for: "kereta") == ["train"])
     #expect(lexicon.english(for: "pajak").isEmpty, "linked fewer than two times")
   }
 
   /// Forgetting a word (any case) removes its pairs only; forgetting all empties the store.
-  private func forgetOneWordOrAll() throws {
-    let store = try make()
-    try store.addLearnedTranslations([
+  private func forgetOneWordOrAll() async throws {
+    let store = try await make()
+    try await store.addLearnedTranslations([
       LearnedTranslation(indonesian: "kereta", english: "train", count: 3),
       LearnedTranslation(indonesian: "kereta", english: "cart", count: 1),
       LearnedTranslation(indonesian: "pajak", english: "tax", count: 2),
     ])
-    #expect(try store.forgetLearnedTranslations(indonesian: "Kereta") == 2)
-    #expect(try store.learnedTranslations() == [LearnedTranslation(indonesian: "pajak", english: "tax", count: 2)])
-    #expect(try store.forgetLearnedTranslations(indonesian: "kereta") == 0)
-    #expect(try store.forgetLearnedTranslations(indonesian: nil) == 1)
-    #expect(try store.learnedTranslations().isEmpty)
+    #expect(try await store.forgetLearnedTranslations(indonesian: "Kereta") == 2)
+    #expect(
+      try await store.learnedTranslations() == [LearnedTranslation(indonesian: "pajak", english: "tax", count: 2)])
+    #expect(try await store.forgetLearnedTranslations(indonesian: "kereta") == 0)
+    #expect(try await store.forgetLearnedTranslations(indonesian: nil) == 1)
+    #expect(try await store.learnedTranslations().isEmpty)
   }
 }

@@ -35,30 +35,30 @@ public struct MemoryConformance: Sendable {
   }
 
   /// Makes a new, empty memory.
-  public let make: @Sendable () throws -> any TranslationMemory
+  public let make: @Sendable () async throws -> any TranslationMemory
 
-  public init(make: @escaping @Sendable () throws -> any TranslationMemory) {
+  public init(make: @escaping @Sendable () async throws -> any TranslationMemory) {
     self.make = make
   }
 
-  public func run(_ check: Check) throws {
+  public func run(_ check: Check) async throws {
     switch check {
-    case .searchScoresAreFuzzyMatch: try searchScoresAreFuzzyMatch()
-    case .searchTurnsPairsToTheQueryLanguage: try searchTurnsPairsToTheQueryLanguage()
-    case .reviewedUnitRanksFirstAmongEqualScores: try reviewedUnitRanksFirstAmongEqualScores()
-    case .searchStopsAtItsDeadline: try searchStopsAtItsDeadline()
-    case .duplicatesAndProvenance: try duplicatesAndProvenance()
-    case .failedImportStoresNothing: try failedImportStoresNothing()
-    case .concurrentImportReturnsTheProducersResult: try concurrentImportReturnsTheProducersResult()
-    case .concordanceFindsPhrasesInOrder: try concordanceFindsPhrasesInOrder()
-    case .deleteRemovesAUnit: try deleteRemovesAUnit()
-    case .deleteByIdsAndDocumentInOneStep: try deleteByIdsAndDocumentInOneStep()
-    case .languagePairIsRecordedOnce: try languagePairIsRecordedOnce()
-    case .contentVersionChangesWithTheUnits: try contentVersionChangesWithTheUnits()
-    case .statisticsCountUnitsPairsAndDocuments: try statisticsCountUnitsPairsAndDocuments()
-    case .emptyMemory: try emptyMemory()
-    case .commonWordPastTheFirstBlock: try commonWordPastTheFirstBlock()
-    case .unstorableUnitsAreRefused: try unstorableUnitsAreRefused()
+    case .searchScoresAreFuzzyMatch: try await searchScoresAreFuzzyMatch()
+    case .searchTurnsPairsToTheQueryLanguage: try await searchTurnsPairsToTheQueryLanguage()
+    case .reviewedUnitRanksFirstAmongEqualScores: try await reviewedUnitRanksFirstAmongEqualScores()
+    case .searchStopsAtItsDeadline: try await searchStopsAtItsDeadline()
+    case .duplicatesAndProvenance: try await duplicatesAndProvenance()
+    case .failedImportStoresNothing: try await failedImportStoresNothing()
+    case .concurrentImportReturnsTheProducersResult: try await concurrentImportReturnsTheProducersResult()
+    case .concordanceFindsPhrasesInOrder: try await concordanceFindsPhrasesInOrder()
+    case .deleteRemovesAUnit: try await deleteRemovesAUnit()
+    case .deleteByIdsAndDocumentInOneStep: try await deleteByIdsAndDocumentInOneStep()
+    case .languagePairIsRecordedOnce: try await languagePairIsRecordedOnce()
+    case .contentVersionChangesWithTheUnits: try await contentVersionChangesWithTheUnits()
+    case .statisticsCountUnitsPairsAndDocuments: try await statisticsCountUnitsPairsAndDocuments()
+    case .emptyMemory: try await emptyMemory()
+    case .commonWordPastTheFirstBlock: try await commonWordPastTheFirstBlock()
+    case .unstorableUnitsAreRefused: try await unstorableUnitsAreRefused()
     }
   }
 
@@ -77,17 +77,17 @@ public struct MemoryConformance: Sendable {
 
   /// The matches are the best scores comparing the query with every unit gives, in both
   /// languages, and the earlier unit comes first among equal scores.
-  private func searchScoresAreFuzzyMatch() throws {
-    let memory = try make()
+  private func searchScoresAreFuzzyMatch() async throws {
+    let memory = try await make()
     let units = Self.corporaUnits
     #expect(units.count > 100)
-    try memory.addUnits(units)
+    try await memory.addUnits(units)
     for index in stride(from: 0, to: units.count, by: 9) {
       for (query, language) in [
         (Self.edited(units[index].source, step: 4), LanguageTag.english),
         (Self.edited(units[index].target, step: 3), .indonesian),
       ] {
-        let matches = try memory.search(
+        let matches = try await memory.search(
           query, options: MemorySearchOptions(language: language, minimumScore: 40, limit: 5))
         let expected = units.enumerated().map { position, unit in
           (score: FuzzyMatch.score(query, language == .english ? unit.source : unit.target), position: position)
@@ -101,25 +101,25 @@ public struct MemoryConformance: Sendable {
     }
   }
 
-  private func searchTurnsPairsToTheQueryLanguage() throws {
-    let memory = try make()
-    try memory.addUnits([
+  private func searchTurnsPairsToTheQueryLanguage() async throws {
+    let memory = try await make()
+    try await memory.addUnits([
       Self.unit("Lavrov arrived in Tehran on Monday.", "Lavrov tiba di Teheran pada Senin.")
     ])
-    let matches = try memory.searchUnits("Lavrov tiba di Teheran pada Selasa.", language: .indonesian)
+    let matches = try await memory.searchUnits("Lavrov tiba di Teheran pada Selasa.", language: .indonesian)
     #expect(matches.map(\.score) == [99])  // the weekday differs: a placeable
     #expect(matches.first?.unit.source == "Lavrov tiba di Teheran pada Senin.")
     #expect(matches.first?.unit.sourceLanguage == .indonesian)
     #expect(matches.first?.unit.target == "Lavrov arrived in Tehran on Monday.")
     #expect(matches.first?.target == "Lavrov arrived in Tehran on Tuesday.")
-    #expect(try memory.searchUnits("Lavrov arrived in Tehran on Monday.", language: .english).first?.score == 100)
+    #expect(try await memory.searchUnits("Lavrov arrived in Tehran on Monday.", language: .english).first?.score == 100)
   }
 
   /// Among units of one score, one a person accepted or edited (`x-status`) comes before those
   /// nobody reviewed, even when the limit would have cut it, and among many more ties than the
   /// limit; a higher score still comes first.
-  private func reviewedUnitRanksFirstAmongEqualScores() throws {
-    let memory = try make()
+  private func reviewedUnitRanksFirstAmongEqualScores() async throws {
+    let memory = try await make()
     func unit(_ target: String, status: BeadStatus?, source: String = "The rupiah fell 1.2% on Tuesday.")
       -> TranslationUnit
     {
@@ -127,7 +127,7 @@ public struct MemoryConformance: Sendable {
       if let status { unit.properties = [.init(type: TranslationUnit.reviewStatusProperty, value: status.rawValue)] }
       return unit
     }
-    try memory.addUnits([
+    try await memory.addUnits([
       unit("Rupiah melemah 1,2% pada Selasa.", status: nil),
       unit("Rupiah turun 1,2% pada Selasa.", status: .pending),
       unit("Rupiah melemah 1,2 persen pada Selasa.", status: .accepted),
@@ -135,9 +135,9 @@ public struct MemoryConformance: Sendable {
       unit("Rupiah melemah pada Selasa.", status: .accepted, source: "The rupiah fell on Tuesday."),
     ])
     let query = "The rupiah fell 1.2% on Tuesday."
-    let one = try memory.searchUnits(query, language: .english, minimumScore: 50, limit: 1)
+    let one = try await memory.searchUnits(query, language: .english, minimumScore: 50, limit: 1)
     #expect(one.map(\.unit.target) == ["Rupiah melemah 1,2 persen pada Selasa."])
-    let all = try memory.searchUnits(query, language: .english, minimumScore: 50, limit: 10)
+    let all = try await memory.searchUnits(query, language: .english, minimumScore: 50, limit: 10)
     #expect(
       all.map(\.unit.target) == [
         "Rupiah melemah 1,2 persen pada Selasa.", "Nilai rupiah turun 1,2% hari Selasa.",
@@ -149,37 +149,37 @@ public struct MemoryConformance: Sendable {
     // Far more ties than the limit (a backend may ask for their statuses apart): the one
     // reviewed, added last, still comes first.
     let source = "Bank Indonesia kept its benchmark rate at 6% on Wednesday."
-    try memory.addUnits(
+    try await memory.addUnits(
       (1...40).map { unit("BI menahan suku bunga acuan pada 6% (versi \($0)).", status: nil, source: source) }
         + [unit("BI menahan suku bunga acuan di level 6% pada Rabu.", status: .accepted, source: source)])
-    let tied = try memory.searchUnits(source, language: .english, minimumScore: 90, limit: 2)
+    let tied = try await memory.searchUnits(source, language: .english, minimumScore: 90, limit: 2)
     #expect(tied.map(\.unit.target).first == "BI menahan suku bunga acuan di level 6% pada Rabu.")
     #expect(tied.count == 2 && tied.allSatisfy { $0.score == 100 })
   }
 
   /// A search past its deadline stops with ``MemorySearchTimeout`` before scoring what it
   /// found; the same search with time left answers, and so does a lookup.
-  private func searchStopsAtItsDeadline() throws {
-    let memory = try make()
-    try memory.addUnits(Self.corporaUnits)
+  private func searchStopsAtItsDeadline() async throws {
+    let memory = try await make()
+    try await memory.addUnits(Self.corporaUnits)
     let query = Self.corporaUnits[Self.corporaUnits.count / 2].source
     let past = ContinuousClock.now - .seconds(1)
-    #expect(throws: MemorySearchTimeout.self) {
-      try memory.search(query, options: MemorySearchOptions(language: .english, minimumScore: 30, deadline: past))
+    await #expect(throws: MemorySearchTimeout.self) {
+      try await memory.search(query, options: MemorySearchOptions(language: .english, minimumScore: 30, deadline: past))
     }
-    #expect(throws: MemorySearchTimeout.self) {
-      try memory.lookup(LookupSegment(text: query), source: .english, target: .indonesian, deadline: past)
+    await #expect(throws: MemorySearchTimeout.self) {
+      try await memory.lookup(LookupSegment(text: query), source: .english, target: .indonesian, deadline: past)
     }
     let ahead = ContinuousClock.now + .seconds(60)
-    let found = try memory.search(
+    let found = try await memory.search(
       query, options: MemorySearchOptions(language: .english, minimumScore: 30, deadline: ahead))
     #expect(!found.isEmpty)
-    #expect(try found == memory.search(query, options: MemorySearchOptions(language: .english, minimumScore: 30)))
+    #expect(try await found == memory.search(query, options: MemorySearchOptions(language: .english, minimumScore: 30)))
   }
 
   /// A unit stored twice is one unit; what a unit carries comes back as it went in, in order.
-  private func duplicatesAndProvenance() throws {
-    let memory = try make()
+  private func duplicatesAndProvenance() async throws {
+    let memory = try await make()
     let created = Date(timeIntervalSince1970: 1_731_986_100)
     var first = Self.unit("The rupiah fell 1.2% on Tuesday.", "Rupiah melemah 1,2 persen pada Selasa.")
     first.creationDate = created
@@ -187,138 +187,142 @@ public struct MemoryConformance: Sendable {
     first.user = "dewi"
     first.properties = [.init(type: "x-origin", value: "Reuters"), .init(type: "note", value: "checked")]
     let second = Self.unit("Stocks rose.", "Saham naik.")
-    #expect(try memory.addUnits([first, second, first]) == MemoryImportSummary(added: 2, duplicates: 1))
-    #expect(try memory.addUnits([second]) == MemoryImportSummary(added: 0, duplicates: 1))
+    #expect(try await memory.addUnits([first, second, first]) == MemoryImportSummary(added: 2, duplicates: 1))
+    #expect(try await memory.addUnits([second]) == MemoryImportSummary(added: 0, duplicates: 1))
     var stored: [TranslationUnit] = []
-    try memory.forEachUnit { stored.append($0) }
+    try await memory.forEachUnit { stored.append($0) }
     #expect(stored.count == 2)
     #expect(stored.first == first)
     #expect(stored.last?.source == "Stocks rose.")
     #expect(stored.last?.creationDate != nil)
   }
 
-  private func failedImportStoresNothing() throws {
-    let memory = try make()
-    try memory.addUnits([Self.unit("Stocks rose.", "Saham naik.")])
+  private func failedImportStoresNothing() async throws {
+    let memory = try await make()
+    try await memory.addUnits([Self.unit("Stocks rose.", "Saham naik.")])
     struct Broken: Error {}
-    #expect(throws: Broken.self) {
-      try memory.importUnits(concurrently: { add in
+    await #expect(throws: Broken.self) {
+      try await memory.importUnits(concurrently: { add in
         for number in 0..<2000 { try add(Self.unit("Sentence \(number) about the rupiah.", "Kalimat \(number).")) }
         throw Broken()
       })
     }
-    #expect(try memory.memoryStatistics().units == 1)
-    #expect(try memory.searchUnits("Sentence 7 about the rupiah.", language: .english).isEmpty)
+    #expect(try await memory.memoryStatistics().units == 1)
+    #expect(try await memory.searchUnits("Sentence 7 about the rupiah.", language: .english).isEmpty)
   }
 
-  private func concurrentImportReturnsTheProducersResult() throws {
-    let memory = try make()
-    let (summary, output) = try memory.importUnits(concurrently: { add in
+  private func concurrentImportReturnsTheProducersResult() async throws {
+    let memory = try await make()
+    let (summary, output) = try await memory.importUnits(concurrently: { add in
       for number in 0..<3000 { try add(Self.unit("Sentence \(number) about the rupiah.", "Kalimat \(number).")) }
       return "read 3000"
     })
     #expect(summary == MemoryImportSummary(added: 3000, duplicates: 0))
     #expect(output == "read 3000")
-    #expect(try memory.searchUnits("Sentence 1999 about the rupiah.", language: .english).first?.score == 100)
+    #expect(try await memory.searchUnits("Sentence 1999 about the rupiah.", language: .english).first?.score == 100)
   }
 
-  private func concordanceFindsPhrasesInOrder() throws {
-    let memory = try make()
-    try memory.addUnits([
+  private func concordanceFindsPhrasesInOrder() async throws {
+    let memory = try await make()
+    try await memory.addUnits([
       Self.unit("Bank Indonesia kept its benchmark rate unchanged.", "BI mempertahankan suku bunga acuan."),
       Self.unit("The benchmark was rate-sensitive.", "Acuan itu peka suku bunga."),
       Self.unit("Stocks rose.", "Saham naik."),
     ])
     #expect(
-      try memory.concordance("suku bunga", language: .indonesian).map(\.source) == [
+      try await memory.concordance("suku bunga", language: .indonesian).map(\.source) == [
         "BI mempertahankan suku bunga acuan.", "Acuan itu peka suku bunga.",
       ])
-    #expect(try memory.concordance("suku bunga", language: .indonesian, limit: 1).count == 1)
+    #expect(try await memory.concordance("suku bunga", language: .indonesian, limit: 1).count == 1)
     #expect(
-      try memory.concordance("benchmark rate", language: .english).map(\.target) == [
+      try await memory.concordance("benchmark rate", language: .english).map(\.target) == [
         "BI mempertahankan suku bunga acuan."
       ])
-    #expect(try memory.concordance("rate benchmark", language: .english).isEmpty)
-    #expect(try memory.concordance("dollar", language: .english).isEmpty)
+    #expect(try await memory.concordance("rate benchmark", language: .english).isEmpty)
+    #expect(try await memory.concordance("dollar", language: .english).isEmpty)
   }
 
-  private func deleteRemovesAUnit() throws {
-    let memory = try make()
+  private func deleteRemovesAUnit() async throws {
+    let memory = try await make()
     let kept = Self.unit("Stocks rose.", "Saham naik.", document: "markets")
     let gone = Self.unit("The rupiah fell 1.2% on Tuesday.", "Rupiah melemah 1,2 persen pada Selasa.", document: "fx")
-    try memory.addUnits([kept, gone])
-    let id = try #require(try memory.searchUnits(gone.source, language: .english).first?.id)
-    #expect(try memory.deleteUnit(id: id))
-    #expect(try !memory.deleteUnit(id: id))
-    #expect(try memory.searchUnits(gone.source, language: .english).isEmpty)
-    #expect(try memory.concordance("rupiah", language: .english).isEmpty)
+    try await memory.addUnits([kept, gone])
+    let id = try #require(try await memory.searchUnits(gone.source, language: .english).first?.id)
+    #expect(try await memory.deleteUnit(id: id))
+    #expect(try await !memory.deleteUnit(id: id))
+    #expect(try await memory.searchUnits(gone.source, language: .english).isEmpty)
+    #expect(try await memory.concordance("rupiah", language: .english).isEmpty)
     var stored: [TranslationUnit] = []
-    try memory.forEachUnit { stored.append($0) }
+    try await memory.forEachUnit { stored.append($0) }
     #expect(stored.map(\.source) == [kept.source])
-    #expect(try memory.memoryStatistics() == MemoryStatistics(units: 1, languagePairs: ["en→id": 1], documents: 1))
+    #expect(
+      try await memory.memoryStatistics() == MemoryStatistics(units: 1, languagePairs: ["en→id": 1], documents: 1))
     // Gone means gone: adding it again adds it.
-    #expect(try memory.addUnits([gone]) == MemoryImportSummary(added: 1, duplicates: 0))
-    #expect(try memory.searchUnits(gone.source, language: .english).first?.score == 100)
+    #expect(try await memory.addUnits([gone]) == MemoryImportSummary(added: 1, duplicates: 0))
+    #expect(try await memory.searchUnits(gone.source, language: .english).first?.score == 100)
   }
 
   /// Deleting several ids, or a document, removes exactly those units, returns them whole
   /// with their ids, and keeps the counts right; unknown ids and documents remove nothing.
-  private func deleteByIdsAndDocumentInOneStep() throws {
-    let memory = try make()
+  private func deleteByIdsAndDocumentInOneStep() async throws {
+    let memory = try await make()
     var reviewed = Self.unit("Stocks rose.", "Saham naik.", document: "markets")
     reviewed.properties = [.init(type: TranslationUnit.reviewStatusProperty, value: "accepted")]
-    try memory.addUnits([
+    try await memory.addUnits([
       reviewed, Self.unit("Bonds fell.", "Obligasi turun.", document: "markets"),
       Self.unit("The rupiah fell 1.2% on Tuesday.", "Rupiah melemah 1,2 persen pada Selasa.", document: "fx"),
       Self.unit("Gold was flat.", "Emas stagnan.", document: "commodities"),
     ])
-    let found = try memory.concordance("rupiah", language: .english)
+    let found = try await memory.concordance("rupiah", language: .english)
     let rupiah = try #require(found.first)
-    let gold = try #require(try memory.searchUnits("Gold was flat.", language: .english).first?.id)
-    let deleted = try memory.deleteUnits(ids: [gold, rupiah.id, 999_999, rupiah.id])
+    let gold = try #require(try await memory.searchUnits("Gold was flat.", language: .english).first?.id)
+    let deleted = try await memory.deleteUnits(ids: [gold, rupiah.id, 999_999, rupiah.id])
     #expect(deleted.map(\.id) == [rupiah.id, gold].sorted())
     #expect(Set(deleted.map(\.source)) == ["The rupiah fell 1.2% on Tuesday.", "Gold was flat."])
-    #expect(try memory.deleteUnits(ids: [gold]).isEmpty)
-    #expect(try memory.deleteUnits(document: "nowhere").isEmpty)
-    let markets = try memory.deleteUnits(document: "markets")
+    #expect(try await memory.deleteUnits(ids: [gold]).isEmpty)
+    #expect(try await memory.deleteUnits(document: "nowhere").isEmpty)
+    let markets = try await memory.deleteUnits(document: "markets")
     #expect(markets.map(\.source) == ["Stocks rose.", "Bonds fell."])
     #expect(markets.first?.unit.properties == reviewed.properties)
-    #expect(try memory.memoryStatistics() == MemoryStatistics(units: 0, languagePairs: [:], documents: 0))
-    #expect(try memory.searchUnits("Stocks rose.", language: .english).isEmpty)
+    #expect(try await memory.memoryStatistics() == MemoryStatistics(units: 0, languagePairs: [:], documents: 0))
+    #expect(try await memory.searchUnits("Stocks rose.", language: .english).isEmpty)
   }
 
   /// A store's direction is recorded by the first to record one and kept after that.
-  private func languagePairIsRecordedOnce() throws {
-    let store = try #require(try make() as? any LanguagePairRecord, "a store records its direction")
-    #expect(try store.languagePair() == nil)
-    #expect(try store.recordLanguagePair(LanguagePair(source: .indonesian, target: .english)).source == .indonesian)
-    #expect(try store.recordLanguagePair(.englishToIndonesian) == LanguagePair(source: .indonesian, target: .english))
-    #expect(try store.languagePair() == LanguagePair(source: .indonesian, target: .english))
+  private func languagePairIsRecordedOnce() async throws {
+    let store = try #require(try await make() as? any LanguagePairRecord, "a store records its direction")
+    #expect(try await store.languagePair() == nil)
+    #expect(
+      try await store.recordLanguagePair(LanguagePair(source: .indonesian, target: .english)).source == .indonesian)
+    #expect(
+      try await store.recordLanguagePair(.englishToIndonesian) == LanguagePair(source: .indonesian, target: .english))
+    #expect(try await store.languagePair() == LanguagePair(source: .indonesian, target: .english))
   }
 
   /// A backend that gives a content version (an export's ETag) gives a new one after each
   /// addition and removal, and the same one while nothing changes.
-  private func contentVersionChangesWithTheUnits() throws {
-    let memory = try make()
-    guard let empty = try memory.contentVersion() else { return }
-    try memory.addUnits([Self.unit("Stocks rose.", "Saham naik."), Self.unit("Bonds fell.", "Obligasi turun.")])
-    let two = try #require(try memory.contentVersion())
+  private func contentVersionChangesWithTheUnits() async throws {
+    let memory = try await make()
+    guard let empty = try await memory.contentVersion() else { return }
+    try await memory.addUnits([Self.unit("Stocks rose.", "Saham naik."), Self.unit("Bonds fell.", "Obligasi turun.")])
+    let two = try #require(try await memory.contentVersion())
     #expect(two != empty)
-    #expect(try memory.contentVersion() == two)
-    try memory.addUnits([Self.unit("Stocks rose.", "Saham naik.")])
-    #expect(try memory.contentVersion() == two)
-    let id = try #require(try memory.searchUnits("Bonds fell.", language: .english).first?.id)
-    try memory.deleteUnit(id: id)
-    let one = try #require(try memory.contentVersion())
+    #expect(try await memory.contentVersion() == two)
+    try await memory.addUnits([Self.unit("Stocks rose.", "Saham naik.")])
+    #expect(try await memory.contentVersion() == two)
+    let id = try #require(try await memory.searchUnits("Bonds fell.", language: .english).first?.id)
+    try await memory.deleteUnit(id: id)
+    let one = try #require(try await memory.contentVersion())
     #expect(one != two)
     // Removing one unit and adding another is a new version too.
-    try memory.addUnits([Self.unit("Gold rose.", "Emas naik.")])
-    #expect(try memory.contentVersion() != two && memory.contentVersion() != one)
+    try await memory.addUnits([Self.unit("Gold rose.", "Emas naik.")])
+    let three = try await memory.contentVersion()
+    #expect(three != two && three != one)
   }
 
-  private func statisticsCountUnitsPairsAndDocuments() throws {
-    let memory = try make()
-    try memory.addUnits([
+  private func statisticsCountUnitsPairsAndDocuments() async throws {
+    let memory = try await make()
+    try await memory.addUnits([
       Self.unit("Stocks rose.", "Saham naik.", document: "markets"),
       Self.unit("Bonds fell.", "Obligasi turun.", document: "markets"),
       Self.unit("No document.", "Tanpa dokumen.", document: nil),
@@ -326,57 +330,58 @@ public struct MemoryConformance: Sendable {
         sourceLanguage: .indonesian, targetLanguage: .english, source: "Rupiah menguat.", target: "The rupiah rose.",
         document: "fx"),
     ])
-    try memory.addUnits([Self.unit("Stocks rose.", "Saham naik.", document: "markets")])
+    try await memory.addUnits([Self.unit("Stocks rose.", "Saham naik.", document: "markets")])
     #expect(
-      try memory.memoryStatistics()
+      try await memory.memoryStatistics()
         == MemoryStatistics(units: 4, languagePairs: ["en→id": 3, "id→en": 1], documents: 2))
   }
 
-  private func emptyMemory() throws {
-    let memory = try make()
-    #expect(try memory.memoryStatistics() == MemoryStatistics())
-    #expect(try memory.searchUnits("The rupiah fell.", language: .english).isEmpty)
-    #expect(try memory.concordance("rupiah", language: .english).isEmpty)
-    #expect(try memory.addUnits([]) == MemoryImportSummary())
+  private func emptyMemory() async throws {
+    let memory = try await make()
+    #expect(try await memory.memoryStatistics() == MemoryStatistics())
+    #expect(try await memory.searchUnits("The rupiah fell.", language: .english).isEmpty)
+    #expect(try await memory.concordance("rupiah", language: .english).isEmpty)
+    #expect(try await memory.addUnits([]) == MemoryImportSummary())
     var count = 0
-    try memory.forEachUnit { _ in count += 1 }
+    try await memory.forEachUnit { _ in count += 1 }
     #expect(count == 0)
   }
 
   /// A word held often enough to be stored as a bitmap, by units that all come before a later
   /// block of ``MatchBounds/blockSize`` ids: its bitmap ends before the block does, and the
   /// search reads past it (it trapped there). The word's units are found, in both orders.
-  private func commonWordPastTheFirstBlock() throws {
-    let memory = try make()
+  private func commonWordPastTheFirstBlock() async throws {
+    let memory = try await make()
     let early = 3_000
     let total = MatchBounds.blockSize + 500
     #expect(PostingList.isDense(count: early, largestId: total))
-    try memory.addUnits((1...early).lazy.map { Self.unit("alpha number \($0)", "alfa nomor \($0)") })
-    try memory.addUnits((1...(total - early)).lazy.map { Self.unit("beta item \($0)", "beta butir \($0)") })
-    let alpha = try memory.searchUnits("alpha", language: .english, minimumScore: 30, limit: 3)
+    try await memory.addUnits((1...early).lazy.map { Self.unit("alpha number \($0)", "alfa nomor \($0)") })
+    try await memory.addUnits((1...(total - early)).lazy.map { Self.unit("beta item \($0)", "beta butir \($0)") })
+    let alpha = try await memory.searchUnits("alpha", language: .english, minimumScore: 30, limit: 3)
     #expect(alpha.map(\.score) == [33, 33, 33])
     #expect(alpha.allSatisfy { $0.unit.source.hasPrefix("alpha number ") })
-    #expect(try memory.searchUnits("alfa nomor 2999", language: .indonesian).first?.unit.target == "alpha number 2999")
-    #expect(try memory.searchUnits("beta item 62000", language: .english).first?.score == 100)
+    #expect(
+      try await memory.searchUnits("alfa nomor 2999", language: .indonesian).first?.unit.target == "alpha number 2999")
+    #expect(try await memory.searchUnits("beta item 62000", language: .english).first?.score == 100)
   }
 
   /// A unit its own TMX export could not carry (a control character), or whose two sides
   /// are in one language, is refused by every way in, with nothing of its import stored.
-  private func unstorableUnitsAreRefused() throws {
-    let memory = try make()
+  private func unstorableUnitsAreRefused() async throws {
+    let memory = try await make()
     let good = Self.unit("Stocks rose.", "Saham naik.")
     let same = TranslationUnit(
       sourceLanguage: .english, targetLanguage: .english, source: "Stocks rose.", target: "Shares rose.")
     for bad in [Self.unit("Stocks\u{1}\u{2} fell.", "Saham turun."), Self.unit("Stocks fell.", "\u{7F}"), same] {
-      #expect(throws: UnstorableTextError.self) { try memory.addUnits([good, bad]) }
-      #expect(throws: UnstorableTextError.self) {
-        try memory.importUnits(concurrently: { add in
+      await #expect(throws: UnstorableTextError.self) { try await memory.addUnits([good, bad]) }
+      await #expect(throws: UnstorableTextError.self) {
+        try await memory.importUnits(concurrently: { add in
           try add(good)
           try add(bad)
         })
       }
     }
-    #expect(try memory.memoryStatistics().units == 0)
+    #expect(try await memory.memoryStatistics().units == 0)
   }
 
   private static func unit(_ english: String, _ indonesian: String, document: String? = "test") -> TranslationUnit {

@@ -3,7 +3,7 @@ import ArgumentParser
 /// Release-mode benchmarks and quality scoring against gold data. Every figure is printed
 /// as one JSON line on stdout.
 @main
-struct Bench: ParsableCommand {
+struct Bench: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "selaras-bench",
     abstract: "Measure Selaras: speed in release builds, quality against gold data.",

@@ -24,8 +24,18 @@ func report(_ fields: KeyValuePairs<String, Any>) {
 func wallSeconds(_ body: () throws -> Void) rethrows -> Double {
   let start = ContinuousClock.now
   try body()
-  let elapsed = ContinuousClock.now - start
-  return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+  return seconds(ContinuousClock.now - start)
+}
+
+/// ``wallSeconds(_:)`` for work that awaits.
+func wallSeconds(_ body: () async throws -> Void) async rethrows -> Double {
+  let start = ContinuousClock.now
+  try await body()
+  return seconds(ContinuousClock.now - start)
+}
+
+private func seconds(_ elapsed: Duration) -> Double {
+  Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
 
 /// The median wall-clock seconds of `runs` runs of `body`: for work that may use more than

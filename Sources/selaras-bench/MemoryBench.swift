@@ -5,7 +5,7 @@ import SelarasPostgres
 import SelarasPostgresTestSupport
 import SelarasStore
 
-struct MemoryBench: ParsableCommand {
+struct MemoryBench: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tm",
     abstract: "Translation memory: import, search and export rates on a large synthetic memory.")
@@ -40,7 +40,7 @@ struct MemoryBench: ParsableCommand {
   @Flag(help: "Print each query whose best match scores below its planted unit, on stderr.")
   var showMisses = false
 
-  func run() throws {
+  func run() async throws {
     // Sentence pairs from the Corpora gold, and the words of their English side.
     let pairs = try goldPairs(in: corpora)
     let vocabulary = Array(Set(pairs.flatMap { $0.0.split(separator: " ").map(String.init) })).sorted()
@@ -91,70 +91,84 @@ struct MemoryBench: ParsableCommand {
     let store: [String]
     if let postgres {
       let url =
-        reused
-        ? try String(contentsOf: postgresFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        : try PostgresScratchDatabase.create(on: postgres, prefix: "bench")
+        if reused {
+          try String(contentsOf: postgresFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        } else {
+          try await PostgresScratchDatabase.create(on: postgres, prefix: "bench")
+        }
       if !reused { try url.write(to: postgresFile, atomically: true, encoding: .utf8) }
-      database = try PostgresMemory(url: url)
+      database = try await PostgresMemory(url: url)
       store = ["--postgres", url]
     } else {
       database = try SelarasDatabase(url: sqliteFile)
       store = ["--db", sqliteFile.path]
     }
-    defer {
-      if reuse == nil, let postgres, let url = store.last {
-        try? PostgresScratchDatabase.execute(
-          "DROP DATABASE \(PostgresScratchDatabase.name(of: url)) WITH (FORCE)", on: postgres)
+    // The work, then the scratch database dropped however it ended.
+    func measure() async throws {
+      let tmx = base.appendingPathComponent("memory.tmx")
+      if reused {
+        generate { _ in }
+      } else {
+        try await writeTMX(to: tmx) { write in try generate(write) }
       }
-    }
-    let tmx = base.appendingPathComponent("memory.tmx")
-    if reused {
-      generate { _ in }
-    } else {
-      try writeTMX(to: tmx) { write in try generate(write) }
-    }
-    let planted = plantedIndices.map { kept[$0]! }
-    if reused {
-      try search(database, planted, edited)
+      let planted = plantedIndices.map { kept[$0]! }
+      if reused {
+        try await search(database, planted, edited)
+        try pretranslate(base, store, planted, edited)
+        return
+      }
+
+      // The reader alone, for how much of the import is parsing.
+      var parsed = 0
+      let parseSeconds = try wallSeconds { _ = try TMXReader().read(tmx) { _ in parsed += 1 } }
+      report(["bench": "tm", "metric": "tmx-read", "units": parsed, "seconds": parseSeconds])
+      let rssBefore = peakResidentMegabytes()
+      var summary = MemoryImportSummary()
+      let importSeconds = try await wallSeconds {
+        summary = try await database.importUnits(concurrently: { add in try TMXReader().read(tmx, add) }).summary
+      }
+      report([
+        "bench": "tm", "metric": "import", "backend": postgres == nil ? "sqlite" : "postgres", "units": summary.added,
+        "duplicates": summary.duplicates,
+        "seconds": importSeconds, "units_per_s": Double(summary.added) / importSeconds,
+        "peak_rss_mb": peakResidentMegabytes(), "rss_before_import_mb": rssBefore,
+        "tmx_mb": Double(try FileManager.default.attributesOfItem(atPath: tmx.path)[.size] as! Int) / 1e6,
+        "database_mb": postgres == nil ? Double(databaseBytes(base)) / 1e6 : -1,
+      ])
+
+      try await search(database, planted, edited)
       try pretranslate(base, store, planted, edited)
-      return
-    }
 
-    // The reader alone, for how much of the import is parsing.
-    var parsed = 0
-    let parseSeconds = try wallSeconds { _ = try TMXReader().read(tmx) { _ in parsed += 1 } }
-    report(["bench": "tm", "metric": "tmx-read", "units": parsed, "seconds": parseSeconds])
-    let rssBefore = peakResidentMegabytes()
-    var summary = MemoryImportSummary()
-    let importSeconds = try wallSeconds {
-      summary = try database.importUnits(concurrently: { add in try TMXReader().read(tmx, add) }).summary
-    }
-    report([
-      "bench": "tm", "metric": "import", "backend": postgres == nil ? "sqlite" : "postgres", "units": summary.added,
-      "duplicates": summary.duplicates,
-      "seconds": importSeconds, "units_per_s": Double(summary.added) / importSeconds,
-      "peak_rss_mb": peakResidentMegabytes(), "rss_before_import_mb": rssBefore,
-      "tmx_mb": Double(try FileManager.default.attributesOfItem(atPath: tmx.path)[.size] as! Int) / 1e6,
-      "database_mb": postgres == nil ? Double(databaseBytes(base)) / 1e6 : -1,
-    ])
-
-    try search(database, planted, edited)
-    try pretranslate(base, store, planted, edited)
-
-    let output = base.appendingPathComponent("export.tmx")
-    var exported = 0
-    let exportSeconds = try wallSeconds {
-      try writeTMX(to: output) { write in
-        try database.forEachUnit { unit in
-          try write(unit)
-          exported += 1
+      let output = base.appendingPathComponent("export.tmx")
+      var exported = 0
+      let exportSeconds = try await wallSeconds {
+        try await writeTMX(to: output) { write in
+          try await database.forEachUnit { unit in
+            try write(unit)
+            exported += 1
+          }
         }
       }
+      report([
+        "bench": "tm", "metric": "export", "units": exported, "seconds": exportSeconds,
+        "units_per_s": Double(exported) / exportSeconds,
+      ])
     }
-    report([
-      "bench": "tm", "metric": "export", "units": exported, "seconds": exportSeconds,
-      "units_per_s": Double(exported) / exportSeconds,
-    ])
+    do {
+      try await measure()
+    } catch {
+      try? await dropScratch(store)
+      throw error
+    }
+    try? await dropScratch(store)
+  }
+
+  /// Drops the scratch PostgreSQL database `store` names, unless it is to be reused.
+  private func dropScratch(_ store: [String]) async throws {
+    if reuse == nil, let postgres, store.first == "--postgres", let url = store.last {
+      try await PostgresScratchDatabase.execute(
+        "DROP DATABASE \(PostgresScratchDatabase.name(of: url)) WITH (FORCE)", on: postgres)
+    }
   }
 
   /// `selaras pretranslate` as a whole process on a document of 2,000 segments against the
@@ -195,9 +209,9 @@ struct MemoryBench: ParsableCommand {
   /// word edits.
   private func search(
     _ database: any TranslationMemory, _ planted: [TranslationUnit], _ edited: (String, Int) -> String
-  ) throws {
+  ) async throws {
     var statistics = MemoryStatistics()
-    let statsSeconds = try wallSeconds { statistics = try database.memoryStatistics() }
+    let statsSeconds = try await wallSeconds { statistics = try await database.memoryStatistics() }
     report(["bench": "tm", "metric": "stats", "units": statistics.units, "seconds": statsSeconds])
     for edits in [0, 1, 3, 6] {
       var latencies: [Double] = []
@@ -206,7 +220,8 @@ struct MemoryBench: ParsableCommand {
         let query = edited(unit.source, edits)
         var matches: [MemoryMatch] = []
         latencies.append(
-          try wallSeconds { matches = try database.searchUnits(query, language: .english, minimumScore: 0) })
+          try await wallSeconds { matches = try await database.searchUnits(query, language: .english, minimumScore: 0) }
+        )
         // Found when the best match returned is as good as the planted unit: the planted
         // one, or another that scores the same or better against the query.
         let plantedScore = FuzzyMatch.score(query, unit.source)
@@ -234,7 +249,7 @@ struct MemoryBench: ParsableCommand {
     for query in common {
       var matches: [MemoryMatch] = []
       latencies.append(
-        try wallSeconds { matches = try database.searchUnits(query, language: .english, minimumScore: 0) })
+        try await wallSeconds { matches = try await database.searchUnits(query, language: .english, minimumScore: 0) })
       answered += matches.isEmpty ? 0 : 1
     }
     latencies.sort()
@@ -247,14 +262,14 @@ struct MemoryBench: ParsableCommand {
 
   /// Writes the units `produce` hands over as TMX, a megabyte at a time, as `selaras tm
   /// export` does.
-  private func writeTMX(to url: URL, _ produce: ((TranslationUnit) throws -> Void) throws -> Void) throws {
+  private func writeTMX(to url: URL, _ produce: ((TranslationUnit) throws -> Void) async throws -> Void) async throws {
     let writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
     guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
       throw ValidationError("cannot create \(url.path)")
     }
     let handle = try FileHandle(forWritingTo: url)
     var bytes = Array(writer.header().utf8)
-    try produce { unit in
+    try await produce { unit in
       writer.append(unit, to: &bytes)
       if bytes.count > 1 << 20 {
         try handle.write(contentsOf: bytes)

@@ -6,7 +6,7 @@ import SelarasStore
 
 /// `selaras serve` under load: single-segment lookups from concurrent clients on loopback,
 /// driven by `wrk` (Debian's), against a memory `selaras-bench tm --reuse DIR` built.
-struct ServeBench: ParsableCommand {
+struct ServeBench: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
     abstract: "Lookups per second and their latency through selaras serve, with wrk.")
@@ -34,12 +34,13 @@ struct ServeBench: ParsableCommand {
   @Option(help: "Distinct lookups: stored sentences with one word dropped.")
   var queries = 200
 
-  func run() throws {
+  func run() async throws {
     let folder = URL(fileURLWithPath: reuse)
     let database = folder.appendingPathComponent(postgres ? "postgres.url" : "memory.sqlite")
     guard FileManager.default.fileExists(atPath: database.path) else {
       throw BenchError(
-        "\(database.path): no memory; build one with selaras-bench tm --reuse \(reuse)\(postgres ? " --postgres URL" : "")")
+        "\(database.path): no memory; build one with selaras-bench tm --reuse \(reuse)\(postgres ? " --postgres URL" : "")"
+      )
     }
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk") else {
       throw BenchError("wrk is missing: apt-get install wrk")
@@ -48,15 +49,16 @@ struct ServeBench: ParsableCommand {
     let store: [String]
     if postgres {
       let url = try String(contentsOf: database, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-      memory = try PostgresMemory(url: url)
+      memory = try await PostgresMemory(url: url)
       store = ["--postgres", url]
     } else {
       memory = try SelarasDatabase(url: database)
       store = ["--db", database.path]
     }
-    let units = try memory.memoryStatistics().units
-    let bodies = try lookupBodies(memory, every: max(1, units / queries))
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-serve-bench-\(UUID().uuidString)")
+    let units = try await memory.memoryStatistics().units
+    let bodies = try await lookupBodies(memory, every: max(1, units / queries))
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "selaras-serve-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
     let tokens = scratch.appendingPathComponent("tokens")
@@ -109,11 +111,11 @@ struct ServeBench: ParsableCommand {
   }
 
   /// One `POST /v1/lookup` body per sampled unit: its English side with one word dropped.
-  private func lookupBodies(_ memory: any TranslationMemory, every step: Int) throws -> [String] {
+  private func lookupBodies(_ memory: any TranslationMemory, every step: Int) async throws -> [String] {
     var bodies: [String] = []
     var index = 0
     var random = SplitMix64(seed: 17)
-    try memory.forEachUnit { unit in
+    try await memory.forEachUnit { unit in
       defer { index += 1 }
       guard index % step == 0, bodies.count < queries, unit.sourceLanguage == .english else { return }
       var words = unit.source.split(separator: " ").map(String.init)

@@ -9,7 +9,7 @@ struct ServeCommandTests {
   @Test(
     "A Corpora-built TMX served from SQLite, or from PostgreSQL: POST /v1/lookup equals tm search on either store, match for match; amaGama answers; no token is 401",
     arguments: ["sqlite", "postgres"])
-  func lookupEqualsSearch(backend: String) throws {
+  func lookupEqualsSearch(backend: String) async throws {
     guard backend == "sqlite" || PostgresTestServer.isAvailable else { return }
     let database = TemporaryFile.url("sqlite")
     let tmx = TemporaryFile.url("tmx")
@@ -24,7 +24,7 @@ struct ServeCommandTests {
     // The served store: the SQLite file, or a PostgreSQL database the same TMX went into.
     var served = ["--db", database.path]
     if backend == "postgres" {
-      served = ["--postgres", try PostgresTestServer.databaseURL()]
+      served = await ["--postgres", try PostgresTestServer.databaseURL()]
       let imported = try CommandRunner.run(["tm", "import", tmx.path] + served)
       #expect(imported.status == 0, "\(imported.stderr)")
     }
@@ -152,7 +152,7 @@ struct ServeCommandTests {
   @Test(
     "Writes through the server and a CLI import into the same store at once lose nothing; kill -9 during an import stores none of it",
     arguments: ["sqlite", "postgres"])
-  func concurrentWritesAndKill(backend: String) throws {
+  func concurrentWritesAndKill(backend: String) async throws {
     guard backend == "sqlite" || PostgresTestServer.isAvailable else { return }
     let database = TemporaryFile.url("sqlite")
     let tmx = TemporaryFile.url("tmx")
@@ -175,7 +175,8 @@ struct ServeCommandTests {
     try memoryFile(40000, "Killed").write(to: big, atomically: true, encoding: .utf8)
     let token = try CommandRunner.run(["token", "create", "budi", "--role", "write", "--tokens", tokens.path])
       .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    let served = backend == "sqlite" ? ["--db", database.path] : ["--postgres", try PostgresTestServer.databaseURL()]
+    let served =
+      await backend == "sqlite" ? ["--db", database.path] : ["--postgres", try PostgresTestServer.databaseURL()]
     // `tm stats` on a store not made yet is an error naming it, not an empty memory.
     if backend == "sqlite" {
       let missing = try CommandRunner.run(["tm", "stats"] + served)

@@ -11,17 +11,17 @@ import Testing
   "Conformance: PostgreSQL", .enabled(if: PostgresTestServer.isAvailable, "SELARAS_TEST_POSTGRES names no server"))
 struct PostgresConformanceTests {
   @Test("Translation memory", arguments: MemoryConformance.Check.allCases)
-  func memory(_ check: MemoryConformance.Check) throws {
-    try MemoryConformance { try PostgresTestServer.memory() }.run(check)
+  func memory(_ check: MemoryConformance.Check) async throws {
+    try await MemoryConformance { try await PostgresTestServer.memory() }.run(check)
   }
 
   @Test("Glossary store", arguments: GlossaryStoreConformance.Check.allCases)
-  func glossary(_ check: GlossaryStoreConformance.Check) throws {
-    try GlossaryStoreConformance { try PostgresTestServer.memory() }.run(check)
+  func glossary(_ check: GlossaryStoreConformance.Check) async throws {
+    try await GlossaryStoreConformance { try await PostgresTestServer.memory() }.run(check)
   }
 
   @Test("Learned lexicon store", arguments: LearnedLexiconStoreConformance.Check.allCases)
-  func learnedLexicon(_ check: LearnedLexiconStoreConformance.Check) throws {
-    try LearnedLexiconStoreConformance { try PostgresTestServer.memory() }.run(check)
+  func learnedLexicon(_ check: LearnedLexiconStoreConformance.Check) async throws {
+    try await LearnedLexiconStoreConformance { try await PostgresTestServer.memory() }.run(check)
   }
 }

@@ -67,7 +67,9 @@ struct ReviewServerTests {
   func guarded() async throws {
     let output = TemporaryFile.url("json")
     defer { try? FileManager.default.removeItem(at: output) }
-    let app = Application(router: ReviewServer.router(session: try session(output, SelarasDatabase(writer: DatabaseQueue())), token: Self.token))
+    let app = Application(
+      router: ReviewServer.router(
+        session: try session(output, SelarasDatabase(writer: DatabaseQueue())), token: Self.token))
     try await app.test(.router) { client in
       let page = try await client.execute(uri: "/?token=\(Self.token)", method: .get)
       #expect(page.status == .ok)
@@ -95,22 +97,30 @@ struct ReviewServerTests {
     for authority in ["127.0.0.1", "127.0.0.1:8080", "localhost:43123", "LOCALHOST"] {
       #expect(ReviewServer.isLocal(authority: authority), "\(authority)")
     }
-    for authority in ["evil.example", "evil.example:8080", "127.0.0.1.evil.example", "localhost.evil", "10.0.0.1:80", nil] {
+    for authority in [
+      "evil.example", "evil.example:8080", "127.0.0.1.evil.example", "localhost.evil", "10.0.0.1:80", nil,
+    ] {
       #expect(!ReviewServer.isLocal(authority: authority), "\(authority ?? "nil")")
     }
   }
 
-  @Test("Edits round-trip: merge, accept, undo, redo; moving a sentence needs a side and a bead to move it to; a bad edit is 422 or 400 and changes nothing")
+  @Test(
+    "Edits round-trip: merge, accept, undo, redo; moving a sentence needs a side and a bead to move it to; a bad edit is 422 or 400 and changes nothing"
+  )
   func edits() async throws {
     let output = TemporaryFile.url("json")
     defer { try? FileManager.default.removeItem(at: output) }
-    let app = Application(router: ReviewServer.router(session: try session(output, SelarasDatabase(writer: DatabaseQueue())), token: Self.token))
+    let app = Application(
+      router: ReviewServer.router(
+        session: try session(output, SelarasDatabase(writer: DatabaseQueue())), token: Self.token))
     try await app.test(.router) { client in
       func post(_ body: String, _ path: String = "/api/edits") async throws -> TestResponse {
         try await client.execute(uri: path, method: .post, headers: local, body: ByteBuffer(string: body))
       }
       let before = try JSONDecoder().decode(
-        Beads.self, from: Data(buffer: try await client.execute(uri: "/api/alignment", method: .get, headers: local).body)).beads
+        Beads.self,
+        from: Data(buffer: try await client.execute(uri: "/api/alignment", method: .get, headers: local).body)
+      ).beads
       let merged = try await post(#"{"op":"merge","bead":0}"#)
       #expect(merged.status == .ok)
       let afterMerge = try JSONDecoder().decode(Beads.self, from: Data(buffer: merged.body)).beads
@@ -129,7 +139,9 @@ struct ReviewServerTests {
       let too = try await post(String(repeating: " ", count: ReviewServer.bodyLimit + 1))
       #expect(too.status == .contentTooLarge)
       let now = try JSONDecoder().decode(
-        Beads.self, from: Data(buffer: try await client.execute(uri: "/api/alignment", method: .get, headers: local).body)).beads
+        Beads.self,
+        from: Data(buffer: try await client.execute(uri: "/api/alignment", method: .get, headers: local).body)
+      ).beads
       #expect(now.count == afterMerge.count && now[1].status == "accepted")
     }
   }
@@ -142,7 +154,8 @@ struct ReviewServerTests {
     let app = Application(router: ReviewServer.router(session: try session(output, database), token: Self.token))
     try await app.test(.router) { client in
       _ = try await client.execute(
-        uri: "/api/edits", method: .post, headers: local, body: ByteBuffer(string: #"{"op":"accept-above","score":0.9}"#))
+        uri: "/api/edits", method: .post, headers: local,
+        body: ByteBuffer(string: #"{"op":"accept-above","score":0.9}"#))
       let saved = try await client.execute(uri: "/api/save", method: .post, headers: local)
       #expect(saved.status == .ok)
       #expect(String(buffer: saved.body) == "{\"path\":\"\(output.path)\"}")
@@ -153,7 +166,7 @@ struct ReviewServerTests {
       let pairs = accepted.filter { !$0.source.isEmpty && !$0.target.isEmpty }.count
       #expect(String(buffer: stored.body) == "{\"saved\":\(pairs)}")
       var units: [TranslationUnit] = []
-      try database.forEachUnit { units.append($0) }
+      try await database.forEachUnit { units.append($0) }
       #expect(units.count == pairs)
       #expect(units.allSatisfy { $0.properties.contains(.init(type: "x-status", value: "accepted")) })
     }
@@ -212,7 +225,7 @@ struct ReviewServerTests {
       #expect(String(buffer: stored.body) == #"{"saved":1,"store":"\#(store)"}"#)
     }
     var units: [TranslationUnit] = []
-    try database.forEachUnit { units.append($0) }
+    try await database.forEachUnit { units.append($0) }
     #expect(units.count == 1)
     let unit = try #require(units.first)
     #expect(unit.source.hasPrefix("JAKARTA, Nov 20 (Reuters) - Bank Indonesia kept its benchmark interest rate"))
@@ -239,7 +252,7 @@ struct ReviewServerTests {
           + #"before saving to memory"}"#)
     }
     var units: [TranslationUnit] = []
-    try database.forEachUnit { units.append($0) }
+    try await database.forEachUnit { units.append($0) }
     #expect(units.isEmpty)
   }
 }

@@ -10,7 +10,7 @@ import Testing
 @Suite("Glossary store conformance: SQLite")
 struct GlossaryStoreTests {
   @Test("In-memory database", arguments: GlossaryStoreConformance.Check.allCases)
-  func conforms(_ check: GlossaryStoreConformance.Check) throws {
-    try GlossaryStoreConformance { try SelarasDatabase(writer: DatabaseQueue()) }.run(check)
+  func conforms(_ check: GlossaryStoreConformance.Check) async throws {
+    try await GlossaryStoreConformance { try SelarasDatabase(writer: DatabaseQueue()) }.run(check)
   }
 }

@@ -9,7 +9,7 @@ import Testing
 @Suite("Learned lexicon store: SQLite")
 struct LearnedLexiconStoreTests {
   @Test("In-memory database", arguments: LearnedLexiconStoreConformance.Check.allCases)
-  func conforms(_ check: LearnedLexiconStoreConformance.Check) throws {
-    try LearnedLexiconStoreConformance { try SelarasDatabase(writer: DatabaseQueue()) }.run(check)
+  func conforms(_ check: LearnedLexiconStoreConformance.Check) async throws {
+    try await LearnedLexiconStoreConformance { try SelarasDatabase(writer: DatabaseQueue()) }.run(check)
   }
 }

@@ -10,15 +10,15 @@ import Testing
 @Suite("Translation memory conformance: SQLite")
 struct MemoryConformanceTests {
   @Test("In-memory database", arguments: MemoryConformance.Check.allCases)
-  func inMemory(_ check: MemoryConformance.Check) throws {
-    try MemoryConformance { try SelarasDatabase(writer: DatabaseQueue()) }.run(check)
+  func inMemory(_ check: MemoryConformance.Check) async throws {
+    try await MemoryConformance { try SelarasDatabase(writer: DatabaseQueue()) }.run(check)
   }
 
   @Test("File database", arguments: MemoryConformance.Check.allCases)
-  func file(_ check: MemoryConformance.Check) throws {
+  func file(_ check: MemoryConformance.Check) async throws {
     let folder = TemporaryFile.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    try MemoryConformance { try SelarasDatabase(url: folder.appendingPathComponent("memory-\(UUID()).sqlite")) }
+    try await MemoryConformance { try SelarasDatabase(url: folder.appendingPathComponent("memory-\(UUID()).sqlite")) }
       .run(check)
   }
 }

@@ -27,7 +27,7 @@ struct MemorySearchTests {
   }
 
   @Test("Search returns the scores comparing the query with every unit gives, in both languages")
-  func matchesExhaustiveComparison() throws {
+  func matchesExhaustiveComparison() async throws {
     #expect(Self.sentences.count > 100)
     var random = SeededRandom(seed: 11)
     // Each Corpora pair and three edited copies: common tokens end up as bitmaps, rare ones
@@ -42,18 +42,15 @@ struct MemorySearchTests {
       }
     }
     let store = try SelarasDatabase(writer: DatabaseQueue())
-    try store.addUnits(units)
-    let stored = try { () -> [TranslationUnit] in
-      var all: [TranslationUnit] = []
-      try store.forEachUnit { all.append($0) }
-      return all
-    }()
+    try await store.addUnits(units)
+    var stored: [TranslationUnit] = []
+    try await store.forEachUnit { stored.append($0) }
     for index in stride(from: 0, to: Self.sentences.count, by: 7) {
       let (english, indonesian) = Self.sentences[index]
       for (query, language) in [
         (Self.edited(english, 2, &random), LanguageTag.english), (Self.edited(indonesian, 3, &random), .indonesian),
       ] {
-        let matches = try store.searchUnits(query, language: language, minimumScore: 50, limit: 5)
+        let matches = try await store.searchUnits(query, language: language, minimumScore: 50, limit: 5)
         let side = { (unit: TranslationUnit) in language == .english ? unit.source : unit.target }
         let expected = stored.map { FuzzyMatch.score(query, side($0)) }.filter { $0 >= 50 }.sorted(by: >).prefix(5)
         #expect(matches.map(\.score) == Array(expected), "\(query)")
@@ -67,7 +64,7 @@ struct MemorySearchTests {
   }
 
   @Test("A token's postings change form as the memory grows, and search and concordance read both")
-  func postingForms() throws {
+  func postingForms() async throws {
     let store = try SelarasDatabase(writer: DatabaseQueue())
     func form(_ token: String) throws -> Bool? {
       try store.writer.read { db in
@@ -87,17 +84,17 @@ struct MemorySearchTests {
         sourceLanguage: .english, targetLanguage: .indonesian, source: "The rupiah fell \($0).",
         target: "Rupiah melemah \($0).")
     }
-    try store.addUnits(rupiah[..<5])
+    try await store.addUnits(rupiah[..<5])
     #expect(try form("rupiah") == true)
-    try store.addUnits(filler)
-    try store.addUnits([rupiah[5]])
+    try await store.addUnits(filler)
+    try await store.addUnits([rupiah[5]])
     #expect(try form("rupiah") == false)
-    #expect(try store.concordance("rupiah fell", language: .english).count == 6)
-    try store.addUnits(rupiah[6...])
+    #expect(try await store.concordance("rupiah fell", language: .english).count == 6)
+    try await store.addUnits(rupiah[6...])
     #expect(try form("rupiah") == true)
-    #expect(try store.concordance("rupiah fell", language: .english).count == 25)
-    #expect(try store.concordance("The rupiah", language: .english, limit: 100).count == 25)
-    let matches = try store.searchUnits("The rupiah fell 24.", language: .english)
+    #expect(try await store.concordance("rupiah fell", language: .english).count == 25)
+    #expect(try await store.concordance("The rupiah", language: .english, limit: 100).count == 25)
+    let matches = try await store.searchUnits("The rupiah fell 24.", language: .english)
     #expect(matches.first?.score == 100)
     #expect(matches.first?.unit.target == "Rupiah melemah 24.")
   }

@@ -7,9 +7,9 @@ import Testing
 
 @Suite("Translation memory store")
 struct MemoryStoreTests {
-  private func memory() throws -> SelarasDatabase {
+  private func memory() async throws -> SelarasDatabase {
     let store = try SelarasDatabase(writer: DatabaseQueue())
-    try store.addUnits([
+    try await store.addUnits([
       unit("The rupiah fell 1.2% on Tuesday.", "Rupiah melemah 1,2 persen pada Selasa."),
       unit("Bank Indonesia kept its benchmark rate unchanged.", "BI mempertahankan suku bunga acuan."),
       unit("Inflation slowed to 1.71% in October.", "Inflasi melambat menjadi 1,71 persen pada Oktober."),
@@ -25,17 +25,17 @@ struct MemoryStoreTests {
   }
 
   @Test("Fuzzy search ranks by match percentage and leaves out what is below the minimum")
-  func search() throws {
-    let store = try memory()
-    let matches = try store.searchUnits("The rupiah rose 1.2% on Tuesday.", language: .english, minimumScore: 70)
+  func search() async throws {
+    let store = try await memory()
+    let matches = try await store.searchUnits("The rupiah rose 1.2% on Tuesday.", language: .english, minimumScore: 70)
     #expect(matches.map(\.score) == [85])  // 7 tokens (the final stop is none), a word changed
     #expect(matches[0].unit.target == "Rupiah melemah 1,2 persen pada Selasa.")
-    #expect(try store.searchUnits("The rupiah rose sharply against the dollar.", language: .english).isEmpty)
+    #expect(try await store.searchUnits("The rupiah rose sharply against the dollar.", language: .english).isEmpty)
   }
 
   @Test("Search works from the target language too, returning the pair turned round")
-  func reverseSearch() throws {
-    let matches = try memory().searchUnits("Lavrov tiba di Teheran pada Selasa.", language: .indonesian)
+  func reverseSearch() async throws {
+    let matches = try await memory().searchUnits("Lavrov tiba di Teheran pada Selasa.", language: .indonesian)
     #expect(matches.count == 1)
     #expect(matches[0].score == 99)  // a weekday changed: a placeable
     #expect(matches[0].unit.source == "Lavrov tiba di Teheran pada Senin.")
@@ -45,38 +45,38 @@ struct MemoryStoreTests {
   }
 
   @Test("Concordance finds a phrase inside segments, in either language")
-  func concordance() throws {
-    let store = try memory()
+  func concordance() async throws {
+    let store = try await memory()
     #expect(
-      try store.concordance("suku bunga", language: .indonesian).map(\.target) == [
+      try await store.concordance("suku bunga", language: .indonesian).map(\.target) == [
         "Bank Indonesia kept its benchmark rate unchanged."
       ])
-    #expect(try store.concordance("benchmark rate", language: .english).count == 1)
-    #expect(try store.concordance("rate benchmark", language: .english).isEmpty)
+    #expect(try await store.concordance("benchmark rate", language: .english).count == 1)
+    #expect(try await store.concordance("rate benchmark", language: .english).isEmpty)
   }
 
   @Test("Duplicates are counted and not stored twice; provenance comes back")
-  func duplicates() throws {
-    let store = try memory()
-    let summary = try store.addUnits([
+  func duplicates() async throws {
+    let store = try await memory()
+    let summary = try await store.addUnits([
       unit("The rupiah fell 1.2% on Tuesday.", "Rupiah melemah 1,2 persen pada Selasa."),
       unit("A new sentence.", "Kalimat baru."),
     ])
     #expect(summary == MemoryImportSummary(added: 1, duplicates: 1))
-    #expect(try store.memoryStatistics().units == 5)
+    #expect(try await store.memoryStatistics().units == 5)
     var units: [TranslationUnit] = []
-    try store.forEachUnit { units.append($0) }
+    try await store.forEachUnit { units.append($0) }
     #expect(units.count == 5)
     #expect(units[0].document == "test" && units[0].score == 0.9 && units[0].creationTool == "Selaras")
     #expect(units[0].properties == [.init(type: "x-origin", value: "test")])
   }
 
   @Test("A different unit whose hash is taken is stored under the next value, not dropped as a duplicate")
-  func hashCollision() throws {
+  func hashCollision() async throws {
     let queue = try DatabaseQueue()
     let store = try SelarasDatabase(writer: queue)
     let hash = PreparedUnit.textHash("en", "id", "Fine.", "Baik.")
-    try queue.write { db in
+    try await queue.write { db in
       try db.execute(
         sql: """
           INSERT INTO unit (sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens, created, textHash)
@@ -87,37 +87,37 @@ struct MemoryStoreTests {
       try hashes.add(db.lastInsertedRowID, hash: hash, db: db)
       try hashes.flush(db)
     }
-    let summary = try store.addUnits([unit("Fine.", "Baik."), unit("Fine.", "Baik.")])
+    let summary = try await store.addUnits([unit("Fine.", "Baik."), unit("Fine.", "Baik.")])
     #expect(summary == MemoryImportSummary(added: 1, duplicates: 1))
-    #expect(try store.concordance("fine", language: .english).map(\.target) == ["Baik."])
-    let stored = try queue.read { db in
+    #expect(try await store.concordance("fine", language: .english).map(\.target) == ["Baik."])
+    let stored = try await queue.read { db in
       try Int64.fetchOne(db, sql: "SELECT textHash FROM unit WHERE sourceText = 'Fine.'")
     }
     #expect(stored == hash &+ 1)
     // And a later import finds it there.
-    #expect(try store.addUnits([unit("Fine.", "Baik.")]) == MemoryImportSummary(added: 0, duplicates: 1))
+    #expect(try await store.addUnits([unit("Fine.", "Baik.")]) == MemoryImportSummary(added: 0, duplicates: 1))
   }
 
   @Test("A concurrent import stores what its producer hands over and returns the producer's result")
-  func concurrentImport() throws {
-    let store = try memory()
+  func concurrentImport() async throws {
+    let store = try await memory()
     let units = (0..<2000).map { unit("Sentence \($0) about the rupiah.", "Kalimat \($0) tentang rupiah.") }
-    let (summary, output) = try store.importUnits(concurrently: { add in
+    let (summary, output) = try await store.importUnits(concurrently: { add in
       for unit in units { try add(unit) }
       return "read \(units.count)"
     })
     #expect(summary == MemoryImportSummary(added: 2000, duplicates: 0))
     #expect(output == "read 2000")
-    #expect(try store.searchUnits("Sentence 1999 about the rupiah.", language: .english).first?.score == 100)
+    #expect(try await store.searchUnits("Sentence 1999 about the rupiah.", language: .english).first?.score == 100)
   }
 
   @Test("A concurrent import that fails on either side stores nothing")
-  func concurrentFailure() throws {
+  func concurrentFailure() async throws {
     struct Halfway: Error {}
-    let store = try memory()
+    let store = try await memory()
     let units = (0..<3000).map { unit("Sentence \($0).", "Kalimat \($0).") }
-    #expect(throws: Halfway.self) {
-      try store.importUnits(concurrently: { add in
+    await #expect(throws: Halfway.self) {
+      try await store.importUnits(concurrently: { add in
         for unit in units.prefix(2500) { try add(unit) }
         throw Halfway()
       })
@@ -126,25 +126,25 @@ struct MemoryStoreTests {
     var bad = units
     bad[1500].source = ""
     let stopped = bad
-    #expect(throws: (any Error).self) {
-      try store.importUnits(concurrently: { add in
+    await #expect(throws: (any Error).self) {
+      try await store.importUnits(concurrently: { add in
         for unit in stopped { try add(unit) }
       })
     }
-    #expect(try store.memoryStatistics().units == 4)
+    #expect(try await store.memoryStatistics().units == 4)
   }
 
   @Test("Texts are stored as given: non-ASCII, empty (not NULL) and long")
-  func textsAsGiven() throws {
+  func textsAsGiven() async throws {
     let store = try SelarasDatabase(writer: DatabaseQueue())
     let long = String(repeating: "Kementerian Luar Negeri menyatakan ", count: 300)
-    try store.addUnits([
+    try await store.addUnits([
       TranslationUnit(
         sourceLanguage: .english, targetLanguage: .indonesian, source: "Café «Jalan» — 6,00 persen", target: long,
         document: "", creationTool: "Selaras", user: "")
     ])
     var stored: [TranslationUnit] = []
-    try store.forEachUnit { stored.append($0) }
+    try await store.forEachUnit { stored.append($0) }
     #expect(stored.map(\.source) == ["Café «Jalan» — 6,00 persen"])
     #expect(stored.first?.target == long)
     #expect(stored.first?.document == "")
@@ -152,23 +152,23 @@ struct MemoryStoreTests {
   }
 
   @Test("A failing import leaves the memory as it was")
-  func atomicity() throws {
-    let store = try memory()
-    #expect(throws: (any Error).self) {
-      try store.addUnits([unit("Fine.", "Baik."), unit("", "Kosong.")])
+  func atomicity() async throws {
+    let store = try await memory()
+    await #expect(throws: (any Error).self) {
+      try await store.addUnits([unit("Fine.", "Baik."), unit("", "Kosong.")])
     }
-    #expect(try store.memoryStatistics().units == 4)
+    #expect(try await store.memoryStatistics().units == 4)
   }
 }
 
 @Suite("Translation memory migration")
 struct MemoryMigrationTests {
   @Test("A memory from before v6 keeps finding its duplicates, and its ids keep growing past a deleted last unit")
-  func fromVersion5() throws {
+  func fromVersion5() async throws {
     let queue = try DatabaseQueue()
     try SelarasDatabase.migrator.migrate(queue, upTo: "v5-memory-search")
     let texts = [("The rupiah fell.", "Rupiah melemah."), ("Stocks rose.", "Saham naik."), ("Gone.", "Hilang.")]
-    try queue.write { db in
+    try await queue.write { db in
       for (source, target) in texts {
         try db.execute(
           sql: """
@@ -179,14 +179,16 @@ struct MemoryMigrationTests {
       try db.execute(sql: "DELETE FROM unit WHERE id = 3")
     }
     let store = try SelarasDatabase(writer: queue)
-    #expect(try store.appliedMigrations().last == "v9-learned-lexicon")
-    #expect(try store.memoryStatistics() == MemoryStatistics(units: 2, languagePairs: ["en→id": 2], documents: 0))
-    let again = try store.addUnits(texts.prefix(2).map { unit($0.0, $0.1) } + [unit("Bonds fell.", "Obligasi turun.")])
+    #expect(try await store.appliedMigrations().last == "v9-learned-lexicon")
+    #expect(try await store.memoryStatistics() == MemoryStatistics(units: 2, languagePairs: ["en→id": 2], documents: 0))
+    let again = try await store.addUnits(
+      texts.prefix(2).map { unit($0.0, $0.1) } + [unit("Bonds fell.", "Obligasi turun.")])
     #expect(again == MemoryImportSummary(added: 1, duplicates: 2))
     #expect(
-      try queue.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE sourceText = 'Bonds fell.'") } == 4)
+      try await queue.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE sourceText = 'Bonds fell.'") }
+        == 4)
     // A duplicate hash is the import's to prevent now, not an index's.
-    let indexes = try queue.read { db in
+    let indexes = try await queue.read { db in
       try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'unit' AND type = 'index'")
     }
     #expect(indexes.isEmpty)
@@ -197,10 +199,10 @@ struct MemoryMigrationTests {
   }
 
   @Test("A memory written before the word index keeps its units, properties and dates, and is searchable")
-  func fromVersion3() throws {
+  func fromVersion3() async throws {
     let queue = try DatabaseQueue()
     try SelarasDatabase.migrator.migrate(queue, upTo: "v3-memory")
-    try queue.write { db in
+    try await queue.write { db in
       try db.execute(
         sql: """
           INSERT INTO unit (sourceLang, targetLang, sourceText, targetText, sourceTokens, targetTokens, document,
@@ -211,16 +213,16 @@ struct MemoryMigrationTests {
           """)
     }
     let store = try SelarasDatabase(writer: queue)
-    let matches = try store.searchUnits("Lavrov arrived in Tehran late on Monday.", language: .english)
+    let matches = try await store.searchUnits("Lavrov arrived in Tehran late on Monday.", language: .english)
     #expect(matches.map(\.score) == [85])  // 7 tokens against 6
     #expect(matches.first?.unit.properties == [.init(type: "x-origin", value: "session 1")])
     #expect(matches.first?.unit.creationDate == Date(timeIntervalSince1970: 1_731_986_100))
-    let again = try store.addUnits([
+    let again = try await store.addUnits([
       TranslationUnit(
         sourceLanguage: .english, targetLanguage: .indonesian, source: "Lavrov arrived in Tehran on Monday.",
         target: "Lavrov tiba di Teheran pada Senin.")
     ])
     #expect(again == MemoryImportSummary(added: 0, duplicates: 1))
-    #expect(try store.memoryStatistics() == MemoryStatistics(units: 1, languagePairs: ["en→id": 1], documents: 1))
+    #expect(try await store.memoryStatistics() == MemoryStatistics(units: 1, languagePairs: ["en→id": 1], documents: 1))
   }
 }

@@ -9,13 +9,13 @@ import Testing
 @Suite("Selaras database")
 struct SelarasDatabaseTests {
   @Test("A file database opens in WAL mode, migrated, in a folder it creates")
-  func opensFile() throws {
+  func opensFile() async throws {
     let folder = TemporaryFile.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let database = try SelarasDatabase(url: folder.appendingPathComponent("nested/selaras.sqlite"))
-    #expect(try database.journalMode() == "wal")
+    #expect(try await database.journalMode() == "wal")
     #expect(
-      try database.appliedMigrations() == [
+      try await database.appliedMigrations() == [
         "v1-metadata", "v10-glossary-match-key", "v11-memory-match-keys", "v2-glossary", "v3-memory",
         "v4-memory-word-index", "v5-memory-search",
         "v6-memory-hash-rows",
@@ -24,12 +24,12 @@ struct SelarasDatabaseTests {
   }
 
   @Test("Reopening applies no migration twice")
-  func reopens() throws {
+  func reopens() async throws {
     let queue = try DatabaseQueue()
     _ = try SelarasDatabase(writer: queue)
     let again = try SelarasDatabase(writer: queue)
     #expect(
-      try again.appliedMigrations() == [
+      try await again.appliedMigrations() == [
         "v1-metadata", "v10-glossary-match-key", "v11-memory-match-keys", "v2-glossary", "v3-memory",
         "v4-memory-word-index", "v5-memory-search",
         "v6-memory-hash-rows",
@@ -38,10 +38,10 @@ struct SelarasDatabaseTests {
   }
 
   @Test("A glossary stored before match keys gets them when the store is opened: an old ÉLYSÉE meets a new élysée")
-  func matchKeysForOldTerms() throws {
+  func matchKeysForOldTerms() async throws {
     let queue = try DatabaseQueue()
     try SelarasDatabase.migrator.migrate(queue, upTo: "v9-learned-lexicon")
-    try queue.write { db in
+    try await queue.write { db in
       try db.execute(sql: "INSERT INTO concept (note, domain) VALUES (NULL, NULL)")
       try db.execute(
         sql: """
@@ -50,7 +50,7 @@ struct SelarasDatabaseTests {
           """)
     }
     let database = try SelarasDatabase(writer: queue)
-    let summary = try database.addGlossaryEntries(
+    let summary = try await database.addGlossaryEntries(
       [TermEntry(terms: [Term("élysée", language: .english), Term("Istana Élysée", language: .indonesian)])],
       source: "test")
     #expect(summary == GlossaryImportSummary(added: 0, extended: 1, unchanged: 0))

@@ -32,18 +32,18 @@ public struct GlossaryImportSummary: Hashable, Sendable, Codable {
 /// read-only layer under one (``LayeredGlossary``).
 public protocol GlossaryStore: Sendable {
   /// Every concept, with its terms, in the order they were added.
-  func glossaryEntries() throws -> [TermEntry]
+  func glossaryEntries() async throws -> [TermEntry]
 
   /// Adds entries in one transaction: an entry sharing a term (same language, any case)
   /// with a stored concept extends that concept; any other is a new concept. If anything
   /// fails, nothing is stored. `source` says where the terms came from (a file, a command).
   @discardableResult
-  func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) throws -> GlossaryImportSummary
+  func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) async throws -> GlossaryImportSummary
 
   /// A number that changes whenever the glossary's concepts or terms change, whoever
   /// changed them (another process, another server over the same database): what a cache of
   /// the glossary compares to know it is stale.
-  func glossaryVersion() throws -> Int64
+  func glossaryVersion() async throws -> Int64
 
   /// Removes every concept holding `term` (by ``Term/matchKey(_:)``, the merge's rule; in `language` when given)
   /// and adds `entries` as ``addGlossaryEntries(_:source:date:)`` would, in one transaction:
@@ -51,21 +51,21 @@ public protocol GlossaryStore: Sendable {
   @discardableResult
   func replaceGlossaryEntries(
     holding term: String, language: LanguageTag?, with entries: [TermEntry], source: String?, date: Date
-  ) throws -> GlossaryReplacement
+  ) async throws -> GlossaryReplacement
 }
 
 extension GlossaryStore {
   /// Adds entries stamped now; see ``addGlossaryEntries(_:source:date:)``.
   @discardableResult
-  public func addGlossaryEntries(_ entries: [TermEntry], source: String?) throws -> GlossaryImportSummary {
-    try addGlossaryEntries(entries, source: source, date: Date())
+  public func addGlossaryEntries(_ entries: [TermEntry], source: String?) async throws -> GlossaryImportSummary {
+    try await addGlossaryEntries(entries, source: source, date: Date())
   }
 
   /// Removes every concept holding `term`; the entries removed. See
   /// ``replaceGlossaryEntries(holding:language:with:source:date:)``.
   @discardableResult
-  public func removeGlossaryEntries(holding term: String, language: LanguageTag? = nil) throws -> [TermEntry] {
-    try replaceGlossaryEntries(holding: term, language: language, with: [], source: nil, date: Date()).removed
+  public func removeGlossaryEntries(holding term: String, language: LanguageTag? = nil) async throws -> [TermEntry] {
+    try await replaceGlossaryEntries(holding: term, language: language, with: [], source: nil, date: Date()).removed
   }
 }
 

@@ -58,21 +58,22 @@ extension TranslationMemory {
   public func lookup(
     _ segment: LookupSegment, source: LanguageTag, target: LanguageTag, minimumScore: Int = 70, limit: Int = 5,
     deadline: ContinuousClock.Instant? = nil
-  ) throws -> [LookupMatch] {
-    func matches(_ text: String, limit: Int) throws -> [MemoryMatch] {
-      try search(
+  ) async throws -> [LookupMatch] {
+    func matches(_ text: String, limit: Int) async throws -> [MemoryMatch] {
+      try await search(
         text,
-        options: MemorySearchOptions(language: source, minimumScore: minimumScore, limit: limit, deadline: deadline))
-        .filter { $0.unit.targetLanguage == target }
+        options: MemorySearchOptions(language: source, minimumScore: minimumScore, limit: limit, deadline: deadline)
+      )
+      .filter { $0.unit.targetLanguage == target }
     }
-    let found = try matches(segment.text, limit: limit)
+    let found = try await matches(segment.text, limit: limit)
     var isContext = false
     if found.first?.score == 100, segment.previous != nil || segment.next != nil {
       // The neighbours' exact matches, in the order Pretranslator reads a document.
       var around: [[MemoryMatch]] = []
-      if let previous = segment.previous { around.append(try matches(previous, limit: 3)) }
+      if let previous = segment.previous { around.append(try await matches(previous, limit: 3)) }
       around.append(found)
-      if let next = segment.next { around.append(try matches(next, limit: 3)) }
+      if let next = segment.next { around.append(try await matches(next, limit: 3)) }
       isContext = Pretranslator.isContextMatch(segment.previous == nil ? 0 : 1, in: around)
     }
     let dates = ISO8601DateFormatter()

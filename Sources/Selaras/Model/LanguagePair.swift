@@ -31,9 +31,9 @@ public struct LanguagePair: Hashable, Sendable, Codable, CustomStringConvertible
 public protocol LanguagePairRecord: Sendable {
   /// The direction recorded for the store, or nil when none is (a store made before
   /// directions were recorded).
-  func languagePair() throws -> LanguagePair?
+  func languagePair() async throws -> LanguagePair?
 
   /// Records `pair` unless the store already has one; returns the one in force.
   @discardableResult
-  func recordLanguagePair(_ pair: LanguagePair) throws -> LanguagePair
+  func recordLanguagePair(_ pair: LanguagePair) async throws -> LanguagePair
 }

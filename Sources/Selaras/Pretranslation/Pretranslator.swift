@@ -31,7 +31,7 @@ public struct Pretranslator: Sendable {
   /// into `target`; `name` is the document's name.
   public func pretranslate(
     _ sentences: [Sentence], name: String, source: LanguageTag, target: LanguageTag
-  ) throws -> PretranslatedDocument {
+  ) async throws -> PretranslatedDocument {
     // Down to 50% for the analysis, even when fewer are shown.
     let search = MemorySearchOptions(
       language: source, minimumScore: min(options.minimumScore, 50), limit: max(options.matches, 1))
@@ -45,7 +45,9 @@ public struct Pretranslator: Sendable {
         found.append(known)
       } else {
         let matches =
-          try memory?.search(sentence.text, options: search).filter { $0.unit.targetLanguage == target } ?? []
+          try await memory?.search(sentence.text, options: search).filter {
+            $0.unit.targetLanguage == target
+          } ?? []
         byText[sentence.text] = matches
         found.append(matches)
       }

@@ -56,15 +56,15 @@ struct Pretranslate: AsyncParsableCommand {
 
   func run() async throws {
     let text = try await ArticleInput.text(file)
-    let direction = try languages.resolved(store)
+    let direction = try await languages.resolved(store)
     let segmenter = try SentenceSegmenter(language: direction.source)
     let sentences = presegmented ? segmenter.presegmented(text) : try segmenter.segment(text)
     guard !sentences.isEmpty else { throw CommandError("\(file): no text to translate") }
     let pretranslator = Pretranslator(
-      memory: try store.existingMemory(), glossary: try LoadedGlossary.load(store),
+      memory: try await store.existingMemory(), glossary: try await LoadedGlossary.load(store),
       options: .init(minimumScore: minScore, fillScore: fill, matches: matches))
     let name = file == "-" ? "stdin" : URL(fileURLWithPath: file).lastPathComponent
-    let document = try pretranslator.pretranslate(
+    let document = try await pretranslator.pretranslate(
       sentences, name: name, source: direction.source, target: direction.target)
     var xliff = OutputFile(output)
     xliff.write(XLIFFWriter.pretranslation(document))

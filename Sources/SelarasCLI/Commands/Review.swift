@@ -60,8 +60,8 @@ struct Review: AsyncParsableCommand {
 
   func run() async throws {
     // The glossary whose terms the page marks, and which anchors a new alignment: read once.
-    let glossary = try LoadedGlossary.load(store)
-    let direction = try pair.languages.resolved(store)
+    let glossary = try await LoadedGlossary.load(store)
+    let direction = try await pair.languages.resolved(store)
     let document: AlignmentDocument
     let name: String
     let defaultOutput: String
@@ -76,7 +76,7 @@ struct Review: AsyncParsableCommand {
       defaultOutput = alignment
       files = ReviewFiles(alignment: Self.fileName(alignment))
     } else {
-      let lexicon = try LoadedGlossary.lexicon(
+      let lexicon = try await LoadedGlossary.lexicon(
         adding: glossary.shippedFirst, learned: store.learnedTranslations())
       let article = try await pair.aligned(by: pair.aligner(direction, lexicon: lexicon), saving: save)
       document = AlignmentDocument(article, resources: MachineResources.forLexicon)
@@ -101,7 +101,7 @@ struct Review: AsyncParsableCommand {
     let session = ReviewSession(
       review: review, output: URL(fileURLWithPath: output ?? defaultOutput), documentName: name,
       sourceLanguage: direction.source, targetLanguage: direction.target,
-      memory: { try store.memory(recording: direction) },
+      memory: { try await store.memory(recording: direction) },
       saveToMemoryOnSave: saveToMemory, glossary: glossary, files: files, storeDescription: store.name)
     let token = Self.newToken()
     let open = !noOpen

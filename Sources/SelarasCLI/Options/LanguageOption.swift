@@ -34,8 +34,9 @@ struct LanguageOption: ParsableArguments {
   }
 
   /// `--lang`, else the source language of the store's direction.
-  func resolved(_ store: StoreOptions) throws -> LanguageTag {
-    try lang ?? store.direction().source
+  func resolved(_ store: StoreOptions) async throws -> LanguageTag {
+    if let lang { return lang }
+    return try await store.direction().source
   }
 }
 
@@ -68,7 +69,8 @@ struct LanguagePairOptions: ParsableArguments {
   }
 
   /// The direction named, else the store's.
-  func resolved(_ store: StoreOptions) throws -> LanguagePair {
-    try given ?? store.direction()
+  func resolved(_ store: StoreOptions) async throws -> LanguagePair {
+    if let given { return given }
+    return try await store.direction()
   }
 }

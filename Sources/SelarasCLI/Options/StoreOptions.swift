@@ -75,23 +75,24 @@ struct StoreOptions: ParsableArguments {
   /// The store opened for writing: the PostgreSQL database when one is named, else the
   /// SQLite file, created (with its folder) when it does not exist yet. A store new to a
   /// direction records `direction` (en→id unless given).
-  private func writableStore(recording direction: LanguagePair? = nil) throws -> Store {
-    let store = try opened(readOnly: false)
-    if try store.languagePair() == nil {
-      try store.recordLanguagePair(direction ?? inferredDirection(store) ?? .englishToIndonesian)
+  private func writableStore(recording direction: LanguagePair? = nil) async throws -> Store {
+    let store = try await opened(readOnly: false)
+    if try await store.languagePair() == nil {
+      let inferred = try await inferredDirection(store)
+      try await store.recordLanguagePair(direction ?? inferred ?? .englishToIndonesian)
     }
     return store
   }
 
   /// The store opened once per process and mode, kept open until the process ends: closing
   /// any descriptor of a database file drops every POSIX lock the process holds on it.
-  private func opened(readOnly: Bool) throws -> Store {
+  private func opened(readOnly: Bool) async throws -> Store {
     let key = "\(readOnly ? "r" : "w") \(postgresURL ?? url.path)"
     if let store = Self.open.withLock({ $0[key] }) { return store }
     StoreInUse.name.withLock { $0 = name }
     let store: Store
     if let postgresURL {
-      store = try PostgresMemory(
+      store = try await PostgresMemory(
         location: PostgresLocation(url: postgresURL, password: ProcessInfo.processInfo.environment["PGPASSWORD"]))
     } else {
       try Self.checkIsStore(url)
@@ -154,89 +155,90 @@ struct StoreOptions: ParsableArguments {
   /// The store opened to read when it exists, else nil: commands that only read create,
   /// migrate and write nothing, and a store that only its owner may write can be searched.
   /// A PostgreSQL database named always exists.
-  private func existingStore() throws -> Store? {
-    postgresURL != nil || FileManager.default.fileExists(atPath: url.path) ? try opened(readOnly: true) : nil
+  private func existingStore() async throws -> Store? {
+    postgresURL != nil || FileManager.default.fileExists(atPath: url.path) ? try await opened(readOnly: true) : nil
   }
 
   /// The direction the store was made for; for a store older than recorded directions, the
   /// one most of its units go in; en→id for a new store.
-  func direction() throws -> LanguagePair {
-    guard let store = try existingStore() else { return .englishToIndonesian }
-    return try store.languagePair() ?? inferredDirection(store) ?? .englishToIndonesian
+  func direction() async throws -> LanguagePair {
+    guard let store = try await existingStore() else { return .englishToIndonesian }
+    if let recorded = try await store.languagePair() { return recorded }
+    return try await inferredDirection(store) ?? .englishToIndonesian
   }
 
   /// The language pair of most of the store's units, when it has any.
-  private func inferredDirection(_ store: Store) throws -> LanguagePair? {
-    try store.memoryStatistics().languagePairs.max { ($0.value, $1.key) < ($1.value, $0.key) }
+  private func inferredDirection(_ store: Store) async throws -> LanguagePair? {
+    try await store.memoryStatistics().languagePairs.max { ($0.value, $1.key) < ($1.value, $0.key) }
       .flatMap { LanguagePair($0.key) }
   }
 
   /// The translation memory in the store when it exists, else nil.
-  func existingMemory() throws -> (any TranslationMemory)? {
-    try existingStore()
+  func existingMemory() async throws -> (any TranslationMemory)? {
+    try await existingStore()
   }
 
   /// The translation memory for a command that only reads it (`tm stats`, `search`,
   /// `concordance`, `export`): a store named that does not exist is an error naming its path,
   /// not an empty memory — a typo in `--db` must not look like a memory with nothing in it.
-  func memoryToRead() throws -> any TranslationMemory {
-    guard let memory = try existingStore() else {
+  func memoryToRead() async throws -> any TranslationMemory {
+    guard let memory = try await existingStore() else {
       throw CommandError("\(url.path): no Selaras store here (one is made by tm import, align --save or glossary add)")
     }
     return memory
   }
 
   /// The glossary store when it exists, else nil.
-  func existingGlossary() throws -> (any GlossaryStore)? {
-    try existingStore()
+  func existingGlossary() async throws -> (any GlossaryStore)? {
+    try await existingStore()
   }
 
   /// The glossary store, created when needed: for commands that add terms.
-  func glossary(recording direction: LanguagePair? = nil) throws -> any GlossaryStore {
-    try writableStore(recording: direction)
+  func glossary(recording direction: LanguagePair? = nil) async throws -> any GlossaryStore {
+    try await writableStore(recording: direction)
   }
 
   /// The word translations learned from alignments when the store exists, else nil.
-  func existingLearnedLexicon() throws -> (any LearnedLexiconStore)? {
-    try existingStore()
+  func existingLearnedLexicon() async throws -> (any LearnedLexiconStore)? {
+    try await existingStore()
   }
 
   /// The word translations learned from saved alignments; none without a store.
-  func learnedTranslations() throws -> [LearnedTranslation] {
-    try existingLearnedLexicon()?.learnedTranslations() ?? []
+  func learnedTranslations() async throws -> [LearnedTranslation] {
+    try await existingLearnedLexicon()?.learnedTranslations() ?? []
   }
 
   /// The learned lexicon's store, created when needed: for commands that learn.
-  func learnedLexicon() throws -> any LearnedLexiconStore {
-    try writableStore()
+  func learnedLexicon() async throws -> any LearnedLexiconStore {
+    try await writableStore()
   }
 
   /// The translation memory, created when needed: for commands that add or remove units.
-  func memory(recording direction: LanguagePair? = nil) throws -> any TranslationMemory {
-    try writableStore(recording: direction)
+  func memory(recording direction: LanguagePair? = nil) async throws -> any TranslationMemory {
+    try await writableStore(recording: direction)
   }
 
   /// For commands that remove: the store when it exists, opened to write, else an error
   /// naming it (removing from nothing must not make a store).
-  private func storeToChange() throws -> Store {
+  private func storeToChange() async throws -> Store {
     guard postgresURL != nil || FileManager.default.fileExists(atPath: url.path) else {
       throw CommandError("\(url.path): no Selaras store here")
     }
-    return try writableStore()
+    return try await writableStore()
   }
 
   /// The memory, for commands that remove units; see ``storeToChange()``.
-  func memoryToChange() throws -> any TranslationMemory {
-    try storeToChange()
+  func memoryToChange() async throws -> any TranslationMemory {
+    try await storeToChange()
   }
 
   /// The learned lexicon, for commands that forget; see ``storeToChange()``.
-  func learnedLexiconToChange() throws -> any LearnedLexiconStore {
-    try storeToChange()
+  func learnedLexiconToChange() async throws -> any LearnedLexiconStore {
+    try await storeToChange()
   }
 
   /// The glossary store, for commands that remove entries; see ``storeToChange()``.
-  func glossaryToChange() throws -> any GlossaryStore {
-    try storeToChange()
+  func glossaryToChange() async throws -> any GlossaryStore {
+    try await storeToChange()
   }
 }

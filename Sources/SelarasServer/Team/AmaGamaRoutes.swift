@@ -27,7 +27,7 @@ enum AmaGamaRoutes {
     for prefix in prefixes {
       router.get("\(prefix)/languages/") { request, context -> Response in
         try context.require(.read, publicAllowed: true)
-        let pairs = try await blocking.run { try memory.memoryStatistics() }.languagePairs.keys
+        let pairs = try await blocking.run { try await memory.memoryStatistics() }.languagePairs.keys
         let sides = pairs.map { $0.components(separatedBy: "→") }.filter { $0.count == 2 }
         // Every pair can be read both ways.
         let languages = Set(sides.flatMap { $0 }).sorted()
@@ -53,7 +53,7 @@ enum AmaGamaRoutes {
         let minimumScore = min(100, max(0, try wholeNumber(request, "min_similarity") ?? 70))
         let limit = min(50, max(1, try wholeNumber(request, "max_candidates") ?? 5))
         let matches = try await blocking.run { deadline in
-          try memory.lookup(
+          try await memory.lookup(
             LookupSegment(text: text), source: source, target: target, minimumScore: minimumScore, limit: limit,
             deadline: deadline)
         }

@@ -19,7 +19,7 @@ enum ExportRoutes {
         since = date
       }
       // The same memory asked for the same way is the same file: a client holding it gets 304.
-      let version = try await blocking.run { try memory.contentVersion() }
+      let version = try await blocking.run { try await memory.contentVersion() }
       let tag = version.map { "\"\($0)-\(source.language)-\(since.map { Int($0.timeIntervalSince1970) } ?? 0)\"" }
       var headers: HTTPFields = [.contentType: "application/x-tmx+xml; charset=utf-8"]
       if let tag {

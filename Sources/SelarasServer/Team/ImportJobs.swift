@@ -30,10 +30,10 @@ public actor ImportJobs {
   ) -> UUID {
     let id = UUID()
     jobs[id] = Status(state: .running, units: 0, duplicates: 0, skipped: 0, error: Nullable(nil))
-    DispatchQueue.global().async {
-      let outcome = Self.run(file: file, memory: memory, author: author, report: report)
+    Task {
+      let outcome = await Self.run(file: file, memory: memory, author: author, report: report)
       try? FileManager.default.removeItem(at: file)
-      Task { await self.finish(id, outcome) }
+      self.finish(id, outcome)
     }
     return id
   }
@@ -44,7 +44,7 @@ public actor ImportJobs {
 
   private static func run(
     file: URL, memory: any TranslationMemory, author: String, report: (String) -> Void
-  ) -> Status {
+  ) async -> Status {
     guard let format = MemoryFormat.detect(file) else {
       return Status(
         state: .failed, units: 0, duplicates: 0, skipped: 0,
@@ -52,7 +52,7 @@ public actor ImportJobs {
     }
     let reader = format.reader(languages: ["en", "id"])
     do {
-      let (summary, skipped) = try memory.importUnits(concurrently: { add in
+      let (summary, skipped) = try await memory.importUnits(concurrently: { add in
         try reader.read(file) { unit in
           var unit = unit
           if unit.user == nil { unit.user = author }

@@ -16,11 +16,14 @@ enum LookupRoutes {
       let minimumScore = min(100, max(0, query.minScore ?? 70))
       let limit = min(50, max(1, query.limit ?? 5))
       let results = try await blocking.run { deadline in
-        try query.segments.map { segment in
-          LookupResult(
-            matches: try memory.lookup(
-              segment, source: source, target: target, minimumScore: minimumScore, limit: limit, deadline: deadline))
+        var results: [LookupResult] = []
+        for segment in query.segments {
+          results.append(
+            LookupResult(
+              matches: try await memory.lookup(
+                segment, source: source, target: target, minimumScore: minimumScore, limit: limit, deadline: deadline)))
         }
+        return results
       }
       return try ServerResponse.json(LookupResponse(results: results))
     }
@@ -31,7 +34,7 @@ enum LookupRoutes {
       }
       let language = try TeamServer.language(request.uri.queryParameters["lang"].map(String.init) ?? "id")
       let limit = min(500, max(1, try wholeNumber(request, "limit") ?? 50))
-      let units = try await blocking.run { try memory.concordance(phrase, language: language, limit: limit) }
+      let units = try await blocking.run { try await memory.concordance(phrase, language: language, limit: limit) }
       return try ServerResponse.json(
         ConcordanceResponse(
           units: units.map { ConcordanceResponse.Unit(source: $0.source, target: $0.target, document: $0.document) }))

@@ -23,14 +23,15 @@ enum StatusRoutes {
     }
     router.get("/metrics") { _, context -> Response in
       try context.require(.read)
-      let units = try await blocking.run { try memory.memoryStatistics().units }
+      let units = try await blocking.run { try await memory.memoryStatistics().units }
       return Response(
         status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
         body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.text(units: units))))
     }
     router.get("/v1/stats") { _, context -> Response in
       try context.require(.read)
-      return try ServerResponse.json(MemoryStatisticsAnswer(try await blocking.run { try memory.memoryStatistics() }))
+      return try ServerResponse.json(
+        MemoryStatisticsAnswer(try await blocking.run { try await memory.memoryStatistics() }))
     }
   }
 }

@@ -1,53 +1,82 @@
 import Foundation
 import Selaras
+import Synchronization
 
-/// The stores' work as the routes run it: off the server's threads, on the pool's. A
-/// failure of the store (a locked or unreachable database) is 503, and so is no answer within
-/// `timeout`: the client may retry, and the server goes on serving. The client is told what it
-/// can act on; what failed (hosts, paths, the driver's words) goes to `report`, for the
-/// operator. Work whose time ran out before a thread took it never starts, a search whose time
-/// runs out stops, and work beyond what the threads can take is refused at once: the threads
-/// are not held by requests nobody waits for.
+/// The stores' work as the routes run it: each request's work a task of its own, awaited
+/// with a deadline. A failure of the store (a locked or unreachable database) is 503, and so
+/// is no answer within `timeout`: the client may retry, and the server goes on serving. The
+/// client is told what it can act on; what failed (hosts, paths, the driver's words) goes to
+/// `report`, for the operator. Work whose time runs out is cancelled and a search stops at
+/// its deadline, and work beyond `capacity` requests at once is refused at once: the store
+/// is not held by requests nobody waits for.
 struct StoreWork: Sendable {
-  let pool: BlockingPool
   let timeout: Duration
   let report: @Sendable (String) -> Void
+  /// How many requests' work may be under way at once before more are refused.
+  let capacity: Int
+  private let unfinished = Counter()
 
-  /// How many jobs a thread of the pool may have waiting or running before requests are refused.
-  static let queuedPerThread = 64
+  init(timeout: Duration, capacity: Int, report: @escaping @Sendable (String) -> Void) {
+    self.timeout = timeout
+    self.capacity = capacity
+    self.report = report
+  }
+
+  private final class Counter: Sendable {
+    let value = Atomic<Int>(0)
+  }
 
   private static let timers = DispatchQueue(label: "selaras.serve.timeouts")
 
-  func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-    try await run { _ in try work() }
+  func run<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) async throws -> Value {
+    try await run { _ in try await work() }
   }
 
   /// Runs `work`, which is given the instant its answer is no longer waited for: a search
-  /// passed it stops there (``MemorySearchTimeout``) and frees its thread.
+  /// passed it stops there (``MemorySearchTimeout``); the work is cancelled then too.
   func run<Value: Sendable>(
-    _ work: @escaping @Sendable (_ deadline: ContinuousClock.Instant) throws -> Value
+    _ work: @escaping @Sendable (_ deadline: ContinuousClock.Instant) async throws -> Value
   ) async throws -> Value {
-    guard pool.unfinishedJobs < pool.width * Self.queuedPerThread else {
+    guard unfinished.value.add(1, ordering: .relaxed).newValue <= capacity else {
+      unfinished.value.subtract(1, ordering: .relaxed)
       throw APIError(.serviceUnavailable, "the server is busy; try again shortly")
     }
-    let answered = SharedFlag()
     let deadline = ContinuousClock.now + timeout
     let late = APIError(.serviceUnavailable, "the store gave no answer within \(timeout)")
-    return try await withCheckedThrowingContinuation { continuation in
-      pool.run {
-        guard !answered.isRaised else { return }
-        let result = Result { try work(deadline) }.mapError { error -> any Error in
-          if error is APIError { return error }
-          if error is MemorySearchTimeout { return late }
-          report("the store failed: \(error)")
-          return APIError(.serviceUnavailable, "the store is unavailable; try again shortly")
+    let (report, unfinished) = (report, unfinished)
+    let task = Task {
+      defer { unfinished.value.subtract(1, ordering: .relaxed) }
+      do {
+        return try await work(deadline)
+      } catch let error as APIError {
+        throw error
+      } catch is MemorySearchTimeout {
+        throw late
+      } catch is CancellationError {
+        throw late
+      } catch {
+        report("the store failed: \(error)")
+        throw APIError(.serviceUnavailable, "the store is unavailable; try again shortly")
+      }
+    }
+    // The answer is the work's or the timer's, whichever comes first; the timer is on a queue
+    // of its own, so that it is on time however busy the tasks' threads are.
+    let answered = SharedFlag()
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        Task {
+          let result = await task.result
+          if answered.raise() { continuation.resume(with: result) }
         }
-        if answered.raise() { continuation.resume(with: result) }
+        Self.timers.asyncAfter(deadline: .now() + .nanoseconds(Int(timeout.wholeNanoseconds))) {
+          if answered.raise() {
+            task.cancel()
+            continuation.resume(throwing: late)
+          }
+        }
       }
-      // On a queue of its own: the pool's threads may all be busy with the memory.
-      Self.timers.asyncAfter(deadline: .now() + .nanoseconds(Int(timeout.wholeNanoseconds))) {
-        if answered.raise() { continuation.resume(throwing: late) }
-      }
+    } onCancel: {
+      task.cancel()
     }
   }
 }

@@ -5,15 +5,14 @@ import Synchronization
 
 /// The glossary the team server answers from: the store over the shipped glossary, built
 /// again whenever the store's glossary version changes, whoever changed it (this server,
-/// another one over the same database, the CLI on the same file). Its methods block: the
-/// routes call them on the memory's threads.
+/// another one over the same database, the CLI on the same file).
 public final class TeamGlossary: Sendable {
   private let store: any GlossaryStore
   private let shipped: [TermEntry]
   private let morphology: IndonesianMorphology
-  private let cache = Mutex<(version: Int64, glossary: LayeredGlossary)?>(nil)
-  /// Held while the glossary is built, so that the requests that find it stale build it once.
-  private let building = Mutex(())
+  /// The glossary built (or being built) for a version: the requests that find the glossary
+  /// stale await one build.
+  private let cache = Mutex<(version: Int64, glossary: Task<LayeredGlossary, any Error>)?>(nil)
 
   public init(store: any GlossaryStore, shipped: [TermEntry], morphology: IndonesianMorphology) {
     self.store = store
@@ -22,28 +21,36 @@ public final class TeamGlossary: Sendable {
   }
 
   /// The layered glossary as the store holds it now.
-  func glossary() throws -> LayeredGlossary {
+  func glossary() async throws -> LayeredGlossary {
     // The version is read before the entries: a change in between leaves newer entries
     // under an older version, which the next request builds again.
-    let version = try store.glossaryVersion()
-    if let cached = cache.withLock({ $0 }), cached.version >= version { return cached.glossary }
-    return try building.withLock { _ in
-      // Another request may have built it while this one waited.
-      if let cached = cache.withLock({ $0 }), cached.version >= version { return cached.glossary }
-      let built = LayeredGlossary(store: try store.glossaryEntries(), shipped: shipped, morphology: morphology)
-      cache.withLock { cached in
-        if (cached?.version ?? .min) < version { cached = (version, built) }
+    let version = try await store.glossaryVersion()
+    let (store, shipped, morphology) = (store, shipped, morphology)
+    let build = cache.withLock { cached in
+      if let cached, cached.version >= version { return cached.glossary }
+      let build = Task {
+        LayeredGlossary(store: try await store.glossaryEntries(), shipped: shipped, morphology: morphology)
       }
-      return built
+      cached = (version, build)
+      return build
+    }
+    do {
+      return try await build.value
+    } catch {
+      // Not kept: the next request tries again.
+      cache.withLock { cached in
+        if cached?.glossary == build { cached = nil }
+      }
+      throw error
     }
   }
 
-  func storeEntries() throws -> [TermEntry] {
-    try store.glossaryEntries()
+  func storeEntries() async throws -> [TermEntry] {
+    try await store.glossaryEntries()
   }
 
-  func add(_ entries: [TermEntry], source: String) throws -> GlossaryImportSummary {
-    try store.addGlossaryEntries(entries, source: source)
+  func add(_ entries: [TermEntry], source: String) async throws -> GlossaryImportSummary {
+    try await store.addGlossaryEntries(entries, source: source)
   }
 }
 
@@ -59,7 +66,7 @@ enum GlossaryRoutes {
         throw APIError(.badRequest, "the term is the term parameter")
       }
       let language = try request.uri.queryParameters["lang"].map { try TeamServer.language(String($0)) }
-      let entries = try await blocking.run { try glossary.glossary().lookupAnswers(term, language: language) }
+      let entries = try await blocking.run { try await glossary.glossary().lookupAnswers(term, language: language) }
       return try ServerResponse.json(LookupAnswer(query: term, entries: entries))
     }
     router.post("/v1/glossary/scan") { request, context -> Response in
@@ -72,12 +79,12 @@ enum GlossaryRoutes {
       } catch {
         throw APIError(.badRequest, "the text: \(error)")
       }
-      let matches = try await blocking.run { try glossary.glossary().scanAnswers(text, language: language) }
+      let matches = try await blocking.run { try await glossary.glossary().scanAnswers(text, language: language) }
       return try ServerResponse.json(ScanAnswer(matches: matches))
     }
     router.get("/v1/glossary/export.tbx") { _, context -> Response in
       try context.require(.read)
-      let tbx = try await blocking.run { TBXWriter.tbx(try glossary.storeEntries()) }
+      let tbx = try await blocking.run { TBXWriter.tbx(try await glossary.storeEntries()) }
       return Response(
         status: .ok, headers: [.contentType: "application/x-tbx+xml; charset=utf-8"],
         body: ResponseBody(byteBuffer: ByteBuffer(string: tbx)))
@@ -95,7 +102,7 @@ enum GlossaryRoutes {
         if let problem = stored.storageProblem { throw APIError(.unprocessableContent, "entry \(index): \(problem)") }
         return stored
       }
-      let summary = try await blocking.run { try glossary.add(entries, source: "selaras serve: \(holder.name)") }
+      let summary = try await blocking.run { try await glossary.add(entries, source: "selaras serve: \(holder.name)") }
       return try ServerResponse.json(summary)
     }
   }

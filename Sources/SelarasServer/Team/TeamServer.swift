@@ -7,7 +7,7 @@ import Selaras
 /// OpenAPI document): the middleware every request passes (errors' shape, metrics, Host, OPTIONS,
 /// tokens), then one route collection per resource — ``StatusRoutes``, ``LookupRoutes``,
 /// ``ExportRoutes``, ``UnitRoutes``, ``ImportRoutes``, ``AmaGamaRoutes``, ``GlossaryRoutes`` —
-/// the store's work of their requests run through one ``StoreWork`` (its threads, deadline and
+/// the store's work of their requests run through one ``StoreWork`` (its capacity, deadline and
 /// 503); imports run as jobs (``ImportJobs``), exports stream (``TMXExportBody``).
 /// Errors are `{"error":"…"}` with their status; JSON bodies are capped at ``bodyLimit``,
 /// imports at ``importLimit``.
@@ -27,7 +27,6 @@ public enum TeamServer {
     allowedHosts: AllowedHosts = AllowedHosts(), workers: Int = ProcessInfo.processInfo.activeProcessorCount,
     publicTM: Bool = false, report: @escaping @Sendable (String) -> Void = { _ in }
   ) -> Router<TeamContext> {
-    let pool = BlockingPool(width: max(1, workers))
     let router = Router(context: TeamContext.self, options: .autoGenerateHeadEndpoints)
     // Filled once every route is in (below): 405 and OPTIONS's Allow come from it.
     let routeMethods = RouteMethods()
@@ -37,7 +36,7 @@ public enum TeamServer {
     router.add(middleware: OptionsMiddleware(routes: routeMethods))
     router.add(middleware: TokenMiddleware(tokens: tokens, publicTM: publicTM))
     // The stores' work, answered 503 when it fails or takes longer than `timeout`.
-    let blocking = StoreWork(pool: pool, timeout: timeout, report: report)
+    let blocking = StoreWork(timeout: timeout, capacity: max(1, workers) * 64, report: report)
     if let glossary { GlossaryRoutes.add(to: router, glossary: glossary, blocking: blocking) }
     StatusRoutes.add(to: router, memory: memory, metrics: metrics, blocking: blocking)
     LookupRoutes.add(to: router, memory: memory, blocking: blocking)

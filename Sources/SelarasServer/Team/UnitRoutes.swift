@@ -20,7 +20,7 @@ enum UnitRoutes {
         if let problem = stored.storageProblem { throw APIError(.unprocessableContent, "unit \(index): \(problem)") }
         return stored
       }
-      let summary = try await blocking.run { try memory.addUnits(units) }
+      let summary = try await blocking.run { try await memory.addUnits(units) }
       return try ServerResponse.json(UnitsResponse(added: summary.added, duplicates: summary.duplicates))
     }
     router.delete("/v1/units/{id}") { _, context -> Response in
@@ -28,7 +28,7 @@ enum UnitRoutes {
       guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
         throw APIError(.badRequest, "a unit's id is a number")
       }
-      guard try await blocking.run({ try memory.deleteUnit(id: id) }) else {
+      guard try await blocking.run({ try await memory.deleteUnit(id: id) }) else {
         throw APIError(.notFound, "no unit \(id)")
       }
       return try ServerResponse.json(["deleted": id])

@@ -24,10 +24,10 @@ struct TeamServerTests {
 
     static var all: [Backend] { PostgresTestServer.isAvailable ? allCases : [.sqlite] }
 
-    func memory() throws -> any TranslationMemory & GlossaryStore {
+    func memory() async throws -> any TranslationMemory & GlossaryStore {
       switch self {
       case .sqlite: try SelarasDatabase(writer: DatabaseQueue())
-      case .postgres: try PostgresTestServer.memory()
+      case .postgres: try await PostgresTestServer.memory()
       }
     }
   }
@@ -41,14 +41,14 @@ struct TeamServerTests {
     let write: String
     let admin: String
 
-    init(_ backend: Backend = .sqlite) throws {
-      memory = try backend.memory()
+    init(_ backend: Backend = .sqlite) async throws {
+      memory = try await backend.memory()
       let units = Corpora.linePairs.enumerated().map { index, pair in
         TranslationUnit(
           sourceLanguage: .english, targetLanguage: .indonesian, source: pair.english, target: pair.indonesian,
           document: "corpora-\(index / 40)")
       }
-      try memory.addUnits(units)
+      try await memory.addUnits(units)
       var tokens = AccessTokens()
       read = try tokens.create(name: "dewi", role: .read)
       write = try tokens.create(name: "budi", role: .write)
@@ -90,7 +90,7 @@ struct TeamServerTests {
     "POST /v1/lookup answers each segment, in order, with tm search's matches and scores, both ways",
     arguments: Backend.all)
   func lookupEqualsSearch(backend: Backend) async throws {
-    let fixture = try Fixture(backend)
+    let fixture = try await Fixture(backend)
     let pairs = Corpora.linePairs
     // Edited sentences (every third word dropped), so that the scores are fuzzy.
     func edited(_ text: String) -> String {
@@ -111,7 +111,7 @@ struct TeamServerTests {
         let results = try JSONDecoder().decode(Lookup.self, from: Data(buffer: response.body)).results
         #expect(results.count == texts.count)
         for (text, result) in zip(texts, results) {
-          let expected = try fixture.memory.search(
+          let expected = try await fixture.memory.search(
             text, options: MemorySearchOptions(language: source, minimumScore: 50, limit: 5))
           #expect(result.matches.map(\.score) == expected.map(\.score), "\(text)")
           #expect(result.matches.map(\.target) == expected.map(\.unit.target), "\(text)")
@@ -125,7 +125,7 @@ struct TeamServerTests {
   @Test(
     "A segment whose neighbours are the pairs stored around its exact match is a context match", arguments: Backend.all)
   func contextMatch(backend: Backend) async throws {
-    let fixture = try Fixture(backend)
+    let fixture = try await Fixture(backend)
     let pairs = Corpora.linePairs
     try await fixture.application.test(.router) { client in
       func kind(_ segment: LookupSegment) async throws -> LookupMatch.Kind? {
@@ -155,7 +155,7 @@ struct TeamServerTests {
     "Tokens: none is 401, a read token writing or a write token deleting is 403; units carry their author",
     arguments: Backend.all)
   func roles(backend: Backend) async throws {
-    let fixture = try Fixture(backend)
+    let fixture = try await Fixture(backend)
     let unit =
       #"{"units":[{"sourceLang":"en","targetLang":"id","source":"The rupiah rose 0.4%.","target":"Rupiah menguat 0,4%.","document":"fx"}]}"#
     try await fixture.application.test(.router) { client in
@@ -193,7 +193,7 @@ struct TeamServerTests {
       #expect(
         try await client.execute(uri: "/v1/units/\(id)", method: .delete, headers: Self.bearer(fixture.admin)).status
           == .notFound)
-      #expect(try fixture.memory.searchUnits("The rupiah rose 0.4%.", language: .english).isEmpty)
+      #expect(try await fixture.memory.searchUnits("The rupiah rose 0.4%.", language: .english).isEmpty)
     }
   }
 
@@ -201,7 +201,7 @@ struct TeamServerTests {
     "Bad requests: not JSON, an unknown language, an empty text, too many segments, an oversize body",
     arguments: Backend.all)
   func badRequests(backend: Backend) async throws {
-    let fixture = try Fixture(backend)
+    let fixture = try await Fixture(backend)
     try await fixture.application.test(.router) { client in
       func post(_ path: String, _ body: ByteBuffer, token: String? = nil) async throws -> TestResponse {
         try await client.execute(uri: path, method: .post, headers: Self.bearer(token ?? fixture.write), body: body)
@@ -228,7 +228,7 @@ struct TeamServerTests {
       #expect(
         try await client.execute(uri: "/v1/concordance", method: .get, headers: Self.bearer(fixture.read)).status
           == .badRequest)
-      #expect(try fixture.memory.memoryStatistics().units == Corpora.linePairs.count)
+      #expect(try await fixture.memory.memoryStatistics().units == Corpora.linePairs.count)
     }
   }
 
@@ -236,7 +236,7 @@ struct TeamServerTests {
     "amaGama's routes: languages, and a unit lookup with its text in the path and the token in the query",
     arguments: Backend.all)
   func amaGama(backend: Backend) async throws {
-    let fixture = try Fixture(backend)
+    let fixture = try await Fixture(backend)
     let pair = Corpora.linePairs[3]
     try await fixture.application.test(.router) { client in
       let languages = try await client.execute(uri: "/tmserver/languages/?token=\(fixture.read)", method: .get)
@@ -261,7 +261,7 @@ struct TeamServerTests {
     "amaGama's protocol at its edges: both prefixes, HTTP Basic, ?source=, its statuses, max_candidates, no JSONP without --public-tm"
   )
   func amaGamaEdges() async throws {
-    let fixture = try Fixture()
+    let fixture = try await Fixture()
     let pair = Corpora.linePairs[5]
     let basic = "Basic " + Data("weblate:\(fixture.read)".utf8).base64EncodedString()
     let auth: HTTPFields = [.authorization: basic, .accept: "application/json; charset=utf-8"]
@@ -304,7 +304,7 @@ struct TeamServerTests {
   @Test(
     "--public-tm: amaGama's reads need no token and answer JSONP to a checked callback; every other route still does")
   func publicTM() async throws {
-    let fixture = try Fixture()
+    let fixture = try await Fixture()
     let pair = Corpora.linePairs[5]
     let app = Application(router: TeamServer.router(memory: fixture.memory, tokens: fixture.tokens, publicTM: true))
     try await app.test(.router) { client in
@@ -325,13 +325,13 @@ struct TeamServerTests {
 
   @Test("GET /v1/export.tmx streams every unit as TMX; ?since= only those changed after", arguments: Backend.all)
   func export(backend: Backend) async throws {
-    let fixture = try Fixture(backend)
+    let fixture = try await Fixture(backend)
     let later = Date().addingTimeInterval(3600)
     var late = TranslationUnit(
       sourceLanguage: .english, targetLanguage: .indonesian, source: "The rupiah rose 0.4%.",
       target: "Rupiah menguat 0,4%.")
     late.creationDate = later.addingTimeInterval(60)
-    try fixture.memory.addUnits([late])
+    try await fixture.memory.addUnits([late])
     try await fixture.application.test(.router) { client in
       let whole = try await client.execute(uri: "/v1/export.tmx", method: .get, headers: Self.bearer(fixture.read))
       #expect(whole.status == .ok)
@@ -353,7 +353,7 @@ struct TeamServerTests {
       var again = Self.bearer(fixture.read)
       again[.ifNoneMatch] = tag
       #expect(try await client.execute(uri: "/v1/export.tmx", method: .get, headers: again).status == .notModified)
-      try fixture.memory.addUnits([
+      try await fixture.memory.addUnits([
         TranslationUnit(
           sourceLanguage: .english, targetLanguage: .indonesian, source: "Bonds fell.", target: "Obligasi turun.")
       ])
@@ -364,7 +364,7 @@ struct TeamServerTests {
 
   @Test("GET /metrics counts requests and their time by route and status, and the units", arguments: Backend.all)
   func metrics(backend: Backend) async throws {
-    let fixture = try Fixture(backend)
+    let fixture = try await Fixture(backend)
     try await fixture.application.test(.router) { client in
       for _ in 0..<3 {
         _ = try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read))
@@ -389,8 +389,8 @@ struct TeamServerTests {
     "POST /v1/imports stores a TMX as a job; a hostile or malformed file fails and stores nothing; read tokens may not import",
     arguments: Backend.all)
   func imports(backend: Backend) async throws {
-    let fixture = try Fixture(backend)
-    let before = try fixture.memory.memoryStatistics().units
+    let fixture = try await Fixture(backend)
+    let before = try await fixture.memory.memoryStatistics().units
     let writer = TMXWriter(sourceLanguage: .english, targetLanguage: .indonesian)
     var tmx = Array(writer.header().utf8)
     for number in 0..<300 {
@@ -431,7 +431,7 @@ struct TeamServerTests {
         #expect(job["state"] == "failed" && job["error"] != "<null>", "\(job)")
         // The error speaks of the upload, not of where the server keeps it.
         #expect(job["error"]?.contains("selaras-import-") == false, "\(job)")
-        #expect(try fixture.memory.memoryStatistics().units == before)
+        #expect(try await fixture.memory.memoryStatistics().units == before)
       }
       let (status, job) = try await run(good, token: fixture.write)
       #expect(status == .accepted && job["state"] == "done" && job["units"] == "300", "\(job)")
@@ -449,7 +449,7 @@ struct TeamServerTests {
           buffer: try await client.execute(uri: path, method: .get, headers: Self.bearer(fixture.write)).body)
       }
       #expect(state.contains(#""state":"done""#) && state.contains(#""duplicates":300"#), "\(state)")
-      let found = try fixture.memory.searchUnits("Exports rose 17 percent in May.", language: .english)
+      let found = try await fixture.memory.searchUnits("Exports rose 17 percent in May.", language: .english)
       #expect(found.first?.score == 100 && found.first?.unit.user == "budi")
       #expect(
         try await client.execute(uri: "/v1/imports/99", method: .get, headers: Self.bearer(fixture.read)).status
@@ -464,7 +464,7 @@ struct TeamServerTests {
     "Glossary routes: entries added with a write token, found by lookup (store first) and scan, exported as TBX",
     arguments: Backend.all)
   func glossary(backend: Backend) async throws {
-    let fixture = try Fixture(backend)
+    let fixture = try await Fixture(backend)
     let shipped = [
       TermEntry(terms: [Term("rupiah", language: .indonesian), Term("rupiah", language: .english)]),
       TermEntry(terms: [
@@ -530,7 +530,7 @@ struct TeamServerTests {
     "The glossary a server answers from is the store's as it is now: entries added through another server, or straight into the store, are found at the next request",
     arguments: Backend.all)
   func glossaryFreshness(backend: Backend) async throws {
-    let fixture = try Fixture()
+    let fixture = try await Fixture()
     // Two handles on one store, as two processes have.
     let (first, second): (any GlossaryStore, any GlossaryStore)
     var file: URL?
@@ -540,8 +540,8 @@ struct TeamServerTests {
       file = url
       (first, second) = (try SelarasDatabase(url: url), try SelarasDatabase(url: url))
     case .postgres:
-      let url = try PostgresTestServer.databaseURL()
-      (first, second) = (try PostgresMemory(url: url), try PostgresMemory(url: url))
+      let url = try await PostgresTestServer.databaseURL()
+      (first, second) = (try await PostgresMemory(url: url), try await PostgresMemory(url: url))
     }
     defer { if let file { TemporaryFile.removeDatabase(file) } }
     @Sendable func server(_ store: any GlossaryStore) -> some ApplicationProtocol {
@@ -569,7 +569,7 @@ struct TeamServerTests {
           body: Self.body("Kemenlu membantah."))
         #expect(String(buffer: scanned.body).contains("Foreign Ministry"))
         // Added by another process straight into the store (`selaras glossary add` on the file).
-        try second.addGlossaryEntries(
+        try await second.addGlossaryEntries(
           [TermEntry(terms: [Term("Kemenkeu", language: .indonesian), Term("Finance Ministry", language: .english)])],
           source: "test")
         #expect(try await found(a, "Kemenkeu").contains("Finance Ministry"))
@@ -577,16 +577,38 @@ struct TeamServerTests {
     }
   }
 
+  /// A store's call held until opened, or cancelled; whether one was cancelled.
+  private final class StoreGate: Sendable {
+    private let state = Mutex((open: false, cancelled: false))
+    func open() { state.withLock { $0.open = true } }
+    var cancelled: Bool { state.withLock { $0.cancelled } }
+
+    /// Waits until opened, or 10 s, so that a server without the timeout answers 200 late
+    /// instead of hanging the test; throws when the task is cancelled.
+    func pass() async throws {
+      for _ in 0..<1000 where !state.withLock({ $0.open }) {
+        do {
+          try await Task.sleep(for: .milliseconds(10))
+        } catch {
+          state.withLock { $0.cancelled = true }
+          throw error
+        }
+      }
+    }
+  }
+
   /// A glossary store that answers only when let through (`gate`), or fails.
   private struct TroubledGlossary: GlossaryStore {
-    let gate: DispatchSemaphore
+    let gate: StoreGate
     let fails: Bool
 
     struct Unreachable: Error {}
 
     func glossaryEntries() throws -> [TermEntry] { [] }
-    func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) throws -> GlossaryImportSummary {
-      _ = gate.wait(timeout: .now() + 10)
+    func addGlossaryEntries(_ entries: [TermEntry], source: String?, date: Date) async throws
+      -> GlossaryImportSummary
+    {
+      try await gate.pass()
       return GlossaryImportSummary(added: entries.count)
     }
     func glossaryVersion() throws -> Int64 {
@@ -595,8 +617,8 @@ struct TeamServerTests {
     }
     func replaceGlossaryEntries(
       holding term: String, language: LanguageTag?, with entries: [TermEntry], source: String?, date: Date
-    ) throws -> GlossaryReplacement {
-      GlossaryReplacement(removed: [], added: try addGlossaryEntries(entries, source: source, date: date))
+    ) async throws -> GlossaryReplacement {
+      GlossaryReplacement(removed: [], added: try await addGlossaryEntries(entries, source: source, date: date))
     }
   }
 
@@ -604,14 +626,14 @@ struct TeamServerTests {
     "The glossary's routes answer 503 as the memory's do: a store that fails, or that does not answer within the timeout"
   )
   func troubledGlossary() async throws {
-    let fixture = try Fixture()
-    let gate = DispatchSemaphore(value: 0)
+    let fixture = try await Fixture()
+    let gate = StoreGate()
     for fails in [false, true] {
       let glossary = TeamGlossary(
         store: TroubledGlossary(gate: gate, fails: fails), shipped: [], morphology: IndonesianMorphology())
       let app = Application(
         router: TeamServer.router(
-          memory: fixture.memory, glossary: glossary, tokens: fixture.tokens, timeout: .milliseconds(200)))
+          memory: fixture.memory, glossary: glossary, tokens: fixture.tokens, timeout: .seconds(2)))
       try await app.test(.router) { client in
         if fails {
           let lookup = try await client.execute(
@@ -622,8 +644,8 @@ struct TeamServerTests {
             #"{"entries":[{"terms":[{"text":"Kemenlu","lang":"id"},{"text":"Foreign Ministry","lang":"en"}]}]}"#
           let added = try await client.execute(
             uri: "/v1/glossary/entries", method: .post, headers: Self.bearer(fixture.write), body: Self.body(entry))
-          gate.signal()
           #expect(added.status == .serviceUnavailable && String(buffer: added.body).contains("no answer within"))
+          gate.open()
         }
         #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
       }
@@ -634,7 +656,7 @@ struct TeamServerTests {
     "Errors are JSON a client can act on: an oversize body, a route that does not exist, a body that does not decode; HEAD and OPTIONS are answered"
   )
   func errorShapes() async throws {
-    let fixture = try Fixture()
+    let fixture = try await Fixture()
     try await fixture.application.test(.router) { client in
       func error(_ response: TestResponse) throws -> String {
         let fields = try JSONDecoder().decode([String: String].self, from: Data(buffer: response.body))
@@ -680,56 +702,61 @@ struct TeamServerTests {
   /// backend would.
   private struct TroubledMemory: TranslationMemory {
     let memory: any TranslationMemory
-    let gate: DispatchSemaphore
+    let gate: StoreGate
     let fails: Bool
 
     struct Unreachable: Error {}
 
-    func addUnits(_ units: some Sequence<TranslationUnit>, date: Date) throws -> MemoryImportSummary {
-      try memory.addUnits(units, date: date)
+    func addUnits(_ units: some Sequence<TranslationUnit>, date: Date) async throws -> MemoryImportSummary {
+      try await memory.addUnits(units, date: date)
     }
     func importUnits<Output: Sendable>(
       date: Date, concurrently produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output
-    ) throws -> (summary: MemoryImportSummary, output: Output) {
+    ) async throws -> (summary: MemoryImportSummary, output: Output) {
       if fails { throw Unreachable() }
-      return try memory.importUnits(date: date, concurrently: produce)
+      return try await memory.importUnits(date: date, concurrently: produce)
     }
-    func search(_ text: String, options: MemorySearchOptions) throws -> [MemoryMatch] {
-      // Held until let through, or 10 s from when the search began, so that a server without
-      // the timeout answers 200 late instead of hanging the test.
-      _ = gate.wait(timeout: .now() + 10)
-      return try memory.search(text, options: options)
+    func search(_ text: String, options: MemorySearchOptions) async throws -> [MemoryMatch] {
+      try await gate.pass()
+      return try await memory.search(text, options: options)
     }
-    func concordance(_ phrase: String, language: LanguageTag, limit: Int) throws -> [StoredUnit] {
-      try memory.concordance(phrase, language: language, limit: limit)
+    func concordance(_ phrase: String, language: LanguageTag, limit: Int) async throws -> [StoredUnit] {
+      try await memory.concordance(phrase, language: language, limit: limit)
     }
-    func forEachUnit(_ body: (TranslationUnit) throws -> Void) throws { try memory.forEachUnit(body) }
-    func deleteUnits(ids: [Int64]) throws -> [StoredUnit] { try memory.deleteUnits(ids: ids) }
-    func deleteUnits(document: String) throws -> [StoredUnit] { try memory.deleteUnits(document: document) }
-    func memoryStatistics() throws -> MemoryStatistics {
+    func forEachUnit(_ body: (TranslationUnit) async throws -> Void) async throws {
+      try await memory.forEachUnit(body)
+    }
+    func deleteUnits(ids: [Int64]) async throws -> [StoredUnit] { try await memory.deleteUnits(ids: ids) }
+    func deleteUnits(document: String) async throws -> [StoredUnit] {
+      try await memory.deleteUnits(document: document)
+    }
+    func memoryStatistics() async throws -> MemoryStatistics {
       if fails { throw Unreachable() }
-      return try memory.memoryStatistics()
+      return try await memory.memoryStatistics()
     }
   }
 
   @Test("A memory that fails or answers too slowly is 503, and the server goes on serving")
   func troubledMemory() async throws {
-    let fixture = try Fixture()
-    let gate = DispatchSemaphore(value: 0)
+    let fixture = try await Fixture()
+    let gate = StoreGate()
     let slow = TroubledMemory(memory: fixture.memory, gate: gate, fails: true)
     let reported = Mutex<[String]>([])
     let app = Application(
       router: TeamServer.router(
-        memory: slow, tokens: fixture.tokens, timeout: .milliseconds(200),
+        memory: slow, tokens: fixture.tokens, timeout: .seconds(2),
         report: { line in reported.withLock { $0.append(line) } }))
     try await app.test(.router) { client in
-      // The search is held until the answer is in: the 503 came from the timeout.
+      // The search is held until the answer is in: the 503 came from the timeout, which
+      // cancelled the search.
       let lookup = try await client.execute(
         uri: "/v1/lookup", method: .post, headers: Self.bearer(fixture.read),
         body: try Self.lookupBody(["Stocks rose."]))
-      gate.signal()
       #expect(lookup.status == .serviceUnavailable)
       #expect(String(buffer: lookup.body).contains("no answer within"))
+      for _ in 0..<100 where !gate.cancelled { try await Task.sleep(for: .milliseconds(10)) }
+      #expect(gate.cancelled)
+      gate.open()
       let stats = try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read))
       // The client is told to retry; what failed is the operator's to read.
       #expect(stats.status == .serviceUnavailable && String(buffer: stats.body).contains("the store is unavailable"))
@@ -764,14 +791,14 @@ struct TeamServerTests {
     "On PostgreSQL: while the database is gone lookups are 503, and once it is back the server answers again",
     .enabled(if: PostgresTestServer.isAvailable, "SELARAS_TEST_POSTGRES names no server"))
   func postgresGoneAndBack() async throws {
-    let fixture = try Fixture()
-    let url = try PostgresTestServer.databaseURL()
+    let fixture = try await Fixture()
+    let url = try await PostgresTestServer.databaseURL()
     let admin = try #require(PostgresTestServer.url)
     let name = PostgresScratchDatabase.name(of: url)
-    let memory = try PostgresMemory(url: url)
+    let memory = try await PostgresMemory(url: url)
     var units: [TranslationUnit] = []
-    try fixture.memory.forEachUnit { units.append($0) }
-    try memory.addUnits(units)
+    try await fixture.memory.forEachUnit { units.append($0) }
+    try await memory.addUnits(units)
     let query = units[5].source
     let app = Application(router: TeamServer.router(memory: memory, tokens: fixture.tokens, timeout: .seconds(5)))
     try await app.test(.router) { client in
@@ -782,8 +809,8 @@ struct TeamServerTests {
       }
       let before = try await lookup()
       #expect(before.status == .ok && before.body.contains(#""score":100"#), "\(before.body)")
-      try PostgresScratchDatabase.execute("ALTER DATABASE \(name) ALLOW_CONNECTIONS false", on: admin)
-      try PostgresScratchDatabase.execute(
+      try await PostgresScratchDatabase.execute("ALTER DATABASE \(name) ALLOW_CONNECTIONS false", on: admin)
+      try await PostgresScratchDatabase.execute(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'", on: admin)
       // The ended backends' sockets close first: a query sent in the very instant PostgreSQL ends
       // its backend has hung in PostgresNIO (about one run in twenty), which is not what this tests.
@@ -792,7 +819,7 @@ struct TeamServerTests {
       // Retry later, says the answer; where the database is, only the operator is told.
       #expect(gone.status == .serviceUnavailable && gone.body.contains("try again"), "\(gone.body)")
       #expect(!gone.body.contains(name) && !gone.body.contains("127.0.0.1"), "\(gone.body)")
-      try PostgresScratchDatabase.execute("ALTER DATABASE \(name) ALLOW_CONNECTIONS true", on: admin)
+      try await PostgresScratchDatabase.execute("ALTER DATABASE \(name) ALLOW_CONNECTIONS true", on: admin)
       let back = try await lookup()
       #expect(back.status == .ok && back.body == before.body, "\(back.body)")
     }

@@ -17,60 +17,98 @@ package enum ConcurrentImport {
     postingsHeld: Int = PostingBatch.flushThreshold,
     store: (_ forEachPrepared: (_ body: (PreparedUnit) throws -> Void) throws -> Void) throws -> Stored
   ) throws -> (stored: Stored, output: Output) {
+    let pipeline = Pipeline(produce: produce, postingsHeld: postingsHeld)
+    defer { pipeline.stop() }
+    let stored = try store { body in
+      while let batch = try pipeline.prepared.take() {
+        for unit in batch { try body(unit) }
+        pipeline.spent.append(batch)
+      }
+    }
+    return (stored, try pipeline.output())
+  }
+
+  /// ``run(produce:postingsHeld:store:)`` for a store that awaits its writes (a server's
+  /// database): the task waits for prepared batches without holding a thread.
+  package static func run<Output: Sendable, Stored>(
+    produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output,
+    postingsHeld: Int = PostingBatch.flushThreshold,
+    store: (_ forEachPrepared: (_ body: (PreparedUnit) async throws -> Void) async throws -> Void) async throws
+      -> Stored
+  ) async throws -> (stored: Stored, output: Output) {
+    let pipeline = Pipeline(produce: produce, postingsHeld: postingsHeld)
+    defer { pipeline.stop() }
+    let stored = try await store { body in
+      while let batch = try await pipeline.prepared.next() {
+        for unit in batch { try await body(unit) }
+        pipeline.spent.append(batch)
+      }
+    }
+    return (stored, try pipeline.output())
+  }
+
+  /// The reading and preparing threads of an import, started at once, and the queue of
+  /// prepared batches the caller stores.
+  private final class Pipeline<Output: Sendable>: Sendable {
     let read = BatchQueue<TranslationUnit>()
     let prepared = BatchQueue<PreparedUnit>()
     // Batches the writer is done with go back to the preparing thread to be freed there:
     // freeing a million units' strings and arrays was a fifth of the writer's time, and the
     // writer sets the pace.
     let spent = Handoff<[[PreparedUnit]]>()
-    let output = Handoff<Output>()
-    let producer = Thread {
-      do {
-        var batch: [TranslationUnit] = []
-        let result = try produce { unit in
-          batch.append(unit)
-          if batch.count == BatchQueue<TranslationUnit>.batchSize {
-            try read.put(batch)
-            batch.removeAll(keepingCapacity: true)
+    private let result = Handoff<Output>()
+
+    init(
+      produce: @escaping @Sendable (_ add: (TranslationUnit) throws -> Void) throws -> Output, postingsHeld: Int
+    ) {
+      let (read, prepared, spent, result) = (read, prepared, spent, result)
+      let producer = Thread {
+        do {
+          var batch: [TranslationUnit] = []
+          let output = try produce { unit in
+            batch.append(unit)
+            if batch.count == BatchQueue<TranslationUnit>.batchSize {
+              try read.put(batch)
+              batch.removeAll(keepingCapacity: true)
+            }
           }
+          try read.put(batch)
+          result.set(output)
+          read.finish(nil)
+        } catch {
+          read.finish(error)
         }
-        try read.put(batch)
-        output.set(result)
-        read.finish(nil)
-      } catch {
-        read.finish(error)
       }
-    }
-    let preparer = Thread {
-      do {
-        var slots = IndexSlots(flushThreshold: postingsHeld)
-        while let batch = try read.take() {
-          try prepared.put(batch.map { try PreparedUnit($0, slots: &slots) })
-          _ = spent.take()
+      let preparer = Thread {
+        do {
+          var slots = IndexSlots(flushThreshold: postingsHeld)
+          while let batch = try read.take() {
+            try prepared.put(batch.map { try PreparedUnit($0, slots: &slots) })
+            _ = spent.take()
+          }
+          prepared.finish(nil)
+        } catch {
+          // The reader's error, or the writer's cancellation: either way the reader stops.
+          read.cancelAndWait()
+          prepared.finish(error)
         }
-        prepared.finish(nil)
-      } catch {
-        // The reader's error, or the writer's cancellation: either way the reader stops.
-        read.cancelAndWait()
-        prepared.finish(error)
       }
+      producer.start()
+      preparer.start()
     }
-    producer.start()
-    preparer.start()
-    defer {
+
+    /// Stops both threads (when the store failed) and waits until they are done.
+    func stop() {
       prepared.cancelAndWait()
       read.cancelAndWait()
     }
-    let stored = try store { body in
-      while let batch = try prepared.take() {
-        for unit in batch { try body(unit) }
-        spent.append(batch)
-      }
+
+    /// `produce`'s result, once both threads are done.
+    func output() throws -> Output {
+      stop()
+      guard let output = result.get() else { throw CancellationError() }
+      return output
     }
-    prepared.cancelAndWait()
-    read.cancelAndWait()
-    guard let result = output.get() else { throw CancellationError() }
-    return (stored, result)
   }
 }
 
@@ -78,7 +116,8 @@ package enum ConcurrentImport {
 /// a lock, and a thread waits on semaphores that count the free places (`put`), the batches
 /// and the producer's last word (`take`), and the producer's end (`cancelAndWait`). A waiter
 /// woken by an end it does not consume passes the signal on, so that every later wait
-/// returns too.
+/// returns too. One consumer takes, either on a thread (`take`) or in a task (`next`), which
+/// the producer resumes.
 private final class BatchQueue<Element: Sendable>: Sendable {
   static var batchSize: Int { 512 }
   /// Batches held at most: a few thousand units.
@@ -96,6 +135,8 @@ private final class BatchQueue<Element: Sendable>: Sendable {
     var finished = false
     var failure: (any Error)?
     var cancelled = false
+    /// The task waiting in ``next()`` for a batch or the end.
+    var waiter: CheckedContinuation<Void, Never>?
   }
 
   init() {
@@ -110,25 +151,28 @@ private final class BatchQueue<Element: Sendable>: Sendable {
       return
     }
     places.wait()
-    let cancelled = state.withLock { state in
+    let (cancelled, waiter) = state.withLock { state in
       if !state.cancelled { state.batches.append(batch) }
-      return state.cancelled
+      return (state.cancelled, state.waiter.take())
     }
     if cancelled {
       places.signal()
       throw CancellationError()
     }
     arrivals.signal()
+    waiter?.resume()
   }
 
   /// The producer's last word: nil when it read everything, else its error.
   func finish(_ error: (any Error)?) {
-    state.withLock { state in
+    let waiter = state.withLock { state in
       state.finished = true
       state.failure = error
+      return state.waiter.take()
     }
     arrivals.signal()
     ended.signal()
+    waiter?.resume()
   }
 
   /// The next batch, nil once the producer has finished and all is taken; the producer's
@@ -147,6 +191,31 @@ private final class BatchQueue<Element: Sendable>: Sendable {
     }
     places.signal()
     return batch
+  }
+
+  /// ``take()`` for a task: it waits, if it must, without a thread, until the producer puts
+  /// a batch or finishes. (The arrivals are counted for a taking thread only.)
+  func next() async throws -> [Element]? {
+    while true {
+      let (ready, batch): (Bool, [Element]?) = try state.withLock { state in
+        if let failure = state.failure { throw failure }
+        if !state.batches.isEmpty { return (true, state.batches.removeFirst()) }
+        return (state.finished, nil)
+      }
+      if let batch {
+        places.signal()
+        return batch
+      }
+      if ready { return nil }
+      await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+        let waits = state.withLock { state in
+          guard state.batches.isEmpty, !state.finished else { return false }
+          state.waiter = waiter
+          return true
+        }
+        if !waits { waiter.resume() }
+      }
+    }
   }
 
   /// Stops the producer (its next `put` throws) and waits until its thread is done.

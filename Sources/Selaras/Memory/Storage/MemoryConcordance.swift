@@ -11,24 +11,25 @@ package enum MemoryConcordance {
   ///     empty for a key none holds.
   ///   - units: the units of the ids given (ascending) whose side is in `language`, with
   ///     their ids and properties, in id order.
+  ///   Each is a read of its own: a unit removed between them is not found.
   package static func find(
     _ phrase: String, language: LanguageTag, limit: Int,
-    postings: (_ keys: [UInt64], _ side: UnitSide) throws -> [[UInt32]],
-    units: (_ ids: [Int64], _ side: UnitSide) throws -> [(id: Int64, unit: TranslationUnit)]
-  ) throws -> [StoredUnit] {
+    postings: (_ keys: [UInt64], _ side: UnitSide) async throws -> [[UInt32]],
+    units: (_ ids: [Int64], _ side: UnitSide) async throws -> [(id: Int64, unit: TranslationUnit)]
+  ) async throws -> [StoredUnit] {
     let words = wordTokens(phrase)
     let keys = SegmentKeys(phrase).words.map { PostingList.key($0, language: language.language) }
     guard !words.isEmpty else { return [] }
     var found: [StoredUnit] = []
     let wanted = limit.multipliedReportingOverflow(by: examined).overflow ? limit : limit * examined
     for side in UnitSide.allCases where found.count < wanted {
-      let lists = try postings(keys, side)
+      let lists = try await postings(keys, side)
       guard !lists.contains(where: \.isEmpty) else { continue }  // a word no unit has
       var candidates = PostingList.intersection(lists)[...]
       while !candidates.isEmpty && found.count < wanted {
         let batch = Array(candidates.prefix(256))
         candidates = candidates.dropFirst(256)
-        let holding = try units(batch, side).filter { _, unit in
+        let holding = try await units(batch, side).filter { _, unit in
           contains(wordTokens(side == .source ? unit.source : unit.target), words)
         }
         found += holding.prefix(wanted - found.count).map {

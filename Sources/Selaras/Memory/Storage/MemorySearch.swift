@@ -81,13 +81,24 @@ package enum MemorySearch {
     _ found: [Found], for query: String, limit: Int, reviewed: (_ ids: [Int64]) throws -> Set<Int64>,
     units: (_ ids: [Int64]) throws -> [Int64: TranslationUnit]
   ) throws -> [MemoryMatch] {
-    var best = found
-    if best.count > limit {
-      let ids = try reviewed(best.map(\.id))
-      best = MemoryMatch.ranked(best, limit: limit, score: \.score, isReviewed: { ids.contains($0.id) })
-    }
-    let stored = try units(best.map(\.id))
-    let matches = best.compactMap { match -> MemoryMatch? in
+    let best = shown(found, limit: limit, reviewed: found.count > limit ? try reviewed(found.map(\.id)) : [])
+    return matches(best, for: query, limit: limit, units: try units(best.map(\.id)))
+  }
+
+  /// The units found to show: all when no more than `limit`, else the best `limit`, the
+  /// `reviewed` ones first among those tied with the `limit`-th (only asked for when more are
+  /// found: ``matches(_:for:limit:reviewed:units:)``).
+  package static func shown(_ found: [Found], limit: Int, reviewed: Set<Int64>) -> [Found] {
+    guard found.count > limit else { return found }
+    return MemoryMatch.ranked(found, limit: limit, score: \.score, isReviewed: { reviewed.contains($0.id) })
+  }
+
+  /// The matches of the units `shown`, read whole into `stored`, turned to the query's
+  /// language (a unit missing from `stored` is gone).
+  package static func matches(
+    _ shown: [Found], for query: String, limit: Int, units stored: [Int64: TranslationUnit]
+  ) -> [MemoryMatch] {
+    let matches = shown.compactMap { match -> MemoryMatch? in
       guard let unit = stored[match.id] else { return nil }
       return MemoryMatch(score: match.score, unit: match.turned ? unit.reversed : unit, id: match.id, query: query)
     }

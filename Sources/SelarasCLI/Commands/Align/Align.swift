@@ -95,9 +95,9 @@ struct Align: AsyncParsableCommand {
   func run() async throws {
     // The glossary (shipped and stored) joins the word list, so that accepted terms anchor
     // the alignment.
-    let lexicon = try LoadedGlossary.lexicon(
+    let lexicon = try await LoadedGlossary.lexicon(
       adding: LoadedGlossary.entries(store), learned: learn ? store.learnedTranslations() : [])
-    let direction = try pair.languages.resolved(store)
+    let direction = try await pair.languages.resolved(store)
     let aligner = try pair.aligner(direction, lexicon: lexicon)
     var writer = AlignmentOutput(
       format: json ? .json : format ?? (batch == nil ? .tsv : .tmx), minScore: minScore, pairsOnly: pairsOnly,
@@ -126,14 +126,14 @@ struct Align: AsyncParsableCommand {
         printError("warning: not saved: \(problem): \(unit.source.prefix(60))")
         return false
       }
-      let summary = try store.memory(recording: direction).addUnits(units)
+      let summary = try await store.memory(recording: direction).addUnits(units)
       printError("saved \(summary.added) pairs to \(store.name) (\(summary.duplicates) already there)")
       if learn {
         var learner = LexiconLearner()
         learner.minimumScore = max(minScore, learner.minimumScore)
         learner.sourceIsEnglish = direction.source == .english
         let translations = learner.translations(from: aligned)
-        try store.learnedLexicon().addLearnedTranslations(translations)
+        try await store.learnedLexicon().addLearnedTranslations(translations)
         printError("learned \(translations.count) word links from the saved pairs (selaras lexicon list)")
       }
     }

@@ -3,7 +3,7 @@ import Foundation
 import Selaras
 
 extension Glossary {
-  struct Add: ParsableCommand {
+  struct Add: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "add",
       abstract: "Add a term pair to the glossary store.",
@@ -54,16 +54,19 @@ extension Glossary {
         note: note, domain: domain)
     }
 
-    func run() throws {
-      let direction = try languages.resolved(store)
-      let glossary = try store.glossary(recording: direction)
+    func run() async throws {
+      let direction = try await languages.resolved(store)
+      let glossary = try await store.glossary(recording: direction)
       let entry = entry(direction)
       let result =
-        replace
-        ? try glossary.replaceGlossaryEntries(
-          holding: sourceTerm, language: direction.source, with: [entry], source: "selaras glossary add", date: Date())
-        : GlossaryReplacement(
-          removed: [], added: try glossary.addGlossaryEntries([entry], source: "selaras glossary add"))
+        if replace {
+          try await glossary.replaceGlossaryEntries(
+            holding: sourceTerm, language: direction.source, with: [entry], source: "selaras glossary add", date: Date()
+          )
+        } else {
+          GlossaryReplacement(
+            removed: [], added: try await glossary.addGlossaryEntries([entry], source: "selaras glossary add"))
+        }
       let summary = result.added
       if output.json {
         var standardOutput = StandardOutput()

@@ -3,7 +3,7 @@ import Foundation
 import Selaras
 
 extension Glossary {
-  struct Check: ParsableCommand {
+  struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "check",
       abstract:
@@ -46,14 +46,14 @@ extension Glossary {
       var resources = MachineResources.forMatching
     }
 
-    func run() throws {
-      let glossary = try LoadedGlossary.load(store, shipped: withShipped)
+    func run() async throws {
+      let glossary = try await LoadedGlossary.load(store, shipped: withShipped)
       guard !glossary.entries.isEmpty else {
         throw CommandError(
           "the glossary store is empty: add terms (glossary add, import, extract --accept) or pass --with-shipped")
       }
       let checker = TermChecker(glossary: glossary.matcher)
-      let pairs = try pairs.pairs(store)
+      let pairs = try await pairs.pairs(store)
       let issues = pairs.flatMap { pair in checker.issues(in: pair).map { (pair, $0) } }
       var standardOutput = StandardOutput()
       if output.json {

@@ -3,7 +3,7 @@ import Foundation
 import Selaras
 
 extension Glossary {
-  struct Export: ParsableCommand {
+  struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "export",
       abstract: "Export the glossary (the shipped entries and the store) to a file.",
@@ -41,10 +41,10 @@ extension Glossary {
       }
     }
 
-    func run() throws {
+    func run() async throws {
       let format = self.format ?? GlossaryFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) ?? .tsv
-      let direction = try languages.resolved(store)
-      let entries = try LoadedGlossary.entries(store, shipped: !storeOnly)
+      let direction = try await languages.resolved(store)
+      let entries = try await LoadedGlossary.entries(store, shipped: !storeOnly)
       var file = OutputFile(output)
       file.write(format.writer(source: direction.source, target: direction.target).write(entries))
       try file.finish()

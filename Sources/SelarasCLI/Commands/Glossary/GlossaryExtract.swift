@@ -3,7 +3,7 @@ import Foundation
 import Selaras
 
 extension Glossary {
-  struct Extract: ParsableCommand {
+  struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "extract",
       abstract: "Propose glossary entries from aligned pairs: defined acronyms, and phrases that translate each other.",
@@ -65,12 +65,12 @@ extension Glossary {
       var resources = MachineResources.installed
     }
 
-    func run() throws {
-      let glossary = try LoadedGlossary.load(store)
+    func run() async throws {
+      let glossary = try await LoadedGlossary.load(store)
       let lexicon = try LoadedGlossary.lexicon(adding: glossary.shippedFirst)
       let extractor = TermExtractor(lexicon: lexicon, minimumCount: minCount, glossary: glossary.matcher)
-      let candidates = TermCandidate.shortlist(
-        extractor.candidates(try pairs.pairs(store)), phraseLimit: top, newOnly: newOnly)
+      let stored = try await pairs.pairs(store)
+      let candidates = TermCandidate.shortlist(extractor.candidates(stored), phraseLimit: top, newOnly: newOnly)
       var standardOutput = StandardOutput()
       if output.json {
         let items = candidates.enumerated().map { index, candidate in
@@ -97,7 +97,7 @@ extension Glossary {
         throw CommandError("--accept: there is no candidate \(bad + 1)")
       }
       let entries = ranks.compactMap { candidates[$0].glossaryEntry() }
-      let summary = try store.glossary().addGlossaryEntries(entries, source: "selaras glossary extract")
+      let summary = try await store.glossary().addGlossaryEntries(entries, source: "selaras glossary extract")
       printError("\(summary.added) entries added, \(summary.extended) extended, \(summary.unchanged) already there")
     }
   }

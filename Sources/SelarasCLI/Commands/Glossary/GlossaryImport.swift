@@ -3,7 +3,7 @@ import Foundation
 import Selaras
 
 extension Glossary {
-  struct Import: ParsableCommand {
+  struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
       abstract: "Import a glossary file into the store, in one transaction.",
@@ -33,11 +33,11 @@ extension Glossary {
 
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
+    func run() async throws {
       let format =
         try self.format ?? GlossaryFormat(fileExtension: URL(fileURLWithPath: file).pathExtension)
         ?? { throw ValidationError("cannot tell the format of \(file): give --format tsv|csv|tbx") }()
-      let direction = try languages.resolved(store)
+      let direction = try await languages.resolved(store)
       let glossary = try format.reader(source: direction.source, target: direction.target)
         .read(InputFile.text(file), file: file)
       glossary.diagnostics.forEach { printError($0.description) }
@@ -48,7 +48,7 @@ extension Glossary {
         printError("warning: \(file): entry skipped: \(problem)")
         return false
       }
-      let summary = try store.glossary(recording: direction).addGlossaryEntries(entries, source: file)
+      let summary = try await store.glossary(recording: direction).addGlossaryEntries(entries, source: file)
       let skipped = glossary.entries.count - entries.count
       if output.json {
         var standardOutput = StandardOutput()

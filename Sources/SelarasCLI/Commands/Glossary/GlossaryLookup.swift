@@ -3,7 +3,7 @@ import Foundation
 import Selaras
 
 extension Glossary {
-  struct Lookup: ParsableCommand {
+  struct Lookup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "lookup",
       abstract: "Find the entries for a term, in either language, inflected forms and acronyms included.",
@@ -40,8 +40,8 @@ extension Glossary {
       var resources = MachineResources.forMatching
     }
 
-    func run() throws {
-      let glossary = try LoadedGlossary.load(store)
+    func run() async throws {
+      let glossary = try await LoadedGlossary.load(store)
       let found = glossary.matcher.lookup(term, language: lang)
       var standardOutput = StandardOutput()
       if output.json {

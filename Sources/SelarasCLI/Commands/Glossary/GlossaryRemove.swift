@@ -3,7 +3,7 @@ import Foundation
 import Selaras
 
 extension Glossary {
-  struct Remove: ParsableCommand {
+  struct Remove: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "remove",
       abstract: "Remove the glossary store's entries that hold a term, in one step.",
@@ -40,8 +40,8 @@ extension Glossary {
       var store: String
     }
 
-    func run() throws {
-      let removed = try store.glossaryToChange().removeGlossaryEntries(holding: term, language: lang)
+    func run() async throws {
+      let removed = try await store.glossaryToChange().removeGlossaryEntries(holding: term, language: lang)
       if output.json {
         var standardOutput = StandardOutput()
         try standardOutput.writeJSON(

@@ -37,10 +37,15 @@ extension Glossary {
     }
 
     func run() async throws {
-      let glossary = try LoadedGlossary.load(store)
+      let glossary = try await LoadedGlossary.load(store)
       let text = try await ArticleInput.text(file)
       // The text's language: --lang, else what its words say, else the store's source language.
-      let lang = try language.lang ?? LanguageIdentification.language(of: text) ?? language.resolved(store)
+      let lang =
+        if let known = language.lang ?? LanguageIdentification.language(of: text) {
+          known
+        } else {
+          try await language.resolved(store)
+        }
       let matches = glossary.scanAnswers(text, language: lang)
       var standardOutput = StandardOutput()
       if output.json {

@@ -6,15 +6,15 @@ import SelarasGlossaries
 enum LoadedGlossary {
   /// The user's store when it exists (a lookup creates no file) over the shipped glossary
   /// (unless `shipped` is false), the store's entries first.
-  static func load(_ store: StoreOptions, shipped: Bool = true) throws -> LayeredGlossary {
+  static func load(_ store: StoreOptions, shipped: Bool = true) async throws -> LayeredGlossary {
     LayeredGlossary(
-      store: try store.existingGlossary()?.glossaryEntries() ?? [], shipped: shipped ? try bundledEntries() : [],
+      store: try await store.existingGlossary()?.glossaryEntries() ?? [], shipped: shipped ? try bundledEntries() : [],
       morphology: try MachineResources.forMatching.morphology())
   }
 
   /// The shipped glossary's entries (unless `shipped` is false), then the store's.
-  static func entries(_ store: StoreOptions, shipped: Bool = true) throws -> [TermEntry] {
-    try (shipped ? bundledEntries() : []) + (store.existingGlossary()?.glossaryEntries() ?? [])
+  static func entries(_ store: StoreOptions, shipped: Bool = true) async throws -> [TermEntry] {
+    try await (shipped ? bundledEntries() : []) + (store.existingGlossary()?.glossaryEntries() ?? [])
   }
 
   /// The aligner's word list with the glossary's term pairs added, so that accepted terms

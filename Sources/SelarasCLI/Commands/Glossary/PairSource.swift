@@ -16,13 +16,13 @@ struct PairSource: ParsableArguments {
     guard tm != !alignments.isEmpty else { throw ValidationError("give ALIGNMENT.json files or --tm, not both") }
   }
 
-  func pairs(_ store: StoreOptions) throws -> [AlignedPair] {
+  func pairs(_ store: StoreOptions) async throws -> [AlignedPair] {
     if tm {
       var pairs: [AlignedPair] = []
-      try store.existingMemory()?.forEachUnit { pairs.append(AlignedPair($0)) }
+      try await store.existingMemory()?.forEachUnit { pairs.append(AlignedPair($0)) }
       return pairs
     }
-    let direction = try languages.resolved(store)
+    let direction = try await languages.resolved(store)
     return try alignments.flatMap { file in
       do {
         return try AlignmentFile.pairs(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Selaras
 
-struct LexiconCommand: ParsableCommand {
+struct LexiconCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lexicon",
     abstract: "List, export or forget the word translations learned from saved alignments.",
@@ -17,8 +17,8 @@ struct LexiconCommand: ParsableCommand {
     subcommands: [List.self, Export.self, Forget.self])
 
   /// The learned pairs in the store (none without one), each with whether alignments use it.
-  static func learned(_ store: StoreOptions) throws -> [LearnedWord] {
-    let translations = try store.learnedTranslations()
+  static func learned(_ store: StoreOptions) async throws -> [LearnedWord] {
+    let translations = try await store.learnedTranslations()
     let used = LexiconLearner().lexicon(from: translations)
     return translations.map { translation in
       LearnedWord(

@@ -3,7 +3,7 @@ import Foundation
 import Selaras
 
 extension LexiconCommand {
-  struct Export: ParsableCommand {
+  struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "export",
       abstract: "Write the learned word translations in use as a word list.",
@@ -20,9 +20,9 @@ extension LexiconCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
+    func run() async throws {
       var lines: [String: [String]] = [:]
-      for word in try LexiconCommand.learned(store) where word.used {
+      for word in try await LexiconCommand.learned(store) where word.used {
         lines[word.indonesian, default: []].append(word.english)
       }
       var file = OutputFile(output)

@@ -3,7 +3,7 @@ import Foundation
 import Selaras
 
 extension LexiconCommand {
-  struct Forget: ParsableCommand {
+  struct Forget: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "forget",
       abstract: "Forget what was learned for an Indonesian word, or everything.",
@@ -31,10 +31,10 @@ extension LexiconCommand {
       var forgotten: Int
     }
 
-    func run() throws {
+    func run() async throws {
       // Nothing to forget without a store, and no store made to forget nothing in.
       let forgotten =
-        try store.existingLearnedLexicon() == nil
+        try await store.existingLearnedLexicon() == nil
         ? 0 : store.learnedLexiconToChange().forgetLearnedTranslations(indonesian: word)
       var standardOutput = StandardOutput()
       if output.json {

@@ -3,7 +3,7 @@ import Foundation
 import Selaras
 
 extension LexiconCommand {
-  struct List: ParsableCommand {
+  struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "list",
       abstract: "Print the learned word translations that alignments use.",
@@ -27,8 +27,8 @@ extension LexiconCommand {
       var translations: [LearnedWord]
     }
 
-    func run() throws {
-      let words = try LexiconCommand.learned(store).filter { all || $0.used }
+    func run() async throws {
+      let words = try await LexiconCommand.learned(store).filter { all || $0.used }
       var standardOutput = StandardOutput()
       if output.json {
         try standardOutput.writeJSON(Output(translations: words))

@@ -77,9 +77,9 @@ struct Serve: AsyncParsableCommand {
       throw CommandError(
         "\(tokens): no tokens; create one with `selaras token create NAME --role read --tokens \(tokens)`")
     }
-    let memory = try store.memory()
+    let memory = try await store.memory()
     let glossary = TeamGlossary(
-      store: try store.glossary(), shipped: try LoadedGlossary.bundledEntries(),
+      store: try await store.glossary(), shipped: try LoadedGlossary.bundledEntries(),
       morphology: try MachineResources.forMatching.morphology())
     // Each connection holds a file descriptor: the cap stays below what the process may open.
     let connections = try FileDescriptors.cap(connections: maxConnections)

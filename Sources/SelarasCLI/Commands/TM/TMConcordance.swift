@@ -2,7 +2,7 @@ import ArgumentParser
 import Selaras
 
 extension TM {
-  struct Concordance: ParsableCommand {
+  struct Concordance: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "concordance",
       abstract: "Find stored segments that contain PHRASE, with their translations.",
@@ -36,10 +36,10 @@ extension TM {
       var units: [UnitOutput]
     }
 
-    func run() throws {
-      let memory = try store.memoryToRead()
-      let lang = try language.resolved(store)
-      let units = try memory.concordance(phrase, language: lang, limit: limit)
+    func run() async throws {
+      let memory = try await store.memoryToRead()
+      let lang = try await language.resolved(store)
+      let units = try await memory.concordance(phrase, language: lang, limit: limit)
       var standardOutput = StandardOutput()
       if output.json {
         try standardOutput.writeJSON(Output(units: units.map { UnitOutput($0.unit, id: $0.id) }))

@@ -2,7 +2,7 @@ import ArgumentParser
 import Selaras
 
 extension TM {
-  struct Delete: ParsableCommand {
+  struct Delete: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "delete",
       abstract: "Remove units from the memory by id, or every unit of a document, in one step.",
@@ -37,9 +37,12 @@ extension TM {
       var store: String
     }
 
-    func run() throws {
-      let memory = try store.memoryToChange()
-      let removed = try document.map { try memory.deleteUnits(document: $0) } ?? memory.deleteUnits(ids: ids)
+    func run() async throws {
+      let memory = try await store.memoryToChange()
+      let removed =
+        if let document { try await memory.deleteUnits(document: document) } else {
+          try await memory.deleteUnits(ids: ids)
+        }
       var standardOutput = StandardOutput()
       if output.json {
         try standardOutput.writeJSON(

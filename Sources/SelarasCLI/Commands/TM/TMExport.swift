@@ -2,7 +2,7 @@ import ArgumentParser
 import Selaras
 
 extension TM {
-  struct Export: ParsableCommand {
+  struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "export",
       abstract: "Export the memory as TMX 1.4b, streaming, to standard output or a file written atomically.",
@@ -27,14 +27,14 @@ extension TM {
       try sourceLang?.validateSupported("--source-lang")
     }
 
-    func run() throws {
-      let memory = try store.memoryToRead()
-      let sourceLang = try self.sourceLang ?? store.direction().source
+    func run() async throws {
+      let memory = try await store.memoryToRead()
+      let sourceLang = if let given = self.sourceLang { given } else { try await store.direction().source }
       let target = sourceLang.other
       let writer = MemoryFormat.tmx.writer(source: sourceLang, target: target)
       var file = OutputFile(output)
       file.write(writer.header())
-      try memory.forEachUnit { unit in
+      try await memory.forEachUnit { unit in
         file.write { writer.append(unit.turned(toSource: sourceLang), to: &$0) }
       }
       file.write(writer.footer())

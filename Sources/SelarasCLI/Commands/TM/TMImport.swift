@@ -3,7 +3,7 @@ import Foundation
 import Selaras
 
 extension TM {
-  struct Import: ParsableCommand {
+  struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
       abstract: "Import a TMX file (1.1–1.4, from any tool) or a translated XLIFF 1.2 in one transaction.",
@@ -39,9 +39,9 @@ extension TM {
       var store: String
     }
 
-    func run() throws {
+    func run() async throws {
       guard FileManager.default.fileExists(atPath: file) else { throw CommandError("\(file): no such file") }
-      let memory = try store.memory()
+      let memory = try await store.memory()
       let format =
         MemoryFormat.detect(URL(fileURLWithPath: file))
         ?? MemoryFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) ?? .tmx
@@ -53,7 +53,7 @@ extension TM {
       let summary: MemoryImportSummary
       let diagnostics: [Diagnostic]
       do {
-        (summary, diagnostics) = try memory.importUnits(concurrently: { [file] add in
+        (summary, diagnostics) = try await memory.importUnits(concurrently: { [file] add in
           // Progress on stderr: a million units take half a minute.
           var read = 0
           return try reader.read(url) { unit in

@@ -2,7 +2,7 @@ import ArgumentParser
 import Selaras
 
 extension TM {
-  struct Search: ParsableCommand {
+  struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "search",
       abstract: "Find stored segments like TEXT, with match percentages (token Levenshtein).",
@@ -51,11 +51,11 @@ extension TM {
       var matches: [UnitOutput]
     }
 
-    func run() throws {
-      let memory = try store.memoryToRead()
-      let lang = try language.resolved(store)
+    func run() async throws {
+      let memory = try await store.memoryToRead()
+      let lang = try await language.resolved(store)
       let options = MemorySearchOptions(language: lang, minimumScore: minScore, limit: limit)
-      let matches = try memory.search(text, options: options)
+      let matches = try await memory.search(text, options: options)
       var standardOutput = StandardOutput()
       if output.json {
         try standardOutput.writeJSON(Output(matches: matches.map(UnitOutput.init)))

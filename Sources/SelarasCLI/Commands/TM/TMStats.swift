@@ -2,7 +2,7 @@ import ArgumentParser
 import Selaras
 
 extension TM {
-  struct Stats: ParsableCommand {
+  struct Stats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "stats",
       abstract: "Which store, its direction, and how many units it holds, by language pair.",
@@ -19,9 +19,9 @@ extension TM {
 
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-      let statistics = try store.memoryToRead().memoryStatistics()
-      let direction = try store.direction()
+    func run() async throws {
+      let statistics = try await store.memoryToRead().memoryStatistics()
+      let direction = try await store.direction()
       if output.json {
         var standardOutput = StandardOutput()
         try standardOutput.writeJSON(
