@@ -105,6 +105,9 @@ package final class PostgresConnections: Sendable {
 package final class PostgresSession {
   let connection: PostgresConnection
   let location: PostgresLocation
+  /// The connection's event loop as an executor: a statement runs there, from its sending to
+  /// its last row, without a hop to another thread for every batch of rows.
+  private let loop: PostgresLoopExecutor
   private var copying: Task<Void, any Error>?
   /// False once the connection is in a state the next user must not inherit.
   private(set) var isReusable = true
@@ -112,6 +115,7 @@ package final class PostgresSession {
   init(connection: PostgresConnection, location: PostgresLocation) {
     self.connection = connection
     self.location = location
+    loop = PostgresLoopExecutor(eventLoop: connection.eventLoop)
   }
 
   /// The rows `query` returns, all of them.
@@ -155,7 +159,7 @@ package final class PostgresSession {
   func startCopy(_ copies: [Copy]) async throws {
     try await settle()
     let connection = connection
-    copying = Task {
+    copying = Task(executorPreference: loop) {
       for copy in copies where copy.data.readableBytes > 0 {
         try await connection.copyFrom(table: copy.table, columns: copy.columns, logger: PostgresConnections.logger) {
           writer in try await writer.write(copy.data)
@@ -207,10 +211,25 @@ package final class PostgresSession {
   /// answered it for one statement, and names the database.
   private func checked<Value>(_ work: () async throws -> Value) async throws -> Value {
     do {
-      return try await work()
+      return try await withTaskExecutorPreference(loop) { try await work() }
     } catch {
       if !Self.leavesConnectionUsable(error) { isReusable = false }
       throw PostgresStoreError.wrapping(error, location: location.description)
     }
+  }
+}
+
+/// Runs a task's jobs on an event loop (``PostgresSession``'s statements, on their
+/// connection's loop): a reply read by the loop resumes the statement there at once.
+final class PostgresLoopExecutor: TaskExecutor {
+  let eventLoop: any EventLoop
+
+  init(eventLoop: any EventLoop) {
+    self.eventLoop = eventLoop
+  }
+
+  func enqueue(_ job: consuming ExecutorJob) {
+    let job = UnownedJob(job)
+    eventLoop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
   }
 }

@@ -36,7 +36,7 @@ public enum TeamServer {
     router.add(middleware: OptionsMiddleware(routes: routeMethods))
     router.add(middleware: TokenMiddleware(tokens: tokens, publicTM: publicTM))
     // The stores' work, answered 503 when it fails or takes longer than `timeout`.
-    let blocking = StoreWork(timeout: timeout, capacity: max(1, workers) * 64, report: report)
+    let blocking = StoreWork(timeout: timeout, workers: max(1, workers), report: report)
     if let glossary { GlossaryRoutes.add(to: router, glossary: glossary, blocking: blocking) }
     StatusRoutes.add(to: router, memory: memory, metrics: metrics, blocking: blocking)
     LookupRoutes.add(to: router, memory: memory, blocking: blocking)

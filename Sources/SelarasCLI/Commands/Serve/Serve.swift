@@ -88,8 +88,9 @@ struct Serve: AsyncParsableCommand {
       router: TeamServer.router(
         memory: memory, glossary: glossary, tokens: holders, timeout: .milliseconds(Int64(timeout * 1000)),
         allowedHosts: .bound(to: host, names: allowedHosts),
-        // A lookup on SQLite keeps a processor busy; one on PostgreSQL waits on it half the time.
-        workers: ProcessInfo.processInfo.activeProcessorCount * (store.usesPostgres ? 2 : 1), publicTM: publicTM,
+        // Two lookups a processor at once: one's work fills the gaps while the other waits (on
+        // PostgreSQL's answers, on SQLite's reader); more at once only share the processors.
+        workers: ProcessInfo.processInfo.activeProcessorCount * 2, publicTM: publicTM,
         report: { line in FileHandle.standardError.write(Data("selaras serve: \(line)\n".utf8)) }),
       server: TeamServer.http1(idleTimeout: .milliseconds(Int64(idleTimeout * 1000))),
       configuration: .init(

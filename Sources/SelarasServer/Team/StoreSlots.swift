@@ -1,0 +1,66 @@
+import Synchronization
+
+/// How many requests' work runs at once (``StoreWork``): the rest wait, without a thread, in
+/// the order they came, for a place. A request's work that keeps its place until it is done
+/// finishes sooner than if all shared the processors at once; one whose task is cancelled
+/// while waiting (its deadline passed, its client gone) leaves the line and never starts.
+final class StoreSlots: Sendable {
+  private struct State {
+    var free: Int
+    var waiting: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+    var lastID: UInt64 = 0
+  }
+
+  private let state: Mutex<State>
+
+  init(count: Int) {
+    state = Mutex(State(free: count))
+  }
+
+  /// How many requests wait for a place.
+  var waiting: Int { state.withLock { $0.waiting.count } }
+
+  /// Waits for a place and takes it; throws `CancellationError` when the task is cancelled
+  /// first.
+  func take() async throws {
+    let id = state.withLock { state in
+      state.lastID += 1
+      return state.lastID
+    }
+    try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        let ready: Bool? = state.withLock { state in
+          if Task.isCancelled { return nil }
+          if state.free > 0 {
+            state.free -= 1
+            return true
+          }
+          state.waiting.append((id, continuation))
+          return false
+        }
+        switch ready {
+        case nil: continuation.resume(throwing: CancellationError())
+        case true?: continuation.resume()
+        case false?: break
+        }
+      }
+    } onCancel: {
+      let waiter = state.withLock { state in
+        state.waiting.firstIndex { $0.id == id }.map { state.waiting.remove(at: $0).continuation }
+      }
+      waiter?.resume(throwing: CancellationError())
+    }
+  }
+
+  /// Gives a place back: to the first request waiting, if any.
+  func give() {
+    let next = state.withLock { state in
+      if state.waiting.isEmpty {
+        state.free += 1
+        return nil as CheckedContinuation<Void, any Error>?
+      }
+      return state.waiting.removeFirst().continuation
+    }
+    next?.resume()
+  }
+}
