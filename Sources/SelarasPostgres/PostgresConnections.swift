@@ -55,8 +55,8 @@ package final class PostgresConnections: Sendable {
       Self.close(session.connection)
       // A connection that broke (the server restarted, or ended the backends) says the
       // idle ones opened before it are likely gone too: the next calls connect anew rather
-      // than fail on each of them in turn.
-      closeIdle()
+      // than fail on each of them in turn. (Not one left halfway by a cancelled task.)
+      if session.isBroken { closeIdle() }
     }
   }
 
@@ -111,6 +111,9 @@ package final class PostgresSession {
   private var copying: Task<Void, any Error>?
   /// False once the connection is in a state the next user must not inherit.
   private(set) var isReusable = true
+  /// True once the connection failed as a connection (not a statement the server refused,
+  /// nor a statement its task gave up on).
+  private(set) var isBroken = false
 
   init(connection: PostgresConnection, location: PostgresLocation) {
     self.connection = connection
@@ -118,14 +121,16 @@ package final class PostgresSession {
     loop = PostgresLoopExecutor(eventLoop: connection.eventLoop)
   }
 
-  /// The rows `query` returns, all of them.
+  /// The rows `query` returns, all of them. A cancelled task sends nothing.
   func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+    try Task.checkCancellation()
     try await settle()
     return try await checked { try await connection.query(query, logger: PostgresConnections.logger).collect() }
   }
 
   /// The rows a prepared statement returns (prepared on this connection the first time).
   func rows<Statement: PreparedQuery>(_ statement: Statement) async throws -> [PostgresRow] {
+    try Task.checkCancellation()
     try await settle()
     return try await checked {
       var rows: [PostgresRow] = []
@@ -181,6 +186,8 @@ package final class PostgresSession {
     let result: Result
     do {
       result = try await body()
+      // A COPY's error is the transaction's: rolled back below, not committed over.
+      try await settle()
     } catch {
       // A COPY still running is waited for (its error is the one thrown already, or comes
       // after it); a connection whose transaction cannot be rolled back is not given back.
@@ -208,12 +215,20 @@ package final class PostgresSession {
   }
 
   /// `work`'s result; its error marks the connection not to be reused unless the server
-  /// answered it for one statement, and names the database.
+  /// answered it for one statement (and broken unless the task was cancelled), and names the
+  /// database.
   private func checked<Value>(_ work: () async throws -> Value) async throws -> Value {
     do {
       return try await withTaskExecutorPreference(loop) { try await work() }
+    } catch is CancellationError {
+      // Its rows may still be coming: the connection is not given to the next user.
+      isReusable = false
+      throw CancellationError()
     } catch {
-      if !Self.leavesConnectionUsable(error) { isReusable = false }
+      if !Self.leavesConnectionUsable(error) {
+        isReusable = false
+        isBroken = true
+      }
       throw PostgresStoreError.wrapping(error, location: location.description)
     }
   }

@@ -78,8 +78,8 @@ struct StoreOptions: ParsableArguments {
   private func writableStore(recording direction: LanguagePair? = nil) async throws -> Store {
     let store = try await opened(readOnly: false)
     if try await store.languagePair() == nil {
-      let inferred = try await inferredDirection(store)
-      try await store.recordLanguagePair(direction ?? inferred ?? .englishToIndonesian)
+      let recorded = if let direction { direction } else { try await inferredDirection(store) }
+      try await store.recordLanguagePair(recorded ?? .englishToIndonesian)
     }
     return store
   }

@@ -1,10 +1,10 @@
 import NIOPosix
 
 /// The threads the stores' work runs on (``StoreWork``): NIO's thread pool as a task executor,
-/// so that a search scoring its candidates for milliseconds takes one of these threads, shared
-/// fairly by the system among the searches under way, rather than one of the few threads of
-/// Swift's shared pool, which the server's request handling needs too and which runs each job
-/// to its end before the next.
+/// so that a PostgreSQL search scoring its candidates for milliseconds takes one of these
+/// threads, shared fairly by the system among the searches under way, rather than one of the
+/// few threads of Swift's shared pool, which the server's request handling needs too and which
+/// runs each job to its end before the next. (An SQLite search runs on GRDB's reader threads.)
 final class StoreExecutor: TaskExecutor {
   private let pool: NIOThreadPool
 

@@ -3,12 +3,14 @@ import Selaras
 import Synchronization
 
 /// The stores' work as the routes run it: each request's work a task of its own on the
-/// store's threads (``StoreExecutor``), awaited with a deadline. A failure of the store (a locked or unreachable database) is 503, and so
-/// is no answer within `timeout`: the client may retry, and the server goes on serving. The
-/// client is told what it can act on; what failed (hosts, paths, the driver's words) goes to
-/// `report`, for the operator. Work whose time runs out is cancelled and a search stops at
-/// its deadline, and work beyond `capacity` requests at once is refused at once: the store
-/// is not held by requests nobody waits for.
+/// store's threads (``StoreExecutor``), `workers` at a time (``StoreSlots``), awaited with a
+/// deadline. A failure of the store (a locked or unreachable database) is 503, and so is no
+/// answer within `timeout`: the client may retry, and the server goes on serving. The client
+/// is told what it can act on; what failed (hosts, paths, the driver's words) goes to
+/// `report`, for the operator. At the deadline the work's task is cancelled: work still
+/// waiting for a place never starts, a search stops before its next batch, and PostgreSQL
+/// sends no further statement (one already waiting on the server, behind a writer's lock,
+/// waits on). Work beyond `capacity` requests at once is refused at once.
 struct StoreWork: Sendable {
   let timeout: Duration
   let report: @Sendable (String) -> Void
@@ -57,7 +59,8 @@ struct StoreWork: Sendable {
     // of its own, so that it is on time however busy the threads are. The timer cancels the
     // work, and so does the request's task when it is cancelled.
     let answered = SharedFlag()
-    let running = Mutex<Task<Void, Never>?>(nil)
+    // The work's task once made, and whether the request was cancelled before.
+    let running = Mutex<(task: Task<Void, Never>?, cancelled: Bool)>((nil, false))
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
         let task = Task(executorPreference: executor) {
@@ -66,6 +69,8 @@ struct StoreWork: Sendable {
           do {
             try await slots.take()
             defer { slots.give() }
+            // Given a place just as its time ran out: it does not start.
+            try Task.checkCancellation()
             result = .success(try await work(deadline))
           } catch let error as APIError {
             result = .failure(error)
@@ -77,7 +82,11 @@ struct StoreWork: Sendable {
           }
           if answered.raise() { continuation.resume(with: result) }
         }
-        running.withLock { $0 = task }
+        let cancelled = running.withLock { running in
+          running.task = task
+          return running.cancelled
+        }
+        if cancelled { task.cancel() }
         Self.timers.asyncAfter(deadline: .now() + .nanoseconds(Int(timeout.wholeNanoseconds))) {
           if answered.raise() {
             task.cancel()
@@ -86,7 +95,10 @@ struct StoreWork: Sendable {
         }
       }
     } onCancel: {
-      running.withLock { $0 }?.cancel()
+      running.withLock { running in
+        running.cancelled = true
+        return running.task
+      }?.cancel()
     }
   }
 }

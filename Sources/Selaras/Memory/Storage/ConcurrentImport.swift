@@ -1,13 +1,13 @@
 import Foundation
 import Synchronization
 
-/// An import in three threads: `produce` (a TMX reader, say) on a thread of its own, each
-/// unit prepared (hashes, index keys: ``PreparedUnit``) on a second, while the caller's
-/// thread stores them: an import then takes about as long as the slowest of the three
-/// instead of all, and on two processors, as long as their work shared between the two.
-/// Units cross in batches through bounded queues, so memory stays flat. When any of them
-/// fails, the others stop. Every backend's `importUnits(date:concurrently:)` runs its
-/// transaction in `store`.
+/// An import in three parts: `produce` (a TMX reader, say) on a thread of its own, each
+/// unit prepared (hashes, index keys: ``PreparedUnit``) on a second, while the caller stores
+/// them (SQLite: on GRDB's writer thread, inside its transaction; PostgreSQL: a task awaiting
+/// its COPYs): an import then takes about as long as the slowest of the three instead of all,
+/// and on two processors, as long as their work shared between the two. Units cross in
+/// batches through bounded queues, so memory stays flat. When any of them fails, the others
+/// stop (the caller waits for the two threads to end: at most a batch or two of reading).
 package enum ConcurrentImport {
   /// Runs `produce` and the preparing thread, and `store` on this one, which calls its
   /// argument with a body that takes each prepared unit in order; `produce`'s result comes
