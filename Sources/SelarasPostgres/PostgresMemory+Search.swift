@@ -21,33 +21,29 @@ extension PostgresMemory {
       while let units = try scoring.nextBatch() {
         scoring.score(try await Self.texts(of: units, language: language, session: session))
       }
-      let found = scoring.found
+      let (found, limit) = (scoring.found, options.limit)
+      func units(_ ids: [Int64]) async throws -> [Int64: TranslationUnit] {
+        Dictionary(try await PostgresUnitRows.units(session, ids: ids), uniquingKeysWith: { first, _ in first })
+      }
       // Few units tied at the limit are read whole at once, and which are reviewed is told
       // by their properties; many are first narrowed down by a query of their statuses.
-      let limit = options.limit
-      var units: [Int64: TranslationUnit]?
-      var reviewed = Set<Int64>()
-      if found.count <= limit + Self.tiesReadWhole {
-        let read = Dictionary(
-          try await PostgresUnitRows.units(session, ids: found.map(\.id)), uniquingKeysWith: { first, _ in first })
-        reviewed = Set(read.filter { $0.value.isReviewed }.keys)
-        units = read
-      } else {
-        let statuses = BeadStatus.reviewed.map(\.rawValue)
-        reviewed = Set(
-          try await session.rows(
-            """
-            SELECT unit_id FROM unit_property WHERE type = \(TranslationUnit.reviewStatusProperty)
-            AND value = ANY(\(statuses)) AND unit_id = ANY(\(found.map(\.id)))
-            """
-          ).map { try $0.decode(Int64.self) })
-      }
+      let readWhole = found.count <= limit + Self.tiesReadWhole
+      var stored = readWhole ? try await units(found.map(\.id)) : [:]
+      let reviewed =
+        if readWhole {
+          Set(stored.filter { $0.value.isReviewed }.keys)
+        } else {
+          Set(
+            try await session.rows(
+              """
+              SELECT unit_id FROM unit_property WHERE type = \(TranslationUnit.reviewStatusProperty)
+              AND value = ANY(\(BeadStatus.reviewed.map(\.rawValue))) AND unit_id = ANY(\(found.map(\.id)))
+              """
+            ).map { try $0.decode(Int64.self) })
+        }
       let shown = MemorySearch.shown(found, limit: limit, reviewed: reviewed)
-      if units == nil {
-        units = Dictionary(
-          try await PostgresUnitRows.units(session, ids: shown.map(\.id)), uniquingKeysWith: { first, _ in first })
-      }
-      return MemorySearch.matches(shown, for: text, limit: limit, units: units ?? [:])
+      if !readWhole { stored = try await units(shown.map(\.id)) }
+      return MemorySearch.matches(shown, for: text, limit: limit, units: stored)
     }
   }
 

@@ -33,10 +33,10 @@ extension SelarasDatabase {
 
   /// The transaction of an import, on GRDB's writer: `produce` hands prepared units to
   /// `store`; its result comes back with the summary.
-  func storeUnits<Output: Sendable>(
+  private func storeUnits<Output: Sendable>(
     date: Date, _ produce: @escaping @Sendable (_ store: (PreparedUnit) throws -> Void) throws -> Output
   ) async throws -> (summary: MemoryImportSummary, output: Output) {
-    let stored = try await writer.write { db in
+    let (summary, output) = try await writer.write { db in
       var output: Output?
       let summary = try Self.storeTransaction(date: date, db: db) { store in output = try produce(store) }
       return (summary, output!)
@@ -44,10 +44,10 @@ extension SelarasDatabase {
     // Move the import's pages from the write-ahead log into the database file, so that
     // searches do not look every page up in the log (a million-unit import leaves ~450 MB
     // there). Best effort: a reader holding an old snapshot only delays it.
-    if stored.0.added > 1000 {
+    if summary.added > 1000 {
       _ = try? await writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
-    return stored
+    return (summary, output)
   }
 
   private static func storeTransaction(

@@ -20,11 +20,14 @@ public enum TeamServer {
   /// The largest file an import takes, streamed to disk as it arrives.
   public static let importLimit = 4 << 30
 
+  /// The router; `workers` requests' store work runs at once (``StoreWork``): by default two a
+  /// processor, so that one's work fills the gaps while the other waits (on PostgreSQL's
+  /// answers, on SQLite's reader); more at once only share the processors.
   public static func router(
     memory: any TranslationMemory, glossary: TeamGlossary? = nil, tokens: some TokenHolders,
     metrics: ServerMetrics = ServerMetrics(), imports: ImportJobs = ImportJobs(),
     uploads: URL = FileManager.default.temporaryDirectory, timeout: Duration = .seconds(30),
-    allowedHosts: AllowedHosts = AllowedHosts(), workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    allowedHosts: AllowedHosts = AllowedHosts(), workers: Int = ProcessInfo.processInfo.activeProcessorCount * 2,
     publicTM: Bool = false, report: @escaping @Sendable (String) -> Void = { _ in }
   ) -> Router<TeamContext> {
     let router = Router(context: TeamContext.self, options: .autoGenerateHeadEndpoints)

@@ -29,14 +29,7 @@ package enum MemorySearch {
     _ text: String, options: MemorySearchOptions, largestId: Int, index: some MatchBoundsIndex, batch: Int = 1,
     tokens: (_ units: [(id: Int64, side: UnitSide)]) throws -> [MatchText?]
   ) throws -> [Found] {
-    try best(MatchText(text), options: options, largestId: largestId, index: index, batch: batch, tokens: tokens)
-  }
-
-  /// ``best(_:options:largestId:index:batch:tokens:)`` for a query already read.
-  package static func best(
-    _ query: MatchText, options: MemorySearchOptions, largestId: Int, index: some MatchBoundsIndex, batch: Int = 1,
-    tokens: (_ units: [(id: Int64, side: UnitSide)]) throws -> [MatchText?]
-  ) throws -> [Found] {
+    let query = MatchText(text)
     var scoring = Scoring(
       query: query, options: options,
       candidates: try candidates(query, options: options, largestId: largestId, index: index), batch: batch)

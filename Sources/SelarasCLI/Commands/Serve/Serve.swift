@@ -88,9 +88,7 @@ struct Serve: AsyncParsableCommand {
       router: TeamServer.router(
         memory: memory, glossary: glossary, tokens: holders, timeout: .milliseconds(Int64(timeout * 1000)),
         allowedHosts: .bound(to: host, names: allowedHosts),
-        // Two lookups a processor at once: one's work fills the gaps while the other waits (on
-        // PostgreSQL's answers, on SQLite's reader); more at once only share the processors.
-        workers: ProcessInfo.processInfo.activeProcessorCount * 2, publicTM: publicTM,
+        publicTM: publicTM,
         report: { line in FileHandle.standardError.write(Data("selaras serve: \(line)\n".utf8)) }),
       server: TeamServer.http1(idleTimeout: .milliseconds(Int64(idleTimeout * 1000))),
       configuration: .init(
