@@ -754,7 +754,7 @@ struct TeamServerTests {
         body: try Self.lookupBody(["Stocks rose."]))
       #expect(lookup.status == .serviceUnavailable)
       #expect(String(buffer: lookup.body).contains("no answer within"))
-      for _ in 0..<100 where !gate.cancelled { try await Task.sleep(for: .milliseconds(10)) }
+      for _ in 0..<1000 where !gate.cancelled { try await Task.sleep(for: .milliseconds(10)) }
       #expect(gate.cancelled)
       gate.open()
       let stats = try await client.execute(uri: "/v1/stats", method: .get, headers: Self.bearer(fixture.read))
