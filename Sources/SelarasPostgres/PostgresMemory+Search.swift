@@ -33,13 +33,18 @@ extension PostgresMemory {
         if readWhole {
           Set(stored.filter { $0.value.isReviewed }.keys)
         } else {
-          Set(
-            try await session.rows(
+          // Each unit's first status counts, as when it is read whole.
+          TranslationUnit.reviewed(
+            firstStatuses: try await session.rows(
               """
-              SELECT unit_id FROM unit_property WHERE type = \(TranslationUnit.reviewStatusProperty)
-              AND value = ANY(\(BeadStatus.reviewed.map(\.rawValue))) AND unit_id = ANY(\(found.map(\.id)))
+              SELECT DISTINCT ON (unit_id) unit_id, value FROM unit_property
+              WHERE type = \(TranslationUnit.reviewStatusProperty) AND unit_id = ANY(\(found.map(\.id)))
+              ORDER BY unit_id, position
               """
-            ).map { try $0.decode(Int64.self) })
+            ).map { row in
+              let (id, status) = try row.decode((Int64, String).self)
+              return (id: id, status: status)
+            })
         }
       let shown = MemorySearch.shown(found, limit: limit, reviewed: reviewed)
       if !readWhole { stored = try await units(shown.map(\.id)) }

@@ -27,14 +27,15 @@ extension SelarasDatabase {
       return try MemorySearch.matches(
         found, for: text, limit: limit,
         reviewed: { ids in
-          try Set(
-            Int64.fetchAll(
+          // Every status of each unit in the order it holds them: its first one counts.
+          TranslationUnit.reviewed(
+            firstStatuses: try Row.fetchAll(
               db,
               sql: """
-                SELECT unitId FROM unitProperty WHERE type = ?
-                AND value IN (\(BeadStatus.reviewed.map { "'\($0.rawValue)'" }.joined(separator: ",")))
-                AND unitId IN (\(ids.map(String.init).joined(separator: ",")))
-                """, arguments: [TranslationUnit.reviewStatusProperty]))
+                SELECT unitId, value FROM unitProperty WHERE type = ?
+                AND unitId IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY unitId, rowid
+                """, arguments: [TranslationUnit.reviewStatusProperty]
+            ).map { (id: $0[0], status: $0[1]) })
         },
         units: { ids in
           let rows = try Self.units(

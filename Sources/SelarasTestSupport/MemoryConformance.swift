@@ -149,11 +149,18 @@ public struct MemoryConformance: Sendable {
     // Far more ties than the limit (a backend may ask for their statuses apart): the one
     // reviewed, added last, still comes first.
     let source = "Bank Indonesia kept its benchmark rate at 6% on Wednesday."
+    // A unit's first status is the one that counts there too: one pending, then accepted, is
+    // not reviewed.
+    var twice = unit("BI menahan suku bunga acuan pada 6% (dua status).", status: .pending, source: source)
+    twice.properties.append(.init(type: TranslationUnit.reviewStatusProperty, value: BeadStatus.accepted.rawValue))
     try await memory.addUnits(
       (1...40).map { unit("BI menahan suku bunga acuan pada 6% (versi \($0)).", status: nil, source: source) }
-        + [unit("BI menahan suku bunga acuan di level 6% pada Rabu.", status: .accepted, source: source)])
+        + [unit("BI menahan suku bunga acuan di level 6% pada Rabu.", status: .accepted, source: source), twice])
     let tied = try await memory.searchUnits(source, language: .english, minimumScore: 90, limit: 2)
-    #expect(tied.map(\.unit.target).first == "BI menahan suku bunga acuan di level 6% pada Rabu.")
+    #expect(
+      tied.map(\.unit.target) == [
+        "BI menahan suku bunga acuan di level 6% pada Rabu.", "BI menahan suku bunga acuan pada 6% (versi 1).",
+      ])
     #expect(tied.count == 2 && tied.allSatisfy { $0.score == 100 })
   }
 

@@ -77,6 +77,18 @@ extension TranslationUnit {
     properties.first { $0.type == Self.reviewStatusProperty }.flatMap { BeadStatus(rawValue: $0.value) }
   }
 
-  /// Whether a person accepted or edited the pair.
+  /// Whether a person accepted or edited the pair: its first review status says so.
   public var isReviewed: Bool { reviewStatus.map(BeadStatus.reviewed.contains) ?? false }
+
+  /// The ids among `statuses` whose first review status (``reviewStatus``: the first
+  /// `x-status` property's value of each unit, in the order the unit holds its properties)
+  /// says a person accepted or edited the pair, as ``isReviewed`` reads a unit whole.
+  package static func reviewed(firstStatuses statuses: [(id: Int64, status: String)]) -> Set<Int64> {
+    var seen = Set<Int64>()
+    var reviewed = Set<Int64>()
+    for (id, status) in statuses where seen.insert(id).inserted {
+      if BeadStatus(rawValue: status).map(BeadStatus.reviewed.contains) == true { reviewed.insert(id) }
+    }
+    return reviewed
+  }
 }
