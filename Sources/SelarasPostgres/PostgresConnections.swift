@@ -3,22 +3,28 @@ import Logging
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import Selaras
 import Synchronization
 
 /// The connections of one memory, kept open between calls: a call takes an idle one or
 /// opens a new one, and gives it back unless it broke. A dead server fails a call at once,
-/// and the next call, once it is back, connects anew.
+/// and the next call, once it is back, connects anew. At most `maximumOpen` calls hold a
+/// connection at once, the rest wait in line; since a call opens a connection only when none
+/// is idle, no more than that many are ever open.
 package final class PostgresConnections: Sendable {
   let location: PostgresLocation
   /// The idle connections, and the id the last one opened took.
   private let held = Mutex<(idle: [PostgresConnection], lastID: Int)>(([], 0))
+  /// The places of the calls holding a connection.
+  private let places: Slots
   /// Idle connections kept at most; more are closed when given back.
   private static let idleLimit = 16
   /// PostgresNIO logs through swift-log; a library prints nothing.
   static let logger = Logger(label: "selaras.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
-  package init(location: PostgresLocation) {
+  package init(location: PostgresLocation, maximumOpen: Int = PostgresMemory.defaultMaximumConnections) {
     self.location = location
+    places = Slots(count: max(1, maximumOpen))
   }
 
   deinit {
@@ -33,6 +39,8 @@ package final class PostgresConnections: Sendable {
 
   /// Calls `body` with a session on a connection of its own.
   package func withSession<Result>(_ body: (PostgresSession) async throws -> Result) async throws -> Result {
+    try await places.take()
+    defer { places.give() }
     let session = PostgresSession(connection: try await take(), location: location)
     let result: Result
     do {
@@ -122,7 +130,7 @@ package final class PostgresSession {
   }
 
   /// The rows `query` returns, all of them. A cancelled task sends nothing.
-  func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+  package func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
     try Task.checkCancellation()
     try await settle()
     return try await checked { try await connection.query(query, logger: PostgresConnections.logger).collect() }

@@ -13,9 +13,14 @@ public struct PostgresMemory: TranslationMemory, GlossaryStore {
   let connections: PostgresConnections
   let cache = PostgresReadCache()
 
-  /// Connects to the database at `location`, migrating its schema.
-  public init(location: PostgresLocation) async throws {
-    connections = PostgresConnections(location: location)
+  /// Connections a memory opens at most by default: a third of PostgreSQL's default
+  /// `max_connections`, so that a server, a CLI import and a person's psql fit side by side.
+  public static let defaultMaximumConnections = 32
+
+  /// Connects to the database at `location`, migrating its schema; calls beyond
+  /// `maximumConnections` at once wait for a connection in the order they came.
+  public init(location: PostgresLocation, maximumConnections: Int = defaultMaximumConnections) async throws {
+    connections = PostgresConnections(location: location, maximumOpen: maximumConnections)
     try await connections.withSession { session in
       try await PostgresMigrations.migrate(session)
       try await PostgresMigrations.backfillMatchKeys(session)
@@ -24,8 +29,8 @@ public struct PostgresMemory: TranslationMemory, GlossaryStore {
   }
 
   /// Connects to the database at `url` (see ``PostgresLocation``).
-  public init(url: String) async throws {
-    try await self.init(location: PostgresLocation(url: url))
+  public init(url: String, maximumConnections: Int = defaultMaximumConnections) async throws {
+    try await self.init(location: PostgresLocation(url: url), maximumConnections: maximumConnections)
   }
 
   /// The names of the migrations applied to this database, in order.

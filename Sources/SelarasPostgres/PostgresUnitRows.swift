@@ -7,6 +7,8 @@ enum PostgresUnitRows {
   /// The columns ``units(_:query:)`` decodes, by position.
   static let columns =
     #"id, source_lang, target_lang, source_text, target_text, document, score, creation_tool, created, changed, "user""#
+  /// How many cells ``columns`` makes: the cells a query adds after them start here.
+  static let columnCount = columns.split(separator: ",").count
 
   /// The units after `id` in id order, up to `limit`.
   static func units(_ session: PostgresSession, after id: Int64, limit: Int) async throws
@@ -34,7 +36,10 @@ enum PostgresUnitRows {
     return try await session.rows(PostgresStatements.Units(ids: ids)).map { row in
       var (id, unit) = try self.unit(row)
       let cells = row.makeRandomAccess()
-      let (types, values) = try (cells[11].decode([String]?.self), cells[12].decode([String]?.self))
+      // The property types and values follow the unit's columns.
+      let (types, values) = try (
+        cells[columnCount].decode([String]?.self), cells[columnCount + 1].decode([String]?.self)
+      )
       unit.properties = zip(types ?? [], values ?? []).map { TranslationUnit.Property(type: $0, value: $1) }
       return (id, unit)
     }

@@ -56,6 +56,32 @@ struct PostgresMemoryTests {
     #expect(compared > 140)
   }
 
+  @Test("However many calls come at once, a memory holds no more connections open than it may")
+  func connectionsAreCapped() async throws {
+    let url = try await PostgresTestServer.databaseURL()
+    let memory = try await PostgresMemory(url: url, maximumConnections: 3)
+    try await memory.addUnits(Array(Self.units.prefix(300)))
+    let queries = Self.units.prefix(300).enumerated().filter { $0.offset % 10 == 0 }.map(\.element.source)
+    let found = try await withThrowingTaskGroup(of: Int.self) { group in
+      for query in queries {
+        group.addTask {
+          try await memory.search(query, options: MemorySearchOptions(language: .english, minimumScore: 60, limit: 3))
+            .count
+        }
+      }
+      return try await group.reduce(0, +)
+    }
+    #expect(found >= queries.count)
+    // Idle ones stay open after the calls: as many as were ever open at once.
+    let name = PostgresScratchDatabase.name(of: url)
+    let open = try await PostgresConnections(location: PostgresLocation(url: try #require(PostgresTestServer.url)))
+      .withSession { session in
+        try await session.rows("SELECT count(*) FROM pg_stat_activity WHERE datname = \(name)").first?.decode(
+          Int64.self)
+      }
+    #expect(open.map { $0 >= 1 && $0 <= 3 } == true, "\(String(describing: open)) connections open")
+  }
+
   @Test(
     "An import PostgreSQL refuses after 5,000 good units (an empty text, in a COPY still running) stores nothing, and the memory serves on"
   )

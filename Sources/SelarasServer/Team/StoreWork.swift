@@ -3,7 +3,7 @@ import Selaras
 import Synchronization
 
 /// The stores' work as the routes run it: each request's work a task of its own on the
-/// store's threads (``StoreExecutor``), `workers` at a time (``StoreSlots``), awaited with a
+/// store's threads (``StoreExecutor``), `workers` at a time (``Slots``), awaited with a
 /// deadline. A failure of the store (a locked or unreachable database) is 503, and so is no
 /// answer within `timeout`: the client may retry, and the server goes on serving. The client
 /// is told what it can act on; what failed (hosts, paths, the driver's words) goes to
@@ -16,7 +16,7 @@ struct StoreWork: Sendable {
   let report: @Sendable (String) -> Void
   /// Where the work runs, and how many requests' work at once.
   let executor: StoreExecutor
-  let slots: StoreSlots
+  let slots: Slots
   /// How many requests' work may be under way at once before more are refused.
   let capacity: Int
   private let unfinished = Counter()
@@ -25,7 +25,7 @@ struct StoreWork: Sendable {
   init(timeout: Duration, workers: Int, report: @escaping @Sendable (String) -> Void) {
     self.timeout = timeout
     executor = StoreExecutor(width: workers)
-    slots = StoreSlots(count: workers)
+    slots = Slots(count: workers)
     capacity = workers * Self.queuedPerThread
     self.report = report
   }

@@ -1,10 +1,10 @@
 import Synchronization
 
-/// How many requests' work runs at once (``StoreWork``): the rest wait, without a thread, in
-/// the order they came, for a place. A request's work that keeps its place until it is done
-/// finishes sooner than if all shared the processors at once; one whose task is cancelled
-/// while waiting (its deadline passed, its client gone) leaves the line and never starts.
-final class StoreSlots: Sendable {
+/// A fixed number of places that tasks take and give back: the rest wait, without a thread,
+/// in the order they came, for a place; one whose task is cancelled while waiting (its
+/// deadline passed, its client gone) leaves the line and never gets one. The server's store
+/// work runs so many requests at a time; a PostgreSQL memory holds so many connections open.
+package final class Slots: Sendable {
   private struct State {
     var free: Int
     var waiting: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
@@ -13,16 +13,16 @@ final class StoreSlots: Sendable {
 
   private let state: Mutex<State>
 
-  init(count: Int) {
+  package init(count: Int) {
     state = Mutex(State(free: count))
   }
 
-  /// How many requests wait for a place.
-  var waiting: Int { state.withLock { $0.waiting.count } }
+  /// How many tasks wait for a place.
+  package var waiting: Int { state.withLock { $0.waiting.count } }
 
   /// Waits for a place and takes it; throws `CancellationError` when the task is cancelled
   /// first.
-  func take() async throws {
+  package func take() async throws {
     let id = state.withLock { state in
       state.lastID += 1
       return state.lastID
@@ -52,8 +52,8 @@ final class StoreSlots: Sendable {
     }
   }
 
-  /// Gives a place back: to the first request waiting, if any.
-  func give() {
+  /// Gives a place back: to the first task waiting, if any.
+  package func give() {
     let next = state.withLock { state in
       if state.waiting.isEmpty {
         state.free += 1

@@ -1,15 +1,15 @@
 import Synchronization
 import Testing
 
-@testable import SelarasServer
+@testable import Selaras
 
-@Suite("Team server: the store's places")
-struct StoreSlotsTests {
+@Suite("Slots")
+struct SlotsTests {
   @Test(
-    "Requests past the places wait and go in the order they came; one cancelled while waiting leaves the line and never starts",
+    "Tasks past the places wait and go in the order they came; one cancelled while waiting leaves the line and never starts",
     .timeLimit(.minutes(1)))
   func waitInOrderAndLeaveWhenCancelled() async throws {
-    let slots = StoreSlots(count: 1)
+    let slots = Slots(count: 1)
     try await slots.take()
     let started = Started()
     // Three waiters, queued one after the other.
@@ -33,7 +33,7 @@ struct StoreSlotsTests {
     try await waiters[2].value
     #expect(started.numbers.withLock { $0 } == [0, 2])
     // Every place is back: two takes do not wait.
-    let again = StoreSlots(count: 2)
+    let again = Slots(count: 2)
     try await again.take()
     try await again.take()
     again.give()
@@ -47,7 +47,7 @@ struct StoreSlotsTests {
 
   @Test("A task cancelled before it asks for a place gets none, and the place stays free")
   func cancelledBeforeAsking() async throws {
-    let slots = StoreSlots(count: 1)
+    let slots = Slots(count: 1)
     let task = Task {
       withUnsafeCurrentTask { $0?.cancel() }
       try await slots.take()
