@@ -42,7 +42,7 @@ public struct PostgresMemory: TranslationMemory, GlossaryStore {
   func write<Result>(_ body: (PostgresSession) async throws -> Result) async throws -> Result {
     try await connections.withSession { session in
       try await session.transaction {
-        try await session.execute("SELECT pg_advisory_xact_lock(\(PostgresMigrations.writerLock))")
+        try await PostgresMigrations.lockWriters(session)
         return try await body(session)
       }
     }

@@ -9,7 +9,7 @@ import Selaras
 /// properties, the word index as ``PostingList`` blobs per side and token key, each unit's
 /// token counts in blocks of ``MatchBounds/blockSize`` ids, counts per language pair and
 /// document; and a row of state, the last id given and a version that every change raises.
-enum PostgresMigrations {
+package enum PostgresMigrations {
   static let all: [(name: String, sql: [String])] = [
     (
       "v1-memory",
@@ -168,19 +168,31 @@ enum PostgresMigrations {
 
   /// The advisory lock key every writer of a Selaras database takes for its transaction:
   /// imports append to shared posting rows, so they go one at a time, as in SQLite.
-  static let writerLock: Int64 = 0x5E1A_4A5
+  package static let writerLock: Int64 = 0x5E1A_4A5
+
+  /// Takes the writers' lock (``writerLock``) for the session's transaction. While another
+  /// writer holds it, the task waits here, asking again every few milliseconds (at most every
+  /// 100), rather than in a statement PostgreSQL would keep waiting: a task cancelled meanwhile
+  /// (a request past its deadline) stops waiting and frees its connection at once.
+  static func lockWriters(_ session: PostgresSession) async throws {
+    var pause = Duration.milliseconds(2)
+    while try await session.rows("SELECT pg_try_advisory_xact_lock(\(writerLock))").first?.decode(Bool.self) != true {
+      try await Task.sleep(for: pause)
+      pause = min(pause * 2, .milliseconds(100))
+    }
+  }
 
   /// Applies the migrations not applied yet.
   static func migrate(_ session: PostgresSession) async throws {
     try await session.transaction {
-      try await session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
+      try await lockWriters(session)
       try await session.execute(
         "CREATE TABLE IF NOT EXISTS selaras_migration (name text PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())"
       )
     }
     for migration in all {
       try await session.transaction {
-        try await session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
+        try await lockWriters(session)
         let name = migration.name
         let applied = try await session.rows("SELECT 1 FROM selaras_migration WHERE name = \(name)")
         guard applied.isEmpty else { return }
@@ -196,7 +208,7 @@ enum PostgresMigrations {
     guard !rows.isEmpty else { return }
     let pairs = try rows.map { try $0.decode((Int64, String).self) }
     try await session.transaction {
-      try await session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
+      try await lockWriters(session)
       try await session.execute(
         """
         UPDATE term SET match_key = k.key
@@ -214,7 +226,7 @@ enum PostgresMigrations {
       return
     }
     try await session.transaction {
-      try await session.execute("SELECT pg_advisory_xact_lock(\(writerLock))")
+      try await lockWriters(session)
       guard !(try await session.rows("SELECT 1 FROM metadata WHERE key = 'word_index' AND value = 'rebuild'")).isEmpty
       else {
         return

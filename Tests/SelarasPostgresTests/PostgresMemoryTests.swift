@@ -3,6 +3,7 @@ import Selaras
 import SelarasPostgres
 import SelarasPostgresTestSupport
 import SelarasTestSupport
+import Synchronization
 import Testing
 
 /// What the conformance suite does not cover: the index written over many imports, the
@@ -80,6 +81,46 @@ struct PostgresMemoryTests {
           Int64.self)
       }
     #expect(open.map { $0 >= 1 && $0 <= 3 } == true, "\(String(describing: open)) connections open")
+  }
+
+  @Test(
+    "A write waiting while another writer holds the lock stops waiting when its task is cancelled, stores nothing, and the memory writes on",
+    .timeLimit(.minutes(1)))
+  func cancelledWriteStopsWaiting() async throws {
+    let url = try await PostgresTestServer.databaseURL()
+    let memory = try await PostgresMemory(url: url)
+    // Another writer: its transaction holds the writers' lock until released.
+    let (locked, isLocked) = AsyncStream.makeStream(of: Void.self)
+    let (release, toRelease) = AsyncStream.makeStream(of: Void.self)
+    let holder = Task {
+      try await PostgresConnections(location: PostgresLocation(url: url)).withSession { session in
+        try await session.execute("BEGIN")
+        try await session.execute("SELECT pg_advisory_xact_lock(\(PostgresMigrations.writerLock))")
+        isLocked.yield()
+        for await _ in release { break }
+        try await session.execute("COMMIT")
+      }
+    }
+    for await _ in locked { break }
+    let unit = Self.units[0]
+    let write = Task { try await memory.addUnits([unit]) }
+    try await Task.sleep(for: .milliseconds(300))
+    write.cancel()
+    // Should the write wait on regardless, the lock is let go after 10 s and that is told.
+    let releasedLate = Mutex(false)
+    let watchdog = Task {
+      try await Task.sleep(for: .seconds(10))
+      releasedLate.withLock { $0 = true }
+      toRelease.yield()
+    }
+    let outcome = await write.result
+    #expect(!releasedLate.withLock { $0 }, "the write waited for the lock after its task was cancelled")
+    #expect(throws: CancellationError.self) { try outcome.get() }
+    watchdog.cancel()
+    toRelease.yield()
+    try await holder.value
+    #expect(try await memory.memoryStatistics().units == 0)
+    #expect(try await memory.addUnits([unit]).added == 1)
   }
 
   @Test(

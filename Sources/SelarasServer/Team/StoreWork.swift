@@ -9,8 +9,9 @@ import Synchronization
 /// is told what it can act on; what failed (hosts, paths, the driver's words) goes to
 /// `report`, for the operator. At the deadline the work's task is cancelled: work still
 /// waiting for a place never starts, a search stops before its next batch, and PostgreSQL
-/// sends no further statement (one already waiting on the server, behind a writer's lock,
-/// waits on). Work beyond `capacity` requests at once is refused at once.
+/// sends no further statement; and the work's place is given back then, so that work which
+/// cannot stop at once (a write waiting for another's transaction to end) does not keep
+/// other requests waiting. Work beyond `capacity` requests at once is refused at once.
 struct StoreWork: Sendable {
   let timeout: Duration
   let report: @Sendable (String) -> Void
@@ -61,14 +62,15 @@ struct StoreWork: Sendable {
     let answered = SharedFlag()
     // The work's task once made, and whether the request was cancelled before.
     let running = Mutex<(task: Task<Void, Never>?, cancelled: Bool)>((nil, false))
+    let place = Place(slots)
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
         let task = Task(executorPreference: executor) {
           defer { unfinished.value.subtract(1, ordering: .relaxed) }
           let result: Result<Value, any Error>
           do {
-            try await slots.take()
-            defer { slots.give() }
+            try await place.take()
+            defer { place.giveBack() }
             // Given a place just as its time ran out: it does not start.
             try Task.checkCancellation()
             result = .success(try await work(deadline))
@@ -90,6 +92,7 @@ struct StoreWork: Sendable {
         Self.timers.asyncAfter(deadline: .now() + .nanoseconds(Int(timeout.wholeNanoseconds))) {
           if answered.raise() {
             task.cancel()
+            place.giveBack()
             continuation.resume(throwing: late)
           }
         }
@@ -100,6 +103,38 @@ struct StoreWork: Sendable {
         return running.task
       }?.cancel()
     }
+  }
+}
+
+/// One request's place among the `workers`: taken by its work, and given back once, by
+/// whichever comes first, the work's end or its deadline.
+private final class Place: Sendable {
+  private enum State { case waiting, held, given }
+  private let slots: Slots
+  private let state = Mutex(State.waiting)
+
+  init(_ slots: Slots) { self.slots = slots }
+
+  /// Waits for a place; throws `CancellationError` when the deadline came first.
+  func take() async throws {
+    try await slots.take()
+    let kept = state.withLock { state in
+      guard state == .waiting else { return false }
+      state = .held
+      return true
+    }
+    if !kept {
+      slots.give()
+      throw CancellationError()
+    }
+  }
+
+  func giveBack() {
+    let held = state.withLock { state in
+      defer { state = .given }
+      return state == .held
+    }
+    if held { slots.give() }
   }
 }
 
