@@ -7,7 +7,8 @@ import Synchronization
 /// its COPYs): an import then takes about as long as the slowest of the three instead of all,
 /// and on two processors, as long as their work shared between the two. Units cross in
 /// batches through bounded queues, so memory stays flat. When any of them fails, the others
-/// stop (the caller waits for the two threads to end: at most a batch or two of reading).
+/// stop (the caller waits for the two threads to end: at most a batch or two of reading; an
+/// async caller without holding a thread).
 package enum ConcurrentImport {
   /// Runs `produce` and the preparing thread, and `store` on this one, which calls its
   /// argument with a body that takes each prepared unit in order; `produce`'s result comes
@@ -37,14 +38,19 @@ package enum ConcurrentImport {
       -> Stored
   ) async throws -> (stored: Stored, output: Output) {
     let pipeline = Pipeline(produce: produce, postingsHeld: postingsHeld)
-    defer { pipeline.stop() }
-    let stored = try await store { body in
-      while let batch = try await pipeline.prepared.next() {
-        for unit in batch { try await body(unit) }
-        pipeline.spent.append(batch)
+    do {
+      let stored = try await store { body in
+        while let batch = try await pipeline.prepared.next() {
+          for unit in batch { try await body(unit) }
+          pipeline.spent.append(batch)
+        }
       }
+      await pipeline.stopped()
+      return (stored, try pipeline.finished())
+    } catch {
+      await pipeline.stopped()
+      throw error
     }
-    return (stored, try pipeline.output())
   }
 
   /// The reading and preparing threads of an import, started at once, and the queue of
@@ -103,9 +109,20 @@ package enum ConcurrentImport {
       read.cancelAndWait()
     }
 
+    /// ``stop()`` for a task: it waits for the threads without holding one.
+    func stopped() async {
+      await prepared.cancelAndWait()
+      await read.cancelAndWait()
+    }
+
     /// `produce`'s result, once both threads are done.
     func output() throws -> Output {
       stop()
+      return try finished()
+    }
+
+    /// `produce`'s result, the threads being done.
+    func finished() throws -> Output {
       guard let output = result.get() else { throw CancellationError() }
       return output
     }
@@ -137,6 +154,8 @@ private final class BatchQueue<Element: Sendable>: Sendable {
     var cancelled = false
     /// The task waiting in ``next()`` for a batch or the end.
     var waiter: CheckedContinuation<Void, Never>?
+    /// The tasks waiting in ``cancelAndWait()`` for the producer's end.
+    var endWaiters: [CheckedContinuation<Void, Never>] = []
   }
 
   init() {
@@ -165,14 +184,16 @@ private final class BatchQueue<Element: Sendable>: Sendable {
 
   /// The producer's last word: nil when it read everything, else its error.
   func finish(_ error: (any Error)?) {
-    let waiter = state.withLock { state in
+    let (waiter, endWaiters) = state.withLock { state in
       state.finished = true
       state.failure = error
-      return state.waiter.take()
+      defer { state.endWaiters = [] }
+      return (state.waiter.take(), state.endWaiters)
     }
     arrivals.signal()
     ended.signal()
     waiter?.resume()
+    for waiter in endWaiters { waiter.resume() }
   }
 
   /// The next batch, nil once the producer has finished and all is taken; the producer's
@@ -215,6 +236,19 @@ private final class BatchQueue<Element: Sendable>: Sendable {
         }
         if !waits { waiter.resume() }
       }
+    }
+  }
+
+  /// ``cancelAndWait()`` for a task: it waits without a thread until the producer finishes.
+  func cancelAndWait() async {
+    state.withLock { $0.cancelled = true }
+    places.signal()
+    await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+      let finished = state.withLock { state in
+        if !state.finished { state.endWaiters.append(waiter) }
+        return state.finished
+      }
+      if finished { waiter.resume() }
     }
   }
 
