@@ -34,6 +34,9 @@ public struct SelarasDatabase: TranslationMemory, GlossaryStore {
     configuration.readonly = readOnly
     configuration.busyMode = .callback(Self.busyCallback(busy))
     configuration.foreignKeysEnabled = true
+    // As many readers as the team server runs requests at the store at once (two a
+    // processor), so that a search, which reads on its caller's thread, does not wait for one.
+    configuration.maximumReaderCount = max(5, 2 * ProcessInfo.processInfo.activeProcessorCount)
     configuration.prepareDatabase { db in
       // Read pages through a memory map instead of a system call each: a search reads the
       // memory's posting lists, hundreds of pages a query. Address space only; the pages
