@@ -8,9 +8,9 @@ extension SelarasDatabase {
   ///
   /// On a database file (a pool of readers beside the writer, in WAL mode) the search runs on
   /// the caller's thread: it is milliseconds of work on pages in memory that no writer can hold
-  /// up, and handing it to GRDB's reader thread and back cost the team server 7% of its lookups
-  /// a second (alternating 12 s runs, 16 clients, 975k units: 392 against 421/s). A database
-  /// whose reads wait for its writes (in memory, or read as immutable) is awaited.
+  /// up, and handing it to GRDB's reader thread and back cost the team server 8% of its lookups
+  /// a second (four alternating 12 s runs, 16 clients, 975k units: 402–435 against 427–484/s).
+  /// A database whose reads wait for its writes (in memory, or read as immutable) is awaited.
   public func search(_ text: String, options: MemorySearchOptions) async throws -> [MemoryMatch] {
     if let pool = writer as? DatabasePool {
       return try Self.readHere(pool) { db in try Self.search(text, options: options, db: db) }
