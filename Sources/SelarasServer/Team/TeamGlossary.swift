@@ -20,15 +20,16 @@ public final class TeamGlossary: Sendable {
     self.morphology = morphology
   }
 
-  /// The layered glossary as the store holds it now.
-  func glossary() async throws -> LayeredGlossary {
+  /// The layered glossary as the store holds it now; a stale one is built again on `executor`
+  /// (the store's threads), once for all the requests that find it stale.
+  func glossary(buildingOn executor: any TaskExecutor) async throws -> LayeredGlossary {
     // The version is read before the entries: a change in between leaves newer entries
     // under an older version, which the next request builds again.
     let version = try await store.glossaryVersion()
     let (store, shipped, morphology) = (store, shipped, morphology)
     let build = cache.withLock { cached in
       if let cached, cached.version >= version { return cached.glossary }
-      let build = Task {
+      let build = Task(executorPreference: executor) {
         LayeredGlossary(store: try await store.glossaryEntries(), shipped: shipped, morphology: morphology)
       }
       cached = (version, build)
@@ -66,7 +67,9 @@ enum GlossaryRoutes {
         throw APIError(.badRequest, "the term is the term parameter")
       }
       let language = try request.uri.queryParameters["lang"].map { try TeamServer.language(String($0)) }
-      let entries = try await blocking.run { try await glossary.glossary().lookupAnswers(term, language: language) }
+      let entries = try await blocking.run {
+        try await glossary.glossary(buildingOn: blocking.executor).lookupAnswers(term, language: language)
+      }
       return try ServerResponse.json(LookupAnswer(query: term, entries: entries))
     }
     router.post("/v1/glossary/scan") { request, context -> Response in
@@ -79,7 +82,9 @@ enum GlossaryRoutes {
       } catch {
         throw APIError(.badRequest, "the text: \(error)")
       }
-      let matches = try await blocking.run { try await glossary.glossary().scanAnswers(text, language: language) }
+      let matches = try await blocking.run {
+        try await glossary.glossary(buildingOn: blocking.executor).scanAnswers(text, language: language)
+      }
       return try ServerResponse.json(ScanAnswer(matches: matches))
     }
     router.get("/v1/glossary/export.tbx") { _, context -> Response in
