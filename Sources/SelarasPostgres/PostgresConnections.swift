@@ -10,7 +10,7 @@ import Synchronization
 /// opens a new one, and gives it back unless it broke. A dead server fails a call at once,
 /// and the next call, once it is back, connects anew. At most `maximumOpen` calls hold a
 /// connection at once, the rest wait in line; since a call opens a connection only when none
-/// is idle, no more than that many are ever open.
+/// is idle, no more than that many are open (besides one that broke, while it closes).
 package final class PostgresConnections: Sendable {
   let location: PostgresLocation
   /// The idle connections, and the id the last one opened took.

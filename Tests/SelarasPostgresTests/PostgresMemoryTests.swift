@@ -81,6 +81,8 @@ struct PostgresMemoryTests {
           Int64.self)
       }
     #expect(open.map { $0 >= 1 && $0 <= 3 } == true, "\(String(describing: open)) connections open")
+    // Used after the count, the memory (and its idle connections) lived through it.
+    #expect(try await memory.memoryStatistics().units == 300)
   }
 
   @Test(

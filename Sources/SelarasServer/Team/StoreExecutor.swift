@@ -4,7 +4,8 @@ import NIOPosix
 /// so that a PostgreSQL search scoring its candidates for milliseconds takes one of these
 /// threads, shared fairly by the system among the searches under way, rather than one of the
 /// few threads of Swift's shared pool, which the server's request handling needs too and which
-/// runs each job to its end before the next. (An SQLite search runs on GRDB's reader threads.)
+/// runs each job to its end before the next. An SQLite search on a database file runs here too,
+/// reading through one of GRDB's pooled readers on this thread.
 final class StoreExecutor: TaskExecutor {
   private let pool: NIOThreadPool
 
