@@ -129,24 +129,27 @@ package final class PostgresSession {
     loop = PostgresLoopExecutor(eventLoop: connection.eventLoop)
   }
 
-  /// The rows `query` returns, all of them. A cancelled task sends nothing.
+  /// The rows `query` returns, all of them.
   package func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-    try Task.checkCancellation()
-    try await settle()
-    return try await checked { try await connection.query(query, logger: PostgresConnections.logger).collect() }
+    try await statement { try await connection.query(query, logger: PostgresConnections.logger).collect() }
   }
 
   /// The rows a prepared statement returns (prepared on this connection the first time).
   func rows<Statement: PreparedQuery>(_ statement: Statement) async throws -> [PostgresRow] {
-    try Task.checkCancellation()
-    try await settle()
-    return try await checked {
+    try await self.statement {
       var rows: [PostgresRow] = []
       for try await row in try await connection.execute(statement, logger: PostgresConnections.logger) {
         rows.append(row)
       }
       return rows
     }
+  }
+
+  /// Runs a statement once the COPY before it is done; a cancelled task sends nothing.
+  private func statement(_ run: () async throws -> [PostgresRow]) async throws -> [PostgresRow] {
+    try Task.checkCancellation()
+    try await settle()
+    return try await checked(run)
   }
 
   /// Runs a statement whose rows are not wanted.

@@ -38,19 +38,20 @@ package enum ConcurrentImport {
       -> Stored
   ) async throws -> (stored: Stored, output: Output) {
     let pipeline = Pipeline(produce: produce, postingsHeld: postingsHeld)
+    let stored: Result<Stored, any Error>
     do {
-      let stored = try await store { body in
-        while let batch = try await pipeline.prepared.next() {
-          for unit in batch { try await body(unit) }
-          pipeline.spent.append(batch)
-        }
-      }
-      await pipeline.stopped()
-      return (stored, try pipeline.finished())
+      stored = .success(
+        try await store { body in
+          while let batch = try await pipeline.prepared.next() {
+            for unit in batch { try await body(unit) }
+            pipeline.spent.append(batch)
+          }
+        })
     } catch {
-      await pipeline.stopped()
-      throw error
+      stored = .failure(error)
     }
+    await pipeline.stopped()
+    return (try stored.get(), try pipeline.output())
   }
 
   /// The reading and preparing threads of an import, started at once, and the queue of
@@ -115,14 +116,9 @@ package enum ConcurrentImport {
       await read.cancelAndWait()
     }
 
-    /// `produce`'s result, once both threads are done.
+    /// `produce`'s result, once the caller has taken every prepared batch (the producer set
+    /// it before it finished, and the preparer finished after that).
     func output() throws -> Output {
-      stop()
-      return try finished()
-    }
-
-    /// `produce`'s result, the threads being done.
-    func finished() throws -> Output {
       guard let output = result.get() else { throw CancellationError() }
       return output
     }
