@@ -67,7 +67,7 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     calibration: BeadCalibration = .fitted
   ) {
     self.calibration = calibration
-    var extractor = FeatureExtractor(lexicon: lexicon)
+    var extractor = FeatureExtractor(lexicon: Self.withCognates(lexicon, source, sourceLanguage, target, targetLanguage))
     var sourceKeys: [UInt32] = []
     var targetKeys: [UInt32] = []
     self.source = source.map {
@@ -118,6 +118,19 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     cache.initialize(repeating: 0)
     fillCache(vocabularySize: extractor.vocabulary.count)
     fillPull()
+  }
+
+  /// `lexicon` with the loanwords of the Indonesian text paired with the English words they
+  /// come from (``Cognates``), when one text is English and the other Indonesian.
+  private static func withCognates(
+    _ lexicon: Lexicon, _ source: [Sentence], _ sourceLanguage: LanguageTag, _ target: [Sentence],
+    _ targetLanguage: LanguageTag
+  ) -> Lexicon {
+    switch (sourceLanguage.language, targetLanguage.language) {
+    case ("en", "id"): Cognates.extend(lexicon, english: source.map(\.text), indonesian: target.map(\.text))
+    case ("id", "en"): Cognates.extend(lexicon, english: target.map(\.text), indonesian: source.map(\.text))
+    default: lexicon
+    }
   }
 
   /// Computes the pair statistics of the cached band, one target sentence at a time: its
