@@ -48,24 +48,30 @@ enum Cognates {
   }
 
   /// The distinct lowercased words of `texts` long enough for a key, those written in ASCII
-  /// letters only (a word with any other letter is left out whole).
+  /// letters only (a word with any other letter is left out whole). A word is made a string
+  /// only the first time its hash is met: most words of a long text recur.
   static func distinctWords(_ texts: [String]) -> Set<String> {
     var words = Set<String>()
+    var seen = Set<UInt64>()
     for text in texts {
       var text = text
       text.withUTF8 { bytes in
         var start = 0
         var isASCII = true
+        var hash = ByteHash()
         for index in 0...bytes.count {
           let byte = index < bytes.count ? bytes[index] : 0
           if byte >= 0x80 {
             isASCII = false
-          } else if !((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) {
-            if isASCII && index - start >= keyLength {
+          } else if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
+            hash.add(byte | 0x20)
+          } else {
+            if isASCII && index - start >= keyLength && seen.insert(hash.value).inserted {
               words.insert(String(decoding: bytes[start..<index], as: UTF8.self).lowercased())
             }
             start = index + 1
             isASCII = true
+            hash = ByteHash()
           }
         }
       }
