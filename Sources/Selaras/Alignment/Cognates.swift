@@ -4,53 +4,50 @@
 /// vocabulary this way, and a small word list (FreeDict has 10,000 headwords) knows few of
 /// these words.
 ///
-/// Both words are spelled the Indonesian way (``key(english:)``: `c` as `k` or `s`, `-tion` as
-/// `-si`, `ph` as `f`, `x` as `ks`, double letters single…) and cut to their first
-/// ``keyLength`` letters; an Indonesian word (or the word without `di-`, `meng-`, `-nya`,
-/// `-kan` and the like) whose key is that of an English word of the other text is taken to
-/// translate it. Only words of the two texts at hand pair, so that a key shared by chance
-/// with some English word elsewhere costs nothing.
+/// Both words are spelled the Indonesian way (``key(english:)``) and cut to their first
+/// ``keyLength`` letters; an Indonesian word, or a form its affixes reduce it to
+/// (``IndonesianMorphology``, as the lexicon's look-ups reduce it), whose key is that of an
+/// English word of the other text is taken to translate it. Only words of the two texts pair:
+/// a key shared with some English word elsewhere costs nothing, though words of the two texts
+/// that share six letters by chance pair too (`internasional` with `internal`).
 enum Cognates {
   /// How many letters of the spelled words are compared: six pairs `subsidi` with
   /// `subsidies` and `konstitusi` with `constitutional`; shorter words have no key.
   static let keyLength = 6
-  /// How many English words one Indonesian word may pair with (`subsidi`: `subsidies`,
-  /// `subsidy`, `subsidised`).
+  /// How many English words of one key an Indonesian word pairs with at most, the first in
+  /// alphabetical order (`subsidi`: `subsidies`, `subsidised`, `subsidy`).
   static let mostWords = 4
 
-  /// `lexicon` with the loanwords of `indonesian` paired with the English words of `english`
-  /// whose keys they share, each added to what the lexicon already gives the word.
-  static func extend(_ lexicon: Lexicon, english: [String], indonesian: [String]) -> Lexicon {
+  /// The loanwords of the `indonesian` texts, each with the English words of the `english`
+  /// texts that share its key. A word the English texts hold as it is (`Jakarta`,
+  /// `Indonesia`, `tsunami`) is left out: it matches itself already.
+  static func pairs(english: [String], indonesian: [String]) -> [String: [String]] {
+    // Five letters: `x` spelled `ks` can make a key of them (`taxes`).
+    let englishWords = distinctWords(english, shortest: keyLength - 1)
     var byKey: [[UInt8]: [String]] = [:]
-    for word in distinctWords(english) {
-      guard let key = key(english: word) else { continue }
-      if byKey[key, default: []].count < mostWords { byKey[key, default: []].append(word) }
+    for word in englishWords.sorted() {
+      guard let key = key(english: word), byKey[key, default: []].count < mostWords else { continue }
+      byKey[key, default: []].append(word)
     }
-    guard !byKey.isEmpty else { return lexicon }
-    var extended = lexicon
-    for word in distinctWords(indonesian) {
-      var found: [String] = []
-      for form in forms(of: Array(word.utf8)) {
-        guard let key = key(indonesian: form), let words = byKey[key] else { continue }
-        // A word written the same in both texts (a name, `tsunami`) matches itself already;
-        // a lexicon entry would cost a name its anchor at the start of a sentence.
-        found = words.filter { $0 != word }
+    guard !byKey.isEmpty else { return [:] }
+    var pairs: [String: [String]] = [:]
+    for word in distinctWords(indonesian, shortest: keyLength) where !englishWords.contains(word) {
+      for form in morphology.reductions(of: word) {
+        guard let key = key(indonesian: Array(form.utf8)), let words = byKey[key] else { continue }
+        pairs[word] = words
         break
       }
-      guard !found.isEmpty else { continue }
-      // The entry of the word as written comes first in lookups (``Lexicon/english(for:)``),
-      // so it carries what the lexicon gave the word's other forms too.
-      for known in lexicon.english(for: word) + found {
-        extended.add(indonesian: word, english: known)
-      }
     }
-    return extended
+    return pairs
   }
 
-  /// The distinct lowercased words of `texts` long enough for a key, those written in ASCII
-  /// letters only (a word with any other letter is left out whole). A word is made a string
-  /// only the first time its hash is met: most words of a long text recur.
-  static func distinctWords(_ texts: [String]) -> Set<String> {
+  private static let morphology = IndonesianMorphology(stripsDerivation: true)
+
+  /// The distinct lowercased words of `texts` of at least `shortest` letters, those written
+  /// in ASCII letters only: a word with another letter (`Dürrenmatt`) is left out whole, while
+  /// other characters (`’`, `—`, a no-break space) end a word as a space does. A word is made a
+  /// string only the first time its hash is met: most words of a long text recur.
+  static func distinctWords(_ texts: [String], shortest: Int) -> Set<String> {
     var words = Set<String>()
     var seen = Set<UInt64>()
     for text in texts {
@@ -59,100 +56,107 @@ enum Cognates {
         var start = 0
         var isASCII = true
         var hash = ByteHash()
-        for index in 0...bytes.count {
-          let byte = index < bytes.count ? bytes[index] : 0
-          if byte >= 0x80 {
-            isASCII = false
-          } else if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
-            hash.add(byte | 0x20)
-          } else {
-            if isASCII && index - start >= keyLength && seen.insert(hash.value).inserted {
-              words.insert(String(decoding: bytes[start..<index], as: UTF8.self).lowercased())
-            }
-            start = index + 1
-            isASCII = true
-            hash = ByteHash()
+        var index = 0
+        func endWord(at end: Int, next: Int) {
+          if isASCII && end - start >= shortest && seen.insert(hash.value).inserted {
+            words.insert(String(decoding: bytes[start..<end], as: UTF8.self).lowercased())
           }
+          start = next
+          isASCII = true
+          hash = ByteHash()
         }
+        while index < bytes.count {
+          let byte = bytes[index]
+          if byte < 0x80 {
+            if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
+              hash.add(byte | 0x20)
+            } else {
+              endWord(at: index, next: index + 1)
+            }
+            index += 1
+            continue
+          }
+          let (scalar, length) = decode(bytes, at: index)
+          if scalar?.properties.isAlphabetic == true {
+            isASCII = false
+          } else {
+            endWord(at: index, next: index + length)
+          }
+          index += length
+        }
+        endWord(at: bytes.count, next: bytes.count)
       }
     }
     return words
   }
 
-  /// The forms of an Indonesian word a loanword may hide in: as written, without a prefix
-  /// (`diekspor`, `mengekspor`), without `-nya` or `-kan`, or both.
-  static func forms(of word: [UInt8]) -> [[UInt8]] {
-    var result = [word]
-    for prefix in prefixes where word.count - prefix.count >= keyLength && word.starts(with: prefix) {
-      result.append(Array(word[prefix.count...]))
-      break
+  /// The scalar whose UTF-8 starts at `index` and how many bytes it takes (one for a byte
+  /// that starts none).
+  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar?, Int) {
+    let lead = bytes[index]
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    guard length > 1, index + length <= bytes.count else { return (nil, 1) }
+    var value = UInt32(lead) & (0xFF >> (length + 1))
+    for offset in 1..<length {
+      let byte = bytes[index + offset]
+      guard byte & 0xC0 == 0x80 else { return (nil, 1) }
+      value = value << 6 | UInt32(byte & 0x3F)
     }
-    for form in result {
-      for suffix in suffixes where form.count - suffix.count >= keyLength && form.reversed().starts(with: suffix.reversed()) {
-        result.append(Array(form.dropLast(suffix.count)))
-        break
-      }
-    }
-    return result
+    return (Unicode.Scalar(value), length)
   }
 
-  private static let prefixes = ["meng", "mem", "men", "ber", "ter", "di", "me", "ke", "se"].map { Array($0.utf8) }
-  private static let suffixes = ["nya", "kan"].map { Array($0.utf8) }
-
-  /// The key of a lowercased English word: spelled as Indonesian spells loanwords, cut to
-  /// ``keyLength`` letters; nil when shorter.
+  /// The key of a lowercased English word: spelled as Indonesian spells loanwords — `-tion`,
+  /// `-sion` and `-ssion` as `si` (wherever they stand), `ph` as `f`, `th` as `t`, `ch` and `ck`
+  /// as `k`, `qu` as `ku`, `c` as `s` before `e`, `i`, `y` and as `k` elsewhere, then as
+  /// ``key(indonesian:)`` spells every word — and cut to ``keyLength`` letters; nil when shorter.
   static func key(english word: String) -> [UInt8]? {
     let bytes = Array(word.utf8)
     var spelled: [UInt8] = []
-    spelled.reserveCapacity(bytes.count)
+    spelled.reserveCapacity(bytes.count + 2)
     var index = 0
-    func at(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
-    func next(_ text: String) -> Bool {
-      let text = Array(text.utf8)
-      return index + text.count <= bytes.count && bytes[index..<(index + text.count)].elementsEqual(text)
-    }
-    while index < bytes.count {
-      if next("ssion") || next("tion") || next("sion") {
-        spelled += Array("si".utf8)
-        index += next("ssion") ? 5 : 4
-        continue
+    letters: while index < bytes.count {
+      for (written, spoken) in englishSpellings
+      where index + written.count <= bytes.count && bytes[index..<(index + written.count)].elementsEqual(written) {
+        spelled += spoken
+        index += written.count
+        continue letters
       }
-      switch (bytes[index], at(1)) {
-      case (UInt8(ascii: "p"), UInt8(ascii: "h")): spelled.append(UInt8(ascii: "f")); index += 2
-      case (UInt8(ascii: "t"), UInt8(ascii: "h")): spelled.append(UInt8(ascii: "t")); index += 2
-      case (UInt8(ascii: "c"), UInt8(ascii: "h")), (UInt8(ascii: "c"), UInt8(ascii: "k")):
-        spelled.append(UInt8(ascii: "k")); index += 2
-      case (UInt8(ascii: "q"), UInt8(ascii: "u")): spelled += Array("kw".utf8); index += 2
-      case (UInt8(ascii: "c"), let following):
-        spelled.append("eiy".utf8.contains(following) ? UInt8(ascii: "s") : UInt8(ascii: "k")); index += 1
-      default:
-        spelled += spelledLetter(bytes[index]); index += 1
+      if bytes[index] == UInt8(ascii: "c") {
+        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let soft = next == UInt8(ascii: "e") || next == UInt8(ascii: "i") || next == UInt8(ascii: "y")
+        spelled.append(soft ? UInt8(ascii: "s") : UInt8(ascii: "k"))
+      } else {
+        spelled.append(bytes[index])
       }
+      index += 1
     }
-    return cut(spelled)
+    return key(indonesian: spelled)
   }
 
-  /// The key of a lowercased Indonesian word (a form of ``forms(of:)``), nil when shorter
-  /// than ``keyLength`` letters.
+  /// English letter groups and how Indonesian writes them, longest first.
+  private static let englishSpellings: [(written: [UInt8], spoken: [UInt8])] = [
+    ("ssion", "si"), ("tion", "si"), ("sion", "si"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"),
+    ("qu", "ku"),
+  ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+  /// The key of a lowercased Indonesian word (or of an English one spelled the Indonesian
+  /// way): `x` as `ks`, `q` as `k`, `y` as `i`, double letters single, cut to ``keyLength``
+  /// letters; nil when shorter.
   static func key(indonesian word: [UInt8]) -> [UInt8]? {
-    cut(word.flatMap(spelledLetter))
-  }
-
-  /// A letter as both keys spell it: `x` as `ks`, `q` as `k`, `y` as `i`.
-  private static func spelledLetter(_ letter: UInt8) -> [UInt8] {
-    switch letter {
-    case UInt8(ascii: "x"): Array("ks".utf8)
-    case UInt8(ascii: "q"): [UInt8(ascii: "k")]
-    case UInt8(ascii: "y"): [UInt8(ascii: "i")]
-    default: [letter]
-    }
-  }
-
-  /// Double letters made single, then the first ``keyLength`` letters; nil when fewer.
-  private static func cut(_ spelled: [UInt8]) -> [UInt8]? {
     var key: [UInt8] = []
-    for letter in spelled where key.last != letter {
-      key.append(letter)
+    key.reserveCapacity(keyLength)
+    func append(_ letter: UInt8) {
+      if key.last != letter && key.count < keyLength { key.append(letter) }
+    }
+    for letter in word {
+      switch letter {
+      case UInt8(ascii: "x"):
+        append(UInt8(ascii: "k"))
+        append(UInt8(ascii: "s"))
+      case UInt8(ascii: "q"): append(UInt8(ascii: "k"))
+      case UInt8(ascii: "y"): append(UInt8(ascii: "i"))
+      default: append(letter)
+      }
       if key.count == keyLength { return key }
     }
     return nil

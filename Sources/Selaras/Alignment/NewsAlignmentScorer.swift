@@ -67,7 +67,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     calibration: BeadCalibration = .fitted
   ) {
     self.calibration = calibration
-    var extractor = FeatureExtractor(lexicon: Self.withCognates(lexicon, source, sourceLanguage, target, targetLanguage))
+    var extractor = FeatureExtractor(
+      lexicon: lexicon, cognates: Self.cognates(source, sourceLanguage, target, targetLanguage))
     var sourceKeys: [UInt32] = []
     var targetKeys: [UInt32] = []
     self.source = source.map {
@@ -120,16 +121,15 @@ public final class NewsAlignmentScorer: AlignmentScorer {
     fillPull()
   }
 
-  /// `lexicon` with the loanwords of the Indonesian text paired with the English words they
-  /// come from (``Cognates``), when one text is English and the other Indonesian.
-  private static func withCognates(
-    _ lexicon: Lexicon, _ source: [Sentence], _ sourceLanguage: LanguageTag, _ target: [Sentence],
-    _ targetLanguage: LanguageTag
-  ) -> Lexicon {
+  /// The loanwords of the Indonesian text with the English words of the other they come from
+  /// (``Cognates``), when one text is English and the other Indonesian.
+  private static func cognates(
+    _ source: [Sentence], _ sourceLanguage: LanguageTag, _ target: [Sentence], _ targetLanguage: LanguageTag
+  ) -> [String: [String]] {
     switch (sourceLanguage.language, targetLanguage.language) {
-    case ("en", "id"): Cognates.extend(lexicon, english: source.map(\.text), indonesian: target.map(\.text))
-    case ("id", "en"): Cognates.extend(lexicon, english: target.map(\.text), indonesian: source.map(\.text))
-    default: lexicon
+    case ("en", "id"): Cognates.pairs(english: source.map(\.text), indonesian: target.map(\.text))
+    case ("id", "en"): Cognates.pairs(english: target.map(\.text), indonesian: source.map(\.text))
+    default: [:]
     }
   }
 
@@ -468,7 +468,8 @@ public final class NewsAlignmentScorer: AlignmentScorer {
 
   func lengthCost(_ bead: BeadEvidence) -> Double {
     let sourceLength = Double(max(bead.sourceLength, 1))
-    let delta = (Double(bead.targetLength) - sourceLength * lengthRatio) / (sourceLength * weights.variance).squareRoot()
+    let delta =
+      (Double(bead.targetLength) - sourceLength * lengthRatio) / (sourceLength * weights.variance).squareRoot()
     return Self.tailCost(abs(delta))
   }
 

@@ -52,6 +52,9 @@ struct SentenceFeatures {
 /// class's stored properties pay on every access.
 struct FeatureExtractor {
   let lexicon: Lexicon
+  /// Loanwords of the texts at hand with the English words they come from (``Cognates``):
+  /// concepts like the lexicon's, which leave a word's name anchor where it is.
+  let cognates: [String: [String]]
   private(set) var vocabulary = Vocabulary()
   /// Word or number hash (salted by language and context) → index into `infos`.
   private var known = HashIndex()
@@ -84,8 +87,9 @@ struct FeatureExtractor {
     var startsPhrase: Bool
   }
 
-  init(lexicon: Lexicon) {
+  init(lexicon: Lexicon, cognates: [String: [String]] = [:]) {
     self.lexicon = lexicon
+    self.cognates = cognates
   }
 
   /// The features of `sentence`, whose keys are appended to `pool`.
@@ -180,7 +184,7 @@ struct FeatureExtractor {
     if let index = known[hash.value] { return index }
     let text = span.text(in: bytes)
     let lowered = text.lowercased()
-    let english = slot == 0 ? lexicon.english(for: lowered) + [lowered] : [lowered]
+    let english = slot == 0 ? lexicon.english(for: lowered) + cognates[lowered, default: []] + [lowered] : [lowered]
     let start = keyPool.count
     appendConcepts(english)
     let anchorStart = keyPool.count
