@@ -17,6 +17,8 @@ package final class PostgresConnections: Sendable {
   private let held = Mutex<(idle: [PostgresConnection], lastID: Int)>(([], 0))
   /// The places of the calls holding a connection.
   private let places: Slots
+  /// Connections open at most.
+  private let maximumOpen: Int
   /// Idle connections kept at most; more are closed when given back.
   private static let idleLimit = 16
   /// PostgresNIO logs through swift-log; a library prints nothing.
@@ -24,7 +26,8 @@ package final class PostgresConnections: Sendable {
 
   package init(location: PostgresLocation, maximumOpen: Int = PostgresMemory.defaultMaximumConnections) {
     self.location = location
-    places = Slots(count: max(1, maximumOpen))
+    self.maximumOpen = max(1, maximumOpen)
+    places = Slots(count: self.maximumOpen)
   }
 
   deinit {
@@ -68,6 +71,29 @@ package final class PostgresConnections: Sendable {
     }
   }
 
+  /// Opens connections at once until `count` are idle (at most as many as may be open, and as
+  /// are kept idle), each in a place of its own: a server's first calls, arriving together, then
+  /// find them open instead of each connecting (and authenticating) at the same time. Called
+  /// before any other call, so that no more are open than the cap allows.
+  package func open(_ count: Int) async throws {
+    let ids = held.withLock { held -> Range<Int> in
+      held.idle.removeAll { $0.isClosed }
+      let wanted = max(0, min(count, maximumOpen, Self.idleLimit) - held.idle.count)
+      defer { held.lastID += wanted }
+      return (held.lastID + 1)..<(held.lastID + 1 + wanted)
+    }
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for id in ids {
+        group.addTask {
+          try await self.places.take()
+          defer { self.places.give() }
+          self.giveBack(try await self.connect(id: id))
+        }
+      }
+      try await group.waitForAll()
+    }
+  }
+
   private func take() async throws -> PostgresConnection {
     let (reused, id): (PostgresConnection?, Int) = held.withLock { held in
       // Closed ones are dropped.
@@ -77,6 +103,10 @@ package final class PostgresConnections: Sendable {
       return (nil, held.lastID)
     }
     if let reused { return reused }
+    return try await connect(id: id)
+  }
+
+  private func connect(id: Int) async throws -> PostgresConnection {
     do {
       return try await PostgresConnection.connect(
         on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.configuration, id: id,

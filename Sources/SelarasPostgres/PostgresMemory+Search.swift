@@ -67,6 +67,25 @@ extension PostgresMemory {
     return units.map { texts[$0.side]![$0.id] }
   }
 
+  /// Opens `concurrency` connections (up to the idle ones kept) and reads into the read cache
+  /// what nearly every search reads: both sides' unit lengths and the bitmaps of the most
+  /// common tokens (held by one unit in 32 or more). A server's first searches, arriving
+  /// together, then neither connect nor read these each at the same time.
+  public func prepare(concurrency: Int) async throws {
+    try await connections.open(concurrency)
+    try await connections.withSession { session in
+      let entries = cache.entries(version: try await PostgresMemoryState.read(session).version)
+      for side in UnitSide.allCases {
+        _ = try await PostgresMatchBoundsIndex.lengths(session, side: side, entries: entries)
+      }
+      for row in try await session.rows("SELECT side, key, ids FROM posting WHERE dense") {
+        let (side, key, ids) = try row.decode((Int16, Int64, ByteBuffer).self)
+        guard let side = UnitSide(rawValue: Int(side)) else { continue }
+        entries.store(side: side, key: key, posting: (true, ids))
+      }
+    }
+  }
+
   /// How many units past the limit a search reads whole rather than asking which are reviewed.
   static let tiesReadWhole = 16
 
@@ -139,21 +158,24 @@ final class PostgresMatchBoundsIndex: MatchBoundsIndex {
           index.rows[side.rawValue][key]?.posting = (dense, ids)
         }
       }
-      if let blocks = entries.lengths(side: side) {
-        index.lengths[side.rawValue] = blocks
-      } else {
-        var blocks: [Int: ByteBuffer] = [:]
-        for row in try await session.rows(
-          "SELECT block, lengths FROM unit_length WHERE side = \(Int16(side.rawValue))")
-        {
-          let (block, bytes) = try row.decode((Int32, ByteBuffer).self)
-          blocks[Int(block)] = bytes
-        }
-        entries.store(side: side, lengths: blocks)
-        index.lengths[side.rawValue] = blocks
-      }
+      index.lengths[side.rawValue] = try await lengths(session, side: side, entries: entries)
     }
     return (index, Int(state.lastId))
+  }
+
+  /// Side `side`'s length blocks: from the cache's `entries`, or read in one query and kept
+  /// there.
+  static func lengths(
+    _ session: PostgresSession, side: UnitSide, entries: PostgresReadCache.Entries
+  ) async throws -> [Int: ByteBuffer] {
+    if let blocks = entries.lengths(side: side) { return blocks }
+    var blocks: [Int: ByteBuffer] = [:]
+    for row in try await session.rows("SELECT block, lengths FROM unit_length WHERE side = \(Int16(side.rawValue))") {
+      let (block, bytes) = try row.decode((Int32, ByteBuffer).self)
+      blocks[Int(block)] = bytes
+    }
+    entries.store(side: side, lengths: blocks)
+    return blocks
   }
 
   /// The counts of `keys`, all read by ``start(_:query:language:cache:)`` (a key it did not

@@ -85,6 +85,35 @@ struct PostgresMemoryTests {
     #expect(try await memory.memoryStatistics().units == 300)
   }
 
+  @Test("Prepared for a server's first calls, a memory has its connections open, within its cap, and finds the same")
+  func preparedForFirstCalls() async throws {
+    let url = try await PostgresTestServer.databaseURL()
+    let name = PostgresScratchDatabase.name(of: url)
+    let admin = PostgresConnections(location: try PostgresLocation(url: try #require(PostgresTestServer.url)))
+    func openConnections() async throws -> Int64? {
+      try await admin.withSession { session in
+        try await session.rows("SELECT count(*) FROM pg_stat_activity WHERE datname = \(name)").first?.decode(
+          Int64.self)
+      }
+    }
+    let plain = try await PostgresMemory(url: url, maximumConnections: 3)
+    try await plain.addUnits(Array(Self.units.prefix(300)))
+    #expect(try await openConnections() == 1)
+    let prepared = try await PostgresMemory(url: url, maximumConnections: 3)
+    try await prepared.prepare(concurrency: 8)
+    // The first memory's one, and the second's cap.
+    #expect(try await openConnections() == 4)
+    // What it read ahead (the lengths, the common tokens' bitmaps) is what a search reads.
+    let options = MemorySearchOptions(language: .english, minimumScore: 50, limit: 5)
+    for unit in Self.units.prefix(300).enumerated().filter({ $0.offset % 15 == 0 }).map(\.element) {
+      let query = unit.source.split(separator: " ").dropLast().joined(separator: " ")
+      #expect(
+        try await prepared.search(query, options: options).map(\.id)
+          == (try await plain.search(query, options: options).map(\.id)),
+        "\(query)")
+    }
+  }
+
   @Test(
     "A write waiting while another writer holds the lock stops waiting when its task is cancelled, stores nothing, and the memory writes on",
     .timeLimit(.minutes(1)))

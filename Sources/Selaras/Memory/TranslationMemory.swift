@@ -49,10 +49,17 @@ public protocol TranslationMemory: Sendable {
   /// A text that changes whenever a unit is added or removed (an HTTP `ETag` for exports),
   /// or nil when the backend cannot tell.
   func contentVersion() async throws -> String?
+
+  /// Gets ready for `concurrency` searches at once before the first arrives (a server's
+  /// start): what the backend would otherwise do on its first calls, each at the same time.
+  func prepare(concurrency: Int) async throws
 }
 
 extension TranslationMemory {
   public func contentVersion() async throws -> String? { nil }
+
+  /// Nothing to do before the first calls.
+  public func prepare(concurrency: Int) async throws {}
 
   /// Adds `units` in one transaction, stamped now; see ``addUnits(_:date:)``.
   @discardableResult

@@ -78,6 +78,8 @@ struct Serve: AsyncParsableCommand {
         "\(tokens): no tokens; create one with `selaras token create NAME --role read --tokens \(tokens)`")
     }
     let memory = try await store.memory()
+    // Ready before the address is printed: clients that start then find connections open.
+    try await memory.prepare(concurrency: TeamServer.defaultWorkers)
     let glossary = TeamGlossary(
       store: try await store.glossary(), shipped: try LoadedGlossary.bundledEntries(),
       morphology: try MachineResources.forMatching.morphology())
