@@ -69,16 +69,21 @@ extension PostgresMemory {
 
   /// Opens `concurrency` connections (up to the idle ones kept) and reads into the read cache
   /// what nearly every search reads: both sides' unit lengths and the bitmaps of the most
-  /// common tokens (held by one unit in 32 or more). A server's first searches, arriving
-  /// together, then neither connect nor read these each at the same time.
+  /// common tokens (held by one unit in 32 or more; the commonest first, filling at most half
+  /// the cache). A server's first searches, arriving together, then neither connect nor read
+  /// these each at the same time.
   public func prepare(concurrency: Int) async throws {
     try await connections.open(concurrency)
     try await connections.withSession { session in
-      let entries = cache.entries(version: try await PostgresMemoryState.read(session).version)
+      let state = try await PostgresMemoryState.read(session)
+      let entries = cache.entries(version: state.version)
       for side in UnitSide.allCases {
         _ = try await PostgresMatchBoundsIndex.lengths(session, side: side, entries: entries)
       }
-      for row in try await session.rows("SELECT side, key, ids FROM posting WHERE dense") {
+      let bitmaps = PostgresReadCache.postingBytes / 2 / Int(state.lastId / 8 + 1)
+      for row in try await session.rows(
+        "SELECT side, key, ids FROM posting WHERE dense ORDER BY count DESC LIMIT \(bitmaps)")
+      {
         let (side, key, ids) = try row.decode((Int16, Int64, ByteBuffer).self)
         guard let side = UnitSide(rawValue: Int(side)) else { continue }
         entries.store(side: side, key: key, posting: (true, ids))
