@@ -10,7 +10,8 @@ import Synchronization
 /// opens a new one, and gives it back unless it broke. A dead server fails a call at once,
 /// and the next call, once it is back, connects anew. At most `maximumOpen` calls hold a
 /// connection at once, the rest wait in line; since a call opens a connection only when none
-/// is idle, no more than that many are open (besides one that broke, while it closes).
+/// is idle, no more than that many are open (besides one that broke, while it closes) —
+/// ``open(_:)`` takes its connections the same way.
 package final class PostgresConnections: Sendable {
   let location: PostgresLocation
   /// The idle connections, and the id the last one opened took.
@@ -71,26 +72,24 @@ package final class PostgresConnections: Sendable {
     }
   }
 
-  /// Opens connections at once until `count` are idle (at most as many as may be open, and as
-  /// are kept idle), each in a place of its own: a server's first calls, arriving together, then
-  /// find them open instead of each connecting (and authenticating) at the same time. Called
-  /// before any other call, so that no more are open than the cap allows.
+  /// Has up to `count` connections open and idle at once (no more than the memory may open, nor
+  /// than are kept idle): a server's first calls, arriving together, then find them open instead
+  /// of each connecting (and authenticating) at the same time. Each is taken as a call takes one
+  /// — in a place of its own, an idle one if any, else opened — and all are held until the last
+  /// is there, so the cap holds whatever else runs.
   package func open(_ count: Int) async throws {
-    let ids = held.withLock { held -> Range<Int> in
-      held.idle.removeAll { $0.isClosed }
-      let wanted = max(0, min(count, maximumOpen, Self.idleLimit) - held.idle.count)
-      defer { held.lastID += wanted }
-      return (held.lastID + 1)..<(held.lastID + 1 + wanted)
+    let wanted = min(count, maximumOpen, Self.idleLimit)
+    var taken = 0
+    defer { for _ in 0..<taken { places.give() } }
+    for _ in 0..<wanted {
+      try await places.take()
+      taken += 1
     }
-    try await withThrowingTaskGroup(of: Void.self) { group in
-      for id in ids {
-        group.addTask {
-          try await self.places.take()
-          defer { self.places.give() }
-          self.giveBack(try await self.connect(id: id))
-        }
-      }
-      try await group.waitForAll()
+    var opened: [PostgresConnection] = []
+    defer { for connection in opened { giveBack(connection) } }
+    try await withThrowingTaskGroup(of: PostgresConnection.self) { group in
+      for _ in 0..<wanted { group.addTask { try await self.take() } }
+      for try await connection in group { opened.append(connection) }
     }
   }
 

@@ -67,11 +67,11 @@ extension PostgresMemory {
     return units.map { texts[$0.side]![$0.id] }
   }
 
-  /// Opens `concurrency` connections (up to the idle ones kept) and reads into the read cache
-  /// what nearly every search reads: both sides' unit lengths and the bitmaps of the most
-  /// common tokens (held by one unit in 32 or more; the commonest first, filling at most half
-  /// the cache). A server's first searches, arriving together, then neither connect nor read
-  /// these each at the same time.
+  /// Has `concurrency` connections open (at most the memory's cap, and the 16 kept idle) and
+  /// reads into the read cache what nearly every search reads: both sides' unit lengths and the
+  /// postings the index keeps as bitmaps, those of its commonest tokens (`the`, `.`, `yang`;
+  /// the commonest first, filling at most half the cache). A server's first searches, arriving
+  /// together, then neither connect nor read these each at the same time.
   public func prepare(concurrency: Int) async throws {
     try await connections.open(concurrency)
     try await connections.withSession { session in

@@ -77,7 +77,9 @@ struct PostgresMemoryTests {
     let name = PostgresScratchDatabase.name(of: url)
     let open = try await PostgresConnections(location: PostgresLocation(url: try #require(PostgresTestServer.url)))
       .withSession { session in
-        try await session.rows("SELECT count(*) FROM pg_stat_activity WHERE datname = \(name)").first?.decode(
+        try await session.rows(
+          "SELECT count(*) FROM pg_stat_activity WHERE datname = \(name) AND backend_type = 'client backend'"
+        ).first?.decode(
           Int64.self)
       }
     #expect(open.map { $0 >= 1 && $0 <= 3 } == true, "\(String(describing: open)) connections open")
@@ -92,7 +94,9 @@ struct PostgresMemoryTests {
     let admin = PostgresConnections(location: try PostgresLocation(url: try #require(PostgresTestServer.url)))
     func openConnections() async throws -> Int64? {
       try await admin.withSession { session in
-        try await session.rows("SELECT count(*) FROM pg_stat_activity WHERE datname = \(name)").first?.decode(
+        try await session.rows(
+          "SELECT count(*) FROM pg_stat_activity WHERE datname = \(name) AND backend_type = 'client backend'"
+        ).first?.decode(
           Int64.self)
       }
     }
@@ -102,6 +106,17 @@ struct PostgresMemoryTests {
     let prepared = try await PostgresMemory(url: url, maximumConnections: 3)
     try await prepared.prepare(concurrency: 8)
     // The first memory's one, and the second's cap.
+    #expect(try await openConnections() == 4)
+    // Prepared again while searches run, it still holds no more than its cap.
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask { try await prepared.prepare(concurrency: 8) }
+      for unit in Self.units.prefix(40) {
+        group.addTask {
+          _ = try await prepared.search(unit.source, options: MemorySearchOptions(language: .english, limit: 3))
+        }
+      }
+      try await group.waitForAll()
+    }
     #expect(try await openConnections() == 4)
     // What it read ahead (the lengths, the common tokens' bitmaps) is what a search reads.
     let options = MemorySearchOptions(language: .english, minimumScore: 50, limit: 5)

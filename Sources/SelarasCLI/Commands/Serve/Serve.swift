@@ -78,8 +78,13 @@ struct Serve: AsyncParsableCommand {
         "\(tokens): no tokens; create one with `selaras token create NAME --role read --tokens \(tokens)`")
     }
     let memory = try await store.memory()
-    // Ready before the address is printed: clients that start then find connections open.
-    try await memory.prepare(concurrency: TeamServer.defaultWorkers)
+    // Ready before the address is printed: clients that start then find connections open. Only
+    // a head start: a server that could not prepare still serves.
+    do {
+      try await memory.prepare(concurrency: TeamServer.defaultWorkers)
+    } catch {
+      FileHandle.standardError.write(Data("selaras serve: not prepared (\(error)); serving on\n".utf8))
+    }
     let glossary = TeamGlossary(
       store: try await store.glossary(), shipped: try LoadedGlossary.bundledEntries(),
       morphology: try MachineResources.forMatching.morphology())
