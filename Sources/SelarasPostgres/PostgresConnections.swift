@@ -20,6 +20,9 @@ package final class PostgresConnections: Sendable {
   private let places: Slots
   /// Connections open at most.
   private let maximumOpen: Int
+  /// Whether ``open(_:)`` runs: a second one at the same time returns at once (two taking
+  /// places one by one could each hold some and wait for the other's).
+  private let opening = Mutex(false)
   /// Idle connections kept at most; more are closed when given back.
   private static let idleLimit = 16
   /// PostgresNIO logs through swift-log; a library prints nothing.
@@ -78,6 +81,12 @@ package final class PostgresConnections: Sendable {
   /// — in a place of its own, an idle one if any, else opened — and all are held until the last
   /// is there, so the cap holds whatever else runs.
   package func open(_ count: Int) async throws {
+    let first = opening.withLock { running in
+      defer { running = true }
+      return !running
+    }
+    guard first else { return }
+    defer { opening.withLock { $0 = false } }
     let wanted = min(count, maximumOpen, Self.idleLimit)
     var taken = 0
     defer { for _ in 0..<taken { places.give() } }

@@ -107,8 +107,10 @@ struct PostgresMemoryTests {
     try await prepared.prepare(concurrency: 8)
     // The first memory's one, and the second's cap.
     #expect(try await openConnections() == 4)
-    // Prepared again while searches run, it still holds no more than its cap.
+    // Prepared again, twice at once, while searches run: it still holds no more than its cap
+    // (and the two preparations do not wait for each other's places).
     try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask { try await prepared.prepare(concurrency: 8) }
       group.addTask { try await prepared.prepare(concurrency: 8) }
       for unit in Self.units.prefix(40) {
         group.addTask {
