@@ -44,8 +44,9 @@ enum Cognates {
   private static let morphology = IndonesianMorphology(stripsDerivation: true)
 
   /// The distinct lowercased words of `texts` of at least `shortest` letters, those written
-  /// in ASCII letters only: a word with another letter (`Dürrenmatt`) is left out whole, while
-  /// other characters (`’`, `—`, a no-break space) end a word as a space does. A word is made a
+  /// in ASCII letters only: a word with another letter or a mark (`Dürrenmatt`, as
+  /// ``WordTokenizer`` tells letters) is left out whole, while other characters (`’`, `—`, a
+  /// no-break space) end a word as a space does. A word is made a
   /// string only the first time its hash is met: most words of a long text recur.
   static func distinctWords(_ texts: [String], shortest: Int) -> Set<String> {
     var words = Set<String>()
@@ -76,33 +77,18 @@ enum Cognates {
             index += 1
             continue
           }
-          let (scalar, length) = decode(bytes, at: index)
-          if scalar?.properties.isAlphabetic == true {
+          let (isLetter, width) = WordTokenizer.isLetter(bytes, at: index)
+          if isLetter {
             isASCII = false
           } else {
-            endWord(at: index, next: index + length)
+            endWord(at: index, next: index + width)
           }
-          index += length
+          index += width
         }
         endWord(at: bytes.count, next: bytes.count)
       }
     }
     return words
-  }
-
-  /// The scalar whose UTF-8 starts at `index` and how many bytes it takes (one for a byte
-  /// that starts none).
-  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar?, Int) {
-    let lead = bytes[index]
-    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-    guard length > 1, index + length <= bytes.count else { return (nil, 1) }
-    var value = UInt32(lead) & (0xFF >> (length + 1))
-    for offset in 1..<length {
-      let byte = bytes[index + offset]
-      guard byte & 0xC0 == 0x80 else { return (nil, 1) }
-      value = value << 6 | UInt32(byte & 0x3F)
-    }
-    return (Unicode.Scalar(value), length)
   }
 
   /// The key of a lowercased English word: spelled as Indonesian spells loanwords — `-tion`,

@@ -108,6 +108,13 @@ package enum WordTokenizer {
     case letter, digit, other
   }
 
+  /// Whether the character at `index` is one words are made of (a letter or a mark; a digit is
+  /// not), and its width in bytes.
+  static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (isLetter: Bool, width: Int) {
+    let (kind, width) = classify(bytes, index)
+    return (kind == .letter, width)
+  }
+
   @inline(__always)
   private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Class, Int) {
     let byte = bytes[index]
